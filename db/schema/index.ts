@@ -1,0 +1,5 @@
+export * from './territory.js';
+export * from './rota.js';
+export * from './calls.js';
+export * from './access.js';
+export * from './settings.js';

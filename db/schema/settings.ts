@@ -1,0 +1,42 @@
+/** Per-territory settings kept as JSON: local practice is configuration, not code. */
+export interface TerritorySettings {
+  /** true: the on-call doctor answering is the regulation; false: say "call the 15 first". */
+  regulates: boolean;
+  /** Speak the recording / data notice at the start of each call. */
+  recordingNotice: boolean;
+  languages: ('fr' | 'en')[];
+  /** Alsace-Moselle adds Good Friday and 26 December. */
+  alsaceMoselle: boolean;
+  /** Saturday 12:00–20:00 is PDSA in this region. */
+  saturdayAfternoon: boolean;
+  /** Swaps taken by a colleague are approved without a manager. */
+  swapAutoApprove: boolean;
+  /** Minutes within which a callback must be done before the backup is alerted. */
+  callbackDeadlineMinutes: number;
+  /** Send the next-morning follow-up SMS after a connected call. */
+  followUpSms: boolean;
+  /** Retention, in days. */
+  retention: { callRecordsDays: number; smsDays: number; auditDays: number };
+}
+
+export const defaultTerritorySettings: TerritorySettings = {
+  regulates: true,
+  recordingNotice: false,
+  languages: ['fr', 'en'],
+  alsaceMoselle: false,
+  saturdayAfternoon: true,
+  swapAutoApprove: false,
+  callbackDeadlineMinutes: 30,
+  followUpSms: false,
+  retention: { callRecordsDays: 365 * 5, smsDays: 365, auditDays: 365 * 5 },
+};
+
+/** One slot of a shift template, in local wall-clock time (stored as JSON on the service). */
+export interface ShiftTemplateSlot {
+  name: string;
+  days: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun' | 'holiday' | 'pont')[];
+  start: string;
+  end: string;
+  levels: number;
+  kind: 'weeknight' | 'saturday' | 'sunday_holiday' | 'christmas_newyear';
+}

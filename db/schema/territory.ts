@@ -1,0 +1,57 @@
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, date } from 'drizzle-orm/pg-core';
+import type { ShiftTemplateSlot, TerritorySettings } from './settings.js';
+
+/** A CPTS territory: one deployment serves many, each found by its called number. */
+export const territories = pgTable('territories', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull().default('Europe/Paris'),
+  /** Staffed number rung when nobody on the rota accepts (E.164), e.g. the MMG desk. */
+  fallbackNumber: text('fallback_number'),
+  /** Daytime number for unscheduled care, said outside PDSA hours. */
+  daytimeNumber: text('daytime_number'),
+  settings: jsonb('settings').$type<TerritorySettings>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Public numbers of a territory (the Twilio numbers patients dial). */
+export const territoryNumbers = pgTable('territory_numbers', {
+  number: text('number').primaryKey(),
+  territoryId: uuid('territory_id')
+    .notNull()
+    .references(() => territories.id, { onDelete: 'cascade' }),
+  label: text('label'),
+});
+
+/** Calendar data a manager confirms: ponts (proposed by the engine) and local extra days. */
+export const calendarDays = pgTable(
+  'calendar_days',
+  {
+    territoryId: uuid('territory_id')
+      .notNull()
+      .references(() => territories.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ['pont', 'holiday'] }).notNull(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.territoryId, t.day] })],
+);
+
+/** A rota of a territory: médecin de garde, pharmacie de garde, kiné respiratoire… */
+export const services = pgTable('services', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  territoryId: uuid('territory_id')
+    .notNull()
+    .references(() => territories.id, { onDelete: 'cascade' }),
+  kind: text('kind', {
+    enum: ['doctor', 'pharmacy', 'respiratory_physio', 'dentist', 'nurse'],
+  }).notNull(),
+  name: text('name').notNull(),
+  /** How many escalation levels each PDSA period needs (1 = primary only). */
+  requiredLevels: integer('required_levels').notNull().default(2),
+  template: jsonb('template').$type<ShiftTemplateSlot[]>().notNull().default([]),
+  /** Secret token of the service's iCal feed. */
+  icalToken: text('ical_token').notNull().unique(),
+  active: boolean('active').notNull().default(true),
+});

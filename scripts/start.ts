@@ -1,0 +1,47 @@
+/**
+ * `npm start`: the whole service on its embedded default (no env needed), or on the
+ * servers named by DATABASE_URL / REDIS_URL / TWILIO_API_URL.
+ */
+import { ConfigError, loadConfig } from '../server/config.js';
+import { createLogger } from '../server/logger.js';
+import { startService } from '../server/main.js';
+import { seedDemoIfEmpty } from './seed-demo.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    for (const line of err.problems) console.error(`gardeline: ${line}`);
+    process.exit(2);
+  }
+  throw err;
+}
+
+const logger = createLogger(config.LOG_LEVEL);
+const service = await startService(config, logger).catch((err: unknown) => {
+  logger.fatal({ err }, 'gardeline could not start');
+  process.exit(1);
+});
+
+const demo = service.embedded ? await seedDemoIfEmpty(service.deps) : null;
+console.log(`\ngardeline is up on ${service.url}`);
+if (demo) {
+  console.log(`  demo territory: ${demo.territoryName}, public number ${demo.publicNumber}`);
+  console.log(`  web app: ${service.url}/  (login ${demo.managerEmail} / ${demo.password})`);
+  console.log(`  place a call:  npm run call`);
+}
+if (service.telephony) console.log(`  Twilio emulator: ${service.telephony.url}`);
+console.log('  Ctrl-C to stop.\n');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    const force = setTimeout(() => process.exit(1), 9000);
+    force.unref();
+    void service.stop().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,12 @@
+import { startEmbeddedPostgres } from '../../db/embedded.js';
+import { openDatabase } from '../../db/client.js';
+import { migrateDatabase } from '../../db/migrate.js';
+const t = Date.now();
+const e = await startEmbeddedPostgres('/tmp/embtest');
+console.log('up', Date.now() - t, e.url);
+const h = openDatabase(e.url);
+await migrateDatabase(h.db);
+console.log(await h.sql`select count(*) from territories`);
+await h.close();
+await e.stop();
+console.log('stopped', Date.now() - t);

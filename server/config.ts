@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of the service, read from the environment once and parsed here.
+ * Defaults describe the embedded local mode: no env needed to start.
+ */
+const urlString = (protocols: string[]) =>
+  z.string().refine(
+    (value) => URL.canParse(value) && protocols.some((p) => value.startsWith(`${p}://`)),
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}` },
+  );
+const port = z.coerce
+  .number({ error: 'must be a port number from 0 to 65535' })
+  .int('must be a port number from 0 to 65535')
+  .min(0, 'must be a port number from 0 to 65535')
+  .max(65535, 'must be a port number from 0 to 65535');
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Base URL Twilio uses to reach us; signatures are checked against it. */
+  PUBLIC_URL: urlString(['http', 'https']).optional(),
+  /** Unset: an embedded PostgreSQL is started under .data/postgres. */
+  DATABASE_URL: urlString(['postgres', 'postgresql']).optional(),
+  /** Unset: BullMQ runs on PostgreSQL through its Postgres backend. */
+  REDIS_URL: urlString(['redis', 'rediss']).optional(),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-f]{32}$/, 'must be AC followed by 32 hex characters')
+    .default('AC00000000000000000000000000000000'),
+  TWILIO_AUTH_TOKEN: z.string().min(8, 'must be at least 8 characters').default('gardeline-local-auth-token'),
+  /** Base URL of Twilio's REST API; unset: the local Twilio emulator started with the service. */
+  TWILIO_API_URL: urlString(['http', 'https']).optional(),
+  EMULATOR_PORT: port.default(3001),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Secret for session cookies and CSRF tokens. */
+  SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').default('gardeline-local-session-secret'),
+  /** Where the embedded PostgreSQL keeps its data. */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Run queue workers inside the web process (off when workers run as `npm run worker`). */
+  RUN_WORKERS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws a ConfigError with one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = configSchema.safeParse(cleaned);
+  if (parsed.success) {
+    if (parsed.data.NODE_ENV === 'production') assertProductionReady(parsed.data);
+    return parsed.data;
+  }
+  // One line per variable, however many rules it broke.
+  const byVariable = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const name = issue.path.join('.');
+    if (!byVariable.has(name)) byVariable.set(name, issue.message);
+  }
+  const problems = [...byVariable].map(([name, message]) => {
+    const value = env[name];
+    const shown = value === undefined ? 'missing' : `got "${redact(name, value)}"`;
+    return `${name}: ${message} (${shown})`;
+  });
+  throw new ConfigError(problems);
+}
+
+function redact(name: string, value: string): string {
+  return /TOKEN|SECRET|PASSWORD/.test(name) ? '***' : value.slice(0, 80);
+}
+
+/** In production nothing may fall back to a local default that would be unsafe. */
+function assertProductionReady(config: Config): void {
+  const missing = (['PUBLIC_URL', 'DATABASE_URL', 'REDIS_URL', 'TWILIO_API_URL'] as const)
+    .filter((key) => config[key] === undefined)
+    .map((key) => `${key}: required when NODE_ENV=production (missing)`);
+  if (config.TWILIO_AUTH_TOKEN === 'gardeline-local-auth-token') {
+    missing.push('TWILIO_AUTH_TOKEN: required when NODE_ENV=production (missing)');
+  }
+  if (config.SESSION_SECRET === 'gardeline-local-session-secret') {
+    missing.push('SESSION_SECRET: required when NODE_ENV=production (missing)');
+  }
+  if (missing.length > 0) throw new ConfigError(missing);
+}
+
+/** The base URL Twilio reaches; defaults to the local listener. */
+export function publicUrl(config: Config, port: number = config.PORT): string {
+  return (config.PUBLIC_URL ?? `http://${config.HOST}:${port}`).replace(/\/$/, '');
+}

@@ -1,0 +1,95 @@
+import { createServer, type Server } from 'node:http';
+import { openDatabase, type DbHandle } from '../db/client.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { createApp } from './app.js';
+import { publicUrl as publicUrlOf, type Config } from './config.js';
+import type { AppDeps } from './deps.js';
+import { createQueueFactory, type QueueBackend } from './jobs/backend.js';
+import { createJobs } from './jobs/queues.js';
+import { startWorkers, type Workers } from './jobs/workers.js';
+import { createLogger, type Logger } from './logger.js';
+import { createTwilioClient } from './telephony/twilio-client.js';
+import { startLocalTelephony, type LocalTelephony } from './telephony/local-telephony.js';
+
+export interface RunningService {
+  url: string;
+  deps: AppDeps;
+  embedded: boolean;
+  telephony: LocalTelephony | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole service: database (embedded when DATABASE_URL is unset), migrations,
+ * queue backend (Redis or PostgreSQL), Twilio client (local emulator when TWILIO_API_URL
+ * is unset), HTTP server and workers. `stop()` undoes it in reverse order.
+ */
+export async function startService(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningService> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((err) => logger.warn({ err }, 'shutdown step failed'));
+  };
+  try {
+    let embedded: EmbeddedDatabase | null = null;
+    if (!config.DATABASE_URL) {
+      embedded = await startEmbeddedPostgres(config.DATA_DIR);
+      cleanups.push(() => embedded!.stop());
+      logger.info('embedded PostgreSQL started');
+    }
+    const databaseUrl = config.DATABASE_URL ?? embedded!.url;
+    const db: DbHandle = openDatabase(databaseUrl);
+    cleanups.push(() => db.close());
+    await migrateDatabase(db.db);
+
+    const backend: QueueBackend = config.REDIS_URL
+      ? { kind: 'redis', url: config.REDIS_URL }
+      : { kind: 'postgres', url: databaseUrl };
+    const jobs = createJobs(createQueueFactory(backend));
+    cleanups.push(() => jobs.close());
+
+    let telephony: LocalTelephony | null = null;
+    let apiUrl = config.TWILIO_API_URL;
+    if (!apiUrl) {
+      telephony = await startLocalTelephony(config);
+      cleanups.push(() => telephony!.close());
+      apiUrl = telephony.url;
+    }
+    const twilio = createTwilioClient(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, apiUrl);
+
+    const server = await listen(config);
+    const port = (server.address() as { port: number }).port;
+    const url = `http://${config.HOST}:${port}`;
+    const deps: AppDeps = { config, publicUrl: publicUrlOf(config, port), db, jobs, twilio, logger, now: () => new Date() };
+    server.on('request', createApp(deps));
+    cleanups.push(() => closeServer(server));
+
+    if (config.RUN_WORKERS) {
+      const workers: Workers = startWorkers(deps);
+      cleanups.push(() => workers.close());
+    }
+    if (telephony) await telephony.connect(deps);
+    return { url, deps, embedded: embedded !== null, telephony, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function listen(config: Config): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.keepAliveTimeout = 65_000;
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve(server));
+  });
+}
+
+/** Stops accepting, lets in-flight requests finish (Twilio webhooks are short), then closes idle sockets. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5000).unref();
+  });
+}
