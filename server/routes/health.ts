@@ -8,8 +8,8 @@ export function healthRouter({ db, jobs }: Pick<AppDeps, 'db' | 'jobs'>): Router
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     const [database, queue] = await Promise.all([
-      withTimeout(db.sql`select 1`.then(() => undefined), 2000).then(ok, down),
-      jobs.ping(2000).then(ok, down),
+      withTimeout(db.sql`select 1`.then(() => undefined), 2000).then(up, failed),
+      jobs.ping(2000).then(up, failed),
     ]);
     const down = Object.entries({ database, queue })
       .filter(([, state]) => state === 'down')
@@ -24,8 +24,8 @@ export function healthRouter({ db, jobs }: Pick<AppDeps, 'db' | 'jobs'>): Router
   return router;
 }
 
-const ok = (): Check => 'ok';
-const down = (): Check => 'down';
+const up = (): Check => 'ok';
+const failed = (): Check => 'down';
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -1,0 +1,43 @@
+import { and, eq } from 'drizzle-orm';
+import type { Queryable } from '../client.js';
+import { calendarDays, services, territories, territoryNumbers } from '../schema/index.js';
+import { defaultTerritorySettings, type TerritorySettings } from '../schema/settings.js';
+
+export type TerritoryRow = typeof territories.$inferSelect;
+export type ServiceRow = typeof services.$inferSelect;
+
+export interface TerritoryWithServices {
+  territory: TerritoryRow & { settings: TerritorySettings };
+  services: ServiceRow[];
+  /** Ponts and extra holidays confirmed by a manager (local dates). */
+  calendar: { day: string; kind: 'pont' | 'holiday' }[];
+}
+
+/** The territory a patient reached, by the number they dialled (E.164). */
+export async function findTerritoryByNumber(db: Queryable, calledNumber: string): Promise<TerritoryWithServices | null> {
+  const [row] = await db
+    .select({ territory: territories })
+    .from(territoryNumbers)
+    .innerJoin(territories, eq(territories.id, territoryNumbers.territoryId))
+    .where(eq(territoryNumbers.number, calledNumber))
+    .limit(1);
+  if (!row) return null;
+  return loadTerritory(db, row.territory);
+}
+
+export async function findTerritoryById(db: Queryable, id: string): Promise<TerritoryWithServices | null> {
+  const [territory] = await db.select().from(territories).where(eq(territories.id, id)).limit(1);
+  return territory ? loadTerritory(db, territory) : null;
+}
+
+async function loadTerritory(db: Queryable, territory: TerritoryRow): Promise<TerritoryWithServices> {
+  const [serviceRows, calendar] = await Promise.all([
+    db.select().from(services).where(and(eq(services.territoryId, territory.id), eq(services.active, true))),
+    db.select({ day: calendarDays.day, kind: calendarDays.kind }).from(calendarDays).where(eq(calendarDays.territoryId, territory.id)),
+  ]);
+  return {
+    territory: { ...territory, settings: { ...defaultTerritorySettings, ...territory.settings } },
+    services: serviceRows,
+    calendar,
+  };
+}

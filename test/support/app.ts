@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type { Express } from 'express';
+import { createApp } from '../../server/app.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import type { AppDeps } from '../../server/deps.js';
+import { createQueueFactory, type QueueBackend } from '../../server/jobs/backend.js';
+import { createJobs } from '../../server/jobs/queues.js';
+import { createLogger } from '../../server/logger.js';
+import { createTwilioClient } from '../../server/telephony/twilio-client.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+import { testRedisUrl } from './env.js';
+
+export interface TestApp {
+  app: Express;
+  deps: AppDeps;
+  db: TestDatabase;
+  /** Pins the clock the app sees. */
+  setNow(date: Date): void;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Queue backend: Redis with a unique prefix by default. */
+  queue?: 'redis' | 'postgres';
+  /** The public URL Twilio signs against (the emulator posts there). */
+  publicUrl?: string;
+  /** Twilio REST base URL (the emulator's). */
+  twilioApiUrl?: string;
+  env?: Record<string, string>;
+  now?: Date;
+}
+
+/** The real app on a database of its own and a queue namespace of its own. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const backend: QueueBackend =
+    options.queue === 'postgres'
+      ? { kind: 'postgres', url: db.url, schema: 'bullmq' }
+      : { kind: 'redis', url: testRedisUrl, prefix: `gltest-${randomBytes(4).toString('hex')}` };
+  const jobs = createJobs(createQueueFactory(backend));
+  let now = options.now ?? null;
+  const deps: AppDeps = {
+    config,
+    publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
+    db,
+    jobs,
+    twilio: createTwilioClient(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, options.twilioApiUrl ?? 'http://127.0.0.1:9'),
+    logger: createLogger('silent', false),
+    now: () => now ?? new Date(),
+  };
+  return {
+    app: createApp(deps),
+    deps,
+    db,
+    setNow: (date) => {
+      now = date;
+    },
+    async close() {
+      await jobs.close();
+      await db.drop();
+    },
+  };
+}
