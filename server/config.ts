@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toE164 } from './phone-numbers.js';
 
 /**
  * Every setting of the service, read from the environment once and parsed here.
@@ -33,6 +34,12 @@ const configSchema = z.object({
   /** Base URL of Twilio's REST API; unset: the local Twilio emulator started with the service. */
   TWILIO_API_URL: urlString(['http', 'https']).optional(),
   EMULATOR_PORT: port.default(3001),
+  /** Staffed number /twilio/fallback dials when nothing else works (no database needed). */
+  FALLBACK_NUMBER: z
+    .string()
+    .refine((value) => toE164(value) !== null, 'must be a valid phone number, e.g. +33297000000')
+    .transform((value) => toE164(value)!)
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Secret for session cookies and CSRF tokens. */
   SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').default('gardeline-local-session-secret'),
