@@ -3,9 +3,6 @@
  * servers named by DATABASE_URL / REDIS_URL / TWILIO_API_URL.
  */
 import { ConfigError, loadConfig } from '../server/config.js';
-import { createLogger } from '../server/logger.js';
-import { startService } from '../server/main.js';
-import { seedDemoIfEmpty } from './seed-demo.js';
 
 let config;
 try {
@@ -18,13 +15,18 @@ try {
   throw err;
 }
 
+// Loaded after the configuration is known to be good, so a bad setting fails in milliseconds.
+const { createLogger } = await import('../server/logger.js');
+const { startService } = await import('../server/main.js');
+const { seedDemoIfEmpty } = await import('../db/seed/seed-if-empty.js');
+
 const logger = createLogger(config.LOG_LEVEL);
 const service = await startService(config, logger).catch((err: unknown) => {
   logger.fatal({ err }, 'gardeline could not start');
   process.exit(1);
 });
 
-const demo = service.embedded ? await seedDemoIfEmpty(service.deps) : null;
+const demo = service.embedded ? await seedDemoIfEmpty(service.deps.db.db, new Date()) : null;
 console.log(`\ngardeline is up on ${service.url}`);
 if (demo) {
   console.log(`  demo territory: ${demo.territoryName}, public number ${demo.publicNumber}`);
