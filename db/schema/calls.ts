@@ -109,3 +109,27 @@ export const smsOptOuts = pgTable('sms_opt_outs', {
   number: text('number').primaryKey(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Each outgoing call a callback makes (to a professional, then to the patient). The unique
+ * (callback, attempt) claim is what keeps a retried or restarted job from ringing twice.
+ */
+export const callbackAttempts = pgTable(
+  'callback_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callbackId: uuid('callback_id')
+      .notNull()
+      .references(() => callbackRequests.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    /** Index in the ordered on-duty contacts rung for this attempt. */
+    contactIndex: integer('contact_index').notNull().default(0),
+    professionalId: uuid('professional_id').references(() => professionals.id),
+    callSid: text('call_sid'),
+    /** placing → ringing → accepted → patient_answered | patient_no_answer | declined | failed */
+    status: text('status').notNull().default('placing'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('callback_attempt_once').on(t.callbackId, t.attempt, t.contactIndex)],
+);

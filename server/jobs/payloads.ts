@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Every job's name and payload schema. Payloads carry ids, never what a patient said:
+ * the worker loads the rest from PostgreSQL.
+ */
+export const jobPayloads = {
+  /** Call the on-duty professional, then bridge to the patient. */
+  callback: z.object({
+    callbackId: z.string().uuid(),
+    /** Round of tries: a patient who does not answer is tried three times, 5 minutes apart. */
+    attempt: z.number().int().min(1).default(1),
+    /** Which of the on-duty contacts (by escalation order) to ring this time. */
+    contactIndex: z.number().int().min(0).default(0),
+  }),
+  /** The callback was not done within the territory's deadline: alert backup and manager. */
+  'callback-deadline': z.object({ callbackId: z.string().uuid() }),
+  /** Send one SMS already written to sms_messages (status queued). */
+  'send-sms': z.object({ smsId: z.string().uuid() }),
+  /** Next-morning "how are you" message after a connected call. */
+  'follow-up': z.object({ callSid: z.string().min(1) }),
+  /** SMS to a professional before a shift; `version` ties it to one state of the shift. */
+  'shift-reminder': z.object({ shiftId: z.string().uuid(), version: z.number().int(), when: z.enum(['day-before', 'two-hours']) }),
+  'gap-alert': z.object({}),
+  'retention-purge': z.object({}),
+  /** Hands callback rows that never reached the queue (Redis was down) to it. */
+  'callback-outbox': z.object({}),
+} as const;
+
+export type JobName = keyof typeof jobPayloads;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobPayloads)[N]>;
+
+/** The queue each job runs on. */
+export const jobQueue = {
+  callback: 'callbacks',
+  'callback-deadline': 'callbacks',
+  'send-sms': 'sms',
+  'follow-up': 'sms',
+  'shift-reminder': 'reminders',
+  'gap-alert': 'maintenance',
+  'retention-purge': 'maintenance',
+  'callback-outbox': 'maintenance',
+} as const satisfies Record<JobName, string>;

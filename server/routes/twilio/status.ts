@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import { eq } from 'drizzle-orm';
+import { closeCallRecord } from '../../../db/repositories/call-records.js';
+import { smsMessages } from '../../../db/schema/index.js';
+import type { AppDeps } from '../../deps.js';
+import { smsStatusParams, voiceParams } from './params.js';
+
+const finalCallStatuses = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+
+/**
+ * Status callbacks. They only complete records, so a failure here is logged and answered 204:
+ * Twilio has nothing to play and nothing to retry.
+ */
+export function statusRouter(deps: AppDeps): Router {
+  const router = Router();
+  router.post('/status', async (req, res) => {
+    const params = voiceParams.parse(req.body ?? {});
+    if (params.CallSid && params.CallStatus && finalCallStatuses.has(params.CallStatus)) {
+      await closeCallRecord(deps.db.db, params.CallSid, params.CallStatus, deps.now(), params.CallDuration ?? null).catch((err) =>
+        req.log.error({ err }, 'could not close the call record'),
+      );
+    }
+    res.status(204).end();
+  });
+  router.post('/sms/status', async (req, res) => {
+    const parsed = smsStatusParams.safeParse(req.body ?? {});
+    if (parsed.success) {
+      const { MessageSid, MessageStatus, ErrorCode } = parsed.data;
+      await deps.db.db
+        .update(smsMessages)
+        .set({ status: MessageStatus, errorCode: ErrorCode ?? null, updatedAt: deps.now() })
+        .where(eq(smsMessages.twilioSid, MessageSid))
+        .catch((err) => req.log.error({ err }, 'could not record an SMS status'));
+    }
+    res.status(204).end();
+  });
+  return router;
+}
