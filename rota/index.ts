@@ -1,0 +1,13 @@
+/**
+ * The rota engine: pure functions of rules, rota data, an instant and a time zone.
+ * Nothing here reads the clock, the database or the network.
+ */
+export * from './types.js';
+export * from './calendar/holidays.js';
+export * from './calendar/local-date.js';
+export * from './calendar/pdsa.js';
+export * from './local-time.js';
+export * from './shift-template.js';
+export * from './on-duty.js';
+export * from './gaps.js';
+export * from './auto-fill.js';
