@@ -1,0 +1,11 @@
+/**
+ * IVR flows: pure functions of call state, caller input and context → steps to render and
+ * effects to record. No HTTP, no Twilio, no database, no clock.
+ */
+export * from './types.js';
+export * from './state.js';
+export { startCall, menuChoice, pharmacySms, callbackRequested, maxRetries } from './patient-line.js';
+export { routeToContact, screenLeg, screenResult, dialResult, busyChoice, holdWait, holdResult, ringSeconds } from './routing.js';
+export { safeFallback, afterFallbackDial } from './fallback.js';
+export { spokenSeconds } from './speech-time.js';
+export { callbackScreen, callbackAccept, callbackPatientResult } from './callback-call.js';

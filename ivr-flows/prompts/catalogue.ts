@@ -1,0 +1,39 @@
+/** Every sentence a caller or a professional hears, per language. */
+export interface VoiceCatalogue {
+  greeting(territory: string): string;
+  emergencyWarning: string;
+  recordingNotice: string;
+  englishOffer: string;
+  menuDoctor: string;
+  menuCall15First: string;
+  menuPharmacy: string;
+  menuCallback: string;
+  menuRepeat: string;
+  notUnderstood: string;
+  noInput: string;
+  closedHours(daytimeNumber: string | null): string;
+  closedHoursMenu: string;
+  goodbye: string;
+  call15First: string;
+  pharmacyFromRota(name: string, phone: string): string;
+  pharmacy3237: string;
+  pharmacySmsOffer: string;
+  pharmacySmsSent: string;
+  callbackRecorded(smsFollows: boolean): string;
+  hiddenNumberNoCallback: string;
+  connecting: string;
+  tryingNext: string;
+  tryingFallback: string;
+  nobodyReachedCallback(smsFollows: boolean): string;
+  nobodyReachedHidden: string;
+  doctorBusyOffer: string;
+  holdPosition(position: number): string;
+  holdMusic: string;
+  endOfCall: string;
+}
+
+/** Digits of a phone number read in pairs, the French way: "02 61 91 00 50". */
+export function spokenNumber(e164OrLocal: string): string {
+  const national = e164OrLocal.startsWith('+33') ? `0${e164OrLocal.slice(3)}` : e164OrLocal;
+  return national.replace(/\D/g, '').replace(/(\d{2})(?=\d)/g, '$1 ');
+}

@@ -1,0 +1,118 @@
+import { professionalPrompts } from './prompts/professional.js';
+import { say, voice } from './say.js';
+import { path, type CallState } from './state.js';
+import type { Effect, FlowContext, FlowResult, Step } from './types.js';
+
+/** Seconds a professional's phone rings before we move on (under most voicemail delays). */
+export const ringSeconds = 20;
+
+/**
+ * Rings contact number `state.attempt`, with keypress screening so that a voicemail never takes
+ * the patient. Past the last contact: a callback request (or, for a hidden number, a clear
+ * instruction). The caller always hears a sentence before the ringing.
+ */
+export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
+  const t = voice(state.lang);
+  if (state.attempt === 0 && ctx.doctorBusy) {
+    return {
+      steps: [
+        { verb: 'gather', numDigits: 1, timeout: 6, action: path('busy-choice', state), prompts: [say(t.doctorBusyOffer, state.lang)] },
+        { verb: 'redirect', path: path('busy-choice', state, { d: '1' }) },
+      ],
+      effects: [{ kind: 'visit', node: 'doctor_busy' }],
+    };
+  }
+  const contact = ctx.contacts[state.attempt];
+  if (!contact) return nobodyReached(ctx, state);
+  const isFallback = contact.source === 'fallback';
+  const sentence = state.attempt === 0 && !isFallback ? t.connecting : isFallback ? t.tryingFallback : t.tryingNext;
+  return {
+    steps: [
+      say(sentence, state.lang),
+      {
+        verb: 'dial',
+        number: contact.phone,
+        timeout: ringSeconds,
+        action: path('dial-result', state),
+        screenPath: isFallback ? null : `/twilio/voice/screen?i=${state.attempt}&c=${encodeURIComponent(ctx.callSid)}`,
+      },
+    ],
+    effects: [{ kind: 'visit', node: isFallback ? 'route_fallback' : 'route' }, { kind: 'ring', attempt: state.attempt, contact }],
+  };
+}
+
+function nobodyReached(ctx: FlowContext, state: CallState): FlowResult {
+  const t = voice(state.lang);
+  if (ctx.caller.hidden) {
+    return { steps: [say(t.nobodyReachedHidden, state.lang), { verb: 'hangup' }], effects: [{ kind: 'visit', node: 'nobody_reached' }, { kind: 'outcome', outcome: 'abandoned' }] };
+  }
+  return {
+    steps: [say(t.nobodyReachedCallback(ctx.caller.isMobile), state.lang), { verb: 'hangup' }],
+    effects: [{ kind: 'visit', node: 'nobody_reached' }, { kind: 'request_callback', reason: 'nobody_answered' }, { kind: 'outcome', outcome: 'callback' }],
+  };
+}
+
+/** The screening leg, played on the professional's phone when it answers. Always French. */
+export function screenLeg(territoryName: string, attempt: number, callSid: string): FlowResult {
+  const p = professionalPrompts;
+  return {
+    steps: [
+      { verb: 'gather', numDigits: 1, timeout: 8, action: `/twilio/voice/screen-result?i=${attempt}&c=${encodeURIComponent(callSid)}`, prompts: [say(p.screenPatient(territoryName), 'fr')] },
+      say(p.noKeyPressed, 'fr'),
+      { verb: 'hangup' },
+    ],
+    effects: [],
+  };
+}
+
+/** "1" accepts (an empty answer lets Twilio bridge the legs); anything else hangs the leg up. */
+export function screenResult(attempt: number, digits: string | undefined): FlowResult {
+  if (digits === '1') return { steps: [], effects: [{ kind: 'accepted', attempt }] };
+  return { steps: [say(professionalPrompts.noKeyPressed, 'fr'), { verb: 'hangup' }], effects: [] };
+}
+
+/**
+ * After a Dial: connected only if the screening recorded a keypress (`accepted`), or a staffed
+ * fallback line answered; otherwise the next contact.
+ */
+export function dialResult(ctx: FlowContext, state: CallState, dialStatus: string | undefined, accepted: boolean): FlowResult {
+  const contact = ctx.contacts[state.attempt] ?? null;
+  const fallbackAnswered = contact?.source === 'fallback' && dialStatus === 'completed';
+  if (accepted || fallbackAnswered) {
+    const effects: Effect[] = [
+      { kind: 'ring_result', attempt: state.attempt, contact, result: 'accepted' },
+      { kind: 'connected', attempt: state.attempt, contact },
+      { kind: 'outcome', outcome: fallbackAnswered ? 'fallback' : 'connected' },
+    ];
+    return { steps: [say(voice(state.lang).endOfCall, state.lang), { verb: 'hangup' }], effects };
+  }
+  const next = routeToContact(ctx, { ...state, attempt: state.attempt + 1 });
+  const result = dialStatus === 'completed' ? 'not_accepted' : (dialStatus ?? 'failed');
+  return { steps: next.steps, effects: [{ kind: 'ring_result', attempt: state.attempt, contact, result }, ...next.effects] };
+}
+
+/** Doctor busy: 1 (or silence) holds in the queue, 2 asks for a callback. */
+export function busyChoice(ctx: FlowContext, state: CallState, digits: string | undefined): FlowResult {
+  if (digits === '2' && !ctx.caller.hidden) {
+    const t = voice(state.lang);
+    return {
+      steps: [say(t.callbackRecorded(ctx.caller.isMobile), state.lang), { verb: 'hangup' }],
+      effects: [{ kind: 'visit', node: 'busy_callback' }, { kind: 'request_callback', reason: 'doctor_busy' }, { kind: 'outcome', outcome: 'callback' }],
+    };
+  }
+  const steps: Step[] = [{ verb: 'enqueue', queue: ctx.holdQueue, waitPath: path('hold-wait', state), action: path('hold-result', state) }];
+  return { steps, effects: [{ kind: 'visit', node: 'hold' }] };
+}
+
+/** Played in a loop while a caller holds: position, then a pause. */
+export function holdWait(state: CallState, position: number): FlowResult {
+  const t = voice(state.lang);
+  return { steps: [say(t.holdPosition(position), state.lang), { verb: 'pause', seconds: 10 }, say(t.holdMusic, state.lang), { verb: 'pause', seconds: 10 }], effects: [] };
+}
+
+/** After the queue: bridged means connected; otherwise try the rota from the backup on. */
+export function holdResult(ctx: FlowContext, state: CallState, queueResult: string | undefined): FlowResult {
+  if (queueResult === 'bridged') return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'connected' }] };
+  if (queueResult === 'hangup') return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'abandoned' }] };
+  return routeToContact({ ...ctx, doctorBusy: false }, { ...state, attempt: 1 });
+}

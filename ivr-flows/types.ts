@@ -1,0 +1,66 @@
+import type { Contact } from '../rota/types.js';
+
+export type Lang = 'fr' | 'en';
+
+/** What the caller hears or does next. Paths are relative to the service's public URL. */
+export type Prompt = { verb: 'say'; text: string; lang: Lang } | { verb: 'pause'; seconds: number };
+export type Step =
+  | Prompt
+  | { verb: 'gather'; numDigits: number; timeout: number; action: string; prompts: Prompt[] }
+  /** screenPath: the keypress screening leg run on the called phone; null for a staffed line. */
+  | { verb: 'dial'; number: string; timeout: number; action: string; screenPath: string | null; callerId?: string }
+  | { verb: 'enqueue'; queue: string; waitPath: string; action: string }
+  | { verb: 'dial_queue'; queue: string; action: string }
+  | { verb: 'redirect'; path: string }
+  | { verb: 'hangup' };
+
+export type Outcome =
+  | 'connected'
+  | 'callback'
+  | 'closed_hours'
+  | 'hung_up_after_warning'
+  | 'abandoned'
+  | 'call_15_first'
+  | 'pharmacy_info'
+  | 'fallback';
+
+/** What the server must record or do after answering. */
+export type Effect =
+  | { kind: 'visit'; node: string; digits?: string }
+  | { kind: 'set_lang'; lang: Lang }
+  | { kind: 'ring'; attempt: number; contact: Contact }
+  | { kind: 'ring_result'; attempt: number; contact: Contact | null; result: string }
+  | { kind: 'accepted'; attempt: number }
+  | { kind: 'connected'; attempt: number; contact: Contact | null }
+  | { kind: 'request_callback'; reason: 'caller_asked' | 'nobody_answered' | 'doctor_busy' }
+  | { kind: 'send_sms'; template: 'pharmacy_details' }
+  | { kind: 'outcome'; outcome: Outcome };
+
+export interface FlowResult {
+  steps: Step[];
+  effects: Effect[];
+}
+
+export interface TerritoryFacts {
+  name: string;
+  /** true: the on-call doctor answering is the regulation; false: "call the 15 first". */
+  regulates: boolean;
+  recordingNotice: boolean;
+  daytimeNumber: string | null;
+  pharmacy: { name: string; phone: string } | null;
+}
+
+/** Everything a flow may know about the world, handed in by the server. */
+export interface FlowContext {
+  territory: TerritoryFacts;
+  inPdsaHours: boolean;
+  /** Ordered numbers to ring (fallback line last, source 'fallback'). */
+  contacts: Contact[];
+  caller: { hidden: boolean; isMobile: boolean };
+  /** This call's sid: the screening leg reports acceptance against it. */
+  callSid: string;
+  /** The primary on-call professional is already bridged to another patient. */
+  doctorBusy: boolean;
+  /** Queue holding callers for this line's doctor. */
+  holdQueue: string;
+}
