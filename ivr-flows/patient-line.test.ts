@@ -12,6 +12,7 @@ const ctx = (over: Partial<FlowContext> = {}): FlowContext => ({
   contacts: [doctor(1), doctor(2), doctor(9, 'fallback')],
   caller: { hidden: false, isMobile: true },
   callSid: 'CA123',
+  lineNumber: '+33261910015',
   doctorBusy: false,
   holdQueue: 'line-1',
   ...over,

@@ -34,7 +34,7 @@ export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
         number: contact.phone,
         timeout: ringSeconds,
         action: path('dial-result', state),
-        screenPath: isFallback ? null : `/twilio/voice/screen?i=${state.attempt}&c=${encodeURIComponent(ctx.callSid)}`,
+        screenPath: isFallback ? null : `/twilio/voice/screen?${screenQuery(state.attempt, ctx.callSid, ctx.lineNumber)}`,
       },
     ],
     effects: [{ kind: 'visit', node: isFallback ? 'route_fallback' : 'route' }, { kind: 'ring', attempt: state.attempt, contact }],
@@ -52,12 +52,15 @@ function nobodyReached(ctx: FlowContext, state: CallState): FlowResult {
   };
 }
 
+const screenQuery = (attempt: number, callSid: string, lineNumber: string) =>
+  new URLSearchParams({ i: String(attempt), c: callSid, t: lineNumber }).toString();
+
 /** The screening leg, played on the professional's phone when it answers. Always French. */
-export function screenLeg(territoryName: string, attempt: number, callSid: string): FlowResult {
+export function screenLeg(territoryName: string, attempt: number, callSid: string, lineNumber: string): FlowResult {
   const p = professionalPrompts;
   return {
     steps: [
-      { verb: 'gather', numDigits: 1, timeout: 8, action: `/twilio/voice/screen-result?i=${attempt}&c=${encodeURIComponent(callSid)}`, prompts: [say(p.screenPatient(territoryName), 'fr')] },
+      { verb: 'gather', numDigits: 1, timeout: 8, action: `/twilio/voice/screen-result?${screenQuery(attempt, callSid, lineNumber)}`, prompts: [say(p.screenPatient(territoryName), 'fr')] },
       say(p.noKeyPressed, 'fr'),
       { verb: 'hangup' },
     ],

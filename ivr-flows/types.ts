@@ -59,6 +59,8 @@ export interface FlowContext {
   caller: { hidden: boolean; isMobile: boolean };
   /** This call's sid: the screening leg reports acceptance against it. */
   callSid: string;
+  /** The public number called: the screening leg (whose To is the doctor) finds the line by it. */
+  lineNumber: string;
   /** The primary on-call professional is already bridged to another patient. */
   doctorBusy: boolean;
   /** Queue holding callers for this line's doctor. */

@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps.js';
 import { healthRouter } from './routes/health.js';
+import { twilioRouter } from './routes/twilio/index.js';
 
 /** The express application, without `listen`: main.ts serves it, supertest imports it. */
 export function createApp(deps: AppDeps): Express {
@@ -19,6 +20,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(healthRouter(deps));
+  app.use('/twilio', twilioRouter(deps));
 
   app.use((req, res) => {
     res.status(404).json({ error: 'not_found', message: `No route for ${req.method} ${req.path}` });

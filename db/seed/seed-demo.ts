@@ -88,7 +88,7 @@ async function createDemoTerritory(tx: Tx, passwordHash: string): Promise<string
         name: user.name,
         role: user.role,
         passwordHash,
-        professionalId: 'professional' in user ? (personByName.get(user.professional) ?? null) : null,
+        professionalId: 'professional' in user && user.professional ? (personByName.get(user.professional) ?? null) : null,
       })
       .returning({ id: users.id });
     if (user.role !== 'admin') await tx.insert(userTerritories).values({ userId: row!.id, territoryId });

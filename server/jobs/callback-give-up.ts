@@ -3,7 +3,7 @@ import { callbackRequests } from '../../db/schema/index.js';
 import type { AppDeps } from '../deps.js';
 import { isMobile } from '../phone-numbers.js';
 import { serviceOnDuty } from '../oncall/service-contacts.js';
-import { smsText } from './sms-texts.js';
+import { smsBody } from '../../ivr-flows/prompts/sms.js';
 import { queueSms } from './queue-sms.js';
 
 type Deps = Pick<AppDeps, 'db' | 'jobs' | 'now' | 'logger'>;
@@ -22,7 +22,7 @@ export async function giveUpCallback(deps: Deps, request: typeof callbackRequest
     territoryId: request.territoryId,
     to: request.patientNumber,
     from: onDuty.platformNumber,
-    body: smsText('callback_missed', request.lang, { territory: onDuty.territory.territory.name }),
+    body: smsBody('callback_missed', request.lang, { territory: onDuty.territory.territory.name }),
     kind: 'callback_missed',
     essential: true,
     callSid: request.callSid,

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { closeCallRecord } from '../../../db/repositories/call-records.js';
 import { smsMessages } from '../../../db/schema/index.js';
 import type { AppDeps } from '../../deps.js';
+import type { CallBoards } from '../../oncall/call-boards.js';
 import { smsStatusParams, voiceParams } from './params.js';
 
 const finalCallStatuses = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
@@ -11,11 +12,12 @@ const finalCallStatuses = new Set(['completed', 'busy', 'failed', 'no-answer', '
  * Status callbacks. They only complete records, so a failure here is logged and answered 204:
  * Twilio has nothing to play and nothing to retry.
  */
-export function statusRouter(deps: AppDeps): Router {
+export function statusRouter(deps: AppDeps, boards: CallBoards): Router {
   const router = Router();
   router.post('/status', async (req, res) => {
     const params = voiceParams.parse(req.body ?? {});
     if (params.CallSid && params.CallStatus && finalCallStatuses.has(params.CallStatus)) {
+      boards.callEnded(params.CallSid);
       await closeCallRecord(deps.db.db, params.CallSid, params.CallStatus, deps.now(), params.CallDuration ?? null).catch((err) =>
         req.log.error({ err }, 'could not close the call record'),
       );

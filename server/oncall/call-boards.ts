@@ -1,0 +1,45 @@
+/**
+ * In-memory facts about live calls that must survive a database outage for the few minutes a
+ * call lasts: which rings were accepted by a keypress, and who is bridged to a patient now.
+ * One process serves a territory's calls; with several, put these in Redis.
+ */
+export class CallBoards {
+  private readonly accepted = new Map<string, number>();
+  /** professionalId → the patient call they are bridged to. */
+  private readonly bridged = new Map<string, string>();
+  private readonly ttlMs = 2 * 3600_000;
+
+  markAccepted(callSid: string, attempt: number, now: Date): void {
+    this.accepted.set(`${callSid}/${attempt}`, now.getTime());
+    this.prune(now);
+  }
+
+  wasAccepted(callSid: string, attempt: number): boolean {
+    return this.accepted.has(`${callSid}/${attempt}`);
+  }
+
+  markBridged(professionalId: string, callSid: string): void {
+    this.bridged.set(professionalId, callSid);
+  }
+
+  isBusy(professionalId: string | null | undefined): boolean {
+    return professionalId ? this.bridged.has(professionalId) : false;
+  }
+
+  /** The patient call ended: whoever was bridged to it is free again. Returns who. */
+  callEnded(callSid: string): string[] {
+    const freed: string[] = [];
+    for (const [professionalId, sid] of this.bridged) {
+      if (sid === callSid) {
+        this.bridged.delete(professionalId);
+        freed.push(professionalId);
+      }
+    }
+    return freed;
+  }
+
+  private prune(now: Date): void {
+    if (this.accepted.size < 10_000) return;
+    for (const [key, at] of this.accepted) if (now.getTime() - at > this.ttlMs) this.accepted.delete(key);
+  }
+}

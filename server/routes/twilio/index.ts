@@ -1,0 +1,21 @@
+import express, { Router } from 'express';
+import type { AppDeps } from '../../deps.js';
+import { verifyTwilioSignature } from '../../middleware/twilio-signature.js';
+import { CallBoards } from '../../oncall/call-boards.js';
+import { LineContextCache } from '../../oncall/line-context.js';
+import { fallbackRouter } from './fallback.js';
+import { statusRouter } from './status.js';
+import { voiceRouter } from './voice.js';
+
+/** Every Twilio webhook, behind the signature check. Mounted at /twilio. */
+export function twilioRouter(deps: AppDeps): Router {
+  const cache = new LineContextCache();
+  const boards = new CallBoards();
+  const router = Router();
+  router.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  router.use(verifyTwilioSignature(deps.config.TWILIO_AUTH_TOKEN, deps.publicUrl));
+  router.use(fallbackRouter(deps, cache));
+  router.use(voiceRouter(deps, cache, boards));
+  router.use(statusRouter(deps, boards));
+  return router;
+}

@@ -1,0 +1,113 @@
+import { Router, type Request, type Response } from 'express';
+import { openCallRecord } from '../../../db/repositories/call-records.js';
+import { wasAccepted } from '../../../db/repositories/call-records.js';
+import {
+  busyChoice, decodeState, dialResult, holdResult, holdWait, menuChoice, pharmacySms, safeFallback,
+  screenLeg, screenResult, startCall, type FlowContext, type FlowResult,
+} from '../../../ivr-flows/index.js';
+import type { AppDeps } from '../../deps.js';
+import type { CallBoards } from '../../oncall/call-boards.js';
+import { loadLineContext, type LineContext, type LineContextCache } from '../../oncall/line-context.js';
+import { isHiddenCaller } from '../../phone-numbers.js';
+import { applyEffects } from '../../telephony/apply-effects.js';
+import { flowContextOf } from '../../telephony/flow-context.js';
+import { renderTwiml } from '../../telephony/twiml.js';
+import { voiceParams, type VoiceParams } from './params.js';
+
+/** Twilio gives up after 15 s; we answer safe TwiML well before. */
+const answerWithinMs = 8000;
+const loadWithinMs = 3000;
+
+interface Turn {
+  params: VoiceParams;
+  query: Record<string, unknown>;
+  line: LineContext | null;
+  flow: FlowContext | null;
+}
+
+type NodeHandler = (turn: Turn, deps: AppDeps, boards: CallBoards) => Promise<FlowResult> | FlowResult;
+
+type LineHandler = (turn: Turn & { flow: FlowContext }, deps: AppDeps, boards: CallBoards) => Promise<FlowResult> | FlowResult;
+/** Nodes that need the territory: without it (unknown number, no cache), the safe fallback. */
+const needsLine = (fn: LineHandler): NodeHandler =>
+  (turn, deps, boards) => (turn.flow ? fn(turn as Turn & { flow: FlowContext }, deps, boards) : fallbackFor(turn, null));
+
+/** Each webhook of the patient line, as a lookup table of nodes. */
+const nodes: Record<string, NodeHandler> = {
+  menu: needsLine(({ flow, query, params }) => menuChoice(flow, decodeState(query), params.Digits)),
+  'pharmacy-sms': ({ query, params }) => pharmacySms(decodeState(query), params.Digits),
+  'dial-result': needsLine(async ({ flow, query, params }, deps, boards) => {
+    const state = decodeState(query);
+    const accepted = boards.wasAccepted(params.CallSid, state.attempt) || (await wasAccepted(deps.db.db, params.CallSid, state.attempt).catch(() => false));
+    return dialResult(flow, state, params.DialCallStatus, accepted);
+  }),
+  'busy-choice': needsLine(({ flow, query, params }) => busyChoice(flow, decodeState(query), query.d === '1' ? '1' : params.Digits)),
+  'hold-wait': ({ query, params }) => holdWait(decodeState(query), params.QueuePosition ?? 1),
+  'hold-result': needsLine(({ flow, query, params }) => holdResult(flow, decodeState(query), params.QueueResult)),
+  screen: ({ query, line }) => screenLeg(line?.territory.territory.name ?? 'la plateforme', decodeState(query).attempt, String(query.c ?? ''), String(query.t ?? '')),
+  'screen-result': ({ query, params }) => screenResult(decodeState(query).attempt, params.Digits),
+};
+
+/** The patient line: POST /twilio/voice, then /twilio/voice/:node for every Gather and Dial. */
+export function voiceRouter(deps: AppDeps, cache: LineContextCache, boards: CallBoards): Router {
+  const router = Router();
+  router.post('/voice', (req, res) => answer(req, res, deps, cache, boards, async (turn) => {
+    if (!turn.line || !turn.flow) return fallbackFor(turn, deps.config.FALLBACK_NUMBER ?? null);
+    await openCallRecord(deps.db.db, {
+      callSid: turn.params.CallSid,
+      territoryId: turn.line.territory.territory.id,
+      fromNumber: turn.params.From ?? 'anonymous',
+      toNumber: turn.params.To ?? '',
+      callerHidden: isHiddenCaller(turn.params.From),
+      startedAt: deps.now(),
+    }).catch((err) => req.log.error({ err }, 'call record not written; routing anyway'));
+    return startCall(turn.flow);
+  }));
+  router.post('/voice/:node', (req, res) => {
+    const handler = nodes[String(req.params.node)];
+    if (!handler) return answer(req, res, deps, cache, boards, (turn) => fallbackFor(turn, null));
+    return answer(req, res, deps, cache, boards, (turn) => handler(turn, deps, boards));
+  });
+  return router;
+}
+
+async function answer(req: Request, res: Response, deps: AppDeps, cache: LineContextCache, boards: CallBoards, handle: (turn: Turn) => Promise<FlowResult> | FlowResult): Promise<void> {
+  const params = voiceParams.parse(req.body ?? {});
+  const query = req.query as Record<string, unknown>;
+  const lang = decodeState(query).lang;
+  // The screening leg is another call (its To is the doctor): it names its patient call and line.
+  const onLeg = typeof query.c === 'string' && query.c !== '';
+  const callSid = onLeg ? String(query.c) : params.CallSid;
+  const called = onLeg && typeof query.t === 'string' ? query.t : (params.To ?? '');
+  let turn: Turn = { params, query, line: null, flow: null };
+  const work = (async () => {
+    const now = deps.now();
+    const line = await withTimeout(loadLineContext(deps.db.db, called, now), loadWithinMs).then(
+      (fresh) => (fresh && cache.remember(fresh), fresh),
+      (err) => (req.log.warn({ err }, 'rota unavailable: routing from the last known rota'), cache.recall(called, now)),
+    );
+    turn = { ...turn, line, flow: line && !onLeg ? flowContextOf(line, { callSid, from: params.From }, now, boards) : null };
+    const result = await handle(turn);
+    await applyEffects(deps, boards, { callSid, from: params.From, lang, line, flow: turn.flow }, result.effects).catch((err) =>
+      req.log.error({ err }, 'call effects not recorded'),
+    );
+    return result;
+  })();
+  let result: FlowResult;
+  try {
+    result = await withTimeout(work, answerWithinMs);
+  } catch (err) {
+    req.log.error({ err, node: req.params.node ?? 'voice' }, 'voice webhook failed: answering safe TwiML');
+    result = fallbackFor(turn, turn.line?.territory.territory.fallbackNumber ?? cache.anyFallbackFor(called) ?? deps.config.FALLBACK_NUMBER ?? null);
+  }
+  res.status(200).type('text/xml').send(renderTwiml(result.steps, deps.publicUrl));
+}
+
+function fallbackFor(turn: Turn, number: string | null): FlowResult {
+  return safeFallback(number ?? turn.line?.territory.territory.fallbackNumber ?? null, decodeState(turn.query).lang);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+}

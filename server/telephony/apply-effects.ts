@@ -1,0 +1,105 @@
+import { acceptedKey, appendCallEvents, markConnected, setCallLanguage, setCallOutcome, type CallEvent } from '../../db/repositories/call-records.js';
+import { requestCallback } from '../../db/repositories/callbacks.js';
+import type { Effect, FlowContext, Lang } from '../../ivr-flows/types.js';
+import { smsBody } from '../../ivr-flows/prompts/sms.js';
+import type { AppDeps } from '../deps.js';
+import { flushCallbackOutbox } from '../jobs/callback-outbox.js';
+import { queueSms } from '../jobs/queue-sms.js';
+import type { CallBoards } from '../oncall/call-boards.js';
+import type { LineContext } from '../oncall/line-context.js';
+
+export interface EffectScope {
+  callSid: string;
+  from: string | undefined;
+  lang: Lang;
+  line: LineContext | null;
+  flow: FlowContext | null;
+}
+
+/**
+ * Records what a flow step did. In-memory facts first (they work with the database down),
+ * then the call record; a callback request is written before the caller is told it is.
+ */
+export async function applyEffects(deps: AppDeps, boards: CallBoards, scope: EffectScope, effects: Effect[]): Promise<void> {
+  const now = deps.now();
+  const db = deps.db.db;
+  const events: CallEvent[] = [];
+  const later: (() => Promise<unknown>)[] = [];
+  for (const effect of effects) {
+    switch (effect.kind) {
+      case 'visit':
+        events.push({ kind: 'visit', node: effect.node, detail: effect.digits ? { digits: effect.digits } : {} });
+        break;
+      case 'set_lang':
+        later.push(() => setCallLanguage(db, scope.callSid, effect.lang));
+        break;
+      case 'ring':
+        events.push({ kind: 'ring', professionalId: effect.contact.professionalId, detail: { attempt: effect.attempt, level: effect.contact.level, source: effect.contact.source }, dedupeKey: `${scope.callSid}/ring/${effect.attempt}` });
+        break;
+      case 'ring_result':
+        events.push({ kind: 'ring_result', professionalId: effect.contact?.professionalId ?? null, detail: { attempt: effect.attempt, result: effect.result }, dedupeKey: `${scope.callSid}/ring_result/${effect.attempt}` });
+        break;
+      case 'accepted':
+        boards.markAccepted(scope.callSid, effect.attempt, now);
+        events.push({ kind: 'accepted', detail: { attempt: effect.attempt }, dedupeKey: acceptedKey(scope.callSid, effect.attempt) });
+        break;
+      case 'connected':
+        if (effect.contact?.professionalId) boards.markBridged(effect.contact.professionalId, scope.callSid);
+        later.push(() => markConnected(db, scope.callSid, effect.contact?.professionalId ?? null, now));
+        break;
+      case 'request_callback':
+        later.push(() => recordCallback(deps, scope, effect.reason));
+        break;
+      case 'send_sms':
+        later.push(() => sendPharmacyDetails(deps, scope));
+        break;
+      case 'outcome':
+        later.push(() => setCallOutcome(db, scope.callSid, effect.outcome));
+        break;
+    }
+  }
+  await appendCallEvents(db, scope.callSid, now, events);
+  for (const task of later) await task();
+}
+
+async function recordCallback(deps: AppDeps, scope: EffectScope, reason: string): Promise<void> {
+  const line = scope.line;
+  if (!line || !scope.from || scope.flow?.caller.hidden) return;
+  const territory = line.territory.territory;
+  const { created } = await requestCallback(deps.db.db, {
+    territoryId: territory.id,
+    serviceId: line.doctorService?.id ?? null,
+    callSid: scope.callSid,
+    patientNumber: scope.from,
+    lang: scope.lang,
+    reason,
+    dueBy: new Date(deps.now().getTime() + territory.settings.callbackDeadlineMinutes * 60_000),
+  });
+  if (!created) return;
+  await flushCallbackOutbox(deps);
+  if (scope.flow?.caller.isMobile) {
+    await queueSms(deps, {
+      territoryId: territory.id,
+      to: scope.from,
+      from: line.calledNumber,
+      body: smsBody('callback_confirmation', scope.lang, { territory: territory.name }),
+      kind: 'callback_confirmation',
+      essential: true,
+      callSid: scope.callSid,
+    });
+  }
+}
+
+async function sendPharmacyDetails(deps: AppDeps, scope: EffectScope): Promise<void> {
+  const pharmacy = scope.flow?.territory.pharmacy;
+  if (!pharmacy || !scope.from || !scope.line) return;
+  await queueSms(deps, {
+    territoryId: scope.line.territory.territory.id,
+    to: scope.from,
+    from: scope.line.calledNumber,
+    body: smsBody('pharmacy_details', scope.lang, { name: pharmacy.name, phone: pharmacy.phone }),
+    kind: 'pharmacy_details',
+    essential: true,
+    callSid: scope.callSid,
+  });
+}

@@ -1,0 +1,48 @@
+import { holidaySet } from '../../rota/calendar/holidays.js';
+import { isPdsaTime, type PdsaCalendar } from '../../rota/calendar/pdsa.js';
+import { localDateOf } from '../../rota/calendar/local-date.js';
+import type { FlowContext } from '../../ivr-flows/types.js';
+import { contactsFrom, doctorContacts } from '../oncall/contacts.js';
+import type { LineContext } from '../oncall/line-context.js';
+import type { CallBoards } from '../oncall/call-boards.js';
+import { isHiddenCaller, isMobile } from '../phone-numbers.js';
+
+/** The PDSA calendar of a territory around `now`. */
+export function pdsaCalendarOf(line: LineContext, now: Date): PdsaCalendar {
+  const { territory, calendar } = line.territory;
+  const year = Number(localDateOf(now, territory.timeZone).slice(0, 4));
+  const holidays = holidaySet(year - 1, year + 1, { alsaceMoselle: territory.settings.alsaceMoselle });
+  for (const day of calendar) if (day.kind === 'holiday') holidays.add(day.day);
+  return {
+    timeZone: territory.timeZone,
+    holidays,
+    ponts: new Set(calendar.filter((d) => d.kind === 'pont').map((d) => d.day)),
+    saturdayAfternoon: territory.settings.saturdayAfternoon,
+  };
+}
+
+/** Builds what the pure flows may know, from a loaded (or cached) line context. */
+export function flowContextOf(line: LineContext, params: { callSid: string; from: string | undefined }, now: Date, boards: CallBoards): FlowContext {
+  const { territory } = line.territory;
+  const contacts = doctorContacts(line, now);
+  const pharmacist = line.pharmacyService && line.pharmacyRota
+    ? contactsFrom(line.pharmacyRota, line.pharmacyService.id, now, null)[0]
+    : undefined;
+  const hidden = isHiddenCaller(params.from);
+  return {
+    territory: {
+      name: territory.name,
+      regulates: territory.settings.regulates,
+      recordingNotice: territory.settings.recordingNotice,
+      daytimeNumber: territory.daytimeNumber,
+      pharmacy: pharmacist ? { name: pharmacist.name, phone: pharmacist.phone } : null,
+    },
+    inPdsaHours: isPdsaTime(now, pdsaCalendarOf(line, now)),
+    contacts,
+    caller: { hidden, isMobile: !hidden && isMobile(params.from!) },
+    callSid: params.callSid,
+    lineNumber: line.calledNumber,
+    doctorBusy: contacts[0]?.source !== 'fallback' && boards.isBusy(contacts[0]?.professionalId),
+    holdQueue: `line-${territory.id}`,
+  };
+}
