@@ -1,5 +1,11 @@
-import type { Worker } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import type { AppDeps } from '../deps.js';
+import { runCallback } from './callback.js';
+import { callbackDeadline } from './callback-deadline.js';
+import { flushCallbackOutbox } from './callback-outbox.js';
+import { jobPayloads, type JobName } from './payloads.js';
+import { queueNames, type QueueName } from './queues.js';
+import { sendSms } from './send-sms.js';
 
 export interface Workers {
   workers: Worker[];
@@ -7,14 +13,46 @@ export interface Workers {
   close(): Promise<void>;
 }
 
-/** Starts one worker per queue. Processors are registered in processors.ts. */
-export function startWorkers(deps: AppDeps): Workers {
-  const workers: Worker[] = [];
+export const outboxSweepMs = 15_000;
+
+type Processor = (deps: AppDeps, data: never) => Promise<unknown>;
+
+/** Job name → processor. Each processor lives in its own file. */
+const processors: Partial<Record<JobName, Processor>> = {
+  callback: runCallback as Processor,
+  'callback-deadline': callbackDeadline as Processor,
+  'send-sms': sendSms as Processor,
+  'callback-outbox': ((deps: AppDeps) => flushCallbackOutbox(deps)) as Processor,
+};
+
+/** Parses the payload once, at the edge, then runs the job's processor. */
+export async function processJob(deps: AppDeps, job: Pick<Job, 'name' | 'data'>): Promise<unknown> {
+  const name = job.name as JobName;
+  const processor = processors[name];
+  const schema = jobPayloads[name];
+  if (!processor || !schema) throw new Error(`no processor for job ${job.name}`);
+  return processor(deps, schema.parse(job.data) as never);
+}
+
+/** One worker per queue; stalled jobs (a worker that died) are taken again after 30 s. */
+export function startWorkers(deps: AppDeps, only: QueueName[] = queueNames): Workers {
+  const workers = only.map((queue) => {
+    const worker = deps.jobs.factory.worker(queue, (job) => processJob(deps, job), { concurrency: queue === 'sms' ? 10 : 4 });
+    worker.on('failed', (job, err) => deps.logger.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    worker.on('error', (err) => deps.logger.error({ err, queue }, 'worker error'));
+    return worker;
+  });
+  // The outbox sweep hands to the queue the callbacks written while it was unreachable. A timer,
+  // not a queue schedule: it must run precisely when the queue was down (or wiped).
+  const sweep = setInterval(() => {
+    flushCallbackOutbox(deps).catch((err: unknown) => deps.logger.warn({ err }, 'callback outbox sweep failed'));
+  }, outboxSweepMs);
+  sweep.unref();
   return {
     workers,
     close: async () => {
+      clearInterval(sweep);
       await Promise.allSettled(workers.map((worker) => worker.close()));
-      deps.logger.debug('workers closed');
     },
   };
 }

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../deps.js';
 import { verifyTwilioSignature } from '../../middleware/twilio-signature.js';
 import { CallBoards } from '../../oncall/call-boards.js';
 import { LineContextCache } from '../../oncall/line-context.js';
+import { callbackRouter } from './callback.js';
 import { fallbackRouter } from './fallback.js';
 import { statusRouter } from './status.js';
 import { voiceRouter } from './voice.js';
@@ -17,5 +18,6 @@ export function twilioRouter(deps: AppDeps): Router {
   router.use(fallbackRouter(deps, cache));
   router.use(voiceRouter(deps, cache, boards));
   router.use(statusRouter(deps, boards));
+  router.use(callbackRouter(deps));
   return router;
 }
