@@ -5,6 +5,7 @@ import { CallBoards } from '../../oncall/call-boards.js';
 import { LineContextCache } from '../../oncall/line-context.js';
 import { callbackRouter } from './callback.js';
 import { fallbackRouter } from './fallback.js';
+import { smsRouter } from './sms.js';
 import { statusRouter } from './status.js';
 import { voiceRouter } from './voice.js';
 
@@ -19,5 +20,6 @@ export function twilioRouter(deps: AppDeps): Router {
   router.use(voiceRouter(deps, cache, boards));
   router.use(statusRouter(deps, boards));
   router.use(callbackRouter(deps));
+  router.use(smsRouter(deps));
   return router;
 }
