@@ -52,7 +52,7 @@ describe('inbound SMS', () => {
     const colleagues = Number(/proposée à (\d+) collègue/.exec(offered)?.[1]);
     expect(colleagues).toBeGreaterThan(1);
     const [swap] = await t.db.db.select().from(swapRequests).where(eq(swapRequests.shiftId, shift!.id));
-    const offers = await t.db.db.select().from(smsMessages).where(and(eq(smsMessages.kind, 'swap_offer')));
+    const offers = await t.db.db.select().from(smsMessages).where(and(eq(smsMessages.kind, 'swap_offer'), eq(smsMessages.direction, 'outbound')));
     expect(offers).toHaveLength(colleagues);
     expect(offers.map((o) => o.toNumber)).not.toContain(owner!.mobile);
     expect(offers[0]!.body).toContain(`OUI ${swap!.code}`);
