@@ -15,4 +15,6 @@ export interface AppDeps {
   logger: Logger;
   /** The clock, injected so tests and benchmarks can pin time. */
   now: () => Date;
+  /** Called after shifts are created, moved, reassigned or cancelled (reminders follow them). */
+  onShiftChanged?: (shiftIds: string[]) => Promise<void>;
 }

@@ -7,6 +7,7 @@ import { publicUrl as publicUrlOf, type Config } from './config.js';
 import type { AppDeps } from './deps.js';
 import { createQueueFactory, type QueueBackend } from './jobs/backend.js';
 import { createJobs } from './jobs/queues.js';
+import { scheduleShiftReminders } from './jobs/shift-reminder.js';
 import { startWorkers, type Workers } from './jobs/workers.js';
 import { createLogger, type Logger } from './logger.js';
 import { createTwilioClient } from './telephony/twilio-client.js';
@@ -61,6 +62,9 @@ export async function startService(config: Config, logger: Logger = createLogger
     const port = (server.address() as { port: number }).port;
     const url = `http://${config.HOST}:${port}`;
     const deps: AppDeps = { config, publicUrl: publicUrlOf(config, port), db, jobs, twilio, logger, now: () => new Date() };
+    deps.onShiftChanged = async (ids) => {
+      await scheduleShiftReminders(deps, ids);
+    };
     server.on('request', createApp(deps));
     cleanups.push(() => closeServer(server));
 

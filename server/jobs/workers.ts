@@ -5,7 +5,11 @@ import { callbackDeadline } from './callback-deadline.js';
 import { flushCallbackOutbox } from './callback-outbox.js';
 import { jobPayloads, type JobName } from './payloads.js';
 import { queueNames, type QueueName } from './queues.js';
+import { followUp } from './follow-up.js';
+import { gapAlert } from './gap-alert.js';
+import { retentionPurge } from './retention-purge.js';
 import { sendSms } from './send-sms.js';
+import { shiftReminder } from './shift-reminder.js';
 
 export interface Workers {
   workers: Worker[];
@@ -22,6 +26,10 @@ const processors: Partial<Record<JobName, Processor>> = {
   callback: runCallback as Processor,
   'callback-deadline': callbackDeadline as Processor,
   'send-sms': sendSms as Processor,
+  'follow-up': followUp as Processor,
+  'shift-reminder': shiftReminder as Processor,
+  'gap-alert': ((deps: AppDeps) => gapAlert(deps)) as Processor,
+  'retention-purge': ((deps: AppDeps) => retentionPurge(deps)) as Processor,
   'callback-outbox': ((deps: AppDeps) => flushCallbackOutbox(deps)) as Processor,
 };
 
@@ -42,6 +50,16 @@ export function startWorkers(deps: AppDeps, only: QueueName[] = queueNames): Wor
     worker.on('error', (err) => deps.logger.error({ err, queue }, 'worker error'));
     return worker;
   });
+  // Daily jobs, Paris time; upsert is idempotent across restarts and processes.
+  const daily = [
+    ['gap-alert', '0 7 * * *'],
+    ['retention-purge', '30 3 * * *'],
+  ] as const;
+  for (const [name, pattern] of daily) {
+    void deps.jobs.queues.maintenance
+      .upsertJobScheduler(name, { pattern, tz: 'Europe/Paris' }, { name, data: {} })
+      .catch((err: unknown) => deps.logger.warn({ err, name }, 'daily job not scheduled'));
+  }
   // The outbox sweep hands to the queue the callbacks written while it was unreachable. A timer,
   // not a queue schedule: it must run precisely when the queue was down (or wiped).
   const sweep = setInterval(() => {

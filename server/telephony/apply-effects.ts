@@ -4,6 +4,8 @@ import type { Effect, FlowContext, Lang } from '../../ivr-flows/types.js';
 import { smsBody } from '../../ivr-flows/prompts/sms.js';
 import type { AppDeps } from '../deps.js';
 import { flushCallbackOutbox } from '../jobs/callback-outbox.js';
+import { enqueue } from '../jobs/enqueue.js';
+import { nextMorning } from '../jobs/follow-up.js';
 import { queueSms } from '../jobs/queue-sms.js';
 import type { CallBoards } from '../oncall/call-boards.js';
 import type { LineContext } from '../oncall/line-context.js';
@@ -46,6 +48,7 @@ export async function applyEffects(deps: AppDeps, boards: CallBoards, scope: Eff
       case 'connected':
         if (effect.contact?.professionalId) boards.markBridged(effect.contact.professionalId, scope.callSid);
         later.push(() => markConnected(db, scope.callSid, effect.contact?.professionalId ?? null, now));
+        later.push(() => scheduleFollowUp(deps, scope, now));
         break;
       case 'request_callback':
         later.push(() => recordCallback(deps, scope, effect.reason));
@@ -102,4 +105,12 @@ async function sendPharmacyDetails(deps: AppDeps, scope: EffectScope): Promise<v
     essential: true,
     callSid: scope.callSid,
   });
+}
+
+/** Next-morning follow-up SMS, when the territory enables it and the caller is on a mobile. */
+async function scheduleFollowUp(deps: AppDeps, scope: EffectScope, now: Date): Promise<void> {
+  const territory = scope.line?.territory.territory;
+  if (!territory?.settings.followUpSms || !scope.flow?.caller.isMobile) return;
+  const delay = nextMorning(now, territory.timeZone).getTime() - now.getTime();
+  await enqueue(deps.jobs, 'follow-up', { callSid: scope.callSid }, { jobId: `follow-up-${scope.callSid.replace(/:/g, '')}`, delay });
 }
