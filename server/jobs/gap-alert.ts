@@ -28,7 +28,7 @@ export async function gapAlert(deps: Pick<AppDeps, 'db' | 'jobs' | 'now' | 'logg
     for (const service of await db.select().from(services).where(and(eq(services.territoryId, territory.id), eq(services.active, true)))) {
       if (service.template.length === 0) continue;
       const rows = await db.select().from(shifts).where(and(eq(shifts.serviceId, service.id), eq(shifts.status, 'active'), lt(shifts.startsAt, range.end), gte(shifts.endsAt, range.start)));
-      gaps += coverageGaps(periods, rows, 1).length;
+      gaps += coverageGaps(periods, rows.map((s) => ({ ...s, kind: s.kind ?? undefined })), 1).length;
       const soon = rows.filter((s) => s.startsAt.getTime() < now.getTime() + 2 * 24 * 3600_000).map((s) => s.id);
       await scheduleShiftReminders(deps, soon);
     }
