@@ -18,7 +18,11 @@ export class CallBoards {
     return this.accepted.has(`${callSid}/${attempt}`);
   }
 
+  /** Calls already over: a late Dial action (Twilio posts it after a hang-up) must not mark anyone busy. */
+  private readonly ended = new Map<string, number>();
+
   markBridged(professionalId: string, callSid: string): void {
+    if (this.ended.has(callSid)) return;
     this.bridged.set(professionalId, callSid);
   }
 
@@ -27,7 +31,9 @@ export class CallBoards {
   }
 
   /** The patient call ended: whoever was bridged to it is free again. Returns who. */
-  callEnded(callSid: string): string[] {
+  callEnded(callSid: string, now: Date = new Date(0)): string[] {
+    this.ended.set(callSid, now.getTime());
+    if (this.ended.size > 10_000) this.ended.delete(this.ended.keys().next().value!);
     const freed: string[] = [];
     for (const [professionalId, sid] of this.bridged) {
       if (sid === callSid) {

@@ -17,7 +17,7 @@ export function statusRouter(deps: AppDeps, boards: CallBoards): Router {
   router.post('/status', async (req, res) => {
     const params = voiceParams.parse(req.body ?? {});
     if (params.CallSid && params.CallStatus && finalCallStatuses.has(params.CallStatus)) {
-      boards.callEnded(params.CallSid);
+      boards.callEnded(params.CallSid, deps.now());
       await closeCallRecord(deps.db.db, params.CallSid, params.CallStatus, deps.now(), params.CallDuration ?? null).catch((err) =>
         req.log.error({ err }, 'could not close the call record'),
       );
