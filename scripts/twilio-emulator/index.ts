@@ -1,0 +1,111 @@
+/**
+ * gardeline's local Twilio: the REST API the official `twilio` client talks to, simulated
+ * phones that call, text, ring, hear and press, and the app's webhooks exercised for
+ * real (signed like Twilio). Modelled on GoAlert's devtools/mocktwilio.
+ *
+ * Point the real client at it with `client.api.baseUrl = emulator.url`.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import twilio from 'twilio';
+import { Clock } from './clock.js';
+import { newSid } from './identifiers.js';
+import { SimulatedPhone } from './phone.js';
+import { RestApi, type Fault } from './rest-api.js';
+import { EmulatorState } from './state.js';
+import type { AppError, CallSnapshot, EmulatorEvents, IncomingNumberConfig, MessageSnapshot, TwilioEmulatorOptions } from './types.js';
+
+export type * from './types.js';
+export type { CallHandle, PhoneRef, WaitOptions } from './call-handle.js';
+export type { DialOptions, SimulatedPhone } from './phone.js';
+export type { Fault } from './rest-api.js';
+
+export interface TwilioEmulator {
+  /** Base URL of the REST API, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  readonly url: string;
+  readonly accountSid: string;
+  readonly authToken: string;
+  readonly timeScale: number;
+  /** Declares (or replaces) one of the app's Twilio numbers. */
+  incomingNumber(e164: string, config: IncomingNumberConfig): void;
+  /** The simulated phone with that number (the same object on every call). */
+  phone(e164: string): SimulatedPhone;
+  /** Messages kept, oldest first; a string keeps those to or from that number. */
+  messages(filter?: string | { to?: string; from?: string }): MessageSnapshot[];
+  /** Every call leg, oldest first. */
+  calls(): CallSnapshot[];
+  /** Webhook and TwiML errors (11200, 12100, 12300…), as Twilio's debugger logs them. */
+  errors(): AppError[];
+  /** Makes the next `times` (default 1) REST POSTs to Calls or Messages fail. */
+  failNext(fault: Fault): void;
+  /** The X-Twilio-Signature Twilio would send for that URL and POST params. */
+  signature(url: string, params: Record<string, string>): string;
+  /** Subscribes; returns the unsubscribe function. */
+  on<K extends keyof EmulatorEvents>(event: K, listener: (...args: EmulatorEvents[K]) => void): () => void;
+  /** Stops every call (no more webhooks) and the HTTP server. */
+  close(): Promise<void>;
+}
+
+export async function startTwilioEmulator(options: TwilioEmulatorOptions = {}): Promise<TwilioEmulator> {
+  const accountSid = options.accountSid ?? newSid('AC');
+  const authToken = options.authToken ?? randomBytes(16).toString('hex');
+  const clock = new Clock(options.timeScale ?? 1);
+  const state = new EmulatorState({
+    accountSid, authToken, webhookTimeoutMs: options.webhookTimeoutMs ?? 15_000, harnessTimeoutMs: options.harnessTimeoutMs ?? 5_000,
+  }, clock);
+  const rest = new RestApi(state);
+  const server: Server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/_emulator/state') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ calls: emulator.calls(), messages: emulator.messages(), errors: emulator.errors() }));
+      return;
+    }
+    rest.handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  state.baseUrl = `http://${host}:${address.port}`;
+  const phones = new Map<string, SimulatedPhone>();
+
+  const emulator: TwilioEmulator = {
+    url: state.baseUrl,
+    accountSid,
+    authToken,
+    timeScale: clock.timeScale,
+    incomingNumber(e164, config) {
+      state.numbers.set(e164, { ...config });
+    },
+    phone(e164) {
+      let phone = phones.get(e164);
+      if (!phone) phones.set(e164, (phone = new SimulatedPhone(state, e164)));
+      return phone;
+    },
+    messages(filter) {
+      const { to, from } = typeof filter === 'string' ? { to: filter, from: filter } : { to: undefined, from: undefined, ...filter };
+      const either = typeof filter === 'string';
+      return state.messages
+        .filter((m) => (either ? m.to === to || m.from === from : (!to || m.to === to) && (!from || m.from === from)))
+        .map((m) => m.snapshot());
+    },
+    calls: () => [...state.calls.values()].map((c) => c.snapshot()),
+    errors: () => [...state.appErrors],
+    failNext: (fault) => rest.failNext(fault),
+    signature: (url, params) => twilio.getExpectedTwilioSignature(authToken, url, params),
+    on(event, listener) {
+      state.events.on(event, listener as (...args: unknown[]) => void);
+      return () => state.events.off(event, listener as (...args: unknown[]) => void);
+    },
+    async close() {
+      state.close();
+      for (const leg of state.calls.values()) leg.end(leg.status === 'in-progress' ? 'completed' : 'canceled');
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return emulator;
+}
