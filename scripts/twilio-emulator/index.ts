@@ -109,3 +109,5 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions = {}): 
   };
   return emulator;
 }
+
+export { EmulatorRequestClient } from './request-client.js';

@@ -1,0 +1,54 @@
+/**
+ * `npm run worker`: queue workers in a process of their own (set RUN_WORKERS=false on the web
+ * processes). Needs DATABASE_URL; REDIS_URL for Redis queues (else the PostgreSQL backend).
+ */
+import { ConfigError, loadConfig } from '../server/config.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    for (const line of err.problems) console.error(`gardeline: ${line}`);
+    process.exit(2);
+  }
+  throw err;
+}
+if (!config.DATABASE_URL) {
+  console.error('gardeline: DATABASE_URL: required by npm run worker (missing); npm start runs workers itself');
+  process.exit(2);
+}
+
+const { openDatabase } = await import('../db/client.js');
+const { createQueueFactory } = await import('../server/jobs/backend.js');
+const { createJobs } = await import('../server/jobs/queues.js');
+const { startWorkers } = await import('../server/jobs/workers.js');
+const { createLogger } = await import('../server/logger.js');
+const { createTwilioClient } = await import('../server/telephony/twilio-client.js');
+const { publicUrl } = await import('../server/config.js');
+
+const logger = createLogger(config.LOG_LEVEL);
+const db = openDatabase(config.DATABASE_URL);
+const jobs = createJobs(createQueueFactory(config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL } : { kind: 'postgres', url: config.DATABASE_URL }));
+const deps = {
+  config,
+  publicUrl: publicUrl(config),
+  db,
+  jobs,
+  twilio: createTwilioClient(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, config.TWILIO_API_URL),
+  logger,
+  now: () => new Date(),
+};
+const workers = startWorkers(deps);
+logger.info('workers started');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'stopping workers (waiting for active jobs)');
+    void workers
+      .close()
+      .then(() => jobs.close())
+      .then(() => db.close())
+      .then(() => process.exit(0));
+  });
+}
