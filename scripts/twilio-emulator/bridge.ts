@@ -15,7 +15,12 @@ export interface BridgeOptions {
  * Connects two answered legs until one of them leaves. Returns the emulated seconds they
  * were connected (DialCallDuration).
  */
-export async function bridge(state: EmulatorState, leg: CallLeg, other: CallLeg, options: BridgeOptions): Promise<number> {
+export async function bridge(
+  state: EmulatorState,
+  leg: CallLeg,
+  other: CallLeg,
+  options: BridgeOptions,
+): Promise<number> {
   leg.bridgedWith = other.sid;
   other.bridgedWith = leg.sid;
   leg.record('note', `connected to ${other.phone}`);

@@ -1,7 +1,20 @@
-import { countryOf, newSid, rfc2822 } from './identifiers.js';
+import { countryOf, newSid } from './identifiers.js';
 import { Keypad } from './keypad.js';
+import {
+  StatusCallbacks,
+  type StatusCallbackConfig,
+  type StatusEvent,
+} from './status-callbacks.js';
 import type { EmulatorHost } from './host.js';
-import { finalCallStatuses, type CallDirection, type CallSnapshot, type CallStatus, type TimelineEntry } from './types.js';
+import {
+  finalCallStatuses,
+  type CallDirection,
+  type CallSnapshot,
+  type CallStatus,
+  type TimelineEntry,
+} from './types.js';
+
+export type { StatusCallbackConfig, StatusEvent };
 
 /** Abort reason when a leg hangs up: every wait on it stops. */
 export class CallEnded extends Error {}
@@ -17,14 +30,6 @@ export interface TwimlFetch {
 
 /** Where a leg's TwiML comes from: a URL, or inline (REST `Twiml` parameter). */
 export type AppSource = TwimlFetch | { twiml: string };
-
-export type StatusEvent = 'initiated' | 'ringing' | 'answered' | 'completed';
-
-export interface StatusCallbackConfig {
-  url: string;
-  method?: 'GET' | 'POST';
-  events: ReadonlySet<StatusEvent>;
-}
 
 export interface CallLegInit {
   direction: CallDirection;
@@ -54,32 +59,65 @@ export class CallLeg {
   decide: ((choice: 'answer' | 'busy') => void) | null = null;
   private answeredReal = 0;
   private durationAtEnd: number | null = null;
-  private sequence = 0;
-  private callbacks: Promise<void> = Promise.resolve();
+  private readonly statusCallbacks: StatusCallbacks | null;
   private readonly hangupCtl = new AbortController();
   private interruptCtl = new AbortController();
 
   /** Use `EmulatorState.openCall`, which registers the leg. */
-  constructor(private readonly state: EmulatorHost, readonly init: CallLegInit) {
+  constructor(
+    private readonly state: EmulatorHost,
+    readonly init: CallLegInit,
+  ) {
     this.status = init.status;
+    this.statusCallbacks = init.statusCallback
+      ? new StatusCallbacks(state, init.statusCallback)
+      : null;
   }
 
-  get from(): string { return this.init.from; }
-  get to(): string { return this.init.to; }
-  get phone(): string { return this.init.phone; }
-  get direction(): CallDirection { return this.init.direction; }
-  get active(): boolean { return !finalCallStatuses.has(this.status); }
+  get from(): string {
+    return this.init.from;
+  }
+  get to(): string {
+    return this.init.to;
+  }
+  get phone(): string {
+    return this.init.phone;
+  }
+  get direction(): CallDirection {
+    return this.init.direction;
+  }
+  get active(): boolean {
+    return !finalCallStatuses.has(this.status);
+  }
   /** Aborted when the leg ends. */
-  get hangupSignal(): AbortSignal { return this.hangupCtl.signal; }
+  get hangupSignal(): AbortSignal {
+    return this.hangupCtl.signal;
+  }
   /** Aborted when the leg ends or is redirected: what TwiML execution listens to. */
-  get execSignal(): AbortSignal { return AbortSignal.any([this.hangupCtl.signal, this.interruptCtl.signal, this.state.closeSignal]); }
+  get execSignal(): AbortSignal {
+    return AbortSignal.any([
+      this.hangupCtl.signal,
+      this.interruptCtl.signal,
+      this.state.closeSignal,
+    ]);
+  }
 
   /** The parameters Twilio sends with every voice request about this leg. */
   params(): Record<string, string> {
     const p: Record<string, string> = {
-      AccountSid: this.state.config.accountSid, ApiVersion: '2010-04-01', CallSid: this.sid, CallStatus: this.status,
-      Direction: this.direction, From: this.from, To: this.to, Caller: this.from, Called: this.to,
-      FromCountry: countryOf(this.from), ToCountry: countryOf(this.to), CallerCountry: countryOf(this.from), CalledCountry: countryOf(this.to),
+      AccountSid: this.state.config.accountSid,
+      ApiVersion: '2010-04-01',
+      CallSid: this.sid,
+      CallStatus: this.status,
+      Direction: this.direction,
+      From: this.from,
+      To: this.to,
+      Caller: this.from,
+      Called: this.to,
+      FromCountry: countryOf(this.from),
+      ToCountry: countryOf(this.to),
+      CallerCountry: countryOf(this.from),
+      CalledCountry: countryOf(this.to),
     };
     if (this.init.parentCallSid) p.ParentCallSid = this.init.parentCallSid;
     return p;
@@ -93,7 +131,13 @@ export class CallLeg {
     if (!this.active || this.status === status) return;
     this.status = status;
     this.record('status', status);
-    this.state.emit('status', { callSid: this.sid, status, from: this.from, to: this.to, direction: this.direction });
+    this.state.emit('status', {
+      callSid: this.sid,
+      status,
+      from: this.from,
+      to: this.to,
+      direction: this.direction,
+    });
     if (status === 'ringing') this.notify('ringing');
     if (status === 'in-progress') this.notify('answered');
   }
@@ -128,13 +172,21 @@ export class CallLeg {
     previous.abort(new CallRedirected(`${this.sid} redirected`));
   }
 
-  hear(kind: 'say' | 'play', text: string, attrs: { language?: string; voice?: string } = {}): TimelineEntry {
+  hear(
+    kind: 'say' | 'play',
+    text: string,
+    attrs: { language?: string; voice?: string } = {},
+  ): TimelineEntry {
     const entry = this.record(kind, text, attrs);
     this.state.emit('say', { callSid: this.sid, phone: this.phone, kind, text, ...attrs });
     return entry;
   }
 
-  record(kind: TimelineEntry['kind'], text: string, attrs: { language?: string; voice?: string } = {}): TimelineEntry {
+  record(
+    kind: TimelineEntry['kind'],
+    text: string,
+    attrs: { language?: string; voice?: string } = {},
+  ): TimelineEntry {
     const entry: TimelineEntry = { at: new Date(), kind, text, ...attrs };
     this.timeline.push(entry);
     this.state.changed();
@@ -142,35 +194,32 @@ export class CallLeg {
   }
 
   transcript(): string[] {
-    return this.timeline.filter((e) => e.kind === 'say' || e.kind === 'play').map((e) => (e.kind === 'play' ? `[play] ${e.text}` : e.text));
+    return this.timeline
+      .filter((e) => e.kind === 'say' || e.kind === 'play')
+      .map((e) => (e.kind === 'play' ? `[play] ${e.text}` : e.text));
   }
 
   snapshot(): CallSnapshot {
     return {
-      sid: this.sid, parentCallSid: this.init.parentCallSid ?? null, direction: this.direction, from: this.from, to: this.to,
-      phone: this.phone, status: this.status, createdAt: this.createdAt, answeredAt: this.answeredAt, endedAt: this.endedAt,
-      durationSeconds: this.endedAt ? this.durationAtEnd : null, legs: [...this.legs], bridgedWith: this.bridgedWith,
-      transcript: this.transcript(), timeline: [...this.timeline],
+      sid: this.sid,
+      parentCallSid: this.init.parentCallSid ?? null,
+      direction: this.direction,
+      from: this.from,
+      to: this.to,
+      phone: this.phone,
+      status: this.status,
+      createdAt: this.createdAt,
+      answeredAt: this.answeredAt,
+      endedAt: this.endedAt,
+      durationSeconds: this.endedAt ? this.durationAtEnd : null,
+      legs: [...this.legs],
+      bridgedWith: this.bridgedWith,
+      transcript: this.transcript(),
+      timeline: [...this.timeline],
     };
   }
 
-  /** Status callbacks are sent one after the other, in SequenceNumber order. */
   private notify(event: StatusEvent): void {
-    const config = this.init.statusCallback;
-    if (!config || !config.events.has(event)) return;
-    const params: Record<string, string> = {
-      ...this.params(), CallStatus: event === 'initiated' ? 'initiated' : this.status,
-      CallbackSource: 'call-progress-events', SequenceNumber: String(this.sequence++), Timestamp: rfc2822(new Date()),
-    };
-    if (event === 'completed') {
-      params.CallDuration = String(this.durationAtEnd ?? 0);
-      params.Duration = String(Math.ceil((this.durationAtEnd ?? 0) / 60));
-    }
-    const request = { url: config.url, method: config.method, params };
-    this.callbacks = this.callbacks.then(async () => {
-      if (this.state.closeSignal.aborted) return;
-      const result = await this.state.webhook(request);
-      if (!result.ok) this.state.recordError({ code: result.code, message: `status callback: ${result.message}`, url: result.url, callSid: this.sid });
-    });
+    this.statusCallbacks?.send(event, this.params(), this.status, this.durationAtEnd ?? 0);
   }
 }

@@ -9,7 +9,11 @@ import { runApp } from './voice-session.js';
 
 function finalStatus(outcome: AppOutcome): CallStatus {
   // Twilio logs a <Reject reason="busy"> as busy; a plain <Reject> as no-answer (not verified against the live service).
-  return outcome === 'reject-busy' ? 'busy' : outcome === 'reject-rejected' ? 'no-answer' : 'completed';
+  return outcome === 'reject-busy'
+    ? 'busy'
+    : outcome === 'reject-rejected'
+      ? 'no-answer'
+      : 'completed';
 }
 
 async function runToEnd(state: EmulatorState, leg: CallLeg, source: AppSource): Promise<void> {
@@ -26,14 +30,32 @@ async function runToEnd(state: EmulatorState, leg: CallLeg, source: AppSource): 
  * A simulated phone calls one of the app's numbers: the number's voice URL is requested
  * with CallStatus=ringing, Direction=inbound. `callerId` 'anonymous' hides the caller.
  */
-export function placeInboundCall(state: EmulatorState, phone: string, to: string, callerId?: string): CallLeg {
+export function placeInboundCall(
+  state: EmulatorState,
+  phone: string,
+  to: string,
+  callerId?: string,
+): CallLeg {
   const config = state.numbers.get(to);
-  if (!config) throw new Error(`${to} is not a Twilio number of the emulator: call incomingNumber(${to}, { voiceUrl }) first`);
+  if (!config)
+    throw new Error(
+      `${to} is not a Twilio number of the emulator: call incomingNumber(${to}, { voiceUrl }) first`,
+    );
   const statusCallback: StatusCallbackConfig | undefined = config.statusCallback
     ? { url: config.statusCallback, events: new Set<StatusEvent>(['completed']) }
     : undefined;
-  const fallback = config.voiceFallbackUrl ? { url: config.voiceFallbackUrl, method: config.voiceFallbackMethod } : undefined;
-  const leg = state.openCall({ direction: 'inbound', from: callerId ?? phone, to, phone, status: 'ringing', statusCallback, fallback });
+  const fallback = config.voiceFallbackUrl
+    ? { url: config.voiceFallbackUrl, method: config.voiceFallbackMethod }
+    : undefined;
+  const leg = state.openCall({
+    direction: 'inbound',
+    from: callerId ?? phone,
+    to,
+    phone,
+    status: 'ringing',
+    statusCallback,
+    fallback,
+  });
   void runToEnd(state, leg, { url: config.voiceUrl, method: config.voiceMethod });
   return leg;
 }
@@ -55,7 +77,8 @@ export interface CreateCallInput {
 /** Emulated time a REST-created call stays queued. */
 const queuedMs = 100;
 
-const method = (m: string | undefined): 'GET' | 'POST' => (m?.toUpperCase() === 'GET' ? 'GET' : 'POST');
+const method = (m: string | undefined): 'GET' | 'POST' =>
+  m?.toUpperCase() === 'GET' ? 'GET' : 'POST';
 
 /**
  * REST Calls.json: validates like Twilio (throws TwilioRestError), answers `queued`, then
@@ -66,16 +89,36 @@ export function placeOutboundCall(state: EmulatorState, input: CreateCallInput):
   if (!input.To) throw TwilioRestError.of('missingCallTo');
   if (!isE164(input.To)) throw TwilioRestError.of('invalidTo', input.To);
   if (!input.From) throw TwilioRestError.of('missingCallFrom');
-  if (!isE164(input.From) && input.From !== anonymousCaller) throw TwilioRestError.of('invalidFrom', input.From);
+  if (!isE164(input.From) && input.From !== anonymousCaller)
+    throw TwilioRestError.of('invalidFrom', input.From);
   if (!input.Url && !input.Twiml) throw TwilioRestError.of('missingUrl');
-  const events = [input.StatusCallbackEvent ?? []].flat().flatMap((e) => e.split(/[\s,]+/)).filter(Boolean) as StatusEvent[];
+  const events = [input.StatusCallbackEvent ?? []]
+    .flat()
+    .flatMap((e) => e.split(/[\s,]+/))
+    .filter(Boolean) as StatusEvent[];
   const statusCallback = input.StatusCallback
-    ? { url: input.StatusCallback, method: method(input.StatusCallbackMethod), events: new Set<StatusEvent>(events.length ? events : ['completed']) }
+    ? {
+        url: input.StatusCallback,
+        method: method(input.StatusCallbackMethod),
+        events: new Set<StatusEvent>(events.length ? events : ['completed']),
+      }
     : undefined;
-  const fallback = input.FallbackUrl ? { url: input.FallbackUrl, method: method(input.FallbackMethod) } : undefined;
-  const leg = state.openCall({ direction: 'outbound-api', from: input.From, to: input.To, phone: input.To, status: 'queued', statusCallback, fallback });
+  const fallback = input.FallbackUrl
+    ? { url: input.FallbackUrl, method: method(input.FallbackMethod) }
+    : undefined;
+  const leg = state.openCall({
+    direction: 'outbound-api',
+    from: input.From,
+    to: input.To,
+    phone: input.To,
+    status: 'queued',
+    statusCallback,
+    fallback,
+  });
   const timeoutMs = (Number.parseInt(input.Timeout ?? '60', 10) || 60) * 1000;
-  const source: AppSource = input.Twiml ? { twiml: input.Twiml } : { url: input.Url!, method: method(input.Method) };
+  const source: AppSource = input.Twiml
+    ? { twiml: input.Twiml }
+    : { url: input.Url!, method: method(input.Method) };
   void (async () => {
     const scope = AbortSignal.any([leg.hangupSignal, state.closeSignal]);
     // The API answers `queued` before the network starts dialling.
@@ -88,7 +131,10 @@ export function placeOutboundCall(state: EmulatorState, input: CreateCallInput):
 }
 
 /** REST call update: Status=canceled|completed hangs up, Url/Twiml redirects a live call. */
-export function updateCall(leg: CallLeg, input: { Status?: string; Url?: string; Method?: string; Twiml?: string }): void {
+export function updateCall(
+  leg: CallLeg,
+  input: { Status?: string; Url?: string; Method?: string; Twiml?: string },
+): void {
   if (input.Status === 'canceled' || input.Status === 'completed') {
     if (leg.status === 'queued' || leg.status === 'ringing') leg.end('canceled');
     else if (input.Status === 'completed') leg.end('completed');
@@ -96,6 +142,8 @@ export function updateCall(leg: CallLeg, input: { Status?: string; Url?: string;
   }
   if (input.Url || input.Twiml) {
     if (leg.status !== 'in-progress') throw TwilioRestError.of('notInProgress');
-    leg.redirect(input.Twiml ? { twiml: input.Twiml } : { url: input.Url!, method: method(input.Method) });
+    leg.redirect(
+      input.Twiml ? { twiml: input.Twiml } : { url: input.Url!, method: method(input.Method) },
+    );
   }
 }

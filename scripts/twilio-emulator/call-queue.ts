@@ -17,11 +17,19 @@ function queueNamed(state: EmulatorState, name: string): CallQueue {
   return queue;
 }
 
-function waitParams(state: EmulatorState, queue: CallQueue, member: QueueMember): Record<string, string> {
+function waitParams(
+  state: EmulatorState,
+  queue: CallQueue,
+  member: QueueMember,
+): Record<string, string> {
   const seconds = String(state.clock.emulatedSecondsSince(member.enqueuedAt));
   return {
-    QueueSid: queue.sid, QueuePosition: String(queue.members.indexOf(member) + 1), QueueTime: seconds,
-    AvgQueueTime: seconds, CurrentQueueSize: String(queue.members.length), MaxQueueSize: '100',
+    QueueSid: queue.sid,
+    QueuePosition: String(queue.members.indexOf(member) + 1),
+    QueueTime: seconds,
+    AvgQueueTime: seconds,
+    CurrentQueueSize: String(queue.members.length),
+    MaxQueueSize: '100',
   };
 }
 
@@ -36,7 +44,13 @@ export async function enqueue(ctx: ExecContext, verb: TwimlNode): Promise<Step> 
   const queue = queueNamed(state, verb.text);
   let bridgeOver = (): void => {};
   const bridged = new Promise<void>((resolve) => (bridgeOver = resolve));
-  const member: QueueMember = { leg, enqueuedAt: Date.now(), taken: new AbortController(), bridged, bridgeOver };
+  const member: QueueMember = {
+    leg,
+    enqueuedAt: Date.now(),
+    taken: new AbortController(),
+    bridged,
+    bridgeOver,
+  };
   queue.members.push(member);
   state.changed();
   const waitSignal = AbortSignal.any([ctx.signal, member.taken.signal]);
@@ -48,7 +62,11 @@ export async function enqueue(ctx: ExecContext, verb: TwimlNode): Promise<Step> 
         await state.clock.sleep(60_000, waitSignal);
         continue;
       }
-      const fetch = { url: resolveUrl(ctx, verb.attrs.waitUrl), method: methodOf(verb.attrs.waitUrlMethod), params: waitParams(state, queue, member) };
+      const fetch = {
+        url: resolveUrl(ctx, verb.attrs.waitUrl),
+        method: methodOf(verb.attrs.waitUrlMethod),
+        params: waitParams(state, queue, member),
+      };
       const outcome = await ctx.runApp(leg, fetch, { mode: 'queue-wait', signal: waitSignal });
       if (outcome === 'leave') result = 'leave';
       if (outcome === 'hangup' || outcome.startsWith('reject')) result = 'hangup';
@@ -60,26 +78,54 @@ export async function enqueue(ctx: ExecContext, verb: TwimlNode): Promise<Step> 
     queue.members = queue.members.filter((m) => m !== member);
     state.changed();
   }
-  if (member.taken.signal.aborted) await Promise.race([bridged, new Promise((r) => ctx.signal.addEventListener('abort', r, { once: true }))]);
+  if (member.taken.signal.aborted)
+    await Promise.race([
+      bridged,
+      new Promise((r) => ctx.signal.addEventListener('abort', r, { once: true })),
+    ]);
   if (result === 'hangup') return { kind: 'hangup' };
   if (ctx.signal.aborted) throw ctx.signal.reason;
-  const params = { QueueResult: result, QueueSid: queue.sid, QueueTime: String(state.clock.emulatedSecondsSince(member.enqueuedAt)) };
-  return verb.attrs.action ? { kind: 'fetch', fetch: { url: resolveUrl(ctx, verb.attrs.action), method: methodOf(verb.attrs.method), params } } : { kind: 'next' };
+  const params = {
+    QueueResult: result,
+    QueueSid: queue.sid,
+    QueueTime: String(state.clock.emulatedSecondsSince(member.enqueuedAt)),
+  };
+  return verb.attrs.action
+    ? {
+        kind: 'fetch',
+        fetch: {
+          url: resolveUrl(ctx, verb.attrs.action),
+          method: methodOf(verb.attrs.method),
+          params,
+        },
+      }
+    : { kind: 'next' };
 }
 
 /**
  * <Dial><Queue>name</Queue></Dial>: bridges the agent with the longest-waiting caller,
  * waiting up to the Dial timeout for one to arrive (no-answer otherwise).
  */
-export async function dialQueue(ctx: ExecContext, name: string, timeoutMs: number, timeLimitMs: number): Promise<{ status: CallStatus; sid?: string; seconds?: number; extra?: Record<string, string> }> {
+export async function dialQueue(
+  ctx: ExecContext,
+  name: string,
+  timeoutMs: number,
+  timeLimitMs: number,
+): Promise<{ status: CallStatus; sid?: string; seconds?: number; extra?: Record<string, string> }> {
   const { state } = ctx;
   const queue = queueNamed(state, name);
   const timer = new AbortController();
   const scope = AbortSignal.any([ctx.signal, timer.signal]);
-  state.clock.sleep(timeoutMs, scope).then(() => timer.abort(new Error('dial timeout')), () => {});
+  state.clock.sleep(timeoutMs, scope).then(
+    () => timer.abort(new Error('dial timeout')),
+    () => {},
+  );
   let member: QueueMember;
   try {
-    member = await state.whenTrue(() => queue.members.find((m) => !m.taken.signal.aborted && m.leg.active), scope);
+    member = await state.whenTrue(
+      () => queue.members.find((m) => !m.taken.signal.aborted && m.leg.active),
+      scope,
+    );
   } catch (err) {
     if (ctx.signal.aborted) throw err;
     return { status: 'no-answer', extra: { QueueSid: queue.sid } };
@@ -88,9 +134,16 @@ export async function dialQueue(ctx: ExecContext, name: string, timeoutMs: numbe
   }
   member.taken.abort(new Dequeued(`dequeued by ${ctx.leg.sid}`));
   ctx.leg.legs.push(member.leg.sid);
-  const extra = { QueueSid: queue.sid, QueueTime: String(state.clock.emulatedSecondsSince(member.enqueuedAt)) };
+  const extra = {
+    QueueSid: queue.sid,
+    QueueTime: String(state.clock.emulatedSecondsSince(member.enqueuedAt)),
+  };
   try {
-    const seconds = await bridge(state, ctx.leg, member.leg, { signal: ctx.signal, timeLimitMs, endOther: false });
+    const seconds = await bridge(state, ctx.leg, member.leg, {
+      signal: ctx.signal,
+      timeLimitMs,
+      endOther: false,
+    });
     return { status: 'completed', sid: member.leg.sid, seconds, extra };
   } finally {
     member.bridgeOver();

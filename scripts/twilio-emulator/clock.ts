@@ -18,10 +18,13 @@ export class Clock {
         clearTimeout(timer);
         reject(signal?.reason);
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, Math.max(0, emulatedMs * this.timeScale));
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.max(0, emulatedMs * this.timeScale),
+      );
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
@@ -41,5 +44,7 @@ export class Clock {
 /** Resolves when `signal` aborts (never rejects). */
 export function whenAborted(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  return new Promise((resolve) =>
+    signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
 }

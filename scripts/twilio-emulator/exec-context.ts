@@ -28,7 +28,11 @@ export interface RunAppOptions {
 export type { AppSource };
 
 /** Runs TwiML on a leg until it ends; injected so <Dial> can run screening TwiML without an import cycle. */
-export type RunApp = (leg: CallLeg, first: AppSource, options: RunAppOptions) => Promise<AppOutcome>;
+export type RunApp = (
+  leg: CallLeg,
+  first: AppSource,
+  options: RunAppOptions,
+) => Promise<AppOutcome>;
 
 /** The leg and document a verb runs in. */
 export interface ExecContext {

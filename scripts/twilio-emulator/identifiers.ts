@@ -22,8 +22,17 @@ export function isFrenchFixedLine(number: string): boolean {
 }
 
 const countries: ReadonlyArray<[string, string]> = [
-  ['+262', 'RE'], ['+590', 'GP'], ['+594', 'GF'], ['+596', 'MQ'], ['+377', 'MC'],
-  ['+33', 'FR'], ['+32', 'BE'], ['+41', 'CH'], ['+44', 'GB'], ['+49', 'DE'], ['+1', 'US'],
+  ['+262', 'RE'],
+  ['+590', 'GP'],
+  ['+594', 'GF'],
+  ['+596', 'MQ'],
+  ['+377', 'MC'],
+  ['+33', 'FR'],
+  ['+32', 'BE'],
+  ['+41', 'CH'],
+  ['+44', 'GB'],
+  ['+49', 'DE'],
+  ['+1', 'US'],
 ];
 
 /** The ISO country Twilio reports as FromCountry/ToCountry; '' when unknown or hidden. */

@@ -6,15 +6,23 @@
  * Point the real client at it with `client.api.baseUrl = emulator.url`.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import { Clock } from './clock.js';
+import { createControlApi } from './control-api.js';
 import { newSid } from './identifiers.js';
 import { SimulatedPhone } from './phone.js';
 import { RestApi, type Fault } from './rest-api.js';
 import { EmulatorState } from './state.js';
-import type { AppError, CallSnapshot, EmulatorEvents, IncomingNumberConfig, MessageSnapshot, TwilioEmulatorOptions } from './types.js';
+import type {
+  AppError,
+  CallSnapshot,
+  EmulatorEvents,
+  IncomingNumberConfig,
+  MessageSnapshot,
+  TwilioEmulatorOptions,
+} from './types.js';
 
 export type * from './types.js';
 export type { CallHandle, PhoneRef, WaitOptions } from './call-handle.js';
@@ -42,23 +50,42 @@ export interface TwilioEmulator {
   /** The X-Twilio-Signature Twilio would send for that URL and POST params. */
   signature(url: string, params: Record<string, string>): string;
   /** Subscribes; returns the unsubscribe function. */
-  on<K extends keyof EmulatorEvents>(event: K, listener: (...args: EmulatorEvents[K]) => void): () => void;
+  on<K extends keyof EmulatorEvents>(
+    event: K,
+    listener: (...args: EmulatorEvents[K]) => void,
+  ): () => void;
   /** Stops every call (no more webhooks) and the HTTP server. */
   close(): Promise<void>;
 }
 
-export async function startTwilioEmulator(options: TwilioEmulatorOptions = {}): Promise<TwilioEmulator> {
+export async function startTwilioEmulator(
+  options: TwilioEmulatorOptions = {},
+): Promise<TwilioEmulator> {
   const accountSid = options.accountSid ?? newSid('AC');
   const authToken = options.authToken ?? randomBytes(16).toString('hex');
   const clock = new Clock(options.timeScale ?? 1);
-  const state = new EmulatorState({
-    accountSid, authToken, webhookTimeoutMs: options.webhookTimeoutMs ?? 15_000, harnessTimeoutMs: options.harnessTimeoutMs ?? 5_000,
-  }, clock);
+  const state = new EmulatorState(
+    {
+      accountSid,
+      authToken,
+      webhookTimeoutMs: options.webhookTimeoutMs ?? 15_000,
+      harnessTimeoutMs: options.harnessTimeoutMs ?? 5_000,
+    },
+    clock,
+  );
   const rest = new RestApi(state);
+  let control: ((req: IncomingMessage, res: ServerResponse) => boolean) | null = null;
   const server: Server = createServer((req, res) => {
+    if (control?.(req, res)) return;
     if (req.method === 'GET' && req.url === '/_emulator/state') {
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ calls: emulator.calls(), messages: emulator.messages(), errors: emulator.errors() }));
+      res.end(
+        JSON.stringify({
+          calls: emulator.calls(),
+          messages: emulator.messages(),
+          errors: emulator.errors(),
+        }),
+      );
       return;
     }
     rest.handle(req, res);
@@ -86,10 +113,17 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions = {}): 
       return phone;
     },
     messages(filter) {
-      const { to, from } = typeof filter === 'string' ? { to: filter, from: filter } : { to: undefined, from: undefined, ...filter };
+      const { to, from } =
+        typeof filter === 'string'
+          ? { to: filter, from: filter }
+          : { to: undefined, from: undefined, ...filter };
       const either = typeof filter === 'string';
       return state.messages
-        .filter((m) => (either ? m.to === to || m.from === from : (!to || m.to === to) && (!from || m.from === from)))
+        .filter((m) =>
+          either
+            ? m.to === to || m.from === from
+            : (!to || m.to === to) && (!from || m.from === from),
+        )
         .map((m) => m.snapshot());
     },
     calls: () => [...state.calls.values()].map((c) => c.snapshot()),
@@ -102,11 +136,13 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions = {}): 
     },
     async close() {
       state.close();
-      for (const leg of state.calls.values()) leg.end(leg.status === 'in-progress' ? 'completed' : 'canceled');
+      for (const leg of state.calls.values())
+        leg.end(leg.status === 'in-progress' ? 'completed' : 'canceled');
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  control = createControlApi(emulator);
   return emulator;
 }
 

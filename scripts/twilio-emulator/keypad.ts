@@ -70,7 +70,10 @@ export class Keypad {
     const stop = new AbortController();
     const both = AbortSignal.any([signal, stop.signal]);
     const timedOut = await Promise.race([
-      clock.sleep(timeoutMs, both).then(() => true, () => false),
+      clock.sleep(timeoutMs, both).then(
+        () => true,
+        () => false,
+      ),
       this.arrival(both).then(() => false),
     ]);
     stop.abort();

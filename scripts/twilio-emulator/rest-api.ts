@@ -31,7 +31,9 @@ async function readForm(req: IncomingMessage): Promise<Form> {
 
 /** Single values; a repeated key keeps its last value, except StatusCallbackEvent. */
 function flat(form: Form): Record<string, string> {
-  return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1]! : v]));
+  return Object.fromEntries(
+    Object.entries(form).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1]! : v]),
+  );
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -43,7 +45,11 @@ function authorised(state: EmulatorState, req: IncomingMessage, pathAccount: str
   const header = req.headers.authorization ?? '';
   if (!header.startsWith('Basic ')) return false;
   const [user, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
-  return user === state.config.accountSid && rest.join(':') === state.config.authToken && pathAccount === state.config.accountSid;
+  return (
+    user === state.config.accountSid &&
+    rest.join(':') === state.config.authToken &&
+    pathAccount === state.config.accountSid
+  );
 }
 
 /**
@@ -62,15 +68,27 @@ export class RestApi {
   handle = (req: IncomingMessage, res: ServerResponse): void => {
     this.dispatch(req, res).catch((err: unknown) => {
       if (err instanceof TwilioRestError) send(res, err.status, err.toJSON());
-      else send(res, 500, { code: 20500, message: err instanceof Error ? err.message : String(err), more_info: moreInfo(20500), status: 500 });
+      else
+        send(res, 500, {
+          code: 20500,
+          message: err instanceof Error ? err.message : String(err),
+          more_info: moreInfo(20500),
+          status: 500,
+        });
     });
   };
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const match = route.exec(url.pathname);
-    if (!match) throw new TwilioRestError(20404, 404, `The requested resource ${url.pathname} was not found`);
-    const [, account, resource, sid] = match as unknown as [string, string, 'Calls' | 'Messages', string | undefined];
+    if (!match)
+      throw new TwilioRestError(20404, 404, `The requested resource ${url.pathname} was not found`);
+    const [, account, resource, sid] = match as unknown as [
+      string,
+      string,
+      'Calls' | 'Messages',
+      string | undefined,
+    ];
     if (!authorised(this.state, req, account)) throw TwilioRestError.of('authenticate');
     if (req.method === 'POST') this.injectedFault(resource);
     const accountSid = this.state.config.accountSid;
@@ -78,28 +96,59 @@ export class RestApi {
     const params = flat(form);
     if (resource === 'Calls') {
       if (!sid && req.method === 'POST') {
-        const leg = placeOutboundCall(this.state, { ...params, StatusCallbackEvent: form.StatusCallbackEvent } as CreateCallInput);
+        const leg = placeOutboundCall(this.state, {
+          ...params,
+          StatusCallbackEvent: form.StatusCallbackEvent,
+        } as CreateCallInput);
         return send(res, 201, callJson(leg, accountSid));
       }
       if (!sid) {
         const calls = [...this.state.calls.values()].filter((c) => matches(url, c.to, c.from));
-        return send(res, 200, listJson('calls', url.pathname, calls.reverse().map((c) => callJson(c, accountSid))));
+        return send(
+          res,
+          200,
+          listJson(
+            'calls',
+            url.pathname,
+            calls.reverse().map((c) => callJson(c, accountSid)),
+          ),
+        );
       }
       const leg = this.state.calls.get(sid);
-      if (!leg) throw new TwilioRestError(20404, 404, `The requested resource ${url.pathname} was not found`);
+      if (!leg)
+        throw new TwilioRestError(
+          20404,
+          404,
+          `The requested resource ${url.pathname} was not found`,
+        );
       if (req.method === 'POST') updateCall(leg, params);
       return send(res, 200, callJson(leg, accountSid));
     }
     if (!sid && req.method === 'POST') {
-      const msg = sendSms(this.state, { to: params.To, from: params.From, body: params.Body, statusCallback: params.StatusCallback, messagingServiceSid: params.MessagingServiceSid });
+      const msg = sendSms(this.state, {
+        to: params.To,
+        from: params.From,
+        body: params.Body,
+        statusCallback: params.StatusCallback,
+        messagingServiceSid: params.MessagingServiceSid,
+      });
       return send(res, 201, msg.toJSON(accountSid));
     }
     if (!sid) {
       const messages = this.state.messages.filter((m) => matches(url, m.to, m.from));
-      return send(res, 200, listJson('messages', url.pathname, [...messages].reverse().map((m) => m.toJSON(accountSid))));
+      return send(
+        res,
+        200,
+        listJson(
+          'messages',
+          url.pathname,
+          [...messages].reverse().map((m) => m.toJSON(accountSid)),
+        ),
+      );
     }
     const msg = this.state.messages.find((m) => m.sid === sid);
-    if (!msg) throw new TwilioRestError(20404, 404, `The requested resource ${url.pathname} was not found`);
+    if (!msg)
+      throw new TwilioRestError(20404, 404, `The requested resource ${url.pathname} was not found`);
     return send(res, 200, msg.toJSON(accountSid));
   }
 
@@ -109,7 +158,11 @@ export class RestApi {
     fault.times = (fault.times ?? 1) - 1;
     if (fault.times <= 0) this.faults = this.faults.filter((f) => f !== fault);
     const known = fault.status === 429 ? restErrors.tooManyRequests : restErrors.internal;
-    throw new TwilioRestError(fault.code ?? known.code, fault.status, fault.message ?? known.message);
+    throw new TwilioRestError(
+      fault.code ?? known.code,
+      fault.status,
+      fault.message ?? known.message,
+    );
   }
 }
 

@@ -14,7 +14,12 @@ const defaultAnswerAfterMs = 2000;
  * The phone's behaviour decides; with the default 'manual' behaviour the test answers
  * through `phone.rings()` → `ring.answer()`.
  */
-export async function ringPhone(state: EmulatorState, leg: CallLeg, timeoutMs: number, signal: AbortSignal): Promise<RingResult> {
+export async function ringPhone(
+  state: EmulatorState,
+  leg: CallLeg,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<RingResult> {
   const { clock } = state;
   const phone = state.phoneState(leg.phone);
   const behaviour = phone.behaviour;
@@ -34,13 +39,20 @@ export async function ringPhone(state: EmulatorState, leg: CallLeg, timeoutMs: n
     });
     state.changed();
     const later = (ms: number, choice: 'answer' | 'busy'): void => {
-      clock.sleep(ms, scope).then(() => leg.decide?.(choice), () => {});
+      clock.sleep(ms, scope).then(
+        () => leg.decide?.(choice),
+        () => {},
+      );
     };
     if (mode === 'busy') later(busyAfterMs, 'busy');
-    if (mode === 'auto' || mode === 'voicemail') later(behaviour.answerAfterMs ?? defaultAnswerAfterMs, 'answer');
+    if (mode === 'auto' || mode === 'voicemail')
+      later(behaviour.answerAfterMs ?? defaultAnswerAfterMs, 'answer');
     const result = await Promise.race([
       decision,
-      clock.sleep(timeoutMs, scope).then((): RingResult => 'no-answer', (): RingResult => 'canceled'),
+      clock.sleep(timeoutMs, scope).then(
+        (): RingResult => 'no-answer',
+        (): RingResult => 'canceled',
+      ),
     ]);
     if (result === 'answered' && leg.active) leg.answer();
     return leg.active || result !== 'answered' ? result : 'canceled';

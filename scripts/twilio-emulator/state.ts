@@ -119,7 +119,8 @@ export class EmulatorState implements EmulatorHost {
           return;
         }
         if (value !== undefined) finish(() => resolve(value));
-        else if (this.closing.signal.aborted) finish(() => reject(new Error(`${describe()} (emulator closed)`)));
+        else if (this.closing.signal.aborted)
+          finish(() => reject(new Error(`${describe()} (emulator closed)`)));
       };
       const timer = setTimeout(() => finish(() => reject(new Error(describe()))), timeoutMs);
       this.events.on('change', onChange);

@@ -40,7 +40,12 @@ export class TwilioRestError extends Error {
   }
 
   toJSON(): { code: number; message: string; more_info: string; status: number } {
-    return { code: this.code, message: this.message, more_info: moreInfo(this.code), status: this.status };
+    return {
+      code: this.code,
+      message: this.message,
+      more_info: moreInfo(this.code),
+      status: this.status,
+    };
   }
 }
 

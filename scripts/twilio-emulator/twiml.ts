@@ -13,14 +13,41 @@ export interface TwimlNode {
 
 export type TwimlKind = 'voice' | 'screening' | 'messaging';
 
-export type ParsedTwiml = { ok: true; verbs: TwimlNode[] } | { ok: false; code: number; message: string };
+export type ParsedTwiml =
+  { ok: true; verbs: TwimlNode[] } | { ok: false; code: number; message: string };
 
-const voiceVerbs = new Set(['Say', 'Play', 'Pause', 'Gather', 'Dial', 'Redirect', 'Hangup', 'Reject', 'Enqueue', 'Leave', 'Record']);
+const voiceVerbs = new Set([
+  'Say',
+  'Play',
+  'Pause',
+  'Gather',
+  'Dial',
+  'Redirect',
+  'Hangup',
+  'Reject',
+  'Enqueue',
+  'Leave',
+  'Record',
+]);
 const messagingVerbs = new Set(['Message', 'Redirect']);
 const gatherChildren = new Set(['Say', 'Play', 'Pause']);
 const dialNouns = new Set(['Number', 'Queue', 'Client']);
 /** Verbs whose content is text only (Say may hold SSML, checked separately). */
-const textOnly = new Set(['Play', 'Pause', 'Redirect', 'Hangup', 'Reject', 'Enqueue', 'Leave', 'Record', 'Number', 'Queue', 'Client', 'Body', 'Media']);
+const textOnly = new Set([
+  'Play',
+  'Pause',
+  'Redirect',
+  'Hangup',
+  'Reject',
+  'Enqueue',
+  'Leave',
+  'Record',
+  'Number',
+  'Queue',
+  'Client',
+  'Body',
+  'Media',
+]);
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -51,7 +78,11 @@ function toNode(raw: RawNode): TwimlNode | null {
 }
 
 function flattenText(node: TwimlNode): string {
-  return [node.text, ...node.children.map(flattenText)].filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+  return [node.text, ...node.children.map(flattenText)]
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function invalid(message: string): ParsedTwiml {
@@ -60,16 +91,19 @@ function invalid(message: string): ParsedTwiml {
 
 function checkVerb(verb: TwimlNode, kind: TwimlKind): string | null {
   const allowed = kind === 'messaging' ? messagingVerbs : voiceVerbs;
-  if (!allowed.has(verb.name)) return `<${verb.name}> is not a ${kind === 'messaging' ? 'messaging' : 'voice'} verb`;
+  if (!allowed.has(verb.name))
+    return `<${verb.name}> is not a ${kind === 'messaging' ? 'messaging' : 'voice'} verb`;
   if (kind === 'screening' && (verb.name === 'Dial' || verb.name === 'Enqueue')) {
     return `<${verb.name}> is not allowed in the TwiML of a <Number url> (screening) leg`;
   }
-  if (textOnly.has(verb.name) && verb.children.length > 0) return `<${verb.name}> cannot contain <${verb.children[0]!.name}>`;
+  if (textOnly.has(verb.name) && verb.children.length > 0)
+    return `<${verb.name}> cannot contain <${verb.children[0]!.name}>`;
   if (verb.name === 'Gather') {
     const bad = verb.children.find((c) => !gatherChildren.has(c.name));
     if (bad) return `<Gather> may only contain <Say>, <Play>, <Pause>, not <${bad.name}>`;
     for (const child of verb.children) {
-      if (child.name !== 'Say' && child.children.length > 0) return `<${child.name}> cannot contain elements`;
+      if (child.name !== 'Say' && child.children.length > 0)
+        return `<${child.name}> cannot contain elements`;
     }
   }
   if (verb.name === 'Dial') {
@@ -93,10 +127,15 @@ function checkVerb(verb: TwimlNode, kind: TwimlKind): string | null {
 export function parseTwiml(xml: string, kind: TwimlKind): ParsedTwiml {
   if (!xml.trim()) return invalid('empty document');
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) return invalid(`not well-formed XML (${valid.err.msg}, line ${valid.err.line})`);
-  const roots = (parser.parse(xml) as RawNode[]).map(toNode).filter((n): n is TwimlNode => n !== null);
+  if (valid !== true)
+    return invalid(`not well-formed XML (${valid.err.msg}, line ${valid.err.line})`);
+  const roots = (parser.parse(xml) as RawNode[])
+    .map(toNode)
+    .filter((n): n is TwimlNode => n !== null);
   if (roots.length !== 1 || roots[0]!.name !== 'Response') {
-    return invalid(`the root element must be <Response>, got ${roots.map((r) => `<${r.name}>`).join(', ') || 'nothing'}`);
+    return invalid(
+      `the root element must be <Response>, got ${roots.map((r) => `<${r.name}>`).join(', ') || 'nothing'}`,
+    );
   }
   const verbs = roots[0]!.children;
   for (const verb of verbs) {
@@ -111,9 +150,17 @@ export function parseTwiml(xml: string, kind: TwimlKind): ParsedTwiml {
 }
 
 /** Content-Type first (12300), then the document (12100). */
-export function parseTwimlResponse(body: string, contentType: string, kind: TwimlKind): ParsedTwiml {
+export function parseTwimlResponse(
+  body: string,
+  contentType: string,
+  kind: TwimlKind,
+): ParsedTwiml {
   if (!isTwimlContentType(contentType)) {
-    return { ok: false, code: appErrorCodes.invalidContentType, message: `Invalid Content-Type "${contentType || '(none)'}": serve TwiML as text/xml` };
+    return {
+      ok: false,
+      code: appErrorCodes.invalidContentType,
+      message: `Invalid Content-Type "${contentType || '(none)'}": serve TwiML as text/xml`,
+    };
   }
   return parseTwiml(body, kind);
 }

@@ -49,10 +49,17 @@ export interface PhoneBehaviour {
   smsDelivery?: 'delivered' | 'undelivered' | 'failed';
 }
 
-export type CallStatus = 'queued' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'no-answer' | 'failed' | 'canceled';
+export type CallStatus =
+  'queued' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'no-answer' | 'failed' | 'canceled';
 export type CallDirection = 'inbound' | 'outbound-api' | 'outbound-dial';
 
-export const finalCallStatuses: ReadonlySet<CallStatus> = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled']);
+export const finalCallStatuses: ReadonlySet<CallStatus> = new Set([
+  'completed',
+  'busy',
+  'no-answer',
+  'failed',
+  'canceled',
+]);
 
 /** One thing that happened on a leg, from the simulated phone's point of view. */
 export interface TimelineEntry {
@@ -88,7 +95,8 @@ export interface CallSnapshot {
   timeline: TimelineEntry[];
 }
 
-export type MessageStatus = 'accepted' | 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'received';
+export type MessageStatus =
+  'accepted' | 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'received';
 export type MessageDirection = 'inbound' | 'outbound-api' | 'outbound-reply';
 
 export interface MessageSnapshot {

@@ -17,7 +17,10 @@ async function hold(ctx: ExecContext, ms: number, bargeIn: boolean): Promise<boo
   const stop = new AbortController();
   const both = AbortSignal.any([ctx.signal, stop.signal]);
   const pressed = await Promise.race([
-    ctx.state.clock.sleep(ms, both).then(() => false, () => false),
+    ctx.state.clock.sleep(ms, both).then(
+      () => false,
+      () => false,
+    ),
     ctx.leg.keypad.arrival(both).then(() => ctx.leg.keypad.hasDigit()),
   ]);
   stop.abort();
@@ -31,12 +34,17 @@ function loops(verb: TwimlNode): number {
 }
 
 /** Say, Play or Pause; returns true when a key press interrupted it. */
-export async function playPrompt(ctx: ExecContext, verb: TwimlNode, bargeIn: boolean): Promise<boolean> {
+export async function playPrompt(
+  ctx: ExecContext,
+  verb: TwimlNode,
+  bargeIn: boolean,
+): Promise<boolean> {
   if (verb.name === 'Pause') return hold(ctx, intAttr(verb.attrs.length, 1) * 1000, bargeIn);
   for (let i = 0; i < loops(verb); i++) {
-    const entry = verb.name === 'Say'
-      ? ctx.leg.hear('say', verb.text, { language: verb.attrs.language, voice: verb.attrs.voice })
-      : ctx.leg.hear('play', verb.text);
+    const entry =
+      verb.name === 'Say'
+        ? ctx.leg.hear('say', verb.text, { language: verb.attrs.language, voice: verb.attrs.voice })
+        : ctx.leg.hear('play', verb.text);
     if (await hold(ctx, verb.name === 'Say' ? Clock.speechMs(verb.text) : playMs, bargeIn)) {
       entry.interrupted = true;
       return true;
@@ -93,7 +101,10 @@ export async function gather(ctx: ExecContext, verb: TwimlNode): Promise<Step> {
   }
   if (!digits && attrs.actionOnEmptyResult !== 'true') return { kind: 'next' };
   const params = { Digits: digits, FinishedOnKey: finishedOnKey };
-  return { kind: 'fetch', fetch: { url: resolveUrl(ctx, attrs.action), method: methodOf(attrs.method), params } };
+  return {
+    kind: 'fetch',
+    fetch: { url: resolveUrl(ctx, attrs.action), method: methodOf(attrs.method), params },
+  };
 }
 
 /**
@@ -122,7 +133,10 @@ export async function record(ctx: ExecContext, verb: TwimlNode): Promise<Step> {
     RecordingDuration: String(ctx.state.clock.emulatedSecondsSince(started)),
     Digits: key ?? '',
   };
-  return { kind: 'fetch', fetch: { url: resolveUrl(ctx, attrs.action), method: methodOf(attrs.method), params } };
+  return {
+    kind: 'fetch',
+    fetch: { url: resolveUrl(ctx, attrs.action), method: methodOf(attrs.method), params },
+  };
 }
 
 /** Verbs that need no other module: prompts, Gather, Record, Redirect, Hangup, Reject, Leave. */
@@ -138,7 +152,10 @@ export async function runSimpleVerb(ctx: ExecContext, verb: TwimlNode): Promise<
     case 'Record':
       return record(ctx, verb);
     case 'Redirect':
-      return { kind: 'fetch', fetch: { url: resolveUrl(ctx, verb.text), method: methodOf(verb.attrs.method) } };
+      return {
+        kind: 'fetch',
+        fetch: { url: resolveUrl(ctx, verb.text), method: methodOf(verb.attrs.method) },
+      };
     case 'Hangup':
       return { kind: 'hangup' };
     case 'Reject':

@@ -18,19 +18,41 @@ interface LoadedDocument {
  * recorded and the call's fallback URL is requested with the same parameters plus
  * ErrorCode and ErrorUrl. Returns null when neither produced valid TwiML.
  */
-async function loadDocument(state: EmulatorState, leg: CallLeg, source: AppSource, options: RunAppOptions): Promise<LoadedDocument | null> {
+async function loadDocument(
+  state: EmulatorState,
+  leg: CallLeg,
+  source: AppSource,
+  options: RunAppOptions,
+): Promise<LoadedDocument | null> {
   const kind = options.mode === 'screening' ? 'screening' : 'voice';
   if ('twiml' in source) {
     const parsed = parseTwiml(source.twiml, kind);
     if (parsed.ok) return { verbs: parsed.verbs, url: state.baseUrl };
-    state.recordError({ code: parsed.code, message: parsed.message, url: '(Twiml parameter)', callSid: leg.sid });
+    state.recordError({
+      code: parsed.code,
+      message: parsed.message,
+      url: '(Twiml parameter)',
+      callSid: leg.sid,
+    });
     return null;
   }
-  const attempt = async (fetch: TwimlFetch, extra: Record<string, string>): Promise<LoadedDocument | { code: number; url: string }> => {
-    const result = await state.webhook({ url: fetch.url, method: fetch.method, params: { ...leg.params(), ...fetch.params, ...extra } });
+  const attempt = async (
+    fetch: TwimlFetch,
+    extra: Record<string, string>,
+  ): Promise<LoadedDocument | { code: number; url: string }> => {
+    const result = await state.webhook({
+      url: fetch.url,
+      method: fetch.method,
+      params: { ...leg.params(), ...fetch.params, ...extra },
+    });
     const parsed = result.ok ? parseTwimlResponse(result.body, result.contentType, kind) : result;
     if (parsed.ok) return { verbs: parsed.verbs, url: fetch.url };
-    state.recordError({ code: parsed.code, message: parsed.message, url: fetch.url, callSid: leg.sid });
+    state.recordError({
+      code: parsed.code,
+      message: parsed.message,
+      url: fetch.url,
+      callSid: leg.sid,
+    });
     return { code: parsed.code, url: fetch.url };
   };
   leg.keypad.hold(true);
@@ -39,7 +61,10 @@ async function loadDocument(state: EmulatorState, leg: CallLeg, source: AppSourc
     if ('verbs' in first) return first;
     const fallback = options.mode === 'screening' ? undefined : leg.init.fallback;
     if (!fallback || state.closeSignal.aborted) return null;
-    const second = await attempt({ ...fallback, params: source.params }, { ErrorCode: String(first.code), ErrorUrl: first.url });
+    const second = await attempt(
+      { ...fallback, params: source.params },
+      { ErrorCode: String(first.code), ErrorUrl: first.url },
+    );
     return 'verbs' in second ? second : null;
   } finally {
     leg.keypad.hold(false);
@@ -51,14 +76,20 @@ async function runVerbs(ctx: ExecContext, verbs: TwimlNode[]): Promise<Step> {
     if (ctx.signal.aborted) throw ctx.signal.reason;
     // Twilio answers an inbound call when its TwiML first does something other than <Reject>.
     if (ctx.leg.status === 'ringing' && verb.name !== 'Reject') ctx.leg.answer();
-    const step = verb.name === 'Dial' ? await dial(ctx, verb) : verb.name === 'Enqueue' ? await enqueue(ctx, verb) : await runSimpleVerb(ctx, verb);
+    const step =
+      verb.name === 'Dial'
+        ? await dial(ctx, verb)
+        : verb.name === 'Enqueue'
+          ? await enqueue(ctx, verb)
+          : await runSimpleVerb(ctx, verb);
     if (step.kind !== 'next') return step;
   }
   return { kind: 'next' };
 }
 
 function outcomeOf(step: Step, leg: CallLeg): AppOutcome {
-  if (step.kind === 'reject') return leg.status === 'ringing' ? (`reject-${step.reason}` as const) : 'hangup';
+  if (step.kind === 'reject')
+    return leg.status === 'ringing' ? (`reject-${step.reason}` as const) : 'hangup';
   return step.kind === 'leave' ? 'leave' : step.kind === 'hangup' ? 'hangup' : 'end';
 }
 
@@ -67,7 +98,12 @@ function outcomeOf(step: Step, leg: CallLeg): AppOutcome {
  * redirects, until the TwiML ends, hangs up, or the leg goes away. A failed fetch with no
  * usable fallback makes the phone hear the application-error message, then hang up.
  */
-export async function runApp(state: EmulatorState, leg: CallLeg, first: AppSource, options: RunAppOptions): Promise<AppOutcome> {
+export async function runApp(
+  state: EmulatorState,
+  leg: CallLeg,
+  first: AppSource,
+  options: RunAppOptions,
+): Promise<AppOutcome> {
   let source: AppSource = first;
   for (;;) {
     if (!leg.active || state.closeSignal.aborted) return 'hangup';
@@ -81,9 +117,15 @@ export async function runApp(state: EmulatorState, leg: CallLeg, first: AppSourc
       leg.pendingRedirect = null;
       continue;
     }
-    const signal = options.signal ? AbortSignal.any([leg.execSignal, options.signal]) : leg.execSignal;
+    const signal = options.signal
+      ? AbortSignal.any([leg.execSignal, options.signal])
+      : leg.execSignal;
     const ctx: ExecContext = {
-      state, leg, signal, docUrl: doc?.url ?? state.baseUrl, mode: options.mode,
+      state,
+      leg,
+      signal,
+      docUrl: doc?.url ?? state.baseUrl,
+      mode: options.mode,
       runApp: (l, s, o) => runApp(state, l, s, o),
     };
     try {

@@ -24,14 +24,18 @@ export interface WebhookOptions {
  * full URL followed by each parameter as key+value sorted by key; GET requests carry the
  * parameters in the query string and are signed over the resulting URL alone.
  */
-export async function sendWebhook(request: WebhookRequest, options: WebhookOptions): Promise<WebhookResult> {
+export async function sendWebhook(
+  request: WebhookRequest,
+  options: WebhookOptions,
+): Promise<WebhookResult> {
   const method = request.method ?? 'POST';
   let url = request.url;
   let body: string | undefined;
   let signed: Record<string, string> = request.params;
   if (method === 'GET') {
     const target = new URL(url);
-    for (const [key, value] of Object.entries(request.params)) target.searchParams.append(key, value);
+    for (const [key, value] of Object.entries(request.params))
+      target.searchParams.append(key, value);
     url = target.toString();
     signed = {};
   } else {
@@ -50,14 +54,34 @@ export async function sendWebhook(request: WebhookRequest, options: WebhookOptio
     const res = await fetch(url, { method, headers, body, signal, redirect: 'follow' });
     const text = await res.text();
     if (res.status < 200 || res.status >= 300) {
-      return { ok: false, code: appErrorCodes.httpFailure, message: `HTTP ${res.status} from ${url}`, url };
+      return {
+        ok: false,
+        code: appErrorCodes.httpFailure,
+        message: `HTTP ${res.status} from ${url}`,
+        url,
+      };
     }
-    return { ok: true, status: res.status, body: text, contentType: res.headers.get('content-type') ?? '', url };
+    return {
+      ok: true,
+      status: res.status,
+      body: text,
+      contentType: res.headers.get('content-type') ?? '',
+      url,
+    };
   } catch (err) {
     const reason = timeout.aborted
       ? `no answer within ${options.timeoutMs} ms`
-      : err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
-    return { ok: false, code: appErrorCodes.httpFailure, message: `${method} ${url} failed: ${reason}`, url };
+      : err instanceof Error
+        ? err.cause instanceof Error
+          ? err.cause.message
+          : err.message
+        : String(err);
+    return {
+      ok: false,
+      code: appErrorCodes.httpFailure,
+      message: `${method} ${url} failed: ${reason}`,
+      url,
+    };
   }
 }
 
