@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallHandle } from './call-handle.js';
-import type { TwilioEmulator } from './index.js';
+import type { TwilioEmulator } from './emulator.js';
 import type { PhoneBehaviour } from './types.js';
 
 /**

@@ -13,50 +13,17 @@ import { Clock } from './clock.js';
 import { createControlApi } from './control-api.js';
 import { newSid } from './identifiers.js';
 import { SimulatedPhone } from './phone.js';
-import { RestApi, type Fault } from './rest-api.js';
+import { RestApi } from './rest-api.js';
 import { EmulatorState } from './state.js';
-import type {
-  AppError,
-  CallSnapshot,
-  EmulatorEvents,
-  IncomingNumberConfig,
-  MessageSnapshot,
-  TwilioEmulatorOptions,
-} from './types.js';
+import type { TwilioEmulator } from './emulator.js';
+import type { TwilioEmulatorOptions } from './types.js';
 
 export type * from './types.js';
 export type { CallHandle, PhoneRef, WaitOptions } from './call-handle.js';
 export type { DialOptions, SimulatedPhone } from './phone.js';
 export type { Fault } from './rest-api.js';
 
-export interface TwilioEmulator {
-  /** Base URL of the REST API, e.g. http://127.0.0.1:41234 (no trailing slash). */
-  readonly url: string;
-  readonly accountSid: string;
-  readonly authToken: string;
-  readonly timeScale: number;
-  /** Declares (or replaces) one of the app's Twilio numbers. */
-  incomingNumber(e164: string, config: IncomingNumberConfig): void;
-  /** The simulated phone with that number (the same object on every call). */
-  phone(e164: string): SimulatedPhone;
-  /** Messages kept, oldest first; a string keeps those to or from that number. */
-  messages(filter?: string | { to?: string; from?: string }): MessageSnapshot[];
-  /** Every call leg, oldest first. */
-  calls(): CallSnapshot[];
-  /** Webhook and TwiML errors (11200, 12100, 12300…), as Twilio's debugger logs them. */
-  errors(): AppError[];
-  /** Makes the next `times` (default 1) REST POSTs to Calls or Messages fail. */
-  failNext(fault: Fault): void;
-  /** The X-Twilio-Signature Twilio would send for that URL and POST params. */
-  signature(url: string, params: Record<string, string>): string;
-  /** Subscribes; returns the unsubscribe function. */
-  on<K extends keyof EmulatorEvents>(
-    event: K,
-    listener: (...args: EmulatorEvents[K]) => void,
-  ): () => void;
-  /** Stops every call (no more webhooks) and the HTTP server. */
-  close(): Promise<void>;
-}
+export type { TwilioEmulator } from './emulator.js';
 
 export async function startTwilioEmulator(
   options: TwilioEmulatorOptions = {},

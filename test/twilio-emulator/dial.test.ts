@@ -16,18 +16,33 @@ beforeEach(async () => {
   app = await startFixtureApp(() => emu.authToken);
   emu.incomingNumber(territoryNumber, { voiceUrl: `${app.url}/voice` });
   accepted = false;
-  app.route('/voice', twiml('<Gather numDigits="1" action="/choice"><Say language="fr-FR">En cas d urgence vitale, raccrochez et appelez le 15. Pour parler au médecin de garde, appuyez sur 1.</Say></Gather>'));
-  app.route('/choice', twiml(
-    `<Say>Nous recherchons le médecin de garde</Say><Dial answerOnBridge="true" timeout="20" action="/dial-result"><Number url="/screen">${doctorNumber}</Number></Dial>`,
-  ));
-  app.route('/screen', twiml('<Gather numDigits="1" action="/screen-choice" timeout="5"><Say>Appel de la plateforme de garde, appuyez sur 1 pour accepter</Say></Gather><Hangup/>'));
+  app.route(
+    '/voice',
+    twiml(
+      '<Gather numDigits="1" action="/choice"><Say language="fr-FR">En cas d urgence vitale, raccrochez et appelez le 15. Pour parler au médecin de garde, appuyez sur 1.</Say></Gather>',
+    ),
+  );
+  app.route(
+    '/choice',
+    twiml(
+      `<Say>Nous recherchons le médecin de garde</Say><Dial answerOnBridge="true" timeout="20" action="/dial-result"><Number url="/screen">${doctorNumber}</Number></Dial>`,
+    ),
+  );
+  app.route(
+    '/screen',
+    twiml(
+      '<Gather numDigits="1" action="/screen-choice" timeout="5"><Say>Appel de la plateforme de garde, appuyez sur 1 pour accepter</Say></Gather><Hangup/>',
+    ),
+  );
   app.route('/screen-choice', (p) => {
     if (p.Digits !== '1') return twiml('<Hangup/>');
     accepted = true;
     return twiml('');
   });
   app.route('/dial-result', (p) =>
-    p.DialCallStatus === 'completed' && accepted ? twiml('<Say>Merci, au revoir</Say>') : twiml('<Say>Le médecin n est pas disponible</Say><Hangup/>'),
+    p.DialCallStatus === 'completed' && accepted
+      ? twiml('<Say>Merci, au revoir</Say>')
+      : twiml('<Say>Le médecin n est pas disponible</Say><Hangup/>'),
   );
 });
 afterEach(async () => {
@@ -56,10 +71,20 @@ describe('Dial with a screened Number', () => {
       'Merci, au revoir',
     ]);
     const result = app.hitsTo('/dial-result')[0]!.params;
-    expect(result).toMatchObject({ DialCallStatus: 'completed', DialCallSid: ring.sid, CallSid: call.sid });
+    expect(result).toMatchObject({
+      DialCallStatus: 'completed',
+      DialCallSid: ring.sid,
+      CallSid: call.sid,
+    });
     expect(Number(result.DialCallDuration)).toBeGreaterThanOrEqual(0);
     const screen = app.hitsTo('/screen')[0]!.params;
-    expect(screen).toMatchObject({ CallSid: ring.sid, ParentCallSid: call.sid, Direction: 'outbound-dial', From: patient, To: doctorNumber });
+    expect(screen).toMatchObject({
+      CallSid: ring.sid,
+      ParentCallSid: call.sid,
+      Direction: 'outbound-dial',
+      From: patient,
+      To: doctorNumber,
+    });
     expect(emu.calls().find((c) => c.sid === call.sid)?.legs).toEqual([ring.sid]);
   });
 
@@ -135,8 +160,17 @@ describe('Dial with a screened Number', () => {
 
 describe('Enqueue and Dial Queue', () => {
   it('holds the caller with the waitUrl music until an agent dequeues them', async () => {
-    app.route('/voice', twiml('<Say>Veuillez patienter</Say><Enqueue waitUrl="/wait" action="/left-queue">regulation</Enqueue>'));
-    app.route('/wait', (p) => twiml(`<Say>Vous êtes en position ${p.QueuePosition}</Say><Play>https://cdn.example/attente.mp3</Play>`));
+    app.route(
+      '/voice',
+      twiml(
+        '<Say>Veuillez patienter</Say><Enqueue waitUrl="/wait" action="/left-queue">regulation</Enqueue>',
+      ),
+    );
+    app.route('/wait', (p) =>
+      twiml(
+        `<Say>Vous êtes en position ${p.QueuePosition}</Say><Play>https://cdn.example/attente.mp3</Play>`,
+      ),
+    );
     app.route('/left-queue', (p) => twiml(`<Say>Sortie de file ${p.QueueResult}</Say>`));
     app.route('/agent', twiml('<Dial action="/agent-done"><Queue>regulation</Queue></Dial>'));
     app.route('/agent-done', twiml('<Say>Fin de la régulation</Say>'));
@@ -148,7 +182,11 @@ describe('Enqueue and Dial Queue', () => {
     await agent.isConnectedTo(patient);
     await agent.hangup();
     await call.hears('Sortie de file bridged');
-    expect(app.hitsTo('/wait')[0]!.params).toMatchObject({ QueuePosition: '1', CurrentQueueSize: '1', QueueSid: expect.stringMatching(/^QU/) });
+    expect(app.hitsTo('/wait')[0]!.params).toMatchObject({
+      QueuePosition: '1',
+      CurrentQueueSize: '1',
+      QueueSid: expect.stringMatching(/^QU/),
+    });
     expect(app.hitsTo('/left-queue')[0]!.params.QueueResult).toBe('bridged');
   });
 

@@ -30,7 +30,8 @@ export interface FixtureApp {
   close(): Promise<void>;
 }
 
-export const twiml = (inner: string): string => `<?xml version="1.0" encoding="UTF-8"?><Response>${inner}</Response>`;
+export const twiml = (inner: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><Response>${inner}</Response>`;
 
 export async function startFixtureApp(authToken: () => string): Promise<FixtureApp> {
   const hits: Hit[] = [];
@@ -41,14 +42,22 @@ export async function startFixtureApp(authToken: () => string): Promise<FixtureA
   app.use((req, res) => {
     const params = (req.method === 'POST' ? req.body : req.query) as Record<string, string>;
     const signed = req.method === 'POST' ? params : {};
-    const signatureValid = twilio.validateRequest(authToken(), req.header('X-Twilio-Signature') ?? '', `${base}${req.originalUrl}`, signed);
+    const signatureValid = twilio.validateRequest(
+      authToken(),
+      req.header('X-Twilio-Signature') ?? '',
+      `${base}${req.originalUrl}`,
+      signed,
+    );
     const hit: Hit = { path: req.path, method: req.method, params: { ...params }, signatureValid };
     hits.push(hit);
     const responder = routes.get(req.path);
     const raw = responder ? responder(hit.params, hit) : { status: 204, body: '' };
     const reply: Reply = typeof raw === 'string' ? { body: raw } : raw;
     setTimeout(() => {
-      res.status(reply.status ?? 200).type(reply.contentType ?? 'text/xml').send(reply.body ?? '');
+      res
+        .status(reply.status ?? 200)
+        .type(reply.contentType ?? 'text/xml')
+        .send(reply.body ?? '');
     }, reply.delayMs ?? 0);
   });
   const server: Server = await new Promise((resolve) => {

@@ -22,8 +22,13 @@ afterAll(async () => {
   await app.close();
 });
 
-async function restError(promise: Promise<unknown>): Promise<{ status: number; code: number; message: string }> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+async function restError(
+  promise: Promise<unknown>,
+): Promise<{ status: number; code: number; message: string }> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(twilio.RestException);
   return err as { status: number; code: number; message: string };
 }
@@ -35,7 +40,9 @@ describe('webhook signatures', () => {
     const signature = emu.signature(url, params);
     expect(signature).toBe(twilio.getExpectedTwilioSignature(emu.authToken, url, params));
     expect(twilio.validateRequest(emu.authToken, signature, url, params)).toBe(true);
-    expect(twilio.validateRequest(emu.authToken, signature, url, { ...params, Digits: '2' })).toBe(false);
+    expect(twilio.validateRequest(emu.authToken, signature, url, { ...params, Digits: '2' })).toBe(
+      false,
+    );
     expect(twilio.validateRequest('another-token', signature, url, params)).toBe(false);
   });
 });
@@ -44,7 +51,11 @@ describe('REST API through the official client', () => {
   it('creates a call: 201 with a CA sid, queued, then it rings and runs the app on answer', async () => {
     app.route('/outbound', twiml('<Say>Bonjour docteur</Say>'));
     emu.phone(mobile).behave({ answer: 'auto', answerAfterMs: 1000 });
-    const call = await client.calls.create({ to: mobile, from: platform, url: `${app.url}/outbound` });
+    const call = await client.calls.create({
+      to: mobile,
+      from: platform,
+      url: `${app.url}/outbound`,
+    });
     expect(call.sid).toMatch(/^CA[0-9a-f]{32}$/);
     expect(call.status).toBe('queued');
     expect(call.to).toBe(mobile);
@@ -55,7 +66,13 @@ describe('REST API through the official client', () => {
     await ring.hears(/Bonjour docteur/);
     expect(await ring.ended()).toBe('completed');
     const hit = app.hitsTo('/outbound')[0]!;
-    expect(hit.params).toMatchObject({ CallSid: call.sid, Direction: 'outbound-api', CallStatus: 'in-progress', To: mobile, From: platform });
+    expect(hit.params).toMatchObject({
+      CallSid: call.sid,
+      Direction: 'outbound-api',
+      CallStatus: 'in-progress',
+      To: mobile,
+      From: platform,
+    });
     expect(hit.signatureValid).toBe(true);
     const fetched = await client.calls(call.sid).fetch();
     expect(fetched.status).toBe('completed');
@@ -63,7 +80,11 @@ describe('REST API through the official client', () => {
   });
 
   it('creates a message: 201 with an SM sid; fetch and list find it', async () => {
-    const msg = await client.messages.create({ to: mobile, from: platform, body: 'Votre rappel est prévu' });
+    const msg = await client.messages.create({
+      to: mobile,
+      from: platform,
+      body: 'Votre rappel est prévu',
+    });
     expect(msg.sid).toMatch(/^SM[0-9a-f]{32}$/);
     expect(msg.sid).toHaveLength(34);
     expect(msg.status).toBe('queued');
@@ -75,16 +96,24 @@ describe('REST API through the official client', () => {
   });
 
   it('refuses an invalid To with 21211', async () => {
-    const err = await restError(client.messages.create({ to: '0612345678', from: platform, body: 'x' }));
+    const err = await restError(
+      client.messages.create({ to: '0612345678', from: platform, body: 'x' }),
+    );
     expect(err).toMatchObject({ status: 400, code: 21211 });
-    const callErr = await restError(client.calls.create({ to: 'not-a-number', from: platform, url: `${app.url}/x` }));
+    const callErr = await restError(
+      client.calls.create({ to: 'not-a-number', from: platform, url: `${app.url}/x` }),
+    );
     expect(callErr).toMatchObject({ status: 400, code: 21211 });
   });
 
   it('refuses an SMS to a French fixed line or a phone that cannot take SMS with 21614', async () => {
-    expect(await restError(client.messages.create({ to: '+33123456789', from: platform, body: 'x' }))).toMatchObject({ status: 400, code: 21614 });
+    expect(
+      await restError(client.messages.create({ to: '+33123456789', from: platform, body: 'x' })),
+    ).toMatchObject({ status: 400, code: 21614 });
     emu.phone('+33611111111').behave({ smsCapable: false });
-    expect(await restError(client.messages.create({ to: '+33611111111', from: platform, body: 'x' }))).toMatchObject({ code: 21614 });
+    expect(
+      await restError(client.messages.create({ to: '+33611111111', from: platform, body: 'x' })),
+    ).toMatchObject({ code: 21614 });
   });
 
   it('refuses an SMS to a phone that texted STOP with 21610, until START', async () => {
@@ -92,35 +121,60 @@ describe('REST API through the official client', () => {
     const patient = emu.phone('+33622222222');
     await patient.sendSms(platform, 'STOP');
     expect(patient.isUnsubscribedFrom(platform)).toBe(true);
-    expect(await restError(client.messages.create({ to: patient.number, from: platform, body: 'x' }))).toMatchObject({ status: 400, code: 21610 });
+    expect(
+      await restError(client.messages.create({ to: patient.number, from: platform, body: 'x' })),
+    ).toMatchObject({ status: 400, code: 21610 });
     await patient.sendSms(platform, 'start');
-    await expect(client.messages.create({ to: patient.number, from: platform, body: 'de retour' })).resolves.toMatchObject({ status: 'queued' });
+    await expect(
+      client.messages.create({ to: patient.number, from: platform, body: 'de retour' }),
+    ).resolves.toMatchObject({ status: 'queued' });
   });
 
   it('answers 401 with Twilio error 20003 on bad credentials', async () => {
     const intruder = twilio(emu.accountSid, 'wrong-token', { autoRetry: false });
     intruder.api.baseUrl = emu.url;
-    expect(await restError(intruder.messages.create({ to: mobile, from: platform, body: 'x' }))).toMatchObject({ status: 401, code: 20003 });
-    const raw = await fetch(`${emu.url}/2010-04-01/Accounts/${emu.accountSid}/Messages.json`, { method: 'POST' });
+    expect(
+      await restError(intruder.messages.create({ to: mobile, from: platform, body: 'x' })),
+    ).toMatchObject({ status: 401, code: 20003 });
+    const raw = await fetch(`${emu.url}/2010-04-01/Accounts/${emu.accountSid}/Messages.json`, {
+      method: 'POST',
+    });
     expect(raw.status).toBe(401);
-    expect(await raw.json()).toEqual({ code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 });
+    expect(await raw.json()).toEqual({
+      code: 20003,
+      message: 'Authenticate',
+      more_info: 'https://www.twilio.com/docs/errors/20003',
+      status: 401,
+    });
   });
 
   it('injects 500 and 429 failures, for the number of times asked', async () => {
     emu.failNext({ path: 'Messages', status: 500 });
     emu.failNext({ path: 'Calls', status: 429, times: 2 });
-    expect(await restError(client.messages.create({ to: mobile, from: platform, body: 'x' }))).toMatchObject({ status: 500, code: 20500 });
-    await expect(client.messages.create({ to: mobile, from: platform, body: 'x' })).resolves.toBeTruthy();
+    expect(
+      await restError(client.messages.create({ to: mobile, from: platform, body: 'x' })),
+    ).toMatchObject({ status: 500, code: 20500 });
+    await expect(
+      client.messages.create({ to: mobile, from: platform, body: 'x' }),
+    ).resolves.toBeTruthy();
     for (let i = 0; i < 2; i++) {
-      expect(await restError(client.calls.create({ to: mobile, from: platform, url: `${app.url}/x` }))).toMatchObject({ status: 429, code: 20429 });
+      expect(
+        await restError(client.calls.create({ to: mobile, from: platform, url: `${app.url}/x` })),
+      ).toMatchObject({ status: 429, code: 20429 });
     }
     emu.phone(mobile).behave({ answer: 'busy' });
-    await expect(client.calls.create({ to: mobile, from: platform, url: `${app.url}/x` })).resolves.toBeTruthy();
+    await expect(
+      client.calls.create({ to: mobile, from: platform, url: `${app.url}/x` }),
+    ).resolves.toBeTruthy();
   });
 
   it('cancels a ringing call through a call update', async () => {
     emu.phone('+33633333333').behave({ answer: 'never' });
-    const call = await client.calls.create({ to: '+33633333333', from: platform, url: `${app.url}/x` });
+    const call = await client.calls.create({
+      to: '+33633333333',
+      from: platform,
+      url: `${app.url}/x`,
+    });
     await emu.phone('+33633333333').rings();
     const updated = await client.calls(call.sid).update({ status: 'canceled' });
     expect(updated.status).toBe('canceled');

@@ -12,7 +12,10 @@ let app: FixtureApp;
 beforeEach(async () => {
   emu = await startTwilioEmulator({ timeScale: 0.02, webhookTimeoutMs: 200 });
   app = await startFixtureApp(() => emu.authToken);
-  emu.incomingNumber(withFallback, { voiceUrl: `${app.url}/voice`, voiceFallbackUrl: `${app.url}/fallback` });
+  emu.incomingNumber(withFallback, {
+    voiceUrl: `${app.url}/voice`,
+    voiceFallbackUrl: `${app.url}/fallback`,
+  });
   emu.incomingNumber(withoutFallback, { voiceUrl: `${app.url}/voice` });
   app.route('/fallback', twiml('<Say>Service momentanément indisponible</Say>'));
 });
@@ -23,24 +26,44 @@ afterEach(async () => {
 
 const failures: Array<[string, Reply, number]> = [
   ['a 500', { status: 500, body: 'boom' }, 11200],
-  ['a reply slower than webhookTimeoutMs', { delayMs: 600, body: twiml('<Say>trop tard</Say>') }, 11200],
-  ['a body that is not XML (JSON content type)', { contentType: 'application/json', body: '{"say":"bonjour"}' }, 12300],
+  [
+    'a reply slower than webhookTimeoutMs',
+    { delayMs: 600, body: twiml('<Say>trop tard</Say>') },
+    11200,
+  ],
+  [
+    'a body that is not XML (JSON content type)',
+    { contentType: 'application/json', body: '{"say":"bonjour"}' },
+    12300,
+  ],
   ['XML that does not parse', { body: '<Response><Say>oops</Response>' }, 12100],
   ['invalid TwiML (unknown verb)', { body: twiml('<Speak>bonjour</Speak>') }, 12100],
-  ['invalid TwiML (Dial inside Gather)', { body: twiml('<Gather><Dial>+33600000000</Dial></Gather>') }, 12100],
+  [
+    'invalid TwiML (Dial inside Gather)',
+    { body: twiml('<Gather><Dial>+33600000000</Dial></Gather>') },
+    12100,
+  ],
   ['invalid TwiML (root is not Response)', { body: '<Reply><Say>x</Say></Reply>' }, 12100],
 ];
 
 describe('the fallback URL', () => {
-  it.each(failures)('is requested after %s, with ErrorCode and ErrorUrl', async (_label, reply, code) => {
-    app.route('/voice', () => reply);
-    const call = await emu.phone(patient).dial(withFallback);
-    await call.hears('Service momentanément indisponible');
-    const fallback = app.hitsTo('/fallback')[0]!;
-    expect(fallback.params).toMatchObject({ ErrorCode: String(code), ErrorUrl: `${app.url}/voice`, CallSid: call.sid, From: patient });
-    expect(fallback.signatureValid).toBe(true);
-    expect(emu.errors()[0]).toMatchObject({ code, url: `${app.url}/voice`, callSid: call.sid });
-  });
+  it.each(failures)(
+    'is requested after %s, with ErrorCode and ErrorUrl',
+    async (_label, reply, code) => {
+      app.route('/voice', () => reply);
+      const call = await emu.phone(patient).dial(withFallback);
+      await call.hears('Service momentanément indisponible');
+      const fallback = app.hitsTo('/fallback')[0]!;
+      expect(fallback.params).toMatchObject({
+        ErrorCode: String(code),
+        ErrorUrl: `${app.url}/voice`,
+        CallSid: call.sid,
+        From: patient,
+      });
+      expect(fallback.signatureValid).toBe(true);
+      expect(emu.errors()[0]).toMatchObject({ code, url: `${app.url}/voice`, callSid: call.sid });
+    },
+  );
 
   it('also covers action URLs later in the call', async () => {
     app.route('/voice', twiml('<Redirect>/broken</Redirect>'));
