@@ -9,7 +9,7 @@ export const queueDefaults = {
   /** Patient callbacks: retried a little, never dropped silently (failed jobs are kept). */
   callbacks: { attempts: 5, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: 1000, removeOnFail: false },
   /** SMS sends: 429 and 5xx retried with backoff; invalid numbers fail at once (UnrecoverableError). */
-  sms: { attempts: 6, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: 5000, removeOnFail: false },
+  sms: { attempts: 6, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: 5000, removeOnFail: false },
   /** Reminders to professionals before their shifts. */
   reminders: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 }, removeOnComplete: 1000, removeOnFail: 1000 },
   /** Daily jobs: gap alerts, retention purge, callback outbox sweep. */

@@ -25,9 +25,10 @@ export async function sendSms(deps: Deps, { smsId }: JobPayload<'send-sms'>): Pr
       body: sms.body,
       statusCallback: `${deps.publicUrl}/twilio/sms/status`,
     });
+    // Link the sid; the status only moves if no status callback got here first.
     await db
       .update(smsMessages)
-      .set({ twilioSid: message.sid, status: message.status ?? 'queued', updatedAt: deps.now() })
+      .set({ twilioSid: message.sid, updatedAt: deps.now() })
       .where(eq(smsMessages.id, smsId));
     return message.sid;
   } catch (err) {

@@ -28,11 +28,16 @@ export function statusRouter(deps: AppDeps, boards: CallBoards): Router {
     const parsed = smsStatusParams.safeParse(req.body ?? {});
     if (parsed.success) {
       const { MessageSid, MessageStatus, ErrorCode } = parsed.data;
-      await deps.db.db
-        .update(smsMessages)
-        .set({ status: MessageStatus, errorCode: ErrorCode ?? null, updatedAt: deps.now() })
-        .where(eq(smsMessages.twilioSid, MessageSid))
-        .catch((err) => req.log.error({ err }, 'could not record an SMS status'));
+      const apply = async (triesLeft: number): Promise<void> => {
+        const updated = await deps.db.db
+          .update(smsMessages)
+          .set({ status: MessageStatus, errorCode: ErrorCode ?? null, updatedAt: deps.now() })
+          .where(eq(smsMessages.twilioSid, MessageSid))
+          .returning({ id: smsMessages.id });
+        // Twilio can call back before the send job has stored the sid: try again shortly.
+        if (updated.length === 0 && triesLeft > 0) setTimeout(() => void apply(triesLeft - 1).catch(() => {}), 1000).unref();
+      };
+      await apply(5).catch((err) => req.log.error({ err }, 'could not record an SMS status'));
     }
     res.status(204).end();
   });
