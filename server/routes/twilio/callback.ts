@@ -60,7 +60,8 @@ export function callbackRouter(deps: AppDeps): Router {
   handle('patient-result', async (ref, params) => {
     const row = await load(ref);
     if (!row) return callbackPatientResult(false, false);
-    const answered = params.DialCallStatus === 'completed' && (params.DialCallDuration ?? 1) > 0;
+    // No screening on the patient's leg: "completed" means the patient picked up.
+    const answered = params.DialCallStatus === 'completed';
     if (answered) {
       await setAttempt(ref, 'patient_answered');
       await db.update(callbackRequests).set({ status: 'done', completedAt: deps.now() }).where(eq(callbackRequests.id, ref.cb));
