@@ -22,7 +22,7 @@ export interface EffectScope {
  * Records what a flow step did. In-memory facts first (they work with the database down),
  * then the call record; a callback request is written before the caller is told it is.
  */
-export async function applyEffects(deps: AppDeps, boards: CallBoards, scope: EffectScope, effects: Effect[]): Promise<void> {
+export async function applyEffects(deps: AppDeps, boards: CallBoards, scope: EffectScope, effects: Effect[], options: { memoryOnly?: boolean } = {}): Promise<void> {
   const now = deps.now();
   const db = deps.db.db;
   const events: CallEvent[] = [];
@@ -61,6 +61,7 @@ export async function applyEffects(deps: AppDeps, boards: CallBoards, scope: Eff
         break;
     }
   }
+  if (options.memoryOnly) return;
   await appendCallEvents(db, scope.callSid, now, events);
   for (const task of later) await task();
 }

@@ -7,6 +7,7 @@ import { createQueueFactory, type QueueBackend } from '../../server/jobs/backend
 import { createJobs } from '../../server/jobs/queues.js';
 import { createLogger } from '../../server/logger.js';
 import { createTwilioClient } from '../../server/telephony/twilio-client.js';
+import { openDatabase } from '../../db/client.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { testRedisUrl } from './env.js';
 
@@ -28,6 +29,9 @@ export interface TestAppOptions {
   twilioApiUrl?: string;
   env?: Record<string, string>;
   now?: Date;
+  /** Rewrites the URLs the app connects with (e.g. through a TCP proxy a test can cut). */
+  databaseUrlFor?: (url: string) => string;
+  redisUrl?: string;
 }
 
 /** The real app on a database of its own and a queue namespace of its own. */
@@ -37,13 +41,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const backend: QueueBackend =
     options.queue === 'postgres'
       ? { kind: 'postgres', url: db.url, schema: 'bullmq' }
-      : { kind: 'redis', url: testRedisUrl, prefix: `gltest-${randomBytes(4).toString('hex')}` };
+      : { kind: 'redis', url: options.redisUrl ?? testRedisUrl, prefix: `gltest-${randomBytes(4).toString('hex')}` };
   const jobs = createJobs(createQueueFactory(backend));
   let now = options.now ?? null;
+  const appDb = options.databaseUrlFor ? openDatabase(options.databaseUrlFor(db.url), { max: 5 }) : db;
   const deps: AppDeps = {
     config,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
-    db,
+    db: appDb,
     jobs,
     twilio: createTwilioClient(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, options.twilioApiUrl ?? 'http://127.0.0.1:9'),
     logger: createLogger('silent', false),
@@ -58,6 +63,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
     async close() {
       await jobs.close();
+      if (appDb !== db) await appDb.close();
       await db.drop();
     },
   };

@@ -7,6 +7,7 @@ import {
 } from '../../../ivr-flows/index.js';
 import type { AppDeps } from '../../deps.js';
 import type { CallBoards } from '../../oncall/call-boards.js';
+import type { DatabaseBreaker } from '../../oncall/database-breaker.js';
 import { loadLineContext, type LineContext, type LineContextCache } from '../../oncall/line-context.js';
 import { isHiddenCaller } from '../../phone-numbers.js';
 import { applyEffects } from '../../telephony/apply-effects.js';
@@ -16,7 +17,8 @@ import { voiceParams, type VoiceParams } from './params.js';
 
 /** Twilio gives up after 15 s; we answer safe TwiML well before. */
 const answerWithinMs = 8000;
-const loadWithinMs = 3000;
+const loadWithinMs = 1500;
+const writeWithinMs = 1500;
 
 interface Turn {
   params: VoiceParams;
@@ -38,7 +40,9 @@ const nodes: Record<string, NodeHandler> = {
   'pharmacy-sms': ({ query, params }) => pharmacySms(decodeState(query), params.Digits),
   'dial-result': needsLine(async ({ flow, query, params }, deps, boards) => {
     const state = decodeState(query);
-    const accepted = boards.wasAccepted(params.CallSid, state.attempt) || (await wasAccepted(deps.db.db, params.CallSid, state.attempt).catch(() => false));
+    const accepted =
+      boards.wasAccepted(params.CallSid, state.attempt) ||
+      (await withTimeout(wasAccepted(deps.db.db, params.CallSid, state.attempt), 1000).catch(() => false));
     return dialResult(flow, state, params.DialCallStatus, accepted);
   }),
   'busy-choice': needsLine(({ flow, query, params }) => busyChoice(flow, decodeState(query), query.d === '1' ? '1' : params.Digits)),
@@ -49,29 +53,43 @@ const nodes: Record<string, NodeHandler> = {
 };
 
 /** The patient line: POST /twilio/voice, then /twilio/voice/:node for every Gather and Dial. */
-export function voiceRouter(deps: AppDeps, cache: LineContextCache, boards: CallBoards): Router {
+export function voiceRouter(deps: AppDeps, cache: LineContextCache, boards: CallBoards, breaker: DatabaseBreaker): Router {
   const router = Router();
-  router.post('/voice', (req, res) => answer(req, res, deps, cache, boards, async (turn) => {
+  const answer = (req: Request, res: Response, handle: (turn: Turn) => Promise<FlowResult> | FlowResult) =>
+    answerTurn(req, res, { deps, cache, boards, breaker }, handle);
+  router.post('/voice', (req, res) => answer(req, res, async (turn) => {
     if (!turn.line || !turn.flow) return fallbackFor(turn, deps.config.FALLBACK_NUMBER ?? null);
-    await openCallRecord(deps.db.db, {
+    const line = turn.line;
+    await breaker.guard(deps.now(), writeWithinMs, () => openCallRecord(deps.db.db, {
       callSid: turn.params.CallSid,
-      territoryId: turn.line.territory.territory.id,
+      territoryId: line.territory.territory.id,
       fromNumber: turn.params.From ?? 'anonymous',
       toNumber: turn.params.To ?? '',
       callerHidden: isHiddenCaller(turn.params.From),
       startedAt: deps.now(),
-    }).catch((err) => req.log.error({ err }, 'call record not written; routing anyway'));
+    })).catch((err) => req.log.error({ err }, 'call record not written; routing anyway'));
     return startCall(turn.flow);
   }));
   router.post('/voice/:node', (req, res) => {
     const handler = nodes[String(req.params.node)];
-    if (!handler) return answer(req, res, deps, cache, boards, (turn) => fallbackFor(turn, null));
-    return answer(req, res, deps, cache, boards, (turn) => handler(turn, deps, boards));
+    if (!handler) return answer(req, res, (turn) => fallbackFor(turn, null));
+    return answer(req, res, (turn) => handler(turn, deps, boards));
   });
   return router;
 }
 
-async function answer(req: Request, res: Response, deps: AppDeps, cache: LineContextCache, boards: CallBoards, handle: (turn: Turn) => Promise<FlowResult> | FlowResult): Promise<void> {
+interface VoiceRuntime {
+  deps: AppDeps;
+  cache: LineContextCache;
+  boards: CallBoards;
+  breaker: DatabaseBreaker;
+}
+
+/**
+ * One webhook: load the line (or recall it when PostgreSQL is down), run the flow, record its
+ * effects within a bounded time, answer TwiML. Any failure or delay answers the safe fallback.
+ */
+async function answerTurn(req: Request, res: Response, { deps, cache, boards, breaker }: VoiceRuntime, handle: (turn: Turn) => Promise<FlowResult> | FlowResult): Promise<void> {
   const params = voiceParams.parse(req.body ?? {});
   const query = req.query as Record<string, unknown>;
   const lang = decodeState(query).lang;
@@ -82,15 +100,18 @@ async function answer(req: Request, res: Response, deps: AppDeps, cache: LineCon
   let turn: Turn = { params, query, line: null, flow: null };
   const work = (async () => {
     const now = deps.now();
-    const line = await withTimeout(loadLineContext(deps.db.db, called, now), loadWithinMs).then(
+    const line = await breaker.guard(now, loadWithinMs, () => loadLineContext(deps.db.db, called, now)).then(
       (fresh) => (fresh && cache.remember(fresh), fresh),
       (err) => (req.log.warn({ err }, 'rota unavailable: routing from the last known rota'), cache.recall(called, now)),
     );
     turn = { ...turn, line, flow: line && !onLeg ? flowContextOf(line, { callSid, from: params.From }, now, boards) : null };
     const result = await handle(turn);
-    await applyEffects(deps, boards, { callSid, from: params.From, lang, line, flow: turn.flow }, result.effects).catch((err) =>
-      req.log.error({ err }, 'call effects not recorded'),
-    );
+    const scope = { callSid, from: params.From, lang, line, flow: turn.flow };
+    // In-memory facts (acceptance, who is bridged) are applied even when the database is down.
+    await breaker.guard(now, writeWithinMs, () => applyEffects(deps, boards, scope, result.effects)).catch((err) => {
+      applyEffects(deps, boards, scope, result.effects.filter((e) => e.kind === 'accepted' || e.kind === 'connected'), { memoryOnly: true }).catch(() => {});
+      req.log.error({ err }, 'call effects not recorded');
+    });
     return result;
   })();
   let result: FlowResult;

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../db/seed/seed-demo.js';
+import { doctorContacts } from '../../server/oncall/contacts.js';
+import { loadLineContext } from '../../server/oncall/line-context.js';
+import { startLiveService, type LiveService } from '../support/live.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+
+const line = '+33261910015';
+const night = new Date('2026-11-24T21:00:00Z');
+let proxy: TcpProxy;
+let s: LiveService;
+let primary: string;
+
+beforeAll(async () => {
+  proxy = await startTcpProxy(5432);
+  s = await startLiveService({ now: night, databaseUrlFor: (url) => url.replace(':5432/', `:${proxy.port}/`) });
+  await seedDemo(s.db.db, night);
+  primary = doctorContacts((await loadLineContext(s.db.db, line, night))!, night)[0]!.phone;
+});
+afterAll(async () => {
+  proxy.restore();
+  await s.close();
+  await proxy.close();
+});
+
+async function callAndConnect(patient: string): Promise<void> {
+  const call = await s.emulator.phone(patient).dial(line);
+  await call.hears(/vie est en danger/);
+  await call.hears(/tapez 1/);
+  await call.press('1');
+  const ring = await s.emulator.phone(primary).rings();
+  await ring.answer();
+  await ring.press('1');
+  await call.isConnectedTo(primary);
+  await call.hangup();
+}
+
+describe('PostgreSQL goes away during calls', () => {
+  it('callers still reach the on-duty doctor from the last known rota, and Twilio never sees an error', async () => {
+    await callAndConnect('+33612360001');
+    proxy.cut();
+    await callAndConnect('+33612360002');
+    // A call already in its menu when the database dies also goes through.
+    proxy.restore();
+    const call = await s.emulator.phone('+33612360003').dial(line);
+    await call.hears(/tapez 1/);
+    proxy.cut();
+    await call.press('1');
+    const ring = await s.emulator.phone(primary).rings();
+    await ring.answer();
+    await ring.press('1');
+    await call.isConnectedTo(primary);
+    await call.hangup();
+    expect(s.emulator.errors()).toEqual([]);
+  });
+});

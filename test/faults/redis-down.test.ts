@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../db/seed/seed-demo.js';
+import { callbackRequests } from '../../db/schema/index.js';
+import { flushCallbackOutbox } from '../../server/jobs/callback-outbox.js';
+import { callbackJobId } from '../../server/jobs/enqueue.js';
+import { doctorContacts } from '../../server/oncall/contacts.js';
+import { loadLineContext } from '../../server/oncall/line-context.js';
+import { startLiveService, type LiveService } from '../support/live.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+
+const line = '+33261910015';
+const night = new Date('2026-11-24T21:00:00Z');
+let proxy: TcpProxy;
+let s: LiveService;
+
+beforeAll(async () => {
+  proxy = await startTcpProxy(6379);
+  s = await startLiveService({ now: night, redisUrl: `redis://127.0.0.1:${proxy.port}` });
+  await seedDemo(s.db.db, night);
+});
+afterAll(async () => {
+  proxy.restore();
+  await s.close();
+  await proxy.close();
+});
+
+describe('Redis goes away', () => {
+  it('voice routing is unaffected, and a callback request waits in PostgreSQL until Redis is back', async () => {
+    proxy.cut();
+    for (const c of doctorContacts((await loadLineContext(s.db.db, line, night))!, night)) s.emulator.phone(c.phone).behave({ answer: 'never' });
+    const call = await s.emulator.phone('+33612370001').dial(line);
+    await call.hears(/tapez 1/);
+    await call.press('1');
+    await call.hears(/Nous appelons le médecin de garde/);
+    await call.hears(/demande de rappel est enregistrée/);
+    await call.ended();
+    const [request] = await s.db.db.select().from(callbackRequests).where(eq(callbackRequests.callSid, call.sid));
+    expect(request).toMatchObject({ status: 'pending', enqueuedAt: null });
+
+    proxy.restore();
+    await expect.poll(async () => flushCallbackOutbox(s.deps).then(() => s.db.db.select().from(callbackRequests).where(eq(callbackRequests.id, request!.id))), { timeout: 10_000 })
+      .toEqual([expect.objectContaining({ enqueuedAt: expect.any(Date) })]);
+    const job = await s.deps.jobs.queues.callbacks.getJob(callbackJobId(request!.id, 1, 0));
+    expect(job?.data).toMatchObject({ callbackId: request!.id });
+    expect(s.emulator.errors()).toEqual([]);
+  });
+});
