@@ -40,6 +40,8 @@ const configSchema = z.object({
     .refine((value) => toE164(value) !== null, 'must be a valid phone number, e.g. +33297000000')
     .transform((value) => toE164(value)!)
     .optional(),
+  /** Seconds a territory's rota stays cached for the voice webhooks (a rota edit reaches the phone within it). */
+  ROTA_CACHE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(0).max(300).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Secret for session cookies and CSRF tokens. */
   SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').default('gardeline-local-session-secret'),

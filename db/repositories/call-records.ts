@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Sql } from 'postgres';
 import type { Queryable } from '../client.js';
 import { callEvents, callRecords } from '../schema/index.js';
 
@@ -16,6 +17,24 @@ export interface NewCall {
 /** Creates the call record once; a webhook Twilio retries finds it already there. */
 export async function openCallRecord(db: Queryable, call: NewCall): Promise<void> {
   await db.insert(callRecords).values(call).onConflictDoNothing({ target: callRecords.callSid });
+}
+
+/**
+ * The hot path of every new call, in one round trip: the call record and its first event.
+ * Plain SQL through postgres.js (a prepared statement), as it runs for every call.
+ */
+export async function openCallWithEvent(sql: Sql, call: NewCall, event: { kind: string; node: string }): Promise<void> {
+  // drizzle's postgres.js client serialises dates itself: pass ISO strings.
+  const at = call.startedAt.toISOString();
+  await sql`
+    with record as (
+      insert into call_records (call_sid, territory_id, from_number, to_number, caller_hidden, started_at)
+      values (${call.callSid}, ${call.territoryId}, ${call.fromNumber}, ${call.toNumber}, ${call.callerHidden}, ${at}::timestamptz)
+      on conflict (call_sid) do nothing
+    )
+    insert into call_events (call_sid, at, kind, node, detail, dedupe_key)
+    values (${call.callSid}, ${at}::timestamptz, ${event.kind}, ${event.node}, '{}'::jsonb, ${`${call.callSid}/${event.node}`})
+    on conflict do nothing`;
 }
 
 export interface CallEvent {

@@ -40,7 +40,22 @@ export async function loadLineContext(db: Queryable, calledNumber: string, now: 
 export class LineContextCache {
   private readonly byNumber = new Map<string, LineContext>();
 
-  constructor(private readonly maxAgeMs = windowAfter - 3600_000) {}
+  /**
+   * @param freshForMs a context younger than this is used without asking PostgreSQL at all
+   *   (a rota edit then reaches the phone within that delay); 0 loads on every webhook.
+   * @param maxAgeMs how long a context may still route calls while PostgreSQL is down.
+   */
+  constructor(
+    readonly freshForMs = 0,
+    private readonly maxAgeMs = windowAfter - 3600_000,
+  ) {}
+
+  /** A context loaded less than `freshForMs` ago, or null. */
+  fresh(calledNumber: string, now: Date): LineContext | null {
+    const context = this.byNumber.get(calledNumber);
+    if (!context || now.getTime() - context.loadedAt.getTime() >= this.freshForMs) return null;
+    return context;
+  }
 
   remember(context: LineContext): void {
     this.byNumber.set(context.calledNumber, context);

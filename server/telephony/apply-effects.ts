@@ -62,6 +62,7 @@ export async function applyEffects(deps: AppDeps, boards: CallBoards, scope: Eff
     }
   }
   if (options.memoryOnly) return;
+  if (events.length === 0 && later.length === 0) return;
   await appendCallEvents(db, scope.callSid, now, events);
   for (const task of later) await task();
 }

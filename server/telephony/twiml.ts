@@ -22,6 +22,19 @@ function addPrompt(target: Sayer, prompt: Prompt): void {
  * signs), so every callback is checked against the URL it was really sent to.
  */
 export function renderTwiml(steps: Step[], baseUrl: string): string {
+  // Most answers repeat (every new call of a territory hears the same greeting): memoised.
+  const key = baseUrl + JSON.stringify(steps);
+  const cached = rendered.get(key);
+  if (cached !== undefined) return cached;
+  const xml = buildTwiml(steps, baseUrl);
+  if (rendered.size >= 1000) rendered.delete(rendered.keys().next().value!);
+  rendered.set(key, xml);
+  return xml;
+}
+
+const rendered = new Map<string, string>();
+
+function buildTwiml(steps: Step[], baseUrl: string): string {
   const response = new VoiceResponse();
   const url = (path: string) => (path.startsWith('/') ? `${baseUrl}${path}` : path);
   for (const step of steps) {

@@ -36,7 +36,7 @@ async function callAndConnect(patient: string): Promise<void> {
 }
 
 describe('PostgreSQL goes away during calls', () => {
-  it('callers still reach the on-duty doctor from the last known rota, and Twilio never sees an error', async () => {
+  it('callers still reach the on-duty doctor from the last known rota, Twilio never sees an error, no record is lost', async () => {
     await callAndConnect('+33612360001');
     proxy.cut();
     await callAndConnect('+33612360002');
@@ -52,5 +52,11 @@ describe('PostgreSQL goes away during calls', () => {
     await call.isConnectedTo(primary);
     await call.hangup();
     expect(s.emulator.errors()).toEqual([]);
-  });
+
+    // The calls made while it was down still get their record once PostgreSQL is back.
+    proxy.restore();
+    await expect
+      .poll(async () => (await s.db.sql`select count(*)::int as n from call_records`)[0]!.n, { timeout: 15_000 })
+      .toBe(3);
+  }, 30_000);
 });

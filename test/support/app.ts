@@ -37,7 +37,7 @@ export interface TestAppOptions {
 /** The real app on a database of its own and a queue namespace of its own. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...options.env });
+  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ROTA_CACHE_SECONDS: '0', ...options.env });
   const backend: QueueBackend =
     options.queue === 'postgres'
       ? { kind: 'postgres', url: db.url, schema: 'bullmq' }

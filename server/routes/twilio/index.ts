@@ -12,9 +12,11 @@ import { voiceRouter } from './voice.js';
 
 /** Every Twilio webhook, behind the signature check. Mounted at /twilio. */
 export function twilioRouter(deps: AppDeps): Router {
-  const cache = new LineContextCache();
+  const cache = new LineContextCache(deps.config.ROTA_CACHE_SECONDS * 1000);
   const boards = new CallBoards();
   const breaker = new DatabaseBreaker();
+  const drain = setInterval(() => void breaker.drain(), 2000);
+  drain.unref();
   const router = Router();
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
   router.use(verifyTwilioSignature(deps.config.TWILIO_AUTH_TOKEN, deps.publicUrl));

@@ -1,6 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { openCallRecord } from '../../../db/repositories/call-records.js';
-import { wasAccepted } from '../../../db/repositories/call-records.js';
+import { openCallWithEvent, wasAccepted } from '../../../db/repositories/call-records.js';
 import {
   busyChoice, decodeState, dialResult, holdResult, holdWait, menuChoice, pharmacySms, safeFallback,
   screenLeg, screenResult, startCall, type FlowContext, type FlowResult,
@@ -60,15 +59,23 @@ export function voiceRouter(deps: AppDeps, cache: LineContextCache, boards: Call
   router.post('/voice', (req, res) => answer(req, res, async (turn) => {
     if (!turn.line || !turn.flow) return fallbackFor(turn, deps.config.FALLBACK_NUMBER ?? null);
     const line = turn.line;
-    await breaker.guard(deps.now(), writeWithinMs, () => openCallRecord(deps.db.db, {
+    const result = startCall(turn.flow);
+    const call = {
       callSid: turn.params.CallSid,
       territoryId: line.territory.territory.id,
       fromNumber: turn.params.From ?? 'anonymous',
       toNumber: turn.params.To ?? '',
       callerHidden: isHiddenCaller(turn.params.From),
       startedAt: deps.now(),
-    })).catch((err) => req.log.error({ err }, 'call record not written; routing anyway'));
-    return startCall(turn.flow);
+    };
+    // The record and the greeting visit in one round trip; the flow's effects are then done.
+    const open = () => openCallWithEvent(deps.db.sql, call, { kind: 'visit', node: 'greeting' });
+    await breaker.guard(writeWithinMs, open).catch((err) => {
+      // Every call must have its record: kept and written when PostgreSQL answers again.
+      breaker.retryLater(open);
+      req.log.warn({ err }, 'call record delayed; routing anyway');
+    });
+    return { steps: result.steps, effects: result.effects.filter((e) => !(e.kind === 'visit' && e.node === 'greeting')) };
   }));
   router.post('/voice/:node', (req, res) => {
     const handler = nodes[String(req.params.node)];
@@ -100,7 +107,7 @@ async function answerTurn(req: Request, res: Response, { deps, cache, boards, br
   let turn: Turn = { params, query, line: null, flow: null };
   const work = (async () => {
     const now = deps.now();
-    const line = await breaker.guard(now, loadWithinMs, () => loadLineContext(deps.db.db, called, now)).then(
+    const line = cache.fresh(called, now) ?? await breaker.guard(loadWithinMs, () => loadLineContext(deps.db.db, called, now)).then(
       (fresh) => (fresh && cache.remember(fresh), fresh),
       (err) => (req.log.warn({ err }, 'rota unavailable: routing from the last known rota'), cache.recall(called, now)),
     );
@@ -108,7 +115,7 @@ async function answerTurn(req: Request, res: Response, { deps, cache, boards, br
     const result = await handle(turn);
     const scope = { callSid, from: params.From, lang, line, flow: turn.flow };
     // In-memory facts (acceptance, who is bridged) are applied even when the database is down.
-    await breaker.guard(now, writeWithinMs, () => applyEffects(deps, boards, scope, result.effects)).catch((err) => {
+    await breaker.guard(writeWithinMs, () => applyEffects(deps, boards, scope, result.effects)).catch((err) => {
       applyEffects(deps, boards, scope, result.effects.filter((e) => e.kind === 'accepted' || e.kind === 'connected'), { memoryOnly: true }).catch(() => {});
       req.log.error({ err }, 'call effects not recorded');
     });

@@ -1,0 +1,14 @@
+/** `npm run bench`: every benchmark, one after the other; paste the tables into BENCHMARKS.md. */
+import { cpus, totalmem } from 'node:os';
+import { benchQueue } from './queue.js';
+import { benchRota } from './rota.js';
+import { benchWebhook } from './webhook.js';
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+console.log('rota engine');
+console.table(benchRota());
+console.log('webhook (signed POST /twilio/voice, new calls)');
+console.table(await benchWebhook());
+console.log('queue (SMS jobs through the Twilio emulator)');
+console.table(await benchQueue());
+process.exit(0);
