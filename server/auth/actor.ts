@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { users, userTerritories } from '../../db/schema/index.js';
+
+/** Who is asking: every authenticated request carries one. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'manager' | 'professional';
+  territoryIds: string[];
+  professionalId: string | null;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    actor?: Actor;
+  }
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: string;
+    csrf?: string;
+  }
+}
+
+export async function loadActor(db: Queryable, userId: string): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) return null;
+  const scopes = await db.select({ territoryId: userTerritories.territoryId }).from(userTerritories).where(eq(userTerritories.userId, userId));
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, territoryIds: scopes.map((s) => s.territoryId), professionalId: user.professionalId };
+}
+
+/** Admins manage everything; managers their territories; professionals nothing but their own. */
+export function canManageTerritory(actor: Actor, territoryId: string): boolean {
+  return actor.role === 'admin' || (actor.role === 'manager' && actor.territoryIds.includes(territoryId));
+}
+
+export function canReadTerritory(actor: Actor, territoryId: string): boolean {
+  return actor.role === 'admin' || actor.territoryIds.includes(territoryId);
+}
+
+/** Phone numbers are shown in full to those who call people back; partly masked otherwise. */
+export function seesFullNumbers(actor: Actor): boolean {
+  return actor.role !== 'professional';
+}
