@@ -7,10 +7,10 @@ import { services, shifts } from '../../../db/schema/index.js';
 import { holidaySet } from '../../../rota/calendar/holidays.js';
 import { pdsaPeriods } from '../../../rota/calendar/pdsa.js';
 import { coverageGaps } from '../../../rota/gaps.js';
-import { canManageTerritory, canReadTerritory, type Actor } from '../../auth/actor.js';
+import { canReadTerritory, type Actor } from '../../auth/actor.js';
 import { cancelShift, saveShift } from '../../commands/shifts.js';
 import type { AppDeps } from '../../deps.js';
-import { badRequest, forbidden, notFound } from '../../http-errors.js';
+import { forbidden, notFound } from '../../http-errors.js';
 import { contactsFrom } from '../../oncall/contacts.js';
 
 const uuid = z.string().uuid('identifiant invalide');
