@@ -4,6 +4,7 @@ import type { AppDeps } from './deps.js';
 import { healthRouter } from './routes/health.js';
 import { twilioRouter } from './routes/twilio/index.js';
 import { apiRouter } from './routes/api/index.js';
+import { uiRouter } from './routes/ui/index.js';
 import { identify, sessions } from './auth/middleware.js';
 
 /** The express application, without `listen`: main.ts serves it, supertest imports it. */
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/twilio', twilioRouter(deps));
   app.use(sessions(deps), identify(deps));
   app.use('/api', apiRouter(deps));
+  app.use(uiRouter(deps));
 
   app.use((req, res) => {
     res.status(404).json({ error: 'not_found', message: `No route for ${req.method} ${req.path}` });

@@ -15,6 +15,8 @@ export interface AppDeps {
   logger: Logger;
   /** The clock, injected so tests and benchmarks can pin time. */
   now: () => Date;
+  /** The local Twilio emulator's URL on the embedded default (the demo page reads it). */
+  emulatorUrl?: string;
   /** Called after shifts are created, moved, reassigned or cancelled (reminders follow them). */
   onShiftChanged?: (shiftIds: string[]) => Promise<void>;
 }

@@ -61,7 +61,7 @@ export async function startService(config: Config, logger: Logger = createLogger
     const server = await listen(config);
     const port = (server.address() as { port: number }).port;
     const url = `http://${config.HOST}:${port}`;
-    const deps: AppDeps = { config, publicUrl: publicUrlOf(config, port), db, jobs, twilio, logger, now: () => new Date() };
+    const deps: AppDeps = { config, publicUrl: publicUrlOf(config, port), db, jobs, twilio, logger, now: () => new Date(), ...(telephony ? { emulatorUrl: telephony.url } : {}) };
     deps.onShiftChanged = async (ids) => {
       await scheduleShiftReminders(deps, ids);
     };
