@@ -13,7 +13,7 @@ const now = new Date('2026-11-24T21:00:00Z');
 let s: LiveService;
 let browser: Browser;
 
-describe.skipIf(!existsSync(chromiumPath))('the web app in a browser', () => {
+describe.skipIf(!existsSync(chromiumPath))('the web app in a browser', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     mkdirSync(screens, { recursive: true });
     s = await startLiveService({ now });
@@ -30,11 +30,13 @@ describe.skipIf(!existsSync(chromiumPath))('the web app in a browser', () => {
 
   async function login(email: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(60_000);
     await page.goto(`${s.url}/rota`);
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Mot de passe').fill('garde-auray-2026');
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/rota/);
+    await page.waitForURL((url) => url.pathname !== '/login').catch(() => {});
+    if (!/\/rota/.test(page.url())) throw new Error(`login failed at ${page.url()}: ${await page.textContent('main')}`);
     return page;
   }
 

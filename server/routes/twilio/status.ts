@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { closeCallRecord } from '../../../db/repositories/call-records.js';
 import { smsMessages } from '../../../db/schema/index.js';
 import type { AppDeps } from '../../deps.js';
@@ -7,6 +7,8 @@ import type { CallBoards } from '../../oncall/call-boards.js';
 import { smsStatusParams, voiceParams } from './params.js';
 
 const finalCallStatuses = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+/** Twilio's message statuses in the order they happen; the last three are final. */
+const smsStatusOrder = ['accepted', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed'];
 
 /**
  * Status callbacks. They only complete records, so a failure here is logged and answered 204:
@@ -28,11 +30,15 @@ export function statusRouter(deps: AppDeps, boards: CallBoards): Router {
     const parsed = smsStatusParams.safeParse(req.body ?? {});
     if (parsed.success) {
       const { MessageSid, MessageStatus, ErrorCode } = parsed.data;
+      // Callbacks can arrive out of order: a status only ever moves forward.
+      const earlier = smsStatusOrder.slice(0, Math.max(0, smsStatusOrder.indexOf(MessageStatus)));
       const apply = async (triesLeft: number): Promise<void> => {
+        const [row] = await deps.db.db.select({ status: smsMessages.status }).from(smsMessages).where(eq(smsMessages.twilioSid, MessageSid));
+        if (row && !earlier.includes(row.status)) return;
         const updated = await deps.db.db
           .update(smsMessages)
           .set({ status: MessageStatus, errorCode: ErrorCode ?? null, updatedAt: deps.now() })
-          .where(eq(smsMessages.twilioSid, MessageSid))
+          .where(and(eq(smsMessages.twilioSid, MessageSid), inArray(smsMessages.status, earlier.length ? earlier : ['-'])))
           .returning({ id: smsMessages.id });
         // Twilio can call back before the send job has stored the sid: try again shortly.
         if (updated.length === 0 && triesLeft > 0) setTimeout(() => void apply(triesLeft - 1).catch(() => {}), 1000).unref();
