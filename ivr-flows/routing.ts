@@ -119,3 +119,21 @@ export function holdResult(ctx: FlowContext, state: CallState, queueResult: stri
   if (queueResult === 'hangup') return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'abandoned' }] };
   return routeToContact({ ...ctx, doctorBusy: false }, { ...state, attempt: 1 });
 }
+
+/** Offered to a doctor who just hung up while patients hold: "1" takes the next one. */
+export function queueOffer(territoryName: string, takePath: string): FlowResult {
+  return {
+    steps: [
+      { verb: 'gather', numDigits: 1, timeout: 8, action: takePath, prompts: [say(professionalPrompts.screenQueue(territoryName), 'fr')] },
+      say(professionalPrompts.noKeyPressed, 'fr'),
+      { verb: 'hangup' },
+    ],
+    effects: [],
+  };
+}
+
+/** The doctor's answer to the queue offer: 1 bridges them to the first caller holding. */
+export function queueTake(queue: string, digits: string | undefined): FlowResult {
+  if (digits !== '1') return { steps: [say(professionalPrompts.noKeyPressed, 'fr'), { verb: 'hangup' }], effects: [] };
+  return { steps: [{ verb: 'dial_queue', queue, action: '/twilio/fallback/after-queue' }], effects: [] };
+}

@@ -30,6 +30,7 @@ export async function applyEffects(deps: AppDeps, boards: CallBoards, scope: Eff
   for (const effect of effects) {
     switch (effect.kind) {
       case 'visit':
+        if (effect.node === 'hold' && scope.flow) boards.hold(scope.flow.holdQueue, scope.callSid);
         events.push({ kind: 'visit', node: effect.node, detail: effect.digits ? { digits: effect.digits } : {} });
         break;
       case 'set_lang':
@@ -46,7 +47,10 @@ export async function applyEffects(deps: AppDeps, boards: CallBoards, scope: Eff
         events.push({ kind: 'accepted', detail: { attempt: effect.attempt }, dedupeKey: acceptedKey(scope.callSid, effect.attempt) });
         break;
       case 'connected':
-        if (effect.contact?.professionalId) boards.markBridged(effect.contact.professionalId, scope.callSid);
+        if (effect.contact?.professionalId) {
+          const flow = scope.flow;
+          boards.markBridged(effect.contact.professionalId, scope.callSid, flow ? { phone: effect.contact.phone, queue: flow.holdQueue, lineNumber: flow.lineNumber, territoryName: flow.territory.name } : undefined);
+        }
         later.push(() => markConnected(db, scope.callSid, effect.contact?.professionalId ?? null, now));
         later.push(() => scheduleFollowUp(deps, scope, now));
         break;

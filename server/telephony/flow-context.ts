@@ -7,6 +7,9 @@ import type { LineContext } from '../oncall/line-context.js';
 import type { CallBoards } from '../oncall/call-boards.js';
 import { isHiddenCaller, isMobile } from '../phone-numbers.js';
 
+/** The Twilio queue where a territory's callers hold for the busy doctor. */
+export const holdQueueOf = (territoryId: string) => `line-${territoryId}`;
+
 /** The PDSA calendar of a territory around `now`. */
 export function pdsaCalendarOf(line: LineContext, now: Date): PdsaCalendar {
   const { territory, calendar } = line.territory;
@@ -43,6 +46,6 @@ export function flowContextOf(line: LineContext, params: { callSid: string; from
     callSid: params.callSid,
     lineNumber: line.calledNumber,
     doctorBusy: contacts[0]?.source !== 'fallback' && boards.isBusy(contacts[0]?.professionalId),
-    holdQueue: `line-${territory.id}`,
+    holdQueue: holdQueueOf(territory.id),
   };
 }

@@ -98,6 +98,33 @@ describe('a patient calls the line at night', () => {
   });
 });
 
+describe('the doctor is already with a patient', () => {
+  it('the next caller holds, hears their position, and gets the doctor when the first call ends', async () => {
+    const first = await s.emulator.phone('+33612000011').dial(line);
+    await first.hears(/tapez 1/i);
+    await first.press('1');
+    const ring = await s.emulator.phone(primary).rings();
+    await ring.answer();
+    await ring.press('1');
+    await first.isConnectedTo(primary);
+
+    const second = await s.emulator.phone('+33612000012').dial(line);
+    await second.hears(/tapez 1/i);
+    await second.press('1');
+    await second.hears(/en ligne avec un autre patient/);
+    await second.press('1');
+    await second.hears(/Vous êtes le prochain patient/);
+
+    await first.hangup();
+    const offer = await s.emulator.phone(primary).rings();
+    await offer.answer();
+    await offer.hears(/Un patient vous attend/);
+    await offer.press('1');
+    await second.isConnectedTo(primary);
+    await second.hangup();
+  });
+});
+
 describe('a "call the 15 first" territory, and outside PDSA hours', () => {
   it('tells the caller to dial the 15 instead of routing', async () => {
     const [t] = await s.db.db.select().from(territories);

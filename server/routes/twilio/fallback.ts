@@ -16,6 +16,9 @@ export function fallbackRouter(deps: AppDeps, cache: LineContextCache): Router {
     req.log.warn({ errorCode: req.body?.ErrorCode }, 'Twilio used the fallback URL');
     res.type('text/xml').send(renderTwiml(safeFallback(number).steps, deps.publicUrl));
   });
+  router.post('/fallback/after-queue', (_req, res) => {
+    res.type('text/xml').send(renderTwiml([{ verb: 'hangup' }], deps.publicUrl));
+  });
   router.post('/fallback/after-dial', (_req, res) => {
     res.type('text/xml').send(renderTwiml(afterFallbackDial().steps, deps.publicUrl));
   });

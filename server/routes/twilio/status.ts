@@ -19,7 +19,9 @@ export function statusRouter(deps: AppDeps, boards: CallBoards): Router {
   router.post('/status', async (req, res) => {
     const params = voiceParams.parse(req.body ?? {});
     if (params.CallSid && params.CallStatus && finalCallStatuses.has(params.CallStatus)) {
-      boards.callEnded(params.CallSid, deps.now());
+      for (const professionalId of boards.callEnded(params.CallSid, deps.now())) {
+        await offerNextHolding(deps, boards, professionalId).catch((err) => req.log.error({ err }, 'could not offer the next holding caller'));
+      }
       await closeCallRecord(deps.db.db, params.CallSid, params.CallStatus, deps.now(), params.CallDuration ?? null).catch((err) =>
         req.log.error({ err }, 'could not close the call record'),
       );
@@ -48,4 +50,12 @@ export function statusRouter(deps: AppDeps, boards: CallBoards): Router {
     res.status(204).end();
   });
   return router;
+}
+
+/** A doctor just finished a call while patients hold for them: ring them with the next one. */
+async function offerNextHolding(deps: AppDeps, boards: CallBoards, professionalId: string): Promise<void> {
+  const bridge = boards.bridgeOf(professionalId);
+  if (!bridge || !boards.nextHolding(bridge.queue)) return;
+  const query = new URLSearchParams({ q: bridge.queue, t: bridge.lineNumber, p: professionalId }).toString();
+  await deps.twilio.calls.create({ to: bridge.phone, from: bridge.lineNumber, url: `${deps.publicUrl}/twilio/voice/queue-offer?${query}`, timeout: 20 });
 }

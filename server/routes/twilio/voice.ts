@@ -2,15 +2,16 @@ import { Router, type Request, type Response } from 'express';
 import { openCallWithEvent, wasAccepted } from '../../../db/repositories/call-records.js';
 import {
   busyChoice, decodeState, dialResult, holdResult, holdWait, menuChoice, pharmacySms, safeFallback,
-  screenLeg, screenResult, startCall, type FlowContext, type FlowResult,
+  screenLeg, screenResult, startCall, queueOffer, queueTake, type FlowContext, type FlowResult,
 } from '../../../ivr-flows/index.js';
 import type { AppDeps } from '../../deps.js';
 import type { CallBoards } from '../../oncall/call-boards.js';
+import { doctorContacts } from '../../oncall/contacts.js';
 import type { DatabaseBreaker } from '../../oncall/database-breaker.js';
 import { loadLineContext, type LineContext, type LineContextCache } from '../../oncall/line-context.js';
 import { isHiddenCaller } from '../../phone-numbers.js';
 import { applyEffects } from '../../telephony/apply-effects.js';
-import { flowContextOf } from '../../telephony/flow-context.js';
+import { flowContextOf, holdQueueOf } from '../../telephony/flow-context.js';
 import { renderTwiml } from '../../telephony/twiml.js';
 import { voiceParams, type VoiceParams } from './params.js';
 
@@ -46,9 +47,30 @@ const nodes: Record<string, NodeHandler> = {
   }),
   'busy-choice': needsLine(({ flow, query, params }) => busyChoice(flow, decodeState(query), query.d === '1' ? '1' : params.Digits)),
   'hold-wait': ({ query, params }) => holdWait(decodeState(query), params.QueuePosition ?? 1),
-  'hold-result': needsLine(({ flow, query, params }) => holdResult(flow, decodeState(query), params.QueueResult)),
+  'hold-result': needsLine(({ flow, query, params }, _deps, boards) => {
+    boards.unhold(params.CallSid);
+    return holdResult(flow, decodeState(query), params.QueueResult);
+  }),
+  'queue-offer': ({ query, line }) =>
+    queueOffer(line?.territory.territory.name ?? 'la plateforme', `/twilio/voice/queue-take?${new URLSearchParams({ q: String(query.q ?? ''), t: String(query.t ?? ''), p: String(query.p ?? '') })}`),
+  'queue-take': ({ query, params }, _deps, boards) => {
+    const queue = String(query.q ?? '');
+    const next = boards.nextHolding(queue);
+    if (params.Digits === '1' && next && typeof query.p === 'string') boards.markBridged(query.p, next);
+    return queueTake(queue, params.Digits);
+  },
   screen: ({ query, line }) => screenLeg(line?.territory.territory.name ?? 'la plateforme', decodeState(query).attempt, String(query.c ?? ''), String(query.t ?? '')),
-  'screen-result': ({ query, params }) => screenResult(decodeState(query).attempt, params.Digits),
+  'screen-result': ({ query, params, line }, deps, boards) => {
+    const attempt = decodeState(query).attempt;
+    // The keypress starts the bridge: from now on this doctor is busy with this patient.
+    const contact = params.Digits === '1' && line ? doctorContacts(line, deps.now())[attempt] : undefined;
+    if (contact?.professionalId && line) {
+      boards.markBridged(contact.professionalId, String(query.c ?? ''), {
+        phone: contact.phone, queue: holdQueueOf(line.territory.territory.id), lineNumber: line.calledNumber, territoryName: line.territory.territory.name,
+      });
+    }
+    return screenResult(attempt, params.Digits);
+  },
 };
 
 /** The patient line: POST /twilio/voice, then /twilio/voice/:node for every Gather and Dial. */
@@ -101,8 +123,8 @@ async function answerTurn(req: Request, res: Response, { deps, cache, boards, br
   const query = req.query as Record<string, unknown>;
   const lang = decodeState(query).lang;
   // The screening leg is another call (its To is the doctor): it names its patient call and line.
-  const onLeg = typeof query.c === 'string' && query.c !== '';
-  const callSid = onLeg ? String(query.c) : params.CallSid;
+  const onLeg = (typeof query.c === 'string' && query.c !== '') || typeof query.q === 'string';
+  const callSid = typeof query.c === 'string' && query.c !== '' ? query.c : params.CallSid;
   const called = onLeg && typeof query.t === 'string' ? query.t : (params.To ?? '');
   let turn: Turn = { params, query, line: null, flow: null };
   const work = (async () => {
