@@ -29,7 +29,7 @@ const { publicUrl } = await import('../server/config.js');
 
 const logger = createLogger(config.LOG_LEVEL);
 const db = openDatabase(config.DATABASE_URL);
-const jobs = createJobs(createQueueFactory(config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL } : { kind: 'postgres', url: config.DATABASE_URL }));
+const jobs = createJobs(createQueueFactory(config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL, prefix: config.QUEUE_PREFIX } : { kind: 'postgres', url: config.DATABASE_URL }));
 const deps = {
   config,
   publicUrl: publicUrl(config),

@@ -47,6 +47,8 @@ const configSchema = z.object({
   SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').default('gardeline-local-session-secret'),
   /** Where the embedded PostgreSQL keeps its data. */
   DATA_DIR: z.string().min(1).default('.data'),
+  /** Redis key prefix of the queues (several deployments can share one Redis). */
+  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, - and _ only').default('gardeline'),
   /** Run queue workers inside the web process (off when workers run as `npm run worker`). */
   RUN_WORKERS: z
     .enum(['true', 'false'])

@@ -44,7 +44,7 @@ export async function startService(config: Config, logger: Logger = createLogger
     await migrateDatabase(db.db);
 
     const backend: QueueBackend = config.REDIS_URL
-      ? { kind: 'redis', url: config.REDIS_URL }
+      ? { kind: 'redis', url: config.REDIS_URL, prefix: config.QUEUE_PREFIX }
       : { kind: 'postgres', url: databaseUrl };
     const jobs = createJobs(createQueueFactory(backend));
     cleanups.push(() => jobs.close());

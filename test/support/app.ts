@@ -32,6 +32,8 @@ export interface TestAppOptions {
   /** Rewrites the URLs the app connects with (e.g. through a TCP proxy a test can cut). */
   databaseUrlFor?: (url: string) => string;
   redisUrl?: string;
+  /** Redis queue prefix (a unique one by default). */
+  queuePrefix?: string;
 }
 
 /** The real app on a database of its own and a queue namespace of its own. */
@@ -41,7 +43,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const backend: QueueBackend =
     options.queue === 'postgres'
       ? { kind: 'postgres', url: db.url, schema: 'bullmq' }
-      : { kind: 'redis', url: options.redisUrl ?? testRedisUrl, prefix: `gltest-${randomBytes(4).toString('hex')}` };
+      : { kind: 'redis', url: options.redisUrl ?? testRedisUrl, prefix: options.queuePrefix ?? `gltest-${randomBytes(4).toString('hex')}` };
   const jobs = createJobs(createQueueFactory(backend));
   let now = options.now ?? null;
   const appDb = options.databaseUrlFor ? openDatabase(options.databaseUrlFor(db.url), { max: 5 }) : db;

@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestCallback } from '../../db/repositories/callbacks.js';
+import { seedDemo } from '../../db/seed/seed-demo.js';
+import { callbackAttempts, territories } from '../../db/schema/index.js';
+import { flushCallbackOutbox } from '../../server/jobs/callback-outbox.js';
+import { callbackJobId } from '../../server/jobs/enqueue.js';
+import { serviceOnDuty } from '../../server/oncall/service-contacts.js';
+import { testRedisUrl } from '../support/env.js';
+import { startLiveService, type LiveService } from '../support/live.js';
+
+/**
+ * `npm run worker` as its own process, SIGKILLed while a callback job waits on Twilio's REST API.
+ * A slow proxy in front of the emulator holds the Calls.json request: the killed worker's call
+ * never reaches Twilio, the job goes back to the queue as stalled, and the restarted worker
+ * rings the doctor exactly once.
+ */
+const night = new Date('2026-11-24T21:00:00Z');
+const prefix = `glkill${Math.floor(Math.random() * 1e6)}`;
+let s: LiveService;
+let proxy: Server;
+let proxyUrl: string;
+let held = 0;
+
+beforeAll(async () => {
+  s = await startLiveService({ now: night, queuePrefix: prefix });
+  await seedDemo(s.db.db, night);
+  proxy = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', async () => {
+      if (req.url?.endsWith('/Calls.json')) {
+        held += 1;
+        await new Promise((r) => setTimeout(r, 1500));
+        if (req.socket.destroyed) return; // the worker died: Twilio never hears of this call
+      }
+      const upstream = await fetch(`${s.emulator.url}${req.url}`, { method: req.method, headers: { 'content-type': String(req.headers['content-type'] ?? ''), authorization: String(req.headers.authorization ?? '') }, ...(req.method === 'POST' ? { body } : {}) });
+      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      res.end(await upstream.text());
+    });
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+  proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+}, 60_000);
+afterAll(async () => {
+  proxy.closeAllConnections();
+  await new Promise((r) => proxy.close(r));
+  await s.close();
+});
+
+function startWorker(): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+    env: {
+      PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', DATABASE_URL: s.db.url, REDIS_URL: testRedisUrl, QUEUE_PREFIX: prefix,
+      TWILIO_API_URL: proxyUrl, TWILIO_ACCOUNT_SID: s.emulator.accountSid, TWILIO_AUTH_TOKEN: s.emulator.authToken, PUBLIC_URL: s.url,
+    },
+    stdio: 'ignore',
+  });
+}
+
+describe('a worker killed with SIGKILL during a callback', () => {
+  it('loses nothing: the job completes after restart and the doctor is rung exactly once', async () => {
+    const [{ id: territoryId }] = (await s.db.db.select({ id: territories.id }).from(territories)) as [{ id: string }];
+    // The worker is another process on the real clock: whoever it will ring first, now.
+    const doctor = (await serviceOnDuty(s.db.db, territoryId, null, new Date()))!.contacts[0]!.phone;
+    s.emulator.phone(doctor).behave({ answer: 'never' });
+    const { callback } = await requestCallback(s.db.db, { territoryId, serviceId: null, callSid: null, patientNumber: '+33612380001', lang: 'fr', reason: 'caller_asked', dueBy: night });
+    await flushCallbackOutbox(s.deps);
+
+    const first = startWorker();
+    await expect.poll(() => held, { timeout: 20_000, interval: 50 }).toBe(1);
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    expect(s.emulator.calls().filter((c) => c.to === doctor)).toHaveLength(0);
+
+    const second = startWorker();
+    try {
+      const job = await s.deps.jobs.queues.callbacks.getJob(callbackJobId(callback.id, 1, 0));
+      await expect.poll(async () => (await job!.getState()), { timeout: 60_000, interval: 500 }).toBe('completed');
+      expect(s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api')).toHaveLength(1);
+      expect(held).toBe(2);
+      const attempts = await s.db.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, callback.id));
+      expect(attempts).toHaveLength(1);
+      expect(attempts[0]!.callSid).toMatch(/^CA/);
+    } finally {
+      second.kill('SIGTERM');
+      await new Promise((r) => second.once('exit', r));
+    }
+  }, 120_000);
+});
