@@ -2,18 +2,9 @@
  * `npm start`: the whole service on its embedded default (no env needed), or on the
  * servers named by DATABASE_URL / REDIS_URL / TWILIO_API_URL.
  */
-import { ConfigError, loadConfig } from '../server/config.js';
+import { loadConfigOrExit } from './config-or-exit.js';
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    for (const line of err.problems) console.error(`gardeline: ${line}`);
-    process.exit(2);
-  }
-  throw err;
-}
+const config = loadConfigOrExit();
 
 // Loaded after the configuration is known to be good, so a bad setting fails in milliseconds.
 const { createLogger } = await import('../server/logger.js');

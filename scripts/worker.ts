@@ -2,18 +2,9 @@
  * `npm run worker`: queue workers in a process of their own (set RUN_WORKERS=false on the web
  * processes). Needs DATABASE_URL; REDIS_URL for Redis queues (else the PostgreSQL backend).
  */
-import { ConfigError, loadConfig } from '../server/config.js';
+import { loadConfigOrExit } from './config-or-exit.js';
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    for (const line of err.problems) console.error(`gardeline: ${line}`);
-    process.exit(2);
-  }
-  throw err;
-}
+const config = loadConfigOrExit();
 if (!config.DATABASE_URL) {
   console.error('gardeline: DATABASE_URL: required by npm run worker (missing); npm start runs workers itself');
   process.exit(2);
