@@ -5,6 +5,7 @@ import { healthRouter } from './routes/health.js';
 import { twilioRouter } from './routes/twilio/index.js';
 import { apiRouter } from './routes/api/index.js';
 import { uiRouter } from './routes/ui/index.js';
+import { adminQueuesRouter } from './routes/admin-queues.js';
 import { identify, sessions } from './auth/middleware.js';
 
 /** The express application, without `listen`: main.ts serves it, supertest imports it. */
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/twilio', twilioRouter(deps));
   app.use(sessions(deps), identify(deps));
   app.use('/api', apiRouter(deps));
+  app.use(adminQueuesRouter(deps));
   app.use(uiRouter(deps));
 
   app.use((req, res) => {

@@ -98,6 +98,8 @@ export const smsMessages = pgTable(
     status: text('status').notNull().default('queued'),
     errorCode: integer('error_code'),
     callSid: text('call_sid'),
+    /** One message per purpose (e.g. one reminder per shift version): a retried job cannot send twice. */
+    dedupeKey: text('dedupe_key').unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

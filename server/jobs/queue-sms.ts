@@ -14,6 +14,8 @@ export interface OutgoingSms {
   essential: boolean;
   callSid?: string | null;
   delayMs?: number;
+  /** Same key twice → one message (the first). */
+  dedupeKey?: string;
 }
 
 /**
@@ -37,9 +39,15 @@ export async function queueSms(deps: Pick<AppDeps, 'db' | 'jobs' | 'logger'>, sm
       fromNumber: sms.from,
       body: sms.body,
       callSid: sms.callSid ?? null,
+      dedupeKey: sms.dedupeKey ?? null,
     })
+    .onConflictDoNothing({ target: smsMessages.dedupeKey })
     .returning({ id: smsMessages.id });
-  const smsId = row!.id;
+  if (!row) {
+    const [existing] = await db.select({ id: smsMessages.id }).from(smsMessages).where(eq(smsMessages.dedupeKey, sms.dedupeKey!));
+    return existing?.id ?? null;
+  }
+  const smsId = row.id;
   try {
     await enqueue(deps.jobs, 'send-sms', { smsId }, { jobId: `sms-${smsId}`, ...(sms.delayMs ? { delay: sms.delayMs } : {}) });
   } catch (err) {

@@ -47,6 +47,6 @@ export async function shiftReminder(deps: Pick<AppDeps, 'db' | 'jobs' | 'logger'
   const [number] = await db.select().from(territoryNumbers).where(eq(territoryNumbers.territoryId, row.territoryId)).limit(1);
   if (!number) return 'no-platform-number';
   const when = new Intl.DateTimeFormat('fr-FR', { timeZone: row.zone, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(row.shift.startsAt);
-  await queueSms(deps, { territoryId: row.territoryId, to: row.mobile, from: number.number, kind: 'shift_reminder', essential: true, body: smsBody('shift_reminder', 'fr', { service: row.service, when }) });
+  await queueSms(deps, { territoryId: row.territoryId, to: row.mobile, from: number.number, kind: 'shift_reminder', essential: true, dedupeKey: reminderJobId(payload.shiftId, payload.version, payload.when), body: smsBody('shift_reminder', 'fr', { service: row.service, when }) });
   return 'sent';
 }
