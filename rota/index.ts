@@ -11,3 +11,7 @@ export * from './shift-template.js';
 export * from './on-duty.js';
 export * from './gaps.js';
 export * from './auto-fill.js';
+export * from './fairness.js';
+export * from './calendar/ponts.js';
+export * from './ical.js';
+export * from './csv.js';
