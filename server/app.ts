@@ -6,6 +6,7 @@ import { twilioRouter } from './routes/twilio/index.js';
 import { apiRouter } from './routes/api/index.js';
 import { uiRouter } from './routes/ui/index.js';
 import { adminQueuesRouter } from './routes/admin-queues.js';
+import { icalRouter } from './routes/ical.js';
 import { identify, sessions } from './auth/middleware.js';
 
 /** The express application, without `listen`: main.ts serves it, supertest imports it. */
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(healthRouter(deps));
   app.use('/twilio', twilioRouter(deps));
+  app.use(icalRouter(deps));
   app.use(sessions(deps), identify(deps));
   app.use('/api', apiRouter(deps));
   app.use(adminQueuesRouter(deps));

@@ -2,7 +2,9 @@ import express, { Router } from 'express';
 import type { AppDeps } from '../../deps.js';
 import { apiErrorHandler } from '../../http-errors.js';
 import { requireAuth, requireCsrf } from '../../auth/middleware.js';
+import { absencesRouter } from './absences.js';
 import { callsRouter } from './calls.js';
+import { planningRouter } from './planning.js';
 import { professionalsRouter } from './professionals.js';
 import { rotaRouter } from './rota.js';
 import { sessionRouter } from './session.js';
@@ -18,6 +20,8 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(sessionRouter(deps));
   router.use(requireAuth('json'), requireCsrf);
   router.use(rotaRouter(deps));
+  router.use(planningRouter(deps));
+  router.use(absencesRouter(deps));
   router.use(professionalsRouter(deps));
   router.use(callsRouter(deps));
   router.use(swapsRouter(deps));

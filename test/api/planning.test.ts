@@ -1,0 +1,97 @@
+import { eq } from 'drizzle-orm';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../db/seed/seed-demo.js';
+import { auditLog, professionals, services, shifts, territories, users } from '../../db/schema/index.js';
+import { createApiToken } from '../../server/auth/credentials.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+const now = new Date('2026-11-24T10:00:00Z');
+let t: TestApp;
+const tok: Record<string, string> = {};
+let doctor: typeof services.$inferSelect;
+let annie: typeof professionals.$inferSelect;
+let other: typeof professionals.$inferSelect;
+
+beforeAll(async () => {
+  t = await createTestApp({ now });
+  await seedDemo(t.db.db, now);
+  for (const u of await t.db.db.select().from(users)) tok[u.role] = `Bearer ${await createApiToken(t.db.db, u.id, 'test')}`;
+  [doctor] = (await t.db.db.select().from(services).where(eq(services.kind, 'doctor'))) as [typeof services.$inferSelect];
+  [annie] = (await t.db.db.select().from(professionals).where(eq(professionals.name, 'Dr Anne Le Goff'))) as [typeof professionals.$inferSelect];
+  [other] = (await t.db.db.select().from(professionals).where(eq(professionals.name, 'Dr Yann Le Bihan'))) as [typeof professionals.$inferSelect];
+});
+afterAll(() => t.close());
+
+describe('planning API', () => {
+  it('fairness of the next month, heaviest load first', async () => {
+    const res = await request(t.app).get(`/api/services/${doctor.id}/fairness?from=2026-11-24T00:00:00Z&to=2026-12-24T00:00:00Z`).set('Authorization', tok.manager!);
+    expect(res.status).toBe(200);
+    expect(res.body.loads.length).toBeGreaterThan(5);
+    expect(res.body.loads[0].weightedLoad).toBeGreaterThanOrEqual(res.body.loads.at(-1).weightedLoad);
+  });
+
+  it('auto-fill proposes for open slots beyond the seeded rota; accepting writes them and audits', async () => {
+    const proposal = await request(t.app).post(`/api/services/${doctor.id}/auto-fill`).set('Authorization', tok.manager!).send({ from: '2027-03-01', to: '2027-03-07' });
+    expect(proposal.status).toBe(200);
+    expect(proposal.body.unfilled).toEqual([]);
+    const slot = new Map(proposal.body.slots.map((s: { key: string }) => [s.key, s]));
+    const assignments = proposal.body.assignments.map((a: { slotKey: string; professionalId: string }) => ({ ...(slot.get(a.slotKey) as object), professionalId: a.professionalId }));
+    const accepted = await request(t.app).post(`/api/services/${doctor.id}/auto-fill/accept`).set('Authorization', tok.manager!).send({ assignments });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.created).toBe(assignments.length);
+    const again = await request(t.app).post(`/api/services/${doctor.id}/auto-fill`).set('Authorization', tok.manager!).send({ from: '2027-03-01', to: '2027-03-07' });
+    expect(again.body.slots).toEqual([]);
+    expect((await t.db.db.select().from(auditLog).where(eq(auditLog.action, 'auto-fill.accept')))).toHaveLength(1);
+  });
+
+  it('CSV: a bad file is refused whole with every bad line; a good one is imported; export reads back', async () => {
+    const before = (await t.db.db.select().from(shifts)).length;
+    const bad = await request(t.app).post(`/api/services/${doctor.id}/shifts.csv`).set('Authorization', tok.manager!).set('Content-Type', 'text/csv')
+      .send(`service,date,debut,fin,professionnel,niveau\n${doctor.name},2027-05-01,20:00,08:00,${annie.mobile},3\n${doctor.name},2027-03-28,02:30,08:00,,3\nX,2027-05-02,20:00,08:00,,3\n`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
+    expect((await t.db.db.select().from(shifts)).length).toBe(before);
+    const good = await request(t.app).post(`/api/services/${doctor.id}/shifts.csv`).set('Authorization', tok.manager!).set('Content-Type', 'text/csv')
+      .send(`service,date,debut,fin,professionnel,niveau\n${doctor.name},2027-05-01,20:00,08:00,06 39 98 00 01,3\n`);
+    expect(good.status).toBe(201);
+    const csv = await request(t.app).get(`/api/services/${doctor.id}/shifts.csv?from=2027-05-01T00:00:00Z&to=2027-05-02T23:00:00Z`).set('Authorization', tok.manager!);
+    expect(csv.text).toContain(`${doctor.name},2027-05-01,20:00,08:00,+33639980001,3`);
+  });
+
+  it('calendar: holidays and proposed ponts of a year', async () => {
+    const [territory] = await t.db.db.select().from(territories);
+    const res = await request(t.app).get(`/api/territories/${territory!.id}/calendar?year=2026`).set('Authorization', tok.professional!);
+    expect(res.body.holidays).toContain('2026-05-14');
+    expect(res.body.proposedPonts.map((p: { date: string }) => p.date)).toContain('2026-05-15');
+  });
+});
+
+describe('leave and overrides', () => {
+  it('a professional declares their own leave, not a colleague’s; a manager adds an override', async () => {
+    const own = await request(t.app).post('/api/unavailability').set('Authorization', tok.professional!).send({ professionalId: annie.id, startsAt: '2027-02-01T00:00:00Z', endsAt: '2027-02-08T00:00:00Z', reason: 'congés' });
+    expect(own.status).toBe(201);
+    expect((await request(t.app).post('/api/unavailability').set('Authorization', tok.professional!).send({ professionalId: other.id, startsAt: '2027-02-01T00:00:00Z', endsAt: '2027-02-08T00:00:00Z' })).status).toBe(403);
+    expect((await request(t.app).post('/api/unavailability').set('Authorization', tok.professional!).send({ professionalId: annie.id, startsAt: '2027-02-08T00:00:00Z', endsAt: '2027-02-01T00:00:00Z' })).status).toBe(400);
+
+    const [shift] = await t.db.db.select().from(shifts).where(eq(shifts.professionalId, other.id)).limit(1);
+    const mid = new Date((shift!.startsAt.getTime() + shift!.endsAt.getTime()) / 2).toISOString();
+    const override = await request(t.app).post('/api/overrides').set('Authorization', tok.manager!).send({ shiftId: shift!.id, professionalId: annie.id, startsAt: shift!.startsAt.toISOString(), endsAt: mid });
+    expect(override.status).toBe(201);
+    const onDuty = await request(t.app).get(`/api/services/${shift!.serviceId}/on-duty?at=${shift!.startsAt.toISOString()}`).set('Authorization', tok.manager!);
+    expect(onDuty.body.contacts.find((c: { shiftId: string }) => c.shiftId === shift!.id)).toMatchObject({ professionalId: annie.id, source: 'override' });
+    expect((await request(t.app).post('/api/overrides').set('Authorization', tok.professional!).send({ shiftId: shift!.id, professionalId: annie.id, startsAt: shift!.startsAt.toISOString(), endsAt: mid })).status).toBe(403);
+  });
+});
+
+describe('iCal feeds', () => {
+  it('serves a professional’s shifts at their secret URL, and nothing at a wrong one', async () => {
+    const res = await request(t.app).get(`/ical/professional/${annie.icalToken}.ics`);
+    expect(res.status).toBe(200);
+    expect(res.type).toBe('text/calendar');
+    expect(res.text).toMatch(/BEGIN:VEVENT[\s\S]*UID:[0-9a-f-]{36}@gardeline/);
+    expect((await request(t.app).get('/ical/professional/nope.ics')).status).toBe(404);
+    const service = await request(t.app).get(`/ical/service/${doctor.icalToken}.ics`);
+    expect(service.text.match(/BEGIN:VEVENT/g)!.length).toBeGreaterThan(50);
+  });
+});
