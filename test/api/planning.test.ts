@@ -95,3 +95,22 @@ describe('iCal feeds', () => {
     expect(service.text.match(/BEGIN:VEVENT/g)!.length).toBeGreaterThan(50);
   });
 });
+
+describe('territories and services', () => {
+  it('an admin creates a territory reachable by its number; a manager edits settings, a template and a pont', async () => {
+    const created = await request(t.app).post('/api/territories').set('Authorization', tok.admin!).send({ slug: 'sud-cote-d-or', name: "Sud Côte-d'Or", numbers: ['03 53 01 00 15'], fallbackNumber: '03 53 01 00 99' });
+    expect(created.status).toBe(201);
+    expect((await request(t.app).post('/api/territories').set('Authorization', tok.manager!).send({ slug: 'x-y', name: 'X', numbers: ['0353010016'] })).status).toBe(403);
+    const [territory] = await t.db.db.select().from(territories).where(eq(territories.slug, 'pays-auray'));
+    const patch = await request(t.app).patch(`/api/territories/${territory!.id}`).set('Authorization', tok.manager!).send({ settings: { regulates: false } });
+    expect(patch.status).toBe(200);
+    const [after] = await t.db.db.select().from(territories).where(eq(territories.id, territory!.id));
+    expect(after!.settings).toMatchObject({ regulates: false, saturdayAfternoon: true });
+    const badTemplate = await request(t.app).patch(`/api/services/${doctor.id}`).set('Authorization', tok.manager!).send({ template: [{ name: 'nuit', days: ['mon'], start: '20:00', end: '8h', levels: 1, kind: 'weeknight' }] });
+    expect(badTemplate.status).toBe(400);
+    expect(badTemplate.body.fields['template.0.end']).toMatch(/HH:MM/);
+    const pont = await request(t.app).put(`/api/territories/${territory!.id}/calendar/2026-05-15`).set('Authorization', tok.manager!).send({ kind: 'pont', note: 'vendredi de l’Ascension' });
+    expect(pont.status).toBe(200);
+    expect((await t.db.db.select().from(auditLog).where(eq(auditLog.action, 'calendar.set')))).toHaveLength(1);
+  });
+});

@@ -9,6 +9,7 @@ import { professionalsRouter } from './professionals.js';
 import { rotaRouter } from './rota.js';
 import { sessionRouter } from './session.js';
 import { swapsRouter } from './swaps.js';
+import { territoriesRouter } from './territories.js';
 
 /**
  * The JSON API. Everything after the session routes requires an authenticated actor: a route
@@ -22,6 +23,7 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(rotaRouter(deps));
   router.use(planningRouter(deps));
   router.use(absencesRouter(deps));
+  router.use(territoriesRouter(deps));
   router.use(professionalsRouter(deps));
   router.use(callsRouter(deps));
   router.use(swapsRouter(deps));
