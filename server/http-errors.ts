@@ -11,6 +11,7 @@ export class HttpError extends Error {
 export const badRequest = (message: string, fields?: Record<string, string>) => new HttpError(400, 'bad_request', message, fields);
 export const forbidden = (message = 'Action non autorisée pour votre rôle. Not allowed for your role.') => new HttpError(403, 'forbidden', message);
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} introuvable. ${what} not found.`);
+export const nothingToChange = () => new HttpError(400, 'nothing_to_change', 'Rien à modifier dans la requête. Nothing to change.');
 export const conflict = (message: string, fields?: Record<string, string>) => new HttpError(409, 'conflict', message, fields);
 
 /** JSON errors for /api: field-level messages for bad input, never a stack trace, never a 500 for bad input. */

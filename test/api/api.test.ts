@@ -143,3 +143,15 @@ function listApiRoutes(app: unknown): { method: string; path: string }[] {
   walk(api?.handle?.stack ?? []);
   return out;
 }
+
+describe('directory edits', () => {
+  it('a PATCH changes only the fields it names', async () => {
+    const [p] = await t.db.db.select().from(professionals).where(eq(professionals.name, 'Dr Yann Le Bihan'));
+    await t.db.db.update(professionals).set({ languages: ['fr', 'en'], email: 'yann@example.org' }).where(eq(professionals.id, p!.id));
+    const res = await request(t.app).patch(`/api/professionals/${p!.id}`).set(as('manager')).send({ name: 'Dr Yann Le Bihan-Morvan' });
+    expect(res.status).toBe(200);
+    const [after] = await t.db.db.select().from(professionals).where(eq(professionals.id, p!.id));
+    expect(after).toMatchObject({ name: 'Dr Yann Le Bihan-Morvan', languages: ['fr', 'en'], email: 'yann@example.org' });
+    expect((await request(t.app).patch(`/api/professionals/${p!.id}`).set(as('manager')).send({})).status).toBe(400);
+  });
+});

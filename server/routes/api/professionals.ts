@@ -6,7 +6,7 @@ import { recordAudit } from '../../../db/repositories/audit.js';
 import { professionals, serviceMembers, services } from '../../../db/schema/index.js';
 import { canManageTerritory } from '../../auth/actor.js';
 import type { AppDeps } from '../../deps.js';
-import { forbidden, notFound } from '../../http-errors.js';
+import { forbidden, notFound, nothingToChange } from '../../http-errors.js';
 import { toE164 } from '../../phone-numbers.js';
 
 const mobile = z.string().transform((value, ctx) => {
@@ -23,6 +23,15 @@ const body = z.object({
   languages: z.array(z.enum(['fr', 'en', 'de', 'es', 'it', 'br'])).min(1).default(['fr']),
   serviceIds: z.array(z.string().uuid()).default([]),
 });
+
+// No defaults here: a field left out of a PATCH is left as it is.
+const patchBody = z.object({
+  name: z.string().trim().min(2, 'nom requis').max(120),
+  profession: z.string().trim().min(2, 'profession requise').max(80),
+  mobile,
+  email: z.string().email('e-mail invalide').nullable(),
+  languages: z.array(z.enum(['fr', 'en', 'de', 'es', 'it', 'br'])).min(1),
+}).partial();
 
 /** The directory: professionals of the actor's territories; managers add and edit. */
 export function professionalsRouter(deps: AppDeps): Router {
@@ -55,7 +64,8 @@ export function professionalsRouter(deps: AppDeps): Router {
     const actor = req.actor!;
     const own = actor.role === 'professional' && actor.professionalId === existing.id;
     if (!own && !canManageTerritory(actor, existing.territoryId)) throw forbidden();
-    const patch = body.partial().omit({ territoryId: true, serviceIds: true }).parse(req.body ?? {});
+    const patch = patchBody.parse(req.body ?? {});
+    if (Object.keys(patch).length === 0) throw nothingToChange();
     await db.transaction(async (tx) => {
       const [after] = await tx.update(professionals).set(patch).where(eq(professionals.id, existing.id)).returning();
       await recordAudit(tx, { userId: actor.userId, label: actor.email }, { action: 'professional.update', entity: 'professional', entityId: existing.id, territoryId: existing.territoryId, before: existing, after });

@@ -7,7 +7,7 @@ import { calendarDays, services, territories, territoryNumbers } from '../../../
 import { defaultTerritorySettings } from '../../../db/schema/settings.js';
 import { canManageTerritory, type Actor } from '../../auth/actor.js';
 import type { AppDeps } from '../../deps.js';
-import { forbidden, notFound } from '../../http-errors.js';
+import { forbidden, notFound, nothingToChange } from '../../http-errors.js';
 import { toE164 } from '../../phone-numbers.js';
 
 const phone = z.string().transform((v, ctx) => toE164(v) ?? (ctx.addIssue({ code: 'custom', message: `« ${v} » n'est pas un numéro valide` }), ''));
@@ -67,6 +67,7 @@ export function territoriesRouter(deps: AppDeps): Router {
     if (!service) throw notFound('Service');
     await managed(req.actor!, service.territoryId);
     const body = z.object({ name: z.string().min(2).max(120), requiredLevels: z.number().int().min(1).max(5), template, active: z.boolean() }).partial().parse(req.body ?? {});
+    if (Object.keys(body).length === 0) throw nothingToChange();
     await db.transaction(async (tx) => {
       const [after] = await tx.update(services).set(body).where(eq(services.id, service.id)).returning();
       await recordAudit(tx, audit(req.actor!), { action: 'service.update', entity: 'service', entityId: service.id, territoryId: service.territoryId, before: service, after });
