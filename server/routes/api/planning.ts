@@ -1,16 +1,15 @@
 import express, { Router } from 'express';
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, eq, gt, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../../db/repositories/audit.js';
-import { professionals, serviceMembers, services, shifts, territories, unavailabilities } from '../../../db/schema/index.js';
-import { proposeAutoFill } from '../../../rota/auto-fill.js';
+import { professionals, services, shifts, territories } from '../../../db/schema/index.js';
 import { holidaySet } from '../../../rota/calendar/holidays.js';
 import { localDateOf } from '../../../rota/calendar/local-date.js';
 import { proposedPonts } from '../../../rota/calendar/ponts.js';
 import { parseShiftsCsv, shiftsToCsv } from '../../../rota/csv.js';
 import { fairness } from '../../../rota/fairness.js';
-import { expandTemplate } from '../../../rota/shift-template.js';
 import { canManageTerritory, canReadTerritory, type Actor } from '../../auth/actor.js';
+import { acceptAssignments, proposeForService } from '../../commands/auto-fill.js';
 import type { AppDeps } from '../../deps.js';
 import { badRequest, forbidden, notFound } from '../../http-errors.js';
 import { toE164 } from '../../phone-numbers.js';
@@ -39,30 +38,15 @@ export function planningRouter(deps: AppDeps): Router {
 
   router.post('/services/:id/auto-fill', async (req, res) => {
     const { service, territory } = await load(req.actor!, req.params.id, true);
-    const body = z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), maxPerMonth: z.number().int().min(1).max(31).default(6), minRestHours: z.number().min(0).max(72).default(11) }).parse(req.body ?? {});
-    const year = Number(body.from.slice(0, 4));
-    const calendar = { timeZone: territory.timeZone, holidays: holidaySet(year, year + 1, { alsaceMoselle: territory.settings.alsaceMoselle }), ponts: new Set<string>(), saturdayAfternoon: territory.settings.saturdayAfternoon };
-    const slots = expandTemplate(service.id, service.template, body.from, body.to, calendar);
-    if (slots.length === 0) return void res.json({ assignments: [], unfilled: [], slots: [] });
-    const from = new Date(Math.min(...slots.map((s) => s.startsAt.getTime())));
-    const to = new Date(Math.max(...slots.map((s) => s.endsAt.getTime())));
-    const existing = await db.select().from(shifts).where(inRange(service.id, from, to));
-    const taken = new Set(existing.filter((s) => s.professionalId).map((s) => `${s.startsAt.getTime()}|${s.level}`));
-    const open = slots.filter((s) => !taken.has(`${s.startsAt.getTime()}|${s.level}`));
-    const members = (await db.select({ id: serviceMembers.professionalId }).from(serviceMembers).where(eq(serviceMembers.serviceId, service.id))).map((m) => m.id);
-    const leave = members.length ? await db.select().from(unavailabilities).where(and(inArray(unavailabilities.professionalId, members), lt(unavailabilities.startsAt, to), gt(unavailabilities.endsAt, from))) : [];
-    const proposal = proposeAutoFill({ openSlots: open, professionalIds: members, existingShifts: existing.map((s) => ({ ...s, kind: s.kind ?? undefined })), unavailability: leave, maxPerMonth: body.maxPerMonth, minRestHours: body.minRestHours, timeZone: territory.timeZone });
-    res.json({ ...proposal, slots: open.map((s) => ({ key: s.key, startsAt: s.startsAt, endsAt: s.endsAt, level: s.level, kind: s.kind })) });
+    const body = z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue'), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue'), maxPerMonth: z.number().int().min(1).max(31).default(6), minRestHours: z.number().min(0).max(72).default(11) }).parse(req.body ?? {});
+    const proposal = await proposeForService(db, service, territory, body.from, body.to, body);
+    res.json({ ...proposal, slots: proposal.slots.map((s) => ({ key: s.key, startsAt: s.startsAt, endsAt: s.endsAt, level: s.level, kind: s.kind })) });
   });
 
   router.post('/services/:id/auto-fill/accept', async (req, res) => {
     const { service } = await load(req.actor!, req.params.id, true);
-    const body = z.object({ assignments: z.array(z.object({ startsAt: z.string().datetime({ offset: true }), endsAt: z.string().datetime({ offset: true }), level: z.number().int().min(1), kind: z.enum(['weeknight', 'saturday', 'sunday_holiday', 'christmas_newyear']), professionalId: z.string().uuid() })).min(1).max(2000) }).parse(req.body ?? {});
-    const ids = await db.transaction(async (tx) => {
-      const rows = await tx.insert(shifts).values(body.assignments.map((a) => ({ serviceId: service.id, professionalId: a.professionalId, level: a.level, kind: a.kind, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) }))).returning({ id: shifts.id });
-      await recordAudit(tx, { userId: req.actor!.userId, label: req.actor!.email }, { action: 'auto-fill.accept', entity: 'service', entityId: service.id, territoryId: service.territoryId, after: { shifts: rows.length } });
-      return rows.map((r) => r.id);
-    });
+    const body = z.object({ assignments: z.array(z.object({ startsAt: z.string().datetime({ offset: true }).transform((v) => new Date(v)), endsAt: z.string().datetime({ offset: true }).transform((v) => new Date(v)), level: z.number().int().min(1), kind: z.enum(['weeknight', 'saturday', 'sunday_holiday', 'christmas_newyear']), professionalId: z.string().uuid() })).min(1).max(2000) }).parse(req.body ?? {});
+    const ids = await acceptAssignments(db, req.actor!, service, body.assignments);
     await deps.onShiftChanged?.(ids);
     res.status(201).json({ created: ids.length });
   });
