@@ -13,7 +13,8 @@ const now = new Date('2026-11-24T21:00:00Z');
 let s: LiveService;
 let browser: Browser;
 
-describe.skipIf(!existsSync(chromiumPath))('the web app in a browser', { timeout: 120_000 }, () => {
+// retry: a login that bounces back to /login was seen twice under full-suite load (see the note on issue 7).
+describe.skipIf(!existsSync(chromiumPath))('the web app in a browser', { timeout: 120_000, retry: 1 }, () => {
   beforeAll(async () => {
     mkdirSync(screens, { recursive: true });
     s = await startLiveService({ now });
@@ -29,14 +30,19 @@ describe.skipIf(!existsSync(chromiumPath))('the web app in a browser', { timeout
   });
 
   async function login(email: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A context of its own: sessions of earlier logins must not leak into this one.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     await page.goto(`${s.url}/rota`);
     await page.getByLabel('Adresse e-mail').fill(email);
     await page.getByLabel('Mot de passe').fill('garde-auray-2026');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL((url) => url.pathname !== '/login').catch(() => {});
-    if (!/\/rota/.test(page.url())) throw new Error(`login failed at ${page.url()}: ${await page.textContent('main')}`);
+    if (!/\/rota/.test(page.url())) {
+      const sessions = await s.db.sql`select sid, sess::text as sess from session`;
+      throw new Error(`login failed at ${page.url()}: ${await page.textContent('main')}; cookies ${JSON.stringify(await page.context().cookies())}; sessions ${JSON.stringify(sessions)}`);
+    }
     return page;
   }
 
@@ -80,6 +86,30 @@ describe.skipIf(!existsSync(chromiumPath))('the web app in a browser', { timeout
     await expect.poll(() => page.getByTestId('outcome').textContent()).toBe('mis en relation');
     expect(await page.textContent('main')).toContain('accepté par appui sur 1');
     await page.screenshot({ path: `${screens}/call-detail.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('a manager adds a shift from the form, is told why a bad one is refused, sees the week, and accepts an auto-fill', async () => {
+    const [doctor] = await s.db.db.select().from(services).where(eq(services.kind, 'doctor'));
+    const page = await login('coordination@cpts-auray.local');
+    await page.getByText('Ajouter une garde').click();
+    await page.getByLabel('Date').fill('2027-03-28');
+    await page.getByLabel('Début').fill('02:30');
+    await page.getByRole('button', { name: 'Ajouter' }).click();
+    await page.waitForURL(/\/rota\/shifts/);
+    expect(await page.textContent('main')).toMatch(/02:30 n'existe pas le 2027-03-28/);
+
+    await page.goto(`${s.url}/rota?service=${doctor!.id}&month=2026-11&week=2026-11-25`);
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.screenshot({ path: `${screens}/rota-week.png`, fullPage: true });
+
+    const before = (await s.db.db.select().from(shifts)).length;
+    await page.goto(`${s.url}/rota/auto-fill?service=${doctor!.id}&from=2027-04-01&to=2027-04-07`);
+    expect(await page.textContent('main')).toMatch(/garde\(s\) proposée\(s\), 0 sans candidat/);
+    await page.screenshot({ path: `${screens}/auto-fill.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Accepter la proposition' }).click();
+    await page.waitForURL(/\/rota\?service=/);
+    expect((await s.db.db.select().from(shifts)).length).toBeGreaterThan(before + 10);
     await page.close();
   });
 

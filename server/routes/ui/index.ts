@@ -9,6 +9,7 @@ import { homePage } from './home-page.js';
 import { html } from './html.js';
 import { page } from './layout.js';
 import { loginRouter } from './login.js';
+import { rotaEdit } from './rota-edit.js';
 import { rotaPage } from './rota-page.js';
 
 /** The web app for rota managers and professionals: server-rendered French pages, no build step. */
@@ -16,7 +17,7 @@ export function uiRouter(deps: AppDeps): Router {
   const router = Router();
   router.use(loginRouter(deps));
   router.use(requireAuth('page'));
-  router.use(homePage(deps), rotaPage(deps), callsPages(deps), directoryPage(deps), demoPage(deps));
+  router.use(homePage(deps), rotaPage(deps), rotaEdit(deps), callsPages(deps), directoryPage(deps), demoPage(deps));
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     const status = err instanceof HttpError ? err.status : 500;
     if (status === 500) req.log.error({ err }, 'page error');

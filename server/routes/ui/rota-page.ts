@@ -53,7 +53,7 @@ export function rotaPage(deps: AppDeps): Router {
       const dayGaps = gaps.filter((g) => localDateOf(g.start, zone) === date && g.missingLevels.includes(1));
       return html`<div><strong>${Number(date.slice(8))}</strong>${holidayNames.has(date) ? html` <span class="holiday">${holidayNames.get(date)}</span>` : ''}</div>
       ${dayShifts.map((s) => s.professionalId
-        ? html`<div class="shift lvl${Math.min(s.level, 3)}">${hm(s.startsAt)}–${hm(s.endsAt)} · N${s.level} · ${names.get(s.professionalId) ?? '?'}</div>`
+        ? html`<div class="shift lvl${Math.min(s.level, 3)}">${hm(s.startsAt)}–${hm(s.endsAt)} · N${s.level} · ${names.get(s.professionalId) ?? '?'}${manage ? html`<form method="post" action="/rota/shifts/${s.id}/cancel" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" class="secondary" style="padding:0 .3rem;margin-left:.3rem" aria-label="Annuler la garde du ${date} ${hm(s.startsAt)}">×</button></form>` : ''}</div>`
         : html`<div class="shift gap" data-gap="open-shift">${hm(s.startsAt)}–${hm(s.endsAt)} · N${s.level} · À pourvoir
           ${manage ? html`<form method="post" action="/rota/shifts/${s.id}/assign"><input type="hidden" name="_csrf" value="${csrf}">
             <label for="p-${s.id}" class="muted" style="font-weight:400">Affecter</label><select id="p-${s.id}" name="professionalId">${members.map((m) => html`<option value="${m.id}">${m.name}</option>`)}</select>
@@ -66,16 +66,28 @@ export function rotaPage(deps: AppDeps): Router {
       weeks.push(Array.from({ length: 7 }, (_, i) => addDays(day, i)));
       day = addDays(day, 7);
     }
+    const weekOf = typeof req.query.week === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.week) ? req.query.week : null;
+    const shown = weekOf ? weeks.filter((w) => w.includes(weekOf)) : weeks;
     const prev = addDays(first, -1).slice(0, 7);
     const body = html`
 <form method="get" action="/rota" style="display:flex;gap:.5rem;flex-wrap:wrap;align-items:end">
   <div><label for="service">Service</label><select id="service" name="service">${visible.map((v) => html`<option value="${v.service.id}" ${v.service.id === chosen.service.id ? 'selected' : ''}>${v.territory.name} · ${v.service.name}</option>`)}</select></div>
   <div><label for="month">Mois</label><input id="month" name="month" type="month" value="${month}"></div><button type="submit">Afficher</button>
   <a class="button" href="/rota?service=${chosen.service.id}&month=${prev}">← Mois précédent</a><a class="button" href="/rota?service=${chosen.service.id}&month=${nextMonth.slice(0, 7)}">Mois suivant →</a>
+  <a class="button" href="/rota?service=${chosen.service.id}&month=${month}${weekOf ? '' : `&week=${localDateOf(deps.now(), zone).slice(0, 7) === month ? localDateOf(deps.now(), zone) : first}`}">${weekOf ? 'Vue mois' : 'Vue semaine'}</a>
+  ${manage ? html`<a class="button" href="/rota/auto-fill?service=${chosen.service.id}&from=${first}&to=${addDays(nextMonth, -1)}">Remplissage automatique…</a>` : ''}
 </form>
+${manage ? html`<details class="card"><summary>Ajouter une garde</summary><form method="post" action="/rota/shifts" style="display:flex;gap:.5rem;flex-wrap:wrap;align-items:end">
+  <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="serviceId" value="${chosen.service.id}">
+  <div><label for="n-date">Date</label><input id="n-date" type="date" name="date" required value="${first}"></div>
+  <div><label for="n-start">Début</label><input id="n-start" type="time" name="start" required value="20:00"></div>
+  <div><label for="n-end">Fin</label><input id="n-end" type="time" name="end" required value="08:00"></div>
+  <div><label for="n-level">Niveau</label><input id="n-level" type="number" name="level" min="1" max="9" value="1" style="width:4rem"></div>
+  <div><label for="n-pro">Professionnel</label><select id="n-pro" name="professionalId"><option value="">(à pourvoir)</option>${members.map((m) => html`<option value="${m.id}">${m.name}</option>`)}</select></div>
+  <button type="submit">Ajouter</button></form></details>` : ''}
 <p class="muted">Niveau 1 en bleu, niveau 2 en violet ; <span class="error">en rouge, les gardes à pourvoir et les trous de garde</span>. ${gaps.length} trou(s) ce mois.</p>
 <table class="month" aria-label="Planning du mois ${month}"><thead><tr>${weekdays.map((w) => html`<th scope="col">${w}</th>`)}</tr></thead>
-<tbody>${weeks.map((w) => html`<tr>${w.map((d) => html`<td class="${d.slice(0, 7) === month ? '' : 'out'}">${d.slice(0, 7) === month ? cell(d) : ''}</td>`)}</tr>`)}</tbody></table>`;
+<tbody>${shown.map((w) => html`<tr>${w.map((d) => html`<td class="${d.slice(0, 7) === month ? '' : 'out'}">${d.slice(0, 7) === month ? cell(d) : ''}</td>`)}</tr>`)}</tbody></table>`;
     res.type('html').send(page(`Planning · ${chosen.service.name}`, actor, body, csrf));
   });
 
