@@ -45,3 +45,6 @@ export function canReadTerritory(actor: Actor, territoryId: string): boolean {
 export function seesFullNumbers(actor: Actor): boolean {
   return actor.role !== 'professional';
 }
+
+/** How an actor is written in the audit log. */
+export const auditActorOf = (actor: Actor): { userId: string; label: string } => ({ userId: actor.userId, label: actor.email });

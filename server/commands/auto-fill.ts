@@ -1,3 +1,4 @@
+import { auditActorOf } from '../auth/actor.js';
 import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { recordAudit } from '../../db/repositories/audit.js';
@@ -45,7 +46,7 @@ export async function acceptAssignments(db: Database, actor: Actor, service: Ser
   if (assignments.length === 0) return [];
   return db.transaction(async (tx) => {
     const rows = await tx.insert(shifts).values(assignments.map((a) => ({ serviceId: service.id, ...a }))).returning({ id: shifts.id });
-    await recordAudit(tx, { userId: actor.userId, label: actor.email }, { action: 'auto-fill.accept', entity: 'service', entityId: service.id, territoryId: service.territoryId, after: { shifts: rows.length } });
+    await recordAudit(tx, auditActorOf(actor), { action: 'auto-fill.accept', entity: 'service', entityId: service.id, territoryId: service.territoryId, after: { shifts: rows.length } });
     return rows.map((r) => r.id);
   });
 }

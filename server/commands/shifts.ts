@@ -1,10 +1,9 @@
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { recordAudit, type Actor as AuditActor } from '../../db/repositories/audit.js';
+import { recordAudit } from '../../db/repositories/audit.js';
 import { professionals, services, shifts, territories } from '../../db/schema/index.js';
 import { localToInstant } from '../../rota/local-time.js';
-import type { Actor } from '../auth/actor.js';
-import { canManageTerritory } from '../auth/actor.js';
+import { auditActorOf, canManageTerritory, type Actor } from '../auth/actor.js';
 import { badRequest, conflict, forbidden, notFound } from '../http-errors.js';
 
 export type ShiftTime =
@@ -17,8 +16,6 @@ export interface ShiftInput {
   level: number;
   time: ShiftTime;
 }
-
-const auditActor = (actor: Actor): AuditActor => ({ userId: actor.userId, label: actor.email });
 
 /** Instants from either ISO instants or a local date and wall-clock times in the territory's zone. */
 function instantsOf(time: ShiftTime, timeZone: string): { startsAt: Date; endsAt: Date } {
@@ -58,13 +55,13 @@ export async function saveShift(db: Database, actor: Actor, input: ShiftInput, s
     const values = { serviceId: input.serviceId, professionalId: input.professionalId, level: input.level, startsAt, endsAt };
     if (!shiftId) {
       const [created] = await tx.insert(shifts).values(values).returning();
-      await recordAudit(tx, auditActor(actor), { action: 'shift.create', entity: 'shift', entityId: created!.id, territoryId: service.territoryId, after: created });
+      await recordAudit(tx, auditActorOf(actor), { action: 'shift.create', entity: 'shift', entityId: created!.id, territoryId: service.territoryId, after: created });
       return created!.id;
     }
     const [before] = await tx.select().from(shifts).where(eq(shifts.id, shiftId));
     if (!before) throw notFound('Garde');
     const [after] = await tx.update(shifts).set({ ...values, version: sql`${shifts.version} + 1`, updatedAt: new Date() }).where(eq(shifts.id, shiftId)).returning();
-    await recordAudit(tx, auditActor(actor), { action: 'shift.update', entity: 'shift', entityId: shiftId, territoryId: service.territoryId, before, after });
+    await recordAudit(tx, auditActorOf(actor), { action: 'shift.update', entity: 'shift', entityId: shiftId, territoryId: service.territoryId, before, after });
     return shiftId;
   });
 }
@@ -76,6 +73,6 @@ export async function cancelShift(db: Database, actor: Actor, shiftId: string): 
     if (!row) throw notFound('Garde');
     if (!canManageTerritory(actor, row.territoryId)) throw forbidden();
     const [after] = await tx.update(shifts).set({ status: 'cancelled', version: sql`${shifts.version} + 1`, updatedAt: new Date() }).where(eq(shifts.id, shiftId)).returning();
-    await recordAudit(tx, auditActor(actor), { action: 'shift.cancel', entity: 'shift', entityId: shiftId, territoryId: row.territoryId, before: row.shift, after });
+    await recordAudit(tx, auditActorOf(actor), { action: 'shift.cancel', entity: 'shift', entityId: shiftId, territoryId: row.territoryId, before: row.shift, after });
   });
 }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../db/repositories/audit.js';
 import { services, shifts, swapRequests } from '../../db/schema/index.js';
-import { canManageTerritory, type Actor } from '../auth/actor.js';
+import { canManageTerritory, type Actor, auditActorOf } from '../auth/actor.js';
 import type { AppDeps } from '../deps.js';
 import { conflict, forbidden, notFound } from '../http-errors.js';
 
@@ -23,7 +23,7 @@ export async function decideSwap(deps: Pick<AppDeps, 'db' | 'now' | 'onShiftChan
     if (decision === 'approve') {
       await tx.update(shifts).set({ professionalId: row.swap.takenBy, version: sql`${shifts.version} + 1`, updatedAt: deps.now() }).where(eq(shifts.id, row.swap.shiftId));
     }
-    await recordAudit(tx, { userId: actor.userId, label: actor.email }, { action: `swap.${decision}`, entity: 'swap_request', entityId: row.swap.id, territoryId: row.territoryId, before: row.swap, after });
+    await recordAudit(tx, auditActorOf(actor), { action: `swap.${decision}`, entity: 'swap_request', entityId: row.swap.id, territoryId: row.territoryId, before: row.swap, after });
     return row.swap.shiftId;
   });
   await deps.onShiftChanged?.([shiftId]);

@@ -3,13 +3,12 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../../db/repositories/audit.js';
 import { overrides, professionals, services, shifts, unavailabilities } from '../../../db/schema/index.js';
-import { canManageTerritory, type Actor } from '../../auth/actor.js';
+import { canManageTerritory, type Actor, auditActorOf } from '../../auth/actor.js';
 import type { AppDeps } from '../../deps.js';
 import { badRequest, forbidden, notFound } from '../../http-errors.js';
 
 const instant = z.string().datetime({ offset: true, message: 'instant ISO 8601 avec fuseau attendu' }).transform((v) => new Date(v));
 const interval = z.object({ startsAt: instant, endsAt: instant }).refine((i) => i.endsAt > i.startsAt, { message: 'la fin doit suivre le début', path: ['endsAt'] });
-const audit = (actor: Actor) => ({ userId: actor.userId, label: actor.email });
 
 /** Leave (a professional's own, or any for their managers) and overrides (managers). */
 export function absencesRouter(deps: AppDeps): Router {
@@ -31,7 +30,7 @@ export function absencesRouter(deps: AppDeps): Router {
     const p = await person(req.actor!, body.professionalId);
     const [row] = await db.transaction(async (tx) => {
       const rows = await tx.insert(unavailabilities).values({ professionalId: p.id, startsAt: body.startsAt, endsAt: body.endsAt, reason: body.reason }).returning();
-      await recordAudit(tx, audit(req.actor!), { action: 'unavailability.create', entity: 'unavailability', entityId: rows[0]!.id, territoryId: p.territoryId, after: rows[0] });
+      await recordAudit(tx, auditActorOf(req.actor!), { action: 'unavailability.create', entity: 'unavailability', entityId: rows[0]!.id, territoryId: p.territoryId, after: rows[0] });
       return rows;
     });
     res.status(201).json({ id: row!.id });
@@ -42,7 +41,7 @@ export function absencesRouter(deps: AppDeps): Router {
     const p = await person(req.actor!, row.professionalId);
     await db.transaction(async (tx) => {
       await tx.delete(unavailabilities).where(eq(unavailabilities.id, row.id));
-      await recordAudit(tx, audit(req.actor!), { action: 'unavailability.delete', entity: 'unavailability', entityId: row.id, territoryId: p.territoryId, before: row });
+      await recordAudit(tx, auditActorOf(req.actor!), { action: 'unavailability.delete', entity: 'unavailability', entityId: row.id, territoryId: p.territoryId, before: row });
     });
     res.status(204).end();
   });
@@ -57,7 +56,7 @@ export function absencesRouter(deps: AppDeps): Router {
     if (!replacement || replacement.territoryId !== row.territoryId) throw badRequest('Professionnel inconnu sur ce territoire. Unknown professional.', { professionalId: 'unknown professional' });
     const created = await db.transaction(async (tx) => {
       const [o] = await tx.insert(overrides).values(body).returning();
-      await recordAudit(tx, audit(req.actor!), { action: 'override.create', entity: 'override', entityId: o!.id, territoryId: row.territoryId, after: o });
+      await recordAudit(tx, auditActorOf(req.actor!), { action: 'override.create', entity: 'override', entityId: o!.id, territoryId: row.territoryId, after: o });
       return o!;
     });
     res.status(201).json({ id: created.id });

@@ -8,7 +8,7 @@ import { localDateOf } from '../../../rota/calendar/local-date.js';
 import { proposedPonts } from '../../../rota/calendar/ponts.js';
 import { parseShiftsCsv, shiftsToCsv } from '../../../rota/csv.js';
 import { fairness } from '../../../rota/fairness.js';
-import { canManageTerritory, canReadTerritory, type Actor } from '../../auth/actor.js';
+import { canManageTerritory, canReadTerritory, type Actor, auditActorOf } from '../../auth/actor.js';
 import { acceptAssignments, proposeForService } from '../../commands/auto-fill.js';
 import type { AppDeps } from '../../deps.js';
 import { badRequest, forbidden, notFound } from '../../http-errors.js';
@@ -71,7 +71,7 @@ export function planningRouter(deps: AppDeps): Router {
     if (!result.ok) return void res.status(400).json({ error: 'bad_csv', message: `${result.errors.length} ligne(s) invalide(s) : rien n'a été importé.`, errors: result.errors });
     const ids = await db.transaction(async (tx) => {
       const rows = await tx.insert(shifts).values(result.shifts.map((s) => ({ serviceId: s.serviceId, professionalId: s.professionalId, level: s.level, startsAt: s.startsAt, endsAt: s.endsAt }))).returning({ id: shifts.id });
-      await recordAudit(tx, { userId: req.actor!.userId, label: req.actor!.email }, { action: 'shifts.import', entity: 'service', entityId: service.id, territoryId: territory.id, after: { shifts: rows.length } });
+      await recordAudit(tx, auditActorOf(req.actor!), { action: 'shifts.import', entity: 'service', entityId: service.id, territoryId: territory.id, after: { shifts: rows.length } });
       return rows.map((r) => r.id);
     });
     await deps.onShiftChanged?.(ids);

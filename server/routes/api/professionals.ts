@@ -4,7 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../../db/repositories/audit.js';
 import { professionals, serviceMembers, services } from '../../../db/schema/index.js';
-import { canManageTerritory } from '../../auth/actor.js';
+import { canManageTerritory, auditActorOf } from '../../auth/actor.js';
 import type { AppDeps } from '../../deps.js';
 import { forbidden, notFound, nothingToChange } from '../../http-errors.js';
 import { toE164 } from '../../phone-numbers.js';
@@ -53,7 +53,7 @@ export function professionalsRouter(deps: AppDeps): Router {
         const own = await tx.select({ id: services.id }).from(services).where(and(inArray(services.id, serviceIds), eq(services.territoryId, input.territoryId)));
         if (own.length) await tx.insert(serviceMembers).values(own.map((s) => ({ serviceId: s.id, professionalId: row!.id })));
       }
-      await recordAudit(tx, { userId: req.actor!.userId, label: req.actor!.email }, { action: 'professional.create', entity: 'professional', entityId: row!.id, territoryId: input.territoryId, after: row });
+      await recordAudit(tx, auditActorOf(req.actor!), { action: 'professional.create', entity: 'professional', entityId: row!.id, territoryId: input.territoryId, after: row });
       return row!.id;
     });
     res.status(201).json({ id });
@@ -68,7 +68,7 @@ export function professionalsRouter(deps: AppDeps): Router {
     if (Object.keys(patch).length === 0) throw nothingToChange();
     await db.transaction(async (tx) => {
       const [after] = await tx.update(professionals).set(patch).where(eq(professionals.id, existing.id)).returning();
-      await recordAudit(tx, { userId: actor.userId, label: actor.email }, { action: 'professional.update', entity: 'professional', entityId: existing.id, territoryId: existing.territoryId, before: existing, after });
+      await recordAudit(tx, auditActorOf(actor), { action: 'professional.update', entity: 'professional', entityId: existing.id, territoryId: existing.territoryId, before: existing, after });
     });
     res.json({ id: existing.id });
   });

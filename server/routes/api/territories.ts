@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../../db/repositories/audit.js';
 import { calendarDays, services, territories, territoryNumbers } from '../../../db/schema/index.js';
 import { defaultTerritorySettings } from '../../../db/schema/settings.js';
-import { canManageTerritory, type Actor } from '../../auth/actor.js';
+import { canManageTerritory, type Actor, auditActorOf } from '../../auth/actor.js';
 import type { AppDeps } from '../../deps.js';
 import { forbidden, notFound, nothingToChange } from '../../http-errors.js';
 import { toE164 } from '../../phone-numbers.js';
@@ -21,7 +21,6 @@ const template = z.array(z.object({
   name: z.string().min(1).max(40), days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday', 'pont'])).min(1),
   start: hhmm, end: hhmm, levels: z.number().int().min(1).max(5), kind: z.enum(['weeknight', 'saturday', 'sunday_holiday', 'christmas_newyear']),
 })).max(20);
-const audit = (actor: Actor) => ({ userId: actor.userId, label: actor.email });
 
 /** Territories (admins create), their numbers and settings, services and their shift templates, confirmed ponts. */
 export function territoriesRouter(deps: AppDeps): Router {
@@ -47,7 +46,7 @@ export function territoriesRouter(deps: AppDeps): Router {
       const [row] = await tx.insert(territories).values({ slug: body.slug, name: body.name, timeZone: body.timeZone, fallbackNumber: body.fallbackNumber, daytimeNumber: body.daytimeNumber, settings: { ...defaultTerritorySettings, ...body.settings } }).returning();
       await tx.insert(territoryNumbers).values(body.numbers.map((number) => ({ number, territoryId: row!.id })));
       await tx.insert(services).values({ territoryId: row!.id, kind: 'doctor', name: 'Médecin de garde', icalToken: randomBytes(18).toString('base64url') });
-      await recordAudit(tx, audit(req.actor!), { action: 'territory.create', entity: 'territory', entityId: row!.id, territoryId: row!.id, after: row });
+      await recordAudit(tx, auditActorOf(req.actor!), { action: 'territory.create', entity: 'territory', entityId: row!.id, territoryId: row!.id, after: row });
       return row!.id;
     });
     res.status(201).json({ id });
@@ -58,7 +57,7 @@ export function territoriesRouter(deps: AppDeps): Router {
     await db.transaction(async (tx) => {
       const { settings: changed, ...fields } = body;
       const [after] = await tx.update(territories).set({ ...fields, settings: { ...before.settings, ...changed } }).where(eq(territories.id, before.id)).returning();
-      await recordAudit(tx, audit(req.actor!), { action: 'territory.update', entity: 'territory', entityId: before.id, territoryId: before.id, before, after });
+      await recordAudit(tx, auditActorOf(req.actor!), { action: 'territory.update', entity: 'territory', entityId: before.id, territoryId: before.id, before, after });
     });
     res.json({ id: before.id });
   });
@@ -70,7 +69,7 @@ export function territoriesRouter(deps: AppDeps): Router {
     if (Object.keys(body).length === 0) throw nothingToChange();
     await db.transaction(async (tx) => {
       const [after] = await tx.update(services).set(body).where(eq(services.id, service.id)).returning();
-      await recordAudit(tx, audit(req.actor!), { action: 'service.update', entity: 'service', entityId: service.id, territoryId: service.territoryId, before: service, after });
+      await recordAudit(tx, auditActorOf(req.actor!), { action: 'service.update', entity: 'service', entityId: service.id, territoryId: service.territoryId, before: service, after });
     });
     res.json({ id: service.id });
   });
@@ -80,7 +79,7 @@ export function territoriesRouter(deps: AppDeps): Router {
     const body = z.object({ kind: z.enum(['pont', 'holiday']), note: z.string().max(200).nullable().default(null) }).parse(req.body ?? {});
     await db.transaction(async (tx) => {
       await tx.insert(calendarDays).values({ territoryId: territory.id, day, ...body }).onConflictDoUpdate({ target: [calendarDays.territoryId, calendarDays.day], set: body });
-      await recordAudit(tx, audit(req.actor!), { action: 'calendar.set', entity: 'calendar_day', entityId: day, territoryId: territory.id, after: body });
+      await recordAudit(tx, auditActorOf(req.actor!), { action: 'calendar.set', entity: 'calendar_day', entityId: day, territoryId: territory.id, after: body });
     });
     res.json({ day, ...body });
   });
@@ -88,7 +87,7 @@ export function territoriesRouter(deps: AppDeps): Router {
     const territory = await managed(req.actor!, req.params.id);
     await db.transaction(async (tx) => {
       await tx.delete(calendarDays).where(and(eq(calendarDays.territoryId, territory.id), eq(calendarDays.day, String(req.params.day))));
-      await recordAudit(tx, audit(req.actor!), { action: 'calendar.remove', entity: 'calendar_day', entityId: String(req.params.day), territoryId: territory.id });
+      await recordAudit(tx, auditActorOf(req.actor!), { action: 'calendar.remove', entity: 'calendar_day', entityId: String(req.params.day), territoryId: territory.id });
     });
     res.status(204).end();
   });

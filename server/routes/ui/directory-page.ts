@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../../db/repositories/audit.js';
 import { professionals } from '../../../db/schema/index.js';
-import { canManageTerritory, type Actor } from '../../auth/actor.js';
+import { canManageTerritory, type Actor, auditActorOf } from '../../auth/actor.js';
 import { csrfToken, requireCsrf } from '../../auth/middleware.js';
 import type { AppDeps } from '../../deps.js';
 import { forbidden, HttpError } from '../../http-errors.js';
@@ -57,7 +57,7 @@ ${rows.map((p) => html`<tr><td>${p.name}</td><td>${p.profession}</td><td>${shown
     const languages = String(body.languages ?? 'fr').split(',').map((l) => l.trim()).filter(Boolean);
     await db.transaction(async (tx) => {
       const [after] = await tx.update(professionals).set({ name, mobile, languages: languages.length ? languages : ['fr'] }).where(eq(professionals.id, p.id)).returning();
-      await recordAudit(tx, { userId: actor.userId, label: actor.email }, { action: 'professional.update', entity: 'professional', entityId: p.id, territoryId: p.territoryId, before: p, after });
+      await recordAudit(tx, auditActorOf(actor), { action: 'professional.update', entity: 'professional', entityId: p.id, territoryId: p.territoryId, before: p, after });
     });
     res.redirect(303, '/professionals');
   });
