@@ -19,7 +19,8 @@ export function maskPhones(text: string): string {
 }
 
 /** Fields that may hold what callers said or typed: never logged, even masked. */
-const secretKeys = new Set(['body', 'Body', 'SpeechResult', 'smsBody', 'password', 'token', 'authorization', 'cookie']);
+// `parameters`: postgres.js errors carry the query's bound values (an SMS body, a number…).
+const secretKeys = new Set(['body', 'Body', 'SpeechResult', 'smsBody', 'password', 'token', 'authorization', 'cookie', 'parameters', 'params', 'sess']);
 
 function scrub(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[deep]';
