@@ -1,7 +1,8 @@
+import { randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../db/repositories/audit.js';
-import { services, shifts, swapRequests } from '../../db/schema/index.js';
-import { canManageTerritory, type Actor, auditActorOf } from '../auth/actor.js';
+import { serviceMembers, services, shifts, swapRequests, territories } from '../../db/schema/index.js';
+import { auditActorOf, canManageTerritory, type Actor } from '../auth/actor.js';
 import type { AppDeps } from '../deps.js';
 import { conflict, forbidden, notFound } from '../http-errors.js';
 
@@ -27,4 +28,44 @@ export async function decideSwap(deps: Pick<AppDeps, 'db' | 'now' | 'onShiftChan
     return row.swap.shiftId;
   });
   await deps.onShiftChanged?.([shiftId]);
+}
+
+/** A professional offers one of their own future shifts to colleagues of the same service. */
+export async function offerSwap(deps: Pick<AppDeps, 'db' | 'now'>, actor: Actor, shiftId: string): Promise<{ id: string; code: string }> {
+  return deps.db.db.transaction(async (tx) => {
+    const [row] = await tx.select({ shift: shifts, territoryId: services.territoryId }).from(shifts).innerJoin(services, eq(services.id, shifts.serviceId)).where(eq(shifts.id, shiftId));
+    if (!row || row.shift.status !== 'active') throw notFound('Garde');
+    const owner = row.shift.professionalId;
+    if (!owner || owner !== actor.professionalId) throw forbidden('Seul le professionnel de garde peut proposer sa garde.');
+    if (row.shift.startsAt <= deps.now()) throw conflict('Cette garde a déjà commencé.');
+    const code = String(randomInt(1000, 10000));
+    const [swap] = await tx.insert(swapRequests).values({ shiftId, offeredBy: owner, code }).returning();
+    await recordAudit(tx, auditActorOf(actor), { action: 'swap.offer', entity: 'swap_request', entityId: swap!.id, territoryId: row.territoryId, after: swap });
+    return { id: swap!.id, code };
+  });
+}
+
+/**
+ * A colleague of the same service takes an offered swap; first come, first served. Approved at
+ * once when the territory says so (the shift is then reassigned), else it waits for a manager.
+ */
+export async function takeSwap(deps: Pick<AppDeps, 'db' | 'now' | 'onShiftChanged'>, actor: Actor, swapId: string): Promise<'approved' | 'taken'> {
+  const result = await deps.db.db.transaction(async (tx) => {
+    const [row] = await tx.select({ swap: swapRequests, shift: shifts, territory: territories }).from(swapRequests)
+      .innerJoin(shifts, eq(shifts.id, swapRequests.shiftId)).innerJoin(services, eq(services.id, shifts.serviceId)).innerJoin(territories, eq(territories.id, services.territoryId))
+      .where(eq(swapRequests.id, swapId));
+    if (!row) throw notFound('Échange');
+    const me = actor.professionalId;
+    const [member] = me ? await tx.select().from(serviceMembers).where(and(eq(serviceMembers.serviceId, row.shift.serviceId), eq(serviceMembers.professionalId, me))) : [];
+    if (!me || !member || me === row.swap.offeredBy) throw forbidden('Réservé aux collègues du même service.');
+    const approved = row.territory.settings.swapAutoApprove;
+    const [taken] = await tx.update(swapRequests).set({ takenBy: me, status: approved ? 'approved' : 'taken', ...(approved ? { decidedAt: deps.now() } : {}) })
+      .where(and(eq(swapRequests.id, swapId), eq(swapRequests.status, 'offered'))).returning();
+    if (!taken) throw conflict('Cette garde a déjà été prise.');
+    if (approved) await tx.update(shifts).set({ professionalId: me, version: sql`${shifts.version} + 1`, updatedAt: deps.now() }).where(eq(shifts.id, row.shift.id));
+    await recordAudit(tx, auditActorOf(actor), { action: approved ? 'swap.approve' : 'swap.take', entity: 'swap_request', entityId: swapId, territoryId: row.territory.id, before: row.swap, after: taken });
+    return { approved, shiftId: row.shift.id };
+  });
+  if (result.approved) await deps.onShiftChanged?.([result.shiftId]);
+  return result.approved ? 'approved' : 'taken';
 }

@@ -117,3 +117,22 @@ describe('territories and services', () => {
     expect((await t.db.db.select().from(auditLog).where(eq(auditLog.action, 'calendar.set')))).toHaveLength(1);
   });
 });
+
+describe('swaps through the API', () => {
+  it('the owner offers, a colleague takes (first wins), a manager approves and the shift changes hands', async () => {
+    const [mine] = await t.db.db.select().from(shifts).where(eq(shifts.professionalId, annie.id)).orderBy(shifts.startsAt).limit(1);
+    expect((await request(t.app).post('/api/swaps').set('Authorization', tok.manager!).send({ shiftId: mine!.id })).status).toBe(403);
+    const offered = await request(t.app).post('/api/swaps').set('Authorization', tok.professional!).send({ shiftId: mine!.id });
+    expect(offered.status).toBe(201);
+    expect(offered.body.code).toMatch(/^\d{4}$/);
+    // Annie cannot take her own offer.
+    expect((await request(t.app).post(`/api/swaps/${offered.body.id}/take`).set('Authorization', tok.professional!)).status).toBe(403);
+    const [yannUser] = await t.db.db.insert(users).values({ email: 'yann@cpts-auray.local', name: 'Yann', role: 'professional', passwordHash: 'x', professionalId: other.id }).returning();
+    const yann = `Bearer ${await createApiToken(t.db.db, yannUser!.id, 'test')}`;
+    expect((await request(t.app).post(`/api/swaps/${offered.body.id}/take`).set('Authorization', yann)).body).toEqual({ status: 'taken' });
+    expect((await request(t.app).post(`/api/swaps/${offered.body.id}/take`).set('Authorization', yann)).status).toBe(409);
+    expect((await request(t.app).post(`/api/swaps/${offered.body.id}/approve`).set('Authorization', tok.manager!)).status).toBe(200);
+    const [after] = await t.db.db.select().from(shifts).where(eq(shifts.id, mine!.id));
+    expect(after!.professionalId).toBe(other.id);
+  });
+});

@@ -1,11 +1,18 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { decideSwap } from '../../commands/swaps.js';
+import { decideSwap, offerSwap, takeSwap } from '../../commands/swaps.js';
 import type { AppDeps } from '../../deps.js';
 
-/** POST /api/swaps/:id/approve | reject (managers of the territory). */
+/** Swaps: a professional offers (POST /api/swaps), a colleague takes, a manager approves or rejects. */
 export function swapsRouter(deps: AppDeps): Router {
   const router = Router();
+  router.post('/swaps', async (req, res) => {
+    const { shiftId } = z.object({ shiftId: z.string().uuid('identifiant invalide') }).parse(req.body ?? {});
+    res.status(201).json(await offerSwap(deps, req.actor!, shiftId));
+  });
+  router.post('/swaps/:id/take', async (req, res) => {
+    res.json({ status: await takeSwap(deps, req.actor!, z.string().uuid('identifiant invalide').parse(req.params.id)) });
+  });
   router.post('/swaps/:id/:decision', async (req, res) => {
     await decideSwap(deps, req.actor!, z.string().uuid('identifiant invalide').parse(req.params.id), z.enum(['approve', 'reject']).parse(req.params.decision));
     res.json({ ok: true });
