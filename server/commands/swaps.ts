@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../db/repositories/audit.js';
+import { recordAudit, type Actor as AuditActor } from '../../db/repositories/audit.js';
 import { serviceMembers, services, shifts, swapRequests, territories } from '../../db/schema/index.js';
 import { auditActorOf, canManageTerritory, type Actor } from '../auth/actor.js';
 import type { AppDeps } from '../deps.js';
@@ -49,13 +49,17 @@ export async function offerSwap(deps: Pick<AppDeps, 'db' | 'now'>, actor: Actor,
  * A colleague of the same service takes an offered swap; first come, first served. Approved at
  * once when the territory says so (the shift is then reassigned), else it waits for a manager.
  */
-export async function takeSwap(deps: Pick<AppDeps, 'db' | 'now' | 'onShiftChanged'>, actor: Actor, swapId: string): Promise<'approved' | 'taken'> {
+export async function takeSwap(
+  deps: Pick<AppDeps, 'db' | 'now' | 'onShiftChanged'>,
+  taker: { professionalId: string | null; audit: AuditActor },
+  swapId: string,
+): Promise<{ status: 'approved' | 'taken'; shiftId: string; offeredBy: string }> {
   const result = await deps.db.db.transaction(async (tx) => {
     const [row] = await tx.select({ swap: swapRequests, shift: shifts, territory: territories }).from(swapRequests)
       .innerJoin(shifts, eq(shifts.id, swapRequests.shiftId)).innerJoin(services, eq(services.id, shifts.serviceId)).innerJoin(territories, eq(territories.id, services.territoryId))
       .where(eq(swapRequests.id, swapId));
     if (!row) throw notFound('Échange');
-    const me = actor.professionalId;
+    const me = taker.professionalId;
     const [member] = me ? await tx.select().from(serviceMembers).where(and(eq(serviceMembers.serviceId, row.shift.serviceId), eq(serviceMembers.professionalId, me))) : [];
     if (!me || !member || me === row.swap.offeredBy) throw forbidden('Réservé aux collègues du même service.');
     const approved = row.territory.settings.swapAutoApprove;
@@ -63,9 +67,9 @@ export async function takeSwap(deps: Pick<AppDeps, 'db' | 'now' | 'onShiftChange
       .where(and(eq(swapRequests.id, swapId), eq(swapRequests.status, 'offered'))).returning();
     if (!taken) throw conflict('Cette garde a déjà été prise.');
     if (approved) await tx.update(shifts).set({ professionalId: me, version: sql`${shifts.version} + 1`, updatedAt: deps.now() }).where(eq(shifts.id, row.shift.id));
-    await recordAudit(tx, auditActorOf(actor), { action: approved ? 'swap.approve' : 'swap.take', entity: 'swap_request', entityId: swapId, territoryId: row.territory.id, before: row.swap, after: taken });
-    return { approved, shiftId: row.shift.id };
+    await recordAudit(tx, taker.audit, { action: approved ? 'swap.approve' : 'swap.take', entity: 'swap_request', entityId: swapId, territoryId: row.territory.id, before: row.swap, after: taken });
+    return { status: approved ? ('approved' as const) : ('taken' as const), shiftId: row.shift.id, offeredBy: row.swap.offeredBy };
   });
-  if (result.approved) await deps.onShiftChanged?.([result.shiftId]);
-  return result.approved ? 'approved' : 'taken';
+  if (result.status === 'approved') await deps.onShiftChanged?.([result.shiftId]);
+  return result;
 }

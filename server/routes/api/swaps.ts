@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { auditActorOf } from '../../auth/actor.js';
 import { decideSwap, offerSwap, takeSwap } from '../../commands/swaps.js';
 import type { AppDeps } from '../../deps.js';
 
@@ -11,7 +12,9 @@ export function swapsRouter(deps: AppDeps): Router {
     res.status(201).json(await offerSwap(deps, req.actor!, shiftId));
   });
   router.post('/swaps/:id/take', async (req, res) => {
-    res.json({ status: await takeSwap(deps, req.actor!, z.string().uuid('identifiant invalide').parse(req.params.id)) });
+    const actor = req.actor!;
+    const { status } = await takeSwap(deps, { professionalId: actor.professionalId, audit: auditActorOf(actor) }, z.string().uuid('identifiant invalide').parse(req.params.id));
+    res.json({ status });
   });
   router.post('/swaps/:id/:decision', async (req, res) => {
     await decideSwap(deps, req.actor!, z.string().uuid('identifiant invalide').parse(req.params.id), z.enum(['approve', 'reject']).parse(req.params.decision));

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, ne } from 'drizzle-orm';
 import { recordAudit } from '../../../db/repositories/audit.js';
 import { professionals, serviceMembers, shifts, swapRequests, territories } from '../../../db/schema/index.js';
 import { addDays, formatDate, localDateOf } from '../../../rota/calendar/local-date.js';
@@ -7,7 +7,9 @@ import { wallClockToInstant } from '../../../rota/local-time.js';
 import { smsBody } from '../../../ivr-flows/prompts/sms.js';
 import { smsReplies } from '../../../ivr-flows/prompts/sms-replies.js';
 import type { SmsCommand } from '../../../ivr-flows/sms-commands.js';
+import { takeSwap } from '../../commands/swaps.js';
 import type { AppDeps } from '../../deps.js';
+import { HttpError } from '../../http-errors.js';
 import { queueSms } from '../../jobs/queue-sms.js';
 import { maskPhone } from '../../logger.js';
 
@@ -46,29 +48,19 @@ export async function handleSwapCommand(deps: AppDeps, territoryId: string, line
     return smsReplies.swapOffered(colleagues.length);
   }
 
-  const result = await db.transaction(async (tx) => {
-    const [swap] = await tx.select().from(swapRequests).where(and(eq(swapRequests.code, command.code), eq(swapRequests.status, 'offered')));
-    if (!swap || swap.offeredBy === me.id) return null;
-    const [shift] = await tx.select().from(shifts).where(eq(shifts.id, swap.shiftId));
-    const [member] = await tx.select().from(serviceMembers).where(and(eq(serviceMembers.serviceId, shift!.serviceId), eq(serviceMembers.professionalId, me.id)));
-    if (!member) return null;
-    const approved = territory.settings.swapAutoApprove;
-    // First "OUI" wins: the update only matches while the swap is still offered.
-    const [taken] = await tx.update(swapRequests)
-      .set({ takenBy: me.id, status: approved ? 'approved' : 'taken', ...(approved ? { decidedAt: deps.now() } : {}) })
-      .where(and(eq(swapRequests.id, swap.id), eq(swapRequests.status, 'offered'))).returning();
-    if (!taken) return null;
-    if (approved) {
-      await tx.update(shifts).set({ professionalId: me.id, version: sql`${shifts.version} + 1`, updatedAt: deps.now() }).where(eq(shifts.id, shift!.id));
-    }
-    await recordAudit(tx, actor, { action: approved ? 'swap.approve' : 'swap.take', entity: 'swap_request', entityId: swap.id, territoryId, before: swap, after: taken });
-    return { shift: shift!, offeredBy: swap.offeredBy, approved };
+  const [open] = await db.select({ id: swapRequests.id }).from(swapRequests).where(and(eq(swapRequests.code, command.code), eq(swapRequests.status, 'offered')));
+  if (!open) return smsReplies.swapGone;
+  const result = await takeSwap(deps, { professionalId: me.id, audit: actor }, open.id).catch((err: unknown) => {
+    if (err instanceof HttpError && err.status < 500) return null;
+    throw err;
   });
   if (!result) return smsReplies.swapGone;
+  const [shift] = await db.select().from(shifts).where(eq(shifts.id, result.shiftId));
+  const approved = result.status === 'approved';
   const [offerer] = await db.select().from(professionals).where(eq(professionals.id, result.offeredBy));
   if (offerer) {
     await queueSms(deps, { territoryId, to: offerer.mobile, from: lineNumber, kind: 'swap_confirmation', essential: true,
-      body: smsBody('swap_confirmation', 'fr', { when: when(result.shift.startsAt), status: result.approved ? `prise par ${me.name}` : `prise par ${me.name}, en attente de validation` }) });
+      body: smsBody('swap_confirmation', 'fr', { when: when(shift!.startsAt), status: approved ? `prise par ${me.name}` : `prise par ${me.name}, en attente de validation` }) });
   }
-  return smsReplies.swapTaken(when(result.shift.startsAt), result.approved);
+  return smsReplies.swapTaken(when(shift!.startsAt), approved);
 }
