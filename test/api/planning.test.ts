@@ -74,10 +74,9 @@ describe('leave and overrides', () => {
     expect((await request(t.app).post('/api/unavailability').set('Authorization', tok.professional!).send({ professionalId: other.id, startsAt: '2027-02-01T00:00:00Z', endsAt: '2027-02-08T00:00:00Z' })).status).toBe(403);
     expect((await request(t.app).post('/api/unavailability').set('Authorization', tok.professional!).send({ professionalId: annie.id, startsAt: '2027-02-08T00:00:00Z', endsAt: '2027-02-01T00:00:00Z' })).status).toBe(400);
 
-    // A shift of a colleague while Annie is not on duty (otherwise she is rung once, from her own shift).
-    const hers = await t.db.db.select().from(shifts).where(eq(shifts.professionalId, annie.id));
-    const shift = (await t.db.db.select().from(shifts).where(eq(shifts.professionalId, other.id)).orderBy(shifts.startsAt))
-      .find((s) => hers.every((h) => h.endsAt <= s.startsAt || h.startsAt >= s.endsAt));
+    // A colleague's shift far beyond the seeded rota, so Annie has no shift of her own then
+    // (she would otherwise be rung once, from her own shift).
+    const [shift] = await t.db.db.insert(shifts).values({ serviceId: doctor.id, professionalId: other.id, level: 1, startsAt: new Date('2027-09-01T18:00:00Z'), endsAt: new Date('2027-09-02T06:00:00Z') }).returning();
     const mid = new Date((shift!.startsAt.getTime() + shift!.endsAt.getTime()) / 2).toISOString();
     const override = await request(t.app).post('/api/overrides').set('Authorization', tok.manager!).send({ shiftId: shift!.id, professionalId: annie.id, startsAt: shift!.startsAt.toISOString(), endsAt: mid });
     expect(override.status).toBe(201);
