@@ -50,13 +50,21 @@ describe.skipIf(!existsSync(chromiumPath))('the web app in a browser', { timeout
     const [doctor] = await s.db.db.select().from(services).where(eq(services.kind, 'doctor'));
     const [open] = await s.db.db.insert(shifts).values({ serviceId: doctor!.id, professionalId: null, level: 3, startsAt: new Date('2026-11-26T19:00:00Z'), endsAt: new Date('2026-11-27T07:00:00Z') }).returning();
     const page = await login('coordination@cpts-auray.local');
-    const gap = page.locator('[data-gap="open-shift"]');
+    const gap = page.locator(`[data-shift="${open!.id}"]`);
     await expect.poll(() => gap.count()).toBe(1);
     expect(await gap.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(180, 35, 24)');
+    // The doctors already on duty that night are not offered.
+    const onDuty = await s.db.sql`select p.name from shifts s join professionals p on p.id = s.professional_id
+      where s.service_id = ${doctor!.id} and s.starts_at < ${open!.endsAt.toISOString()}::timestamptz and s.ends_at > ${open!.startsAt.toISOString()}::timestamptz`;
+    const offered = await gap.locator('option').allTextContents();
+    expect(onDuty.length).toBeGreaterThan(0);
+    for (const { name } of onDuty) expect(offered).not.toContain(name);
     await page.screenshot({ path: `${screens}/rota-month.png`, fullPage: true });
     await gap.getByRole('button', { name: 'Affecter' }).click();
-    await page.waitForURL(/\/rota\?service=/);
-    await expect.poll(() => page.locator('[data-gap="open-shift"]').count()).toBe(0);
+    await page.waitForURL(/\/rota\?service=/).catch(async () => {
+      throw new Error(`assigning did not come back to the rota: ${page.url()} ${await page.textContent('main')}`);
+    });
+    await expect.poll(() => page.locator(`[data-shift="${open!.id}"]`).count()).toBe(0);
     const [assigned] = await s.db.db.select().from(shifts).where(eq(shifts.id, open!.id));
     expect(assigned!.professionalId).not.toBeNull();
     await page.goto(`${s.url}/`);

@@ -48,15 +48,18 @@ export function rotaPage(deps: AppDeps): Router {
     const csrf = csrfToken(req);
     const hm = (d: Date) => new Intl.DateTimeFormat('fr-FR', { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(d);
 
+    // Only those not already on duty at that time are offered for an open shift.
+    const free = (open: (typeof rows)[number]) =>
+      members.filter((m) => !rows.some((r) => r.professionalId === m.id && r.startsAt < open.endsAt && r.endsAt > open.startsAt));
     const cell = (date: string) => {
       const dayShifts = rows.filter((s) => localDateOf(s.startsAt, zone) === date);
       const dayGaps = gaps.filter((g) => localDateOf(g.start, zone) === date && g.missingLevels.includes(1));
       return html`<div><strong>${Number(date.slice(8))}</strong>${holidayNames.has(date) ? html` <span class="holiday">${holidayNames.get(date)}</span>` : ''}</div>
       ${dayShifts.map((s) => s.professionalId
         ? html`<div class="shift lvl${Math.min(s.level, 3)}">${hm(s.startsAt)}–${hm(s.endsAt)} · N${s.level} · ${names.get(s.professionalId) ?? '?'}${manage ? html`<form method="post" action="/rota/shifts/${s.id}/cancel" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit" class="secondary" style="padding:0 .3rem;margin-left:.3rem" aria-label="Annuler la garde du ${date} ${hm(s.startsAt)}">×</button></form>` : ''}</div>`
-        : html`<div class="shift gap" data-gap="open-shift">${hm(s.startsAt)}–${hm(s.endsAt)} · N${s.level} · À pourvoir
+        : html`<div class="shift gap" data-gap="open-shift" data-shift="${s.id}">${hm(s.startsAt)}–${hm(s.endsAt)} · N${s.level} · À pourvoir
           ${manage ? html`<form method="post" action="/rota/shifts/${s.id}/assign"><input type="hidden" name="_csrf" value="${csrf}">
-            <label for="p-${s.id}" class="muted" style="font-weight:400">Affecter</label><select id="p-${s.id}" name="professionalId">${members.map((m) => html`<option value="${m.id}">${m.name}</option>`)}</select>
+            <label for="p-${s.id}" class="muted" style="font-weight:400">Affecter</label><select id="p-${s.id}" name="professionalId">${free(s).map((m) => html`<option value="${m.id}">${m.name}</option>`)}</select>
             <button type="submit">Affecter</button></form>` : ''}</div>`)}
       ${dayGaps.filter((g) => !dayShifts.some((s) => !s.professionalId && s.startsAt <= g.start && s.endsAt >= g.end)).map((g) => html`<div class="shift gap" data-gap="uncovered">Trou ${hm(g.start)}–${hm(g.end)} : aucun médecin</div>`)}`;
     };
