@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
 import { recordAudit, type Actor as AuditActor } from '../../db/repositories/audit.js';
 import { serviceMembers, services, shifts, swapRequests, territories } from '../../db/schema/index.js';
 import { auditActorOf, canManageTerritory, type Actor } from '../auth/actor.js';
@@ -22,6 +23,8 @@ export async function decideSwap(deps: Pick<AppDeps, 'db' | 'now' | 'onShiftChan
       .where(and(eq(swapRequests.id, row.swap.id), eq(swapRequests.status, 'taken'))).returning();
     if (!after) throw conflict(`Cet échange n'attend pas de validation (état : ${row.swap.status}).`);
     if (decision === 'approve') {
+      const [shift] = await tx.select().from(shifts).where(eq(shifts.id, row.swap.shiftId));
+      if (row.swap.takenBy && shift) await assertFree(tx, row.swap.takenBy, shift);
       await tx.update(shifts).set({ professionalId: row.swap.takenBy, version: sql`${shifts.version} + 1`, updatedAt: deps.now() }).where(eq(shifts.id, row.swap.shiftId));
     }
     await recordAudit(tx, auditActorOf(actor), { action: `swap.${decision}`, entity: 'swap_request', entityId: row.swap.id, territoryId: row.territoryId, before: row.swap, after });
@@ -62,6 +65,7 @@ export async function takeSwap(
     const me = taker.professionalId;
     const [member] = me ? await tx.select().from(serviceMembers).where(and(eq(serviceMembers.serviceId, row.shift.serviceId), eq(serviceMembers.professionalId, me))) : [];
     if (!me || !member || me === row.swap.offeredBy) throw forbidden('Réservé aux collègues du même service.');
+    await assertFree(tx, me, row.shift);
     const approved = row.territory.settings.swapAutoApprove;
     const [taken] = await tx.update(swapRequests).set({ takenBy: me, status: approved ? 'approved' : 'taken', ...(approved ? { decidedAt: deps.now() } : {}) })
       .where(and(eq(swapRequests.id, swapId), eq(swapRequests.status, 'offered'))).returning();
@@ -72,4 +76,12 @@ export async function takeSwap(
   });
   if (result.status === 'approved') await deps.onShiftChanged?.([result.shiftId]);
   return result;
+}
+
+/** A professional cannot take a shift while already on duty elsewhere then. */
+async function assertFree(tx: Tx, professionalId: string, shift: { id: string; startsAt: Date; endsAt: Date }): Promise<void> {
+  const [clash] = await tx.select({ id: shifts.id }).from(shifts).where(and(
+    eq(shifts.professionalId, professionalId), eq(shifts.status, 'active'), ne(shifts.id, shift.id), lt(shifts.startsAt, shift.endsAt), gt(shifts.endsAt, shift.startsAt),
+  )).limit(1);
+  if (clash) throw conflict('Ce professionnel est déjà de garde à ce moment. Already on duty then.');
 }

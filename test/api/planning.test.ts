@@ -119,7 +119,8 @@ describe('territories and services', () => {
 
 describe('swaps through the API', () => {
   it('the owner offers, a colleague takes (first wins), a manager approves and the shift changes hands', async () => {
-    const [mine] = await t.db.db.select().from(shifts).where(eq(shifts.professionalId, annie.id)).orderBy(shifts.startsAt).limit(1);
+    // Far beyond the seeded rota: nobody is on duty then, whatever the auto-fill gave.
+    const [mine] = await t.db.db.insert(shifts).values({ serviceId: doctor.id, professionalId: annie.id, level: 1, startsAt: new Date('2027-10-01T18:00:00Z'), endsAt: new Date('2027-10-02T06:00:00Z') }).returning();
     expect((await request(t.app).post('/api/swaps').set('Authorization', tok.manager!).send({ shiftId: mine!.id })).status).toBe(403);
     const offered = await request(t.app).post('/api/swaps').set('Authorization', tok.professional!).send({ shiftId: mine!.id });
     expect(offered.status).toBe(201);
@@ -133,5 +134,12 @@ describe('swaps through the API', () => {
     expect((await request(t.app).post(`/api/swaps/${offered.body.id}/approve`).set('Authorization', tok.manager!)).status).toBe(200);
     const [after] = await t.db.db.select().from(shifts).where(eq(shifts.id, mine!.id));
     expect(after!.professionalId).toBe(other.id);
+
+    // Yann now holds the night of 1 October: he cannot also take an overlapping offer.
+    const [clashing] = await t.db.db.insert(shifts).values({ serviceId: doctor.id, professionalId: annie.id, level: 2, startsAt: new Date('2027-10-02T04:00:00Z'), endsAt: new Date('2027-10-02T10:00:00Z') }).returning();
+    const second = await request(t.app).post('/api/swaps').set('Authorization', tok.professional!).send({ shiftId: clashing!.id });
+    const refused = await request(t.app).post(`/api/swaps/${second.body.id}/take`).set('Authorization', yann);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/déjà de garde/);
   });
 });

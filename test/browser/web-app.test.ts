@@ -74,7 +74,8 @@ describe.skipIf(!existsSync(chromiumPath))('the web app in a browser', { timeout
 
   it('a manager approves a swap and opens a call’s detail', async () => {
     const [shift] = await s.db.db.select().from(shifts).where(and(eq(shifts.level, 1), ne(shifts.status, 'cancelled'))).limit(1);
-    const [taker] = await s.db.db.select().from(professionals).where(ne(professionals.id, shift!.professionalId!)).limit(1);
+    // A newcomer with no shift yet, so approving cannot collide with the random seeded rota.
+    const [taker] = await s.db.db.insert(professionals).values({ territoryId: (await s.db.db.select().from(territories))[0]!.id, name: 'Dr Nouvelle Recrue', profession: 'médecin généraliste', mobile: '+33639980071', icalToken: 'browser-taker' }).returning();
     await s.db.db.insert(swapRequests).values({ shiftId: shift!.id, offeredBy: shift!.professionalId!, takenBy: taker!.id, status: 'taken', code: '4821' });
     const [territory] = await s.db.db.select().from(territories);
     await s.db.db.insert(callRecords).values({ callSid: 'CAbrowser0001', territoryId: territory!.id, fromNumber: '+33612345678', toNumber: '+33261910015', startedAt: now, outcome: 'connected', durationSeconds: 240 });

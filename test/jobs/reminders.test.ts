@@ -29,7 +29,8 @@ afterAll(() => t.close());
 describe('shift reminders', () => {
   it('follow a moved shift, and never send twice', async () => {
     const [doctor] = await t.db.db.select().from(services).where(eq(services.kind, 'doctor'));
-    const [person] = await t.db.db.select().from(professionals).where(eq(professionals.profession, 'médecin généraliste'));
+    // A doctor of their own, with no seeded shift to collide with.
+    const [person] = await t.db.db.insert(professionals).values({ territoryId: doctor!.territoryId, name: 'Dr Test Rappel', profession: 'médecin généraliste', mobile: '+33639980070', icalToken: 'reminder-test' }).returning();
     const created = await request(t.app).post('/api/shifts').set('Authorization', `Bearer ${manager}`)
       .send({ serviceId: doctor!.id, professionalId: person!.id, level: 5, startsAt: '2026-11-28T05:00:00Z', endsAt: '2026-11-28T06:00:00Z' });
     expect(created.status).toBe(201);

@@ -57,7 +57,10 @@ describe('inbound SMS', () => {
     expect(offers.map((o) => o.toNumber)).not.toContain(owner!.mobile);
     expect(offers[0]!.body).toContain(`OUI ${swap!.code}`);
 
-    const [a, b] = offers.map((o) => o.toNumber);
+    // Colleagues already on duty then are refused (tested in the API); take two who are free.
+    const busy = new Set((await t.db.sql`select p.mobile from shifts s join professionals p on p.id = s.professional_id
+      where s.status = 'active' and s.starts_at < ${shift!.endsAt.toISOString()}::timestamptz and s.ends_at > ${shift!.startsAt.toISOString()}::timestamptz`).map((r) => r.mobile as string));
+    const [a, b] = offers.map((o) => o.toNumber).filter((n) => !busy.has(n));
     expect(await text(a!, `oui ${swap!.code}`)).toMatch(/Vous prenez la garde.*validation/);
     expect(await text(b!, `OUI ${swap!.code}`)).toMatch(/déjà été prise/);
     const [after] = await t.db.db.select().from(swapRequests).where(eq(swapRequests.id, swap!.id));
