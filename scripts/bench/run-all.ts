@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, one after the other; paste the tables into BENCHMARKS.md. */
 import { cpus, totalmem } from 'node:os';
+import { benchCalls } from './calls.js';
 import { benchQueue } from './queue.js';
 import { benchRota } from './rota.js';
 import { benchWebhook } from './webhook.js';
@@ -9,6 +10,8 @@ console.log('rota engine');
 console.table(benchRota());
 console.log('webhook (signed POST /twilio/voice, new calls)');
 console.table(await benchWebhook());
+console.log('whole calls through the Twilio emulator');
+console.table(await benchCalls());
 console.log('queue (SMS jobs through the Twilio emulator)');
 console.table(await benchQueue());
 process.exit(0);
