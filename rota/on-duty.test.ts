@@ -41,6 +41,40 @@ describe('resolveOnDuty', () => {
     expect(resolveOnDuty({ serviceId: 'svc', at: h(1), shifts: double, overrides: [], professionals: people })).toHaveLength(1);
   });
 
+  it('ignores an override outside its shift: it only replaces while both run', () => {
+    // Override 10 → 14 on s1 (0 → 12): from 12 s1 has ended, the override alone rings nobody.
+    const late: Override = { id: 'o', shiftId: 's1', professionalId: 'c', startsAt: h(10), endsAt: h(14) };
+    const early: Override = { id: 'p', shiftId: 's2', professionalId: 'd', startsAt: h(-3), endsAt: h(1) };
+    const names = (t: number) => resolveOnDuty({ serviceId: 'svc', at: h(t), shifts, overrides: [late, early], professionals: people }).map((c) => c.name);
+    expect(names(-1)).toEqual([]);
+    expect(names(0)).toEqual(['Dr A', 'Dr D']);
+    expect(names(11)).toEqual(['Dr C', 'Dr B']);
+    expect(names(12)).toEqual([]);
+  });
+
+  it('lets the override that started last win, whatever the input order', () => {
+    const o1: Override = { id: 'o1', shiftId: 's1', professionalId: 'c', startsAt: h(1), endsAt: h(6) };
+    const o2: Override = { id: 'o2', shiftId: 's1', professionalId: 'd', startsAt: h(2), endsAt: h(4) };
+    for (const overrides of [[o1, o2], [o2, o1]]) {
+      const first = (t: number) => resolveOnDuty({ serviceId: 'svc', at: h(t), shifts, overrides, professionals: people })[0]!;
+      expect([first(1.5).name, first(3).name, first(5).name]).toEqual(['Dr C', 'Dr D', 'Dr C']);
+      expect(first(3).source).toBe('override');
+    }
+  });
+
+  it('skips professionals missing from the map, and never rings the fallback twice', () => {
+    const withGhost = [shift('g', 'ghost', 0, 12, 1), shift('s2', 'b', 0, 12, 2)];
+    const sameAsB = { name: 'Cabinet', phone: '+33639980002' };
+    const contacts = resolveOnDuty({ serviceId: 'svc', at: h(1), shifts: withGhost, overrides: [], professionals: people, fallback: sameAsB });
+    expect(contacts.map((c) => [c.name, c.level])).toEqual([['Dr B', 2]]);
+  });
+
+  it('keeps the lowest level when the same person is on two levels', () => {
+    const double = [shift('x', 'a', 0, 5, 2), shift('y', 'b', 0, 5, 3), shift('z', 'a', 0, 5, 1)];
+    const contacts = resolveOnDuty({ serviceId: 'svc', at: h(1), shifts: double, overrides: [], professionals: people, fallback });
+    expect(contacts.map((c) => [c.name, c.level, c.shiftId])).toEqual([['Dr A', 1, 'z'], ['Dr B', 3, 'y'], ['Permanence', 99, null]]);
+  });
+
   it('agrees with a naive scan on random rotas', () => {
     const arbShift = fc.record({
       id: fc.uuid(), professionalId: fc.constantFrom('a', 'b', 'c', 'd', null), from: fc.integer({ min: 0, max: 40 }),

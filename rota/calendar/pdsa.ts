@@ -17,7 +17,10 @@ const eight = 8 * 60;
 const noon = 12 * 60;
 const twenty = 20 * 60;
 
-/** Is `instant` within PDSA hours: nights, Sundays, holidays, ponts, Saturday afternoon? */
+/**
+ * Is `instant` within PDSA hours: nights, Sundays, holidays, ponts, Saturday afternoon?
+ * Read in local wall-clock time, so the answer is right on both DST days.
+ */
 export function isPdsaTime(instant: Date, calendar: PdsaCalendar): boolean {
   const minutes = localHourMinute(instant, calendar.timeZone);
   if (minutes >= twenty || minutes < eight) return true;
@@ -27,7 +30,12 @@ export function isPdsaTime(instant: Date, calendar: PdsaCalendar): boolean {
   return weekday === 'sat' && calendar.saturdayAfternoon && minutes >= noon;
 }
 
-/** The PDSA periods overlapping `range`, merged and clipped, in UTC instants. */
+/**
+ * The PDSA periods overlapping `range`, merged and clipped, in UTC instants: every night
+ * 20:00 → 08:00, Sundays / holidays / confirmed ponts 08:00 → 20:00, Saturday 12:00 → 20:00 when
+ * the region chose it. Wall-clock bounds are placed in the zone day by day, so the night into
+ * the last Sunday of March lasts 11 h and the one into the last Sunday of October 13 h.
+ */
 export function pdsaPeriods(range: Interval, calendar: PdsaCalendar): Interval[] {
   const { timeZone } = calendar;
   const first = addDays(localDateOf(range.start, timeZone), -1);
