@@ -1,21 +1,15 @@
-import postgres from 'postgres';
-import { openDatabase } from '../db/client.js';
-import { migrateDatabase } from '../db/migrate.js';
-import { databaseUrl, templateDatabase, testPostgresAdminUrl } from './support/env.js';
+import type { TestProject } from 'vitest/node';
+import { createTemplateDatabase, dropTemplateDatabase } from './support/template.js';
 
-/** Builds the migrated template database once per run; each test file clones it. */
-export default async function setup(): Promise<void> {
-  const admin = postgres(testPostgresAdminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists ${templateDatabase} with (force)`);
-    await admin.unsafe(`create database ${templateDatabase}`);
-  } finally {
-    await admin.end();
+declare module 'vitest' {
+  export interface ProvidedContext {
+    templateDatabase: string;
   }
-  const handle = openDatabase(databaseUrl(templateDatabase), { max: 1 });
-  try {
-    await migrateDatabase(handle.db);
-  } finally {
-    await handle.close();
-  }
+}
+
+/** Builds the run's migrated template database once; each test file clones it (support/db.ts). */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const name = await createTemplateDatabase();
+  project.provide('templateDatabase', name);
+  return () => dropTemplateDatabase(name);
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { openDatabase, type DbHandle } from '../../db/client.js';
-import { databaseUrl, templateDatabase, testPostgresAdminUrl } from './env.js';
+import { databaseUrl } from './env.js';
+import { createTemplateDatabase, onAdmin } from './template.js';
 
 export interface TestDatabase extends DbHandle {
   url: string;
@@ -10,15 +10,19 @@ export interface TestDatabase extends DbHandle {
   drop(): Promise<void>;
 }
 
+let ownTemplate: Promise<string> | undefined;
+
+/** Under vitest, the run's template (global-setup); the benchmarks, outside it, build their own once. */
+async function templateName(): Promise<string> {
+  if (process.env.VITEST) return (await import('vitest')).inject('templateDatabase');
+  return (ownTemplate ??= createTemplateDatabase());
+}
+
 /** A fresh, migrated database of its own for one test file, on the machine's real PostgreSQL. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `gardeline_t_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(testPostgresAdminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${name} template ${templateDatabase}`);
-  } finally {
-    await admin.end();
-  }
+  const template = await templateName();
+  await onAdmin((admin) => admin.unsafe(`create database ${name} template ${template}`));
   const url = databaseUrl(name);
   const handle = openDatabase(url, { max: 5 });
   return {
@@ -27,12 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     name,
     async drop() {
       await handle.close();
-      const dropper = postgres(testPostgresAdminUrl, { max: 1, onnotice: () => {} });
-      try {
-        await dropper.unsafe(`drop database if exists ${name} with (force)`);
-      } finally {
-        await dropper.end();
-      }
+      await onAdmin((admin) => admin.unsafe(`drop database if exists ${name} with (force)`));
     },
   };
 }
