@@ -2,8 +2,9 @@ import { Router } from 'express';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../../db/repositories/audit.js';
-import { overrides, professionals, services, shifts, unavailabilities } from '../../../db/schema/index.js';
-import { canManageTerritory, type Actor, auditActorOf } from '../../auth/actor.js';
+import { overrides, professionals, services, shifts } from '../../../db/schema/index.js';
+import { canManageTerritory, auditActorOf } from '../../auth/actor.js';
+import { createUnavailability, deleteUnavailability, listUnavailability } from '../../commands/unavailability.js';
 import type { AppDeps } from '../../deps.js';
 import { badRequest, forbidden, notFound } from '../../http-errors.js';
 
@@ -14,35 +15,16 @@ const interval = z.object({ startsAt: instant, endsAt: instant }).refine((i) => 
 export function absencesRouter(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
-  const person = async (actor: Actor, id: string) => {
-    const [p] = await db.select().from(professionals).where(eq(professionals.id, id));
-    if (!p) throw badRequest('Professionnel inconnu. Unknown professional.', { professionalId: 'unknown professional' });
-    if (actor.professionalId !== p.id && !canManageTerritory(actor, p.territoryId)) throw forbidden();
-    return p;
-  };
 
   router.get('/unavailability', async (req, res) => {
-    const p = await person(req.actor!, z.string().uuid('identifiant invalide').parse(req.query.professionalId));
-    res.json({ unavailability: await db.select().from(unavailabilities).where(eq(unavailabilities.professionalId, p.id)) });
+    res.json({ unavailability: await listUnavailability(db, req.actor!, z.string().uuid('identifiant invalide').parse(req.query.professionalId)) });
   });
   router.post('/unavailability', async (req, res) => {
     const body = z.object({ professionalId: z.string().uuid('identifiant invalide'), reason: z.string().max(200).nullable().default(null) }).and(interval).parse(req.body ?? {});
-    const p = await person(req.actor!, body.professionalId);
-    const [row] = await db.transaction(async (tx) => {
-      const rows = await tx.insert(unavailabilities).values({ professionalId: p.id, startsAt: body.startsAt, endsAt: body.endsAt, reason: body.reason }).returning();
-      await recordAudit(tx, auditActorOf(req.actor!), { action: 'unavailability.create', entity: 'unavailability', entityId: rows[0]!.id, territoryId: p.territoryId, after: rows[0] });
-      return rows;
-    });
-    res.status(201).json({ id: row!.id });
+    res.status(201).json({ id: await createUnavailability(db, req.actor!, body) });
   });
   router.delete('/unavailability/:id', async (req, res) => {
-    const [row] = await db.select().from(unavailabilities).where(eq(unavailabilities.id, z.string().uuid().parse(req.params.id)));
-    if (!row) throw notFound('Indisponibilité');
-    const p = await person(req.actor!, row.professionalId);
-    await db.transaction(async (tx) => {
-      await tx.delete(unavailabilities).where(eq(unavailabilities.id, row.id));
-      await recordAudit(tx, auditActorOf(req.actor!), { action: 'unavailability.delete', entity: 'unavailability', entityId: row.id, territoryId: p.territoryId, before: row });
-    });
+    await deleteUnavailability(db, req.actor!, z.string().uuid().parse(req.params.id));
     res.status(204).end();
   });
 
