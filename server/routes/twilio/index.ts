@@ -1,4 +1,5 @@
 import express, { Router } from 'express';
+import { CallOpeningBatch } from '../../../db/repositories/call-opening-batch.js';
 import type { AppDeps } from '../../deps.js';
 import { verifyTwilioSignature } from '../../middleware/twilio-signature.js';
 import { CallBoards } from '../../oncall/call-boards.js';
@@ -15,13 +16,14 @@ export function twilioRouter(deps: AppDeps): Router {
   const cache = new LineContextCache(deps.config.ROTA_CACHE_SECONDS * 1000);
   const boards = new CallBoards();
   const breaker = new DatabaseBreaker();
+  const openings = new CallOpeningBatch(deps.db.sql);
   const drain = setInterval(() => void breaker.drain(), 2000);
   drain.unref();
   const router = Router();
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
   router.use(verifyTwilioSignature(deps.config.TWILIO_AUTH_TOKEN, deps.publicUrl));
   router.use(fallbackRouter(deps, cache));
-  router.use(voiceRouter(deps, cache, boards, breaker));
+  router.use(voiceRouter(deps, cache, boards, breaker, openings));
   router.use(statusRouter(deps, boards));
   router.use(callbackRouter(deps));
   router.use(smsRouter(deps));

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
-import { openCallWithEvent, wasAccepted } from '../../../db/repositories/call-records.js';
+import type { CallOpeningBatch } from '../../../db/repositories/call-opening-batch.js';
+import { wasAccepted } from '../../../db/repositories/call-records.js';
 import {
   busyChoice, decodeState, dialResult, holdResult, holdWait, menuChoice, pharmacySms, safeFallback,
   screenLeg, screenResult, startCall, queueOffer, queueTake, type FlowContext, type FlowResult,
@@ -74,7 +75,7 @@ const nodes: Record<string, NodeHandler> = {
 };
 
 /** The patient line: POST /twilio/voice, then /twilio/voice/:node for every Gather and Dial. */
-export function voiceRouter(deps: AppDeps, cache: LineContextCache, boards: CallBoards, breaker: DatabaseBreaker): Router {
+export function voiceRouter(deps: AppDeps, cache: LineContextCache, boards: CallBoards, breaker: DatabaseBreaker, openings: CallOpeningBatch): Router {
   const router = Router();
   const answer = (req: Request, res: Response, handle: (turn: Turn) => Promise<FlowResult> | FlowResult) =>
     answerTurn(req, res, { deps, cache, boards, breaker }, handle);
@@ -90,8 +91,8 @@ export function voiceRouter(deps: AppDeps, cache: LineContextCache, boards: Call
       callerHidden: isHiddenCaller(turn.params.From),
       startedAt: deps.now(),
     };
-    // The record and the greeting visit in one round trip; the flow's effects are then done.
-    const open = () => openCallWithEvent(deps.db.sql, call, { kind: 'visit', node: 'greeting' });
+    // The record and the greeting visit in one statement, shared with the calls arriving alongside.
+    const open = () => openings.open(call, { kind: 'visit', node: 'greeting' });
     await breaker.guard(writeWithinMs, open).catch((err) => {
       // Every call must have its record: kept and written when PostgreSQL answers again.
       breaker.retryLater(open);
