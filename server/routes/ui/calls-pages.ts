@@ -1,6 +1,9 @@
 import express, { Router } from 'express';
-import { and, desc, eq, gte, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { callbackRequests, callEvents, callRecords, professionals, shifts, swapRequests, services } from '../../../db/schema/index.js';
+import { addDays } from '../../../rota/calendar/local-date.js';
+import { wallClockToInstant } from '../../../rota/local-time.js';
 import { canManageTerritory } from '../../auth/actor.js';
 import { csrfToken, requireCsrf } from '../../auth/middleware.js';
 import { decideSwap } from '../../commands/swaps.js';
@@ -14,6 +17,18 @@ const outcomes: Record<string, string> = {
   connected: 'mis en relation', callback: 'rappel demandé', closed_hours: 'hors horaires', hung_up_after_warning: 'raccroché après l’avertissement',
   abandoned: 'abandonné', call_15_first: 'orienté vers le 15', pharmacy_info: 'pharmacie', fallback: 'permanence',
 };
+const zone = 'Europe/Paris';
+const isCalendarDate = (d: string) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
+const localDay = z.string().refine(isCalendarDate).optional().catch(undefined);
+// A bad filter value is dropped rather than refused: it comes from the page's own form or a stale link.
+const callFilters = z.object({
+  outcome: z.enum(callRecords.outcome.enumValues).optional().catch(undefined),
+  from: localDay,
+  to: localDay,
+});
 const fmt = (d: Date | null) => (d ? new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' }).format(d) : '—');
 
 /** Calls, one call's path, callbacks, swaps to approve: pages for managers. */
@@ -28,14 +43,16 @@ export function callsPages(deps: AppDeps): Router {
     const where: SQL[] = [];
     const territories = scope(actor);
     if (territories) where.push(inArray(callRecords.territoryId, territories));
-    const outcome = typeof req.query.outcome === 'string' && req.query.outcome in outcomes ? req.query.outcome : '';
-    if (outcome) where.push(eq(callRecords.outcome, outcome as never));
-    const day = typeof req.query.from === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.from) ? req.query.from : '';
-    if (day) where.push(gte(callRecords.startedAt, new Date(`${day}T00:00:00Z`)));
+    const { outcome, from, to } = callFilters.parse(req.query);
+    if (outcome) where.push(eq(callRecords.outcome, outcome));
+    // Local days in Paris: "jusqu'au 24" includes the whole of the 24th, until midnight local time.
+    if (from) where.push(gte(callRecords.startedAt, wallClockToInstant(from, '00:00', zone)));
+    if (to) where.push(lt(callRecords.startedAt, wallClockToInstant(addDays(to, 1), '00:00', zone)));
     const rows = await db.select().from(callRecords).where(and(...where)).orderBy(desc(callRecords.startedAt)).limit(300);
     const body = html`<form method="get" style="display:flex;gap:.5rem;align-items:end;flex-wrap:wrap">
-<div><label for="from">Depuis le</label><input id="from" type="date" name="from" value="${day}"></div>
-<div><label for="outcome">Issue</label><select id="outcome" name="outcome"><option value="">toutes</option>${Object.entries(outcomes).map(([k, v]) => html`<option value="${k}" ${k === outcome ? 'selected' : ''}>${v}</option>`)}</select></div><button type="submit">Filtrer</button></form>
+<div><label for="from">Depuis le</label><input id="from" type="date" name="from" value="${from ?? ''}"></div>
+<div><label for="to">Jusqu’au (inclus)</label><input id="to" type="date" name="to" value="${to ?? ''}"></div>
+<div><label for="outcome">Issue</label><select id="outcome" name="outcome"><option value="">toutes</option>${Object.entries(outcomes).map(([k, v]) => html`<option value="${k}" ${k === (outcome ?? '') ? 'selected' : ''}>${v}</option>`)}</select></div><button type="submit">Filtrer</button></form>
 <table><caption class="muted">${rows.length} appel(s)</caption><thead><tr><th>Début</th><th>Appelant</th><th>Durée</th><th>Issue</th><th></th></tr></thead><tbody>
 ${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'masqué' : shownNumber(actor, c.fromNumber)}</td><td>${c.durationSeconds ?? '—'} s</td><td>${outcomes[c.outcome ?? ''] ?? 'en cours'}</td><td><a href="/calls/${c.callSid}">Détail</a></td></tr>`)}
 </tbody></table>`;
