@@ -18,11 +18,14 @@ input,select{font:inherit;padding:.3rem;border:1px solid #8c959f;border-radius:4
 @media (max-width:700px){.month td{height:auto}.month th{font-size:.75rem}main{padding:.5rem}}
 `;
 
-/** The page shell: French, a skip link, the navigation for the actor's role. */
-export function page(title: string, actor: Actor | undefined, body: Html, csrf = ''): string {
+/**
+ * The page shell: French, a skip link, the navigation for the actor's role. `head` adds a page's
+ * own stylesheets and external scripts (no inline scripts: a CSP may forbid them later).
+ */
+export function page(title: string, actor: Actor | undefined, body: Html, csrf = '', head: Html = html``): string {
   const manager = actor && actor.role !== 'professional';
   return html`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title} · gardeline</title><style>${new Html(styles)}</style></head><body>
+<title>${title} · gardeline</title><style>${new Html(styles)}</style>${head}</head><body>
 <a href="#main" class="skip" style="position:absolute;left:-999px">Aller au contenu</a>
 <header><a href="/">gardeline</a>${actor
     ? html`<nav aria-label="Navigation principale" style="display:flex;gap:1rem;flex-wrap:wrap"><a href="/rota">Planning</a>${actor.professionalId ? html`<a href="/me">Mes gardes</a>` : ''}${manager ? html`<a href="/swaps">Échanges</a><a href="/calls">Appels</a><a href="/callbacks">Rappels</a>` : ''}<a href="/professionals">Annuaire</a><a href="/demo">Démo</a></nav>
