@@ -32,7 +32,9 @@ export function loginRouter(deps: AppDeps): Router {
       if (err) return next(err);
       req.session.userId = userId;
       csrfToken(req);
-      res.redirect(303, safeNext(body.next));
+      // Saved before answering: express-session otherwise sends the 303's headers while the store's
+      // write is in flight, and a browser following at once arrives logged out (the bounced logins of issue 7).
+      req.session.save((saveErr) => (saveErr ? next(saveErr) : res.redirect(303, safeNext(body.next))));
     });
   });
   router.post('/logout', (req, res) => {
