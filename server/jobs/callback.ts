@@ -46,7 +46,8 @@ export async function runCallback(deps: Deps, payload: JobPayload<'callback'>): 
       .select()
       .from(callbackAttempts)
       .where(and(eq(callbackAttempts.callbackId, callbackId), eq(callbackAttempts.attempt, attempt), eq(callbackAttempts.contactIndex, contactIndex)));
-    // Already dialled by an earlier run of this job: never ring twice.
+    // Already dialled by an earlier run of this job (its SID stored by the job or by the
+    // 'initiated' status webhook): never ring twice. No SID: Twilio never had that call.
     if (existing?.callSid) return 'already-rang';
   }
 
@@ -56,7 +57,9 @@ export async function runCallback(deps: Deps, payload: JobPayload<'callback'>): 
     from: onDuty.platformNumber,
     url: `${deps.publicUrl}/twilio/callback/screen?${query}`,
     statusCallback: `${deps.publicUrl}/twilio/callback/status?${query}`,
-    statusCallbackEvent: ['completed'],
+    // 'initiated' reaches us as soon as Twilio has the call, even if this worker dies before
+    // calls.create returns: the status webhook then records the SID, and a restarted job finds it.
+    statusCallbackEvent: ['initiated', 'completed'],
     timeout: 20,
   });
   await db

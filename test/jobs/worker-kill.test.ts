@@ -24,6 +24,8 @@ let s: LiveService;
 let proxy: Server;
 let proxyUrl: string;
 let held = 0;
+/** Where the proxy holds Calls.json: before Twilio hears of it, or after Twilio created the call. */
+let holdAfterCreate = false;
 
 beforeAll(async () => {
   s = await startLiveService({ now: night, queuePrefix: prefix });
@@ -32,14 +34,19 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', async () => {
-      if (req.url?.endsWith('/Calls.json')) {
-        held += 1;
+      const create = req.method === 'POST' && req.url?.endsWith('/Calls.json');
+      if (create) held += 1;
+      if (create && !holdAfterCreate) {
         await new Promise((r) => setTimeout(r, 1500));
         if (req.socket.destroyed) return; // the worker died: Twilio never hears of this call
       }
       const upstream = await fetch(`${s.emulator.url}${req.url}`, { method: req.method, headers: { 'content-type': String(req.headers['content-type'] ?? ''), authorization: String(req.headers.authorization ?? '') }, ...(req.method === 'POST' ? { body } : {}) });
+      const text = await upstream.text();
+      // Twilio has created the call; the worker dies before it reads the SID.
+      if (create && holdAfterCreate) await new Promise((r) => setTimeout(r, 1500));
+      if (res.destroyed) return;
       res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
-      res.end(await upstream.text());
+      res.end(text);
     });
   });
   await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
@@ -85,6 +92,34 @@ describe('a worker killed with SIGKILL during a callback', () => {
       const attempts = await s.db.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, callback.id));
       expect(attempts).toHaveLength(1);
       expect(attempts[0]!.callSid).toMatch(/^CA/);
+    } finally {
+      second.kill('SIGTERM');
+      await new Promise((r) => second.once('exit', r));
+    }
+  }, 120_000);
+
+  it('a worker killed after Twilio created the call but before it read the SID: the doctor is still rung once', async () => {
+    holdAfterCreate = true;
+    held = 0;
+    const [{ id: territoryId }] = (await s.db.db.select({ id: territories.id }).from(territories)) as [{ id: string }];
+    const doctor = (await serviceOnDuty(s.db.db, territoryId, null, new Date()))!.contacts[0]!.phone;
+    const before = s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api').length;
+    const { callback } = await requestCallback(s.db.db, { territoryId, serviceId: null, callSid: null, patientNumber: '+33612380002', lang: 'fr', reason: 'caller_asked', dueBy: night });
+    await flushCallbackOutbox(s.deps);
+
+    const first = startWorker();
+    await expect.poll(() => s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api').length, { timeout: 20_000, interval: 50 }).toBe(before + 1);
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    // Twilio's 'initiated' status webhook told the service the SID the dead worker never read.
+    await expect.poll(async () => (await s.db.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, callback.id)))[0]?.callSid ?? null, { timeout: 10_000 }).toMatch(/^CA/);
+
+    const second = startWorker();
+    try {
+      const job = await s.deps.jobs.queues.callbacks.getJob(callbackJobId(callback.id, 1, 0));
+      await expect.poll(async () => (await job!.getState()), { timeout: 60_000, interval: 500 }).toBe('completed');
+      expect((await s.deps.jobs.queues.callbacks.getJob(callbackJobId(callback.id, 1, 0)))!.returnvalue).toBe('already-rang');
+      expect(s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api')).toHaveLength(before + 1);
     } finally {
       second.kill('SIGTERM');
       await new Promise((r) => second.once('exit', r));

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { callbackAttempts, callbackRequests, territories } from '../../../db/schema/index.js';
 import { callbackAccept, callbackPatientResult, callbackScreen, safeFallback, type FlowResult } from '../../../ivr-flows/index.js';
@@ -79,6 +79,14 @@ export function callbackRouter(deps: AppDeps): Router {
     return callbackPatientResult(false, willRetry);
   });
   handle('status', async (ref, params) => {
+    if (params.CallStatus === 'initiated') {
+      // Twilio has the call: keep its SID even if the job that placed it died before hearing it.
+      if (params.CallSid) {
+        await db.update(callbackAttempts).set({ callSid: params.CallSid, status: 'ringing', updatedAt: deps.now() })
+          .where(and(eq(callbackAttempts.callbackId, ref.cb), eq(callbackAttempts.attempt, ref.a), eq(callbackAttempts.contactIndex, ref.c), isNull(callbackAttempts.callSid)));
+      }
+      return { steps: [], effects: [] };
+    }
     // The professional's leg ended. Not accepted (no keypress, voicemail, busy): next contact.
     const [attempt] = await db.select().from(callbackAttempts)
       .where(and(eq(callbackAttempts.callbackId, ref.cb), eq(callbackAttempts.attempt, ref.a), eq(callbackAttempts.contactIndex, ref.c)));
