@@ -34,12 +34,13 @@ export function horizontalBarChart(title: string, points: readonly Point[], opts
   const max = Math.max(1, ...points.map((p) => p.value ?? 0));
   const row = 22;
   const labelW = 170;
+  // 170 for the name, 270 for the longest bar, the rest for its figure.
   const height = points.length * row + 10;
   return html`<figure class="card chart"><figcaption><strong>${title}</strong></figcaption>
-${points.length === 0 ? html`<p class="muted">Aucune donnée.</p>` : html`<svg role="img" aria-label="${title}" viewBox="0 0 480 ${height}" width="100%" style="max-width:640px">
+${points.length === 0 ? html`<p class="muted">Aucune donnée.</p>` : html`<svg role="img" aria-label="${title}" viewBox="0 0 540 ${height}" width="100%" style="max-width:720px">
 ${points.map((p, i) => html`<g><text x="${labelW - 6}" y="${i * row + 20}" text-anchor="end">${p.label.length > 26 ? `${p.label.slice(0, 25)}…` : p.label}</text>
-<rect x="${labelW}" y="${i * row + 7}" width="${((p.value ?? 0) / max) * 250}" height="${row - 6}" fill="${opts.color ?? '#0f766e'}"><title>${p.label} : ${shown(p)}</title></rect>
-<text x="${labelW + ((p.value ?? 0) / max) * 250 + 4}" y="${i * row + 20}">${shown(p)}</text></g>`)}
+<rect x="${labelW}" y="${i * row + 7}" width="${((p.value ?? 0) / max) * 270}" height="${row - 6}" fill="${opts.color ?? '#0f766e'}"><title>${p.label} : ${shown(p)}</title></rect>
+<text x="${labelW + ((p.value ?? 0) / max) * 270 + 4}" y="${i * row + 20}">${shown(p)}</text></g>`)}
 </svg>`}${dataTable(title, points, opts.tableHead)}</figure>`;
 }
 
