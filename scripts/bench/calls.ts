@@ -1,7 +1,7 @@
 /**
  * Whole calls through the Twilio emulator: N patients call the line at once at night, press 1;
- * the on-duty doctor answers and presses 1 for the first, the others are offered to hold or be
- * called back and choose the callback. Every call must end with a person, a recorded callback or
+ * the on-duty doctors' phones (no call waiting: one patient at a time) answer and press 1; callers
+ * offered to hold because the doctor is busy choose the callback. Every call must end with a person, a recorded callback or
  * a spoken instruction, and Twilio (the emulator) must log no webhook error.
  */
 import { performance } from 'node:perf_hooks';
@@ -18,7 +18,13 @@ export async function benchCalls(): Promise<Record<string, string>> {
   const s = await startLiveService({ now: night, timeScale: 0.01, env: { ROTA_CACHE_SECONDS: '5' } });
   try {
     await seedDemo(s.db.db, night);
-    for (const c of doctorContacts((await loadLineContext(s.db.db, line, night))!, night)) s.emulator.phone(c.phone).behave({ answer: 'auto', answerAfterMs: 500, autoPress: '1' });
+    for (const c of doctorContacts((await loadLineContext(s.db.db, line, night))!, night)) s.emulator.phone(c.phone).behave({ answer: 'auto', answerAfterMs: 500, autoPress: '1', oneCallAtATime: true });
+    // Server time: from a webhook's arrival to the end of its answer, summed over every webhook.
+    const handling: number[] = [];
+    s.server.prependListener('request', (_req, res) => {
+      const start = performance.now();
+      res.once('finish', () => handling.push(performance.now() - start));
+    });
     let webhooks = 0;
     const t0 = performance.now();
     const outcomes = await Promise.all(Array.from({ length: calls }, async (_, i) => {
@@ -43,8 +49,13 @@ export async function benchCalls(): Promise<Record<string, string>> {
     const count = (o: string) => outcomes.filter((x) => x === o).length;
     const failed = outcomes.filter((x) => x.startsWith('failed'));
     const messages = outcomes.filter((x) => x.startsWith('ended on'));
+    handling.sort((a, b) => a - b);
+    const at = (q: number) => handling[Math.min(handling.length - 1, Math.floor(q * handling.length))]?.toFixed(1) ?? '—';
+    const serverMs = handling.reduce((a, b) => a + b, 0);
     return {
       'simultaneous calls': String(calls),
+      'server time per call (all its webhooks)': `${(serverMs / calls).toFixed(1)} ms over ${(handling.length / calls).toFixed(1)} webhooks`,
+      'webhook handling p50 / p99 (under this load)': `${at(0.5)} ms / ${at(0.99)} ms`,
       'connected to the doctor': String(count('connected')),
       'callback recorded (doctor busy)': String(count('callback')),
       'ended on a spoken instruction': `${messages.length}${messages[0] ? ` (e.g. ${messages[0]})` : ''}`,

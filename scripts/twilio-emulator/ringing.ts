@@ -44,7 +44,7 @@ export async function ringPhone(
         () => {},
       );
     };
-    if (mode === 'busy') later(busyAfterMs, 'busy');
+    if (mode === 'busy' || (behaviour.oneCallAtATime && onAnotherCall(state, leg))) later(busyAfterMs, 'busy');
     if (mode === 'auto' || mode === 'voicemail')
       later(behaviour.answerAfterMs ?? defaultAnswerAfterMs, 'answer');
     const result = await Promise.race([
@@ -54,6 +54,8 @@ export async function ringPhone(
         (): RingResult => 'canceled',
       ),
     ]);
+    // Two legs may ring one phone at once; the first answered wins, the other hears busy.
+    if (result === 'answered' && behaviour.oneCallAtATime && onAnotherCall(state, leg)) return 'busy';
     if (result === 'answered' && leg.active) leg.answer();
     return leg.active || result !== 'answered' ? result : 'canceled';
   } catch {
@@ -62,4 +64,8 @@ export async function ringPhone(
     leg.decide = null;
     stop.abort();
   }
+}
+
+function onAnotherCall(state: EmulatorState, leg: CallLeg): boolean {
+  return [...state.calls.values()].some((c) => c !== leg && c.phone === leg.phone && c.status === 'in-progress');
 }

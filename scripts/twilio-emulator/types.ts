@@ -41,6 +41,8 @@ export interface PhoneBehaviour {
   answer?: 'manual' | 'auto' | 'voicemail' | 'never' | 'busy' | 'fail';
   /** Setting it alone implies answer: 'auto'. */
   answerAfterMs?: number;
+  /** true: no call waiting; while this phone is on a call, another call to it gets 'busy'. */
+  oneCallAtATime?: boolean;
   /** Digits pressed on every <Gather> of an answered call, shortly after its first prompt. */
   autoPress?: string;
   /** false: SMS to this phone are refused with 21614 (French fixed lines are refused anyway). */

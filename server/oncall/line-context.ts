@@ -39,6 +39,7 @@ export async function loadLineContext(db: Queryable, calledNumber: string, now: 
  */
 export class LineContextCache {
   private readonly byNumber = new Map<string, LineContext>();
+  private readonly loading = new Map<string, Promise<LineContext | null>>();
 
   /**
    * @param freshForMs a context younger than this is used without asking PostgreSQL at all
@@ -55,6 +56,18 @@ export class LineContextCache {
     const context = this.byNumber.get(calledNumber);
     if (!context || now.getTime() - context.loadedAt.getTime() >= this.freshForMs) return null;
     return context;
+  }
+
+  /**
+   * One load per number at a time: a burst of new calls on a cold cache shares one load instead
+   * of each running the same nine queries and queueing for the pool.
+   */
+  loadOnce(calledNumber: string, load: () => Promise<LineContext | null>): Promise<LineContext | null> {
+    const pending = this.loading.get(calledNumber);
+    if (pending) return pending;
+    const loaded = load().finally(() => this.loading.delete(calledNumber));
+    this.loading.set(calledNumber, loaded);
+    return loaded;
   }
 
   remember(context: LineContext): void {

@@ -3,7 +3,7 @@ import { requestCallback } from '../../db/repositories/callbacks.js';
 import type { Effect, FlowContext, Lang } from '../../ivr-flows/types.js';
 import { smsBody } from '../../ivr-flows/prompts/sms.js';
 import type { AppDeps } from '../deps.js';
-import { flushCallbackOutbox } from '../jobs/callback-outbox.js';
+import { handOverOrKeep } from '../jobs/callback-outbox.js';
 import { enqueue } from '../jobs/enqueue.js';
 import { nextMorning } from '../jobs/follow-up.js';
 import { queueSms } from '../jobs/queue-sms.js';
@@ -75,7 +75,7 @@ async function recordCallback(deps: AppDeps, scope: EffectScope, reason: string)
   const line = scope.line;
   if (!line || !scope.from || scope.flow?.caller.hidden) return;
   const territory = line.territory.territory;
-  const { created } = await requestCallback(deps.db.db, {
+  const { created, callback } = await requestCallback(deps.db.db, {
     territoryId: territory.id,
     serviceId: line.doctorService?.id ?? null,
     callSid: scope.callSid,
@@ -85,7 +85,7 @@ async function recordCallback(deps: AppDeps, scope: EffectScope, reason: string)
     dueBy: new Date(deps.now().getTime() + territory.settings.callbackDeadlineMinutes * 60_000),
   });
   if (!created) return;
-  await flushCallbackOutbox(deps);
+  await handOverOrKeep(deps, callback);
   if (scope.flow?.caller.isMobile) {
     await queueSms(deps, {
       territoryId: territory.id,

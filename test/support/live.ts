@@ -7,6 +7,8 @@ import { createTestApp, type TestApp, type TestAppOptions } from './app.js';
 export interface LiveService extends TestApp {
   url: string;
   emulator: TwilioEmulator;
+  /** The HTTP server the app listens on (benchmarks time its requests). */
+  server: Server;
 }
 
 const authToken = 'live-test-auth-token-0123456789';
@@ -33,6 +35,7 @@ export async function startLiveService(options: TestAppOptions & { timeScale?: n
     ...t,
     url,
     emulator,
+    server,
     async close() {
       await emulator.close();
       server.closeAllConnections();

@@ -138,6 +138,22 @@ describe('Dial with a screened Number', () => {
     expect(app.hitsTo('/dial-result')[0]!.params.DialCallStatus).toBe('busy');
   });
 
+  it('a phone without call waiting takes one patient: a second Dial to it while it is on a call gets busy', async () => {
+    app.route('/choice', twiml(`<Dial timeout="5" action="/dial-result">${doctorNumber}</Dial>`));
+    app.route('/dial-result', twiml('<Say>Le médecin n est pas disponible</Say>'));
+    emu.phone(doctorNumber).behave({ answer: 'auto', answerAfterMs: 500, oneCallAtATime: true });
+    const first = await emu.phone(patient).dial(territoryNumber);
+    await first.hears(/urgence vitale/);
+    await first.press('1');
+    await expect.poll(() => first.connectedTo()).toBe(doctorNumber);
+    const second = await emu.phone('+33611000003').dial(territoryNumber);
+    await second.hears(/urgence vitale/);
+    await second.press('1');
+    await second.hears('Le médecin n est pas disponible');
+    expect(app.hitsTo('/dial-result').at(-1)!.params.DialCallStatus).toBe('busy');
+    expect(first.connectedTo()).toBe(doctorNumber);
+  });
+
   it('without action, the call continues with the next verb', async () => {
     app.route('/choice', twiml(`<Dial timeout="5">${doctorNumber}</Dial><Say>Après le Dial</Say>`));
     emu.phone(doctorNumber).behave({ answer: 'never' });

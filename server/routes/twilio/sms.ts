@@ -5,7 +5,7 @@ import { smsMessages, smsOptOuts, territoryNumbers, territories } from '../../..
 import { smsReplies } from '../../../ivr-flows/prompts/sms-replies.js';
 import { parseSmsCommand } from '../../../ivr-flows/sms-commands.js';
 import type { AppDeps } from '../../deps.js';
-import { flushCallbackOutbox } from '../../jobs/callback-outbox.js';
+import { handOverOrKeep } from '../../jobs/callback-outbox.js';
 import { renderSmsReply } from '../../telephony/messaging-twiml.js';
 import { smsParams } from './params.js';
 import { handleSwapCommand } from './sms-swap.js';
@@ -48,11 +48,11 @@ export function smsRouter(deps: AppDeps): Router {
           if (command.better) {
             reply = smsReplies.better;
           } else {
-            await requestCallback(db, {
+            const { callback, created } = await requestCallback(db, {
               territoryId: line.territoryId, serviceId: null, callSid: followUp[0].callSid, patientNumber: sms.From, lang: 'fr',
               reason: 'follow_up_not_better', dueBy: new Date(deps.now().getTime() + line.deadline.callbackDeadlineMinutes * 60_000),
             });
-            await flushCallbackOutbox(deps);
+            if (created) await handOverOrKeep(deps, callback);
             reply = smsReplies.notBetter;
           }
           break;

@@ -130,7 +130,7 @@ async function answerTurn(req: Request, res: Response, { deps, cache, boards, br
   let turn: Turn = { params, query, line: null, flow: null };
   const work = (async () => {
     const now = deps.now();
-    const line = cache.fresh(called, now) ?? await breaker.guard(loadWithinMs, () => loadLineContext(deps.db.db, called, now)).then(
+    const line = cache.fresh(called, now) ?? await breaker.guard(loadWithinMs, () => cache.loadOnce(called, () => loadLineContext(deps.db.db, called, now))).then(
       (fresh) => (fresh && cache.remember(fresh), fresh),
       (err) => (req.log.warn({ err }, 'rota unavailable: routing from the last known rota'), cache.recall(called, now)),
     );
