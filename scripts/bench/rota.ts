@@ -1,10 +1,11 @@
 /**
  * Rota engine benchmarks: resolveOnDuty over ~500,000 shifts in 100 territories, auto-fill of
- * 80 professionals × one quarter. Pure functions, no I/O: figures are CPU time on this machine.
+ * 80 professionals × one quarter, a year's iCal feed of a service. Pure functions, no I/O: figures are CPU time on this machine.
  */
 import { performance } from 'node:perf_hooks';
 import { proposeAutoFill } from '../../rota/auto-fill.js';
 import { holidaySet } from '../../rota/calendar/holidays.js';
+import { icalFeed } from '../../rota/ical.js';
 import { resolveOnDuty } from '../../rota/on-duty.js';
 import { expandTemplate, type TemplateSlot } from '../../rota/shift-template.js';
 import type { Professional, Shift } from '../../rota/types.js';
@@ -50,7 +51,19 @@ export function benchRota(): Record<string, string> {
   t = performance.now();
   const proposal = proposeAutoFill({ openSlots: quarter, professionalIds: ids, existingShifts: [], unavailability: [], maxPerMonth: 6, minRestHours: 11, timeZone: 'Europe/Paris' });
   const autoFillMs = performance.now() - t;
+  // A service's feed over a year (every shift of both levels), as calendar apps fetch it.
+  const year = byService.get('svc-0')!.filter((x) => x.startsAt >= new Date('2027-01-01T00:00:00Z') && x.startsAt < new Date('2028-01-01T00:00:00Z'));
+  const events = year.map((x) => ({ uid: `${x.id}@gardeline`, start: x.startsAt, end: x.endsAt, summary: `Garde N${x.level} · ${people.get(x.professionalId!)!.name}`, sequence: 1 }));
+  const icalRuns: number[] = [];
+  let feedBytes = 0;
+  for (let i = 0; i < 20; i += 1) {
+    t = performance.now();
+    feedBytes = icalFeed('Garde · svc-0', 'Europe/Paris', events, new Date('2027-06-01T00:00:00Z')).length;
+    icalRuns.push(performance.now() - t);
+  }
+  icalRuns.sort((a, b) => a - b);
   return {
+    'iCal feed of a service, one year': `${quantile(icalRuns, 0.5).toFixed(0)} ms median of 20 (${events.length} events, ${Math.round(feedBytes / 1024)} KiB)`,
     'shifts generated': `${total} (${(expandMs / 1000).toFixed(1)} s to expand)`,
     'resolveOnDuty p50 (one service, ~5,000 shifts)': `${(quantile(lat, 0.5) * 1000).toFixed(0)} µs`,
     'resolveOnDuty p99': `${(quantile(lat, 0.99) * 1000).toFixed(0)} µs`,
