@@ -1,10 +1,11 @@
 import { professionalPrompts as p } from './prompts/professional.js';
-import { say } from './say.js';
-import type { FlowResult } from './types.js';
+import { say, voice } from './say.js';
+import type { FlowResult, Lang } from './types.js';
 
 /**
  * The outgoing legs of a callback: the professional is called first and screened (voicemail
- * must not "accept"), then bridged to the patient. `query` identifies the callback attempt.
+ * must not "accept"), then the patient, screened too: a patient's voicemail must not close the
+ * callback as done. `query` identifies the callback attempt.
  */
 export function callbackScreen(territoryName: string, query: string): FlowResult {
   return {
@@ -22,13 +23,28 @@ export function callbackAccept(digits: string | undefined, patientNumber: string
   return {
     steps: [
       say(p.connectingPatient, 'fr'),
-      { verb: 'dial', number: patientNumber, timeout: 30, action: `/twilio/callback/patient-result?${query}`, screenPath: null, callerId: platformNumber },
+      { verb: 'dial', number: patientNumber, timeout: 30, action: `/twilio/callback/patient-result?${query}`, screenPath: `/twilio/callback/patient-screen?${query}`, callerId: platformNumber },
     ],
     effects: [{ kind: 'accepted', attempt: 0 }],
   };
 }
 
-/** After dialling the patient: answered, or not (another try later, or we gave up). */
+/**
+ * The patient's leg when they pick up: press 1 to be put through. Said twice (a patient may need
+ * a moment to understand who is calling); a voicemail presses nothing and the leg hangs up.
+ */
+export function callbackPatientScreen(territoryName: string, lang: Lang, query: string): FlowResult {
+  const gather = { verb: 'gather' as const, numDigits: 1, timeout: 6, action: `/twilio/callback/patient-accept?${query}`, prompts: [say(voice(lang).callbackPatientScreen(territoryName), lang)] };
+  return { steps: [gather, gather, say(voice(lang).callbackPatientNoKey, lang), { verb: 'hangup' }], effects: [] };
+}
+
+/** 1: an empty answer, the legs bridge; anything else hangs the patient's leg up. */
+export function callbackPatientAccept(digits: string | undefined, lang: Lang): FlowResult {
+  if (digits === '1') return { steps: [], effects: [] };
+  return { steps: [say(voice(lang).callbackPatientNoKey, lang), { verb: 'hangup' }], effects: [] };
+}
+
+/** After dialling the patient: reached (they pressed 1), or not (another try later, or we gave up). */
 export function callbackPatientResult(answered: boolean, willRetry: boolean): FlowResult {
   if (answered) return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'connected' }] };
   return { steps: [say(willRetry ? p.patientNoAnswer : p.patientGaveUp, 'fr'), { verb: 'hangup' }], effects: [] };

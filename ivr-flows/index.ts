@@ -8,4 +8,4 @@ export { startCall, menuChoice, pharmacySms, callbackRequested, maxRetries } fro
 export { routeToContact, screenLeg, screenResult, dialResult, busyChoice, holdWait, holdResult, queueOffer, queueTake, ringSeconds } from './routing.js';
 export { safeFallback, afterFallbackDial } from './fallback.js';
 export { spokenSeconds } from './speech-time.js';
-export { callbackScreen, callbackAccept, callbackPatientResult } from './callback-call.js';
+export { callbackScreen, callbackAccept, callbackPatientScreen, callbackPatientAccept, callbackPatientResult } from './callback-call.js';

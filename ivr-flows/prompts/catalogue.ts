@@ -30,6 +30,9 @@ export interface VoiceCatalogue {
   holdPosition(position: number): string;
   holdMusic: string;
   endOfCall: string;
+  /** Played to the patient when a doctor calls them back: a keypress, so a voicemail never counts as reached. */
+  callbackPatientScreen(territory: string): string;
+  callbackPatientNoKey: string;
 }
 
 /** Digits of a phone number read in pairs, the French way: "02 61 91 00 50". */

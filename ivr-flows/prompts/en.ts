@@ -35,4 +35,6 @@ export const en: VoiceCatalogue = {
   holdPosition: (position) => (position <= 1 ? 'You are next.' : `You are number ${position} in line.`) + ' The doctor will answer as soon as possible. Please stay on the line.',
   holdMusic: 'Thank you for holding.',
   endOfCall: 'Thank you for calling. Goodbye.',
+  callbackPatientScreen: (territory) => `Hello, this is the out-of-hours care line of ${territory}. A doctor is calling you back, as you asked. To speak to them, press 1.`,
+  callbackPatientNoKey: 'We did not get an answer. A doctor will call you again in a few minutes. Goodbye.',
 };

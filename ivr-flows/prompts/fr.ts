@@ -38,4 +38,6 @@ export const fr: VoiceCatalogue = {
   holdPosition: (position) => (position <= 1 ? 'Vous êtes le prochain patient.' : `Vous êtes en position ${position}.`) + ' Le médecin vous répondra dès que possible. Restez en ligne.',
   holdMusic: 'Merci de patienter.',
   endOfCall: 'Merci de votre appel. Au revoir.',
+  callbackPatientScreen: (territory) => `Bonjour, ici la permanence des soins du ${territory}. Un médecin vous rappelle, comme vous l'avez demandé. Pour lui parler, tapez 1.`,
+  callbackPatientNoKey: 'Nous n’avons pas reçu de réponse. Un médecin vous rappellera dans quelques minutes. Au revoir.',
 };

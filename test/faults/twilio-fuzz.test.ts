@@ -16,6 +16,7 @@ const paths = [
   '/twilio/voice', '/twilio/voice/menu', '/twilio/voice/dial-result', '/twilio/voice/screen', '/twilio/voice/screen-result',
   '/twilio/voice/busy-choice', '/twilio/voice/hold-wait', '/twilio/voice/hold-result', '/twilio/voice/pharmacy-sms', '/twilio/voice/nope',
   '/twilio/fallback', '/twilio/sms', '/twilio/status', '/twilio/sms/status', '/twilio/callback/screen', '/twilio/callback/accept',
+  '/twilio/callback/patient-screen', '/twilio/callback/patient-accept', '/twilio/callback/patient-result', '/twilio/callback/status',
 ];
 const odd = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('', '+33261910015', '+33612345678', 'anonymous', '1', '*', '#', '99999', 'completed', 'no-answer', '%00', '<Response/>'), fc.string({ minLength: 3000, maxLength: 5000 }));
 const params = fc.dictionary(fc.constantFrom('CallSid', 'From', 'To', 'Digits', 'DialCallStatus', 'CallStatus', 'Body', 'MessageSid', 'MessageStatus', 'QueueResult', 'QueuePosition', 'ErrorCode', 'x'), odd, { maxKeys: 8 });

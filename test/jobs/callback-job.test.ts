@@ -45,6 +45,8 @@ describe.each(['redis', 'postgres'] as const)('the callback job on %s', (queue) 
     await ring.press('1');
     const patient = await s.emulator.phone('+33612350001').rings();
     await patient.answer();
+    await patient.hears(/Un médecin vous rappelle.*tapez 1/);
+    await patient.press('1');
     await patient.isConnectedTo(primary);
     await patient.hangup();
     await expect.poll(() => statusOf(id), { timeout: 8000 }).toBe('done');
@@ -58,6 +60,8 @@ describe.each(['redis', 'postgres'] as const)('the callback job on %s', (queue) 
     await ring.press('1');
     const patient = await s.emulator.phone('+33612350002').rings();
     await patient.answer();
+    await patient.press('1');
+    await patient.isConnectedTo(backup);
     await patient.hangup();
     await expect.poll(() => statusOf(id), { timeout: 8000 }).toBe('done');
     s.emulator.phone(primary).behave({ answer: 'manual' });
@@ -74,6 +78,21 @@ describe.each(['redis', 'postgres'] as const)('the callback job on %s', (queue) 
     expect(next).toBeDefined();
     expect(await next!.isDelayed()).toBe(true);
     expect((await s.db.db.select().from(callbackRequests).where(eq(callbackRequests.id, id)))[0]!.attempts).toBe(1);
+    await next!.remove();
+  });
+
+  it("a patient's voicemail does not count as called back: tried again 5 minutes later", async () => {
+    s.emulator.phone('+33612350005').behave({ answer: 'voicemail', answerAfterMs: 1000 });
+    const id = await newCallback('+33612350005');
+    const ring = await s.emulator.phone(primary).rings({ timeoutMs: 10_000 });
+    await ring.answer();
+    await ring.press('1');
+    await ring.hears(/ne répond pas.*nouvel essai/);
+    expect(await statusOf(id)).not.toBe('done');
+    const next = await s.deps.jobs.queues.callbacks.getJob(callbackJobId(id, 2, 0));
+    expect(await next!.isDelayed()).toBe(true);
+    const [attempt] = await s.db.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, id));
+    expect(attempt!.status).toBe('patient_no_answer');
     await next!.remove();
   });
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { callbackAttempts, callbackRequests, territories } from '../../../db/schema/index.js';
-import { callbackAccept, callbackPatientResult, callbackScreen, safeFallback, type FlowResult } from '../../../ivr-flows/index.js';
+import { callbackAccept, callbackPatientAccept, callbackPatientResult, callbackPatientScreen, callbackScreen, safeFallback, type FlowResult } from '../../../ivr-flows/index.js';
 import type { AppDeps } from '../../deps.js';
 import { maxCallbackRounds, roundDelayMs } from '../../jobs/callback.js';
 import { giveUpCallback } from '../../jobs/callback-give-up.js';
@@ -57,11 +57,22 @@ export function callbackRouter(deps: AppDeps): Router {
     await setAttempt(ref, 'accepted');
     return callbackAccept('1', row.request.patientNumber, params.From ?? '', query(ref));
   });
-  handle('patient-result', async (ref, params) => {
+  handle('patient-screen', async (ref) => {
+    const row = await load(ref);
+    return callbackPatientScreen(row?.territoryName ?? 'la plateforme', row?.request.lang === 'en' ? 'en' : 'fr', query(ref));
+  });
+  handle('patient-accept', async (ref, params) => {
+    const row = await load(ref);
+    if (params.Digits === '1') await setAttempt(ref, 'patient_accepted');
+    return callbackPatientAccept(params.Digits, row?.request.lang === 'en' ? 'en' : 'fr');
+  });
+  handle('patient-result', async (ref) => {
     const row = await load(ref);
     if (!row) return callbackPatientResult(false, false);
-    // No screening on the patient's leg: "completed" means the patient picked up.
-    const answered = params.DialCallStatus === 'completed';
+    // Reached only if the patient pressed 1: a voicemail also makes the Dial "completed".
+    const [attempt] = await db.select({ status: callbackAttempts.status }).from(callbackAttempts)
+      .where(and(eq(callbackAttempts.callbackId, ref.cb), eq(callbackAttempts.attempt, ref.a), eq(callbackAttempts.contactIndex, ref.c)));
+    const answered = attempt?.status === 'patient_accepted' || attempt?.status === 'patient_answered';
     if (answered) {
       await setAttempt(ref, 'patient_answered');
       await db.update(callbackRequests).set({ status: 'done', completedAt: deps.now() }).where(eq(callbackRequests.id, ref.cb));
