@@ -1,0 +1,97 @@
+/* global FullCalendar, document, window, fetch */
+// Boots the rota calendar on /rota. Plain JS, no build step: the page renders everything else
+// (service choice, the add form, the list view) and works without this file.
+(function () {
+  'use strict';
+  var el = document.getElementById('rota-calendar');
+  if (!el || typeof FullCalendar === 'undefined') return;
+  var data = el.dataset;
+  var editable = data.editable === 'true';
+  var status = document.getElementById('rota-status');
+  var narrow = window.matchMedia('(max-width: 700px)').matches;
+
+  // One aria-live region says what a drag did, or why the server refused it.
+  function say(message, isError) {
+    status.textContent = message;
+    status.className = isError ? 'error' : 'muted';
+  }
+
+  // Moves or stretches a shift through the JSON API; the server checks DST, overlaps and rights.
+  function save(info) {
+    var event = info.event;
+    say('Enregistrement…', false);
+    fetch('/api/shifts/' + encodeURIComponent(event.id), {
+      method: 'PATCH',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': data.csrf },
+      body: JSON.stringify({ startsAt: event.startStr, endsAt: event.endStr }),
+    })
+      .then(function (res) {
+        return res.json().catch(function () { return {}; }).then(function (body) { return { ok: res.ok, body: body }; });
+      })
+      .then(function (answer) {
+        if (!answer.ok) {
+          info.revert();
+          say('Déplacement refusé : ' + (answer.body.message || 'erreur inconnue.'), true);
+          return;
+        }
+        say('Garde « ' + event.title + ' » enregistrée : ' + event.start.toLocaleString('fr-FR', { timeZone: data.zone, dateStyle: 'full', timeStyle: 'short' }) + '.', false);
+        // Gaps depend on every shift: ask the server again rather than guess.
+        calendar.refetchEvents();
+      })
+      .catch(function () {
+        info.revert();
+        say('Déplacement non enregistré : le serveur ne répond pas.', true);
+      });
+  }
+
+  // Selecting an empty range fills the add form below the calendar, which the manager then submits.
+  function prefill(info) {
+    var form = document.getElementById('ajouter');
+    if (!form) return;
+    form.open = true;
+    document.getElementById('n-date').value = info.startStr.slice(0, 10);
+    if (!info.allDay) {
+      document.getElementById('n-start').value = info.startStr.slice(11, 16);
+      document.getElementById('n-end').value = info.endStr.slice(11, 16);
+    }
+    calendar.unselect();
+    document.getElementById('n-date').focus();
+    say('Formulaire « Ajouter une garde » prérempli.', false);
+  }
+
+  var calendar = new FullCalendar.Calendar(el, {
+    locale: 'fr',
+    timeZone: data.zone,
+    now: data.now,
+    initialDate: data.initialDate,
+    initialView: narrow ? 'listWeek' : data.initialView,
+    headerToolbar: narrow
+      ? { start: 'prev,next', center: 'title', end: 'listWeek,dayGridMonth' }
+      : { start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,listWeek' },
+    buttonText: { today: "Aujourd'hui", month: 'Mois', week: 'Semaine', list: 'Liste' },
+    height: 'auto',
+    // Coloured blocks rather than dots: the level (or the red of a gap) reads at a glance.
+    eventDisplay: 'block',
+    scrollTime: '07:00:00',
+    nowIndicator: true,
+    events: { url: data.feed, failure: function () { say('Le planning n’a pas pu être chargé.', true); } },
+    editable: editable,
+    selectable: editable,
+    // A shift is timed: dropping it on the all-day row would make no sense.
+    eventAllow: function (drop) { return !drop.allDay; },
+    eventDrop: save,
+    eventResize: save,
+    select: prefill,
+    eventDidMount: function (info) {
+      var props = info.event.extendedProps;
+      if (info.event.id) info.el.setAttribute('data-shift', info.event.id);
+      if (props.kind === 'open-shift') info.el.setAttribute('data-gap', 'open-shift');
+      if (props.kind === 'gap') info.el.setAttribute('data-gap', 'uncovered');
+      if (props.kind) info.el.setAttribute('data-kind', props.kind);
+      info.el.setAttribute('title', info.event.title);
+    },
+  });
+  calendar.render();
+  window.rotaCalendar = calendar;
+})();
