@@ -25,6 +25,11 @@ export async function findTerritoryByNumber(db: Queryable, calledNumber: string)
   return loadTerritory(db, row.territory);
 }
 
+/** The ponts and extra holidays a manager confirmed for a territory. */
+export function confirmedDays(db: Queryable, territoryId: string): Promise<{ day: string; kind: 'pont' | 'holiday' }[]> {
+  return db.select({ day: calendarDays.day, kind: calendarDays.kind }).from(calendarDays).where(eq(calendarDays.territoryId, territoryId));
+}
+
 export async function findTerritoryById(db: Queryable, id: string): Promise<TerritoryWithServices | null> {
   const [territory] = await db.select().from(territories).where(eq(territories.id, id)).limit(1);
   return territory ? loadTerritory(db, territory) : null;
@@ -33,7 +38,7 @@ export async function findTerritoryById(db: Queryable, id: string): Promise<Terr
 async function loadTerritory(db: Queryable, territory: TerritoryRow): Promise<TerritoryWithServices> {
   const [serviceRows, calendar] = await Promise.all([
     db.select().from(services).where(and(eq(services.territoryId, territory.id), eq(services.active, true))),
-    db.select({ day: calendarDays.day, kind: calendarDays.kind }).from(calendarDays).where(eq(calendarDays.territoryId, territory.id)),
+    confirmedDays(db, territory.id),
   ]);
   return {
     territory: { ...territory, settings: { ...defaultTerritorySettings, ...territory.settings } },

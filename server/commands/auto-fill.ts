@@ -4,7 +4,8 @@ import type { Database } from '../../db/client.js';
 import { recordAudit } from '../../db/repositories/audit.js';
 import { serviceMembers, services, shifts, territories, unavailabilities } from '../../db/schema/index.js';
 import { proposeAutoFill, type AutoFillProposal } from '../../rota/auto-fill.js';
-import { holidaySet } from '../../rota/calendar/holidays.js';
+import { confirmedDays } from '../../db/repositories/territories.js';
+import { territoryCalendar } from '../../rota/calendar/territory-calendar.js';
 import { expandTemplate, type OpenSlot } from '../../rota/shift-template.js';
 import type { Actor } from '../auth/actor.js';
 
@@ -19,7 +20,7 @@ export interface ServiceProposal extends AutoFillProposal {
 /** Load → compute: the open slots of a service's template over local dates, and who could take them. */
 export async function proposeForService(db: Database, service: ServiceRow, territory: TerritoryRow, from: string, to: string, limits: { maxPerMonth: number; minRestHours: number }): Promise<ServiceProposal> {
   const year = Number(from.slice(0, 4));
-  const calendar = { timeZone: territory.timeZone, holidays: holidaySet(year, year + 1, { alsaceMoselle: territory.settings.alsaceMoselle }), ponts: new Set<string>(), saturdayAfternoon: territory.settings.saturdayAfternoon };
+  const calendar = territoryCalendar({ timeZone: territory.timeZone, ...territory.settings }, await confirmedDays(db, territory.id), year, year + 1);
   const slots = expandTemplate(service.id, service.template, from, to, calendar);
   if (slots.length === 0) return { assignments: [], unfilled: [], slots: [] };
   const start = new Date(Math.min(...slots.map((s) => s.startsAt.getTime())));

@@ -1,6 +1,7 @@
 import { and, eq, gte, lt } from 'drizzle-orm';
 import { services, shifts, territories, territoryNumbers, users, userTerritories, professionals } from '../../db/schema/index.js';
-import { holidaySet } from '../../rota/calendar/holidays.js';
+import { confirmedDays } from '../../db/repositories/territories.js';
+import { territoryCalendar } from '../../rota/calendar/territory-calendar.js';
 import { pdsaPeriods } from '../../rota/calendar/pdsa.js';
 import { coverageGaps } from '../../rota/gaps.js';
 import { smsBody } from '../../ivr-flows/prompts/sms.js';
@@ -22,7 +23,7 @@ export async function gapAlert(deps: Pick<AppDeps, 'db' | 'jobs' | 'now' | 'logg
   let alerts = 0;
   for (const territory of await db.select().from(territories)) {
     const year = now.getUTCFullYear();
-    const calendar = { timeZone: territory.timeZone, holidays: holidaySet(year, year + 1, { alsaceMoselle: territory.settings.alsaceMoselle }), ponts: new Set<string>(), saturdayAfternoon: territory.settings.saturdayAfternoon };
+    const calendar = territoryCalendar({ timeZone: territory.timeZone, ...territory.settings }, await confirmedDays(db, territory.id), year, year + 1);
     const periods = pdsaPeriods(range, calendar);
     let gaps = 0;
     for (const service of await db.select().from(services).where(and(eq(services.territoryId, territory.id), eq(services.active, true)))) {

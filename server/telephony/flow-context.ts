@@ -1,6 +1,6 @@
-import { holidaySet } from '../../rota/calendar/holidays.js';
 import { isPdsaTime, type PdsaCalendar } from '../../rota/calendar/pdsa.js';
 import { localDateOf } from '../../rota/calendar/local-date.js';
+import { territoryCalendar } from '../../rota/calendar/territory-calendar.js';
 import type { FlowContext } from '../../ivr-flows/types.js';
 import { contactsFrom, doctorContacts } from '../oncall/contacts.js';
 import type { LineContext } from '../oncall/line-context.js';
@@ -14,14 +14,7 @@ export const holdQueueOf = (territoryId: string) => `line-${territoryId}`;
 export function pdsaCalendarOf(line: LineContext, now: Date): PdsaCalendar {
   const { territory, calendar } = line.territory;
   const year = Number(localDateOf(now, territory.timeZone).slice(0, 4));
-  const holidays = holidaySet(year - 1, year + 1, { alsaceMoselle: territory.settings.alsaceMoselle });
-  for (const day of calendar) if (day.kind === 'holiday') holidays.add(day.day);
-  return {
-    timeZone: territory.timeZone,
-    holidays,
-    ponts: new Set(calendar.filter((d) => d.kind === 'pont').map((d) => d.day)),
-    saturdayAfternoon: territory.settings.saturdayAfternoon,
-  };
+  return territoryCalendar({ timeZone: territory.timeZone, ...territory.settings }, calendar, year - 1, year + 1);
 }
 
 /** Builds what the pure flows may know, from a loaded (or cached) line context. */

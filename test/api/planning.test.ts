@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.js';
@@ -43,6 +43,22 @@ describe('planning API', () => {
     const again = await request(t.app).post(`/api/services/${doctor.id}/auto-fill`).set('Authorization', tok.manager!).send({ from: '2027-03-01', to: '2027-03-07' });
     expect(again.body.slots).toEqual([]);
     expect((await t.db.db.select().from(auditLog).where(eq(auditLog.action, 'auto-fill.accept')))).toHaveLength(1);
+  });
+
+  it('a pont a manager confirms counts for the gaps and for auto-fill (Friday after Ascension 2027)', async () => {
+    const day = { from: '2027-05-07T06:00:00Z', to: '2027-05-07T18:00:00Z' };
+    const gaps = () => request(t.app).get(`/api/services/${doctor.id}/gaps?from=${day.from}&to=${day.to}`).set('Authorization', tok.manager!);
+    const proposal = () => request(t.app).post(`/api/services/${doctor.id}/auto-fill`).set('Authorization', tok.manager!).send({ from: '2027-05-07', to: '2027-05-07' });
+    const daytimeSlots = (body: { slots: { startsAt: string }[] }) => body.slots.filter((s) => s.startsAt === '2027-05-07T06:00:00.000Z');
+    // An ordinary Friday daytime: no PDSA hours, nothing to cover.
+    expect((await gaps()).body.gaps).toEqual([]);
+    expect(daytimeSlots((await proposal()).body)).toEqual([]);
+
+    const confirm = await request(t.app).put(`/api/territories/${doctor.territoryId}/calendar/2027-05-07`).set('Authorization', tok.manager!).send({ kind: 'pont' });
+    expect(confirm.status).toBe(200);
+    const after = (await gaps()).body.gaps as { start: string; end: string; missingLevels: number[] }[];
+    expect(after).toEqual([expect.objectContaining({ start: '2027-05-07T06:00:00.000Z', end: '2027-05-07T18:00:00.000Z', missingLevels: [1, 2] })]);
+    expect(daytimeSlots((await proposal()).body).length).toBe(2);
   });
 
   it('CSV: a bad file is refused whole with every bad line; a good one is imported; export reads back', async () => {
@@ -113,7 +129,7 @@ describe('territories and services', () => {
     expect(badTemplate.body.fields['template.0.end']).toMatch(/HH:MM/);
     const pont = await request(t.app).put(`/api/territories/${territory!.id}/calendar/2026-05-15`).set('Authorization', tok.manager!).send({ kind: 'pont', note: 'vendredi de l’Ascension' });
     expect(pont.status).toBe(200);
-    expect((await t.db.db.select().from(auditLog).where(eq(auditLog.action, 'calendar.set')))).toHaveLength(1);
+    expect((await t.db.db.select().from(auditLog).where(and(eq(auditLog.action, 'calendar.set'), eq(auditLog.entityId, '2026-05-15'))))).toHaveLength(1);
   });
 });
 

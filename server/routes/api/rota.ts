@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { loadRotaWindow } from '../../../db/repositories/rota-window.js';
 import { findTerritoryById } from '../../../db/repositories/territories.js';
 import { services, shifts } from '../../../db/schema/index.js';
-import { holidaySet } from '../../../rota/calendar/holidays.js';
+import { territoryCalendar } from '../../../rota/calendar/territory-calendar.js';
 import { pdsaPeriods } from '../../../rota/calendar/pdsa.js';
 import { coverageGaps } from '../../../rota/gaps.js';
 import { canReadTerritory, type Actor } from '../../auth/actor.js';
@@ -60,9 +60,9 @@ export function rotaRouter(deps: AppDeps): Router {
   router.get('/services/:id/gaps', async (req, res) => {
     const service = await serviceFor(deps, req.actor!, req.params.id);
     const { from, to } = range.parse(req.query);
-    const territory = (await findTerritoryById(db, service.territoryId))!.territory;
+    const { territory, calendar: confirmed } = (await findTerritoryById(db, service.territoryId))!;
     const year = from.getUTCFullYear();
-    const calendar = { timeZone: territory.timeZone, holidays: holidaySet(year - 1, year + 2, { alsaceMoselle: territory.settings.alsaceMoselle }), ponts: new Set<string>(), saturdayAfternoon: territory.settings.saturdayAfternoon };
+    const calendar = territoryCalendar({ timeZone: territory.timeZone, ...territory.settings }, confirmed, year - 1, year + 2);
     const rows = await db.select().from(shifts).where(and(eq(shifts.serviceId, service.id), eq(shifts.status, 'active'), lt(shifts.startsAt, to), gt(shifts.endsAt, from)));
     res.json({ gaps: coverageGaps(pdsaPeriods({ start: from, end: to }, calendar), rows.map((s) => ({ ...s, kind: s.kind ?? undefined })), service.requiredLevels) });
   });

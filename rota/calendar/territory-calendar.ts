@@ -1,0 +1,31 @@
+import { holidaySet } from './holidays.js';
+import type { PdsaCalendar } from './pdsa.js';
+
+/** A day a rota manager confirmed for the territory: a pont, or a local extra holiday. */
+export interface ConfirmedDay {
+  day: string;
+  kind: 'pont' | 'holiday';
+}
+
+export interface TerritoryCalendarSettings {
+  timeZone: string;
+  alsaceMoselle: boolean;
+  saturdayAfternoon: boolean;
+}
+
+/**
+ * The PDSA calendar of a territory over whole years: the legal holidays (Alsace-Moselle's two
+ * more where it applies) plus the days its managers confirmed. Every reader of the rota (voice
+ * line, gaps, auto-fill, gap alert, calendar page) builds it here, so a confirmed pont counts
+ * the same everywhere.
+ */
+export function territoryCalendar(settings: TerritoryCalendarSettings, confirmed: readonly ConfirmedDay[], fromYear: number, toYear: number): PdsaCalendar {
+  const holidays = holidaySet(fromYear, toYear, { alsaceMoselle: settings.alsaceMoselle });
+  for (const d of confirmed) if (d.kind === 'holiday') holidays.add(d.day);
+  return {
+    timeZone: settings.timeZone,
+    holidays,
+    ponts: new Set(confirmed.filter((d) => d.kind === 'pont').map((d) => d.day)),
+    saturdayAfternoon: settings.saturdayAfternoon,
+  };
+}
