@@ -50,6 +50,7 @@ export function isSwapFinal(status: SwapStatus): boolean {
 export function transitionSwap(state: SwapState, event: SwapEvent): SwapResult {
   switch (event.type) {
     case 'take': {
+      if (state.status === 'taken' || state.status === 'approved') return fail('not_offered', 'Cette garde a déjà été prise.');
       if (state.status !== 'offered') return fail('not_offered', `Cette garde n'est plus proposée (état : ${state.status}).`);
       if (event.professionalId === state.offeredBy) return fail('own_shift', 'Vous ne pouvez pas reprendre votre propre garde.');
       if (!event.serviceIds.includes(state.serviceId)) return fail('not_colleague', 'Réservé aux collègues du même service.');

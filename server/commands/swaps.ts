@@ -3,6 +3,7 @@ import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { recordAudit, type Actor as AuditActor } from '../../db/repositories/audit.js';
 import { serviceMembers, services, shifts, swapRequests, territories } from '../../db/schema/index.js';
+import { transitionSwap, type SwapError, type SwapState } from '../../rota/swap.js';
 import { auditActorOf, canManageTerritory, type Actor } from '../auth/actor.js';
 import type { AppDeps } from '../deps.js';
 import { conflict, forbidden, notFound } from '../http-errors.js';
@@ -13,18 +14,20 @@ import { conflict, forbidden, notFound } from '../http-errors.js';
  */
 export async function decideSwap(deps: Pick<AppDeps, 'db' | 'now' | 'onShiftChanged'>, actor: Actor, swapId: string, decision: 'approve' | 'reject'): Promise<void> {
   const shiftId = await deps.db.db.transaction(async (tx) => {
-    const [row] = await tx.select({ swap: swapRequests, territoryId: services.territoryId }).from(swapRequests)
+    const [row] = await tx.select({ swap: swapRequests, shift: shifts, territoryId: services.territoryId }).from(swapRequests)
       .innerJoin(shifts, eq(shifts.id, swapRequests.shiftId)).innerJoin(services, eq(services.id, shifts.serviceId))
       .where(eq(swapRequests.id, swapId));
     if (!row) throw notFound('Échange');
     if (!canManageTerritory(actor, row.territoryId)) throw forbidden();
+    const next = transitionSwap(swapStateOf(row.swap, row.shift), { type: decision });
+    if (!next.ok) throw refusal(next.error);
+    // The status guard makes a concurrent decision lose cleanly.
     const [after] = await tx.update(swapRequests)
-      .set({ status: decision === 'approve' ? 'approved' : 'rejected', decidedBy: actor.userId, decidedAt: deps.now() })
-      .where(and(eq(swapRequests.id, row.swap.id), eq(swapRequests.status, 'taken'))).returning();
-    if (!after) throw conflict(`Cet échange n'attend pas de validation (état : ${row.swap.status}).`);
-    if (decision === 'approve') {
-      const [shift] = await tx.select().from(shifts).where(eq(shifts.id, row.swap.shiftId));
-      if (row.swap.takenBy && shift) await assertFree(tx, row.swap.takenBy, shift);
+      .set({ status: next.state.status, decidedBy: actor.userId, decidedAt: deps.now() })
+      .where(and(eq(swapRequests.id, row.swap.id), eq(swapRequests.status, row.swap.status))).returning();
+    if (!after) throw conflict("Cet échange vient d'être décidé par quelqu'un d'autre.");
+    if (next.state.status === 'approved') {
+      if (row.swap.takenBy) await assertFree(tx, row.swap.takenBy, row.shift);
       await tx.update(shifts).set({ professionalId: row.swap.takenBy, version: sql`${shifts.version} + 1`, updatedAt: deps.now() }).where(eq(shifts.id, row.swap.shiftId));
     }
     await recordAudit(tx, auditActorOf(actor), { action: `swap.${decision}`, entity: 'swap_request', entityId: row.swap.id, territoryId: row.territoryId, before: row.swap, after });
@@ -63,11 +66,15 @@ export async function takeSwap(
       .where(eq(swapRequests.id, swapId));
     if (!row) throw notFound('Échange');
     const me = taker.professionalId;
-    const [member] = me ? await tx.select().from(serviceMembers).where(and(eq(serviceMembers.serviceId, row.shift.serviceId), eq(serviceMembers.professionalId, me))) : [];
-    if (!me || !member || me === row.swap.offeredBy) throw forbidden('Réservé aux collègues du même service.');
+    if (!me) throw forbidden('Réservé aux collègues du même service.');
+    const [member] = await tx.select().from(serviceMembers).where(and(eq(serviceMembers.serviceId, row.shift.serviceId), eq(serviceMembers.professionalId, me)));
+    const next = transitionSwap(swapStateOf(row.swap, row.shift), {
+      type: 'take', professionalId: me, serviceIds: member ? [row.shift.serviceId] : [], autoApprove: row.territory.settings.swapAutoApprove, now: deps.now(),
+    });
+    if (!next.ok) throw refusal(next.error);
     await assertFree(tx, me, row.shift);
-    const approved = row.territory.settings.swapAutoApprove;
-    const [taken] = await tx.update(swapRequests).set({ takenBy: me, status: approved ? 'approved' : 'taken', ...(approved ? { decidedAt: deps.now() } : {}) })
+    const approved = next.state.status === 'approved';
+    const [taken] = await tx.update(swapRequests).set({ takenBy: me, status: next.state.status, ...(approved ? { decidedAt: deps.now() } : {}) })
       .where(and(eq(swapRequests.id, swapId), eq(swapRequests.status, 'offered'))).returning();
     if (!taken) throw conflict('Cette garde a déjà été prise.');
     if (approved) await tx.update(shifts).set({ professionalId: me, version: sql`${shifts.version} + 1`, updatedAt: deps.now() }).where(eq(shifts.id, row.shift.id));
@@ -76,6 +83,15 @@ export async function takeSwap(
   });
   if (result.status === 'approved') await deps.onShiftChanged?.([result.shiftId]);
   return result;
+}
+
+function swapStateOf(swap: typeof swapRequests.$inferSelect, shift: typeof shifts.$inferSelect): SwapState {
+  return { status: swap.status, shiftId: shift.id, serviceId: shift.serviceId, offeredBy: swap.offeredBy, takenBy: swap.takenBy, shiftStartsAt: shift.startsAt };
+}
+
+/** The engine's refusals as HTTP errors: who may act is 403, the swap's state 409. */
+function refusal(error: SwapError): Error {
+  return error.code === 'own_shift' || error.code === 'not_colleague' || error.code === 'not_owner' ? forbidden(error.message) : conflict(error.message);
 }
 
 /** A professional cannot take a shift while already on duty elsewhere then. */

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.js';
-import { auditLog, professionals, services, shifts, territories, users } from '../../db/schema/index.js';
+import { auditLog, professionals, services, shifts, swapRequests, territories, users } from '../../db/schema/index.js';
 import { createApiToken } from '../../server/auth/credentials.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -157,5 +157,13 @@ describe('swaps through the API', () => {
     const refused = await request(t.app).post(`/api/swaps/${second.body.id}/take`).set('Authorization', yann);
     expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/déjà de garde/);
+
+    // An offer left open until its shift began can no longer be taken.
+    const [begun] = await t.db.db.insert(shifts).values({ serviceId: doctor.id, professionalId: annie.id, level: 2, startsAt: new Date('2026-11-24T09:00:00Z'), endsAt: new Date('2026-11-24T19:00:00Z') }).returning();
+    const [stale] = await t.db.db.insert(swapRequests).values({ shiftId: begun!.id, offeredBy: annie.id, status: 'offered', code: '1234' }).returning();
+    const late = await request(t.app).post(`/api/swaps/${stale!.id}/take`).set('Authorization', yann);
+    expect(late.status).toBe(409);
+    expect(late.body.message).toMatch(/déjà commencé/);
+    expect((await t.db.db.select().from(swapRequests).where(eq(swapRequests.id, stale!.id)))[0]!.status).toBe('offered');
   });
 });
