@@ -97,6 +97,23 @@ describe('GET /rota/feed', () => {
   });
 });
 
+describe('the rota page', () => {
+  it('loads the calendar from external scripts, and lists the month as a table without JavaScript', async () => {
+    const calendar = await request(t.app).get('/rota').query({ service: doctorService, month: '2026-11' }).set(as('manager'));
+    expect(calendar.status).toBe(200);
+    expect(calendar.text).toMatch(/<script defer src="\/assets\/vendor\/fullcalendar@7\.1\.0\/all\/global\.js">/);
+    expect(calendar.text).toContain(`data-feed="/rota/feed?service=${doctorService}"`);
+    expect(calendar.text).toContain('data-editable="true"');
+    expect(calendar.text).not.toMatch(/<script>/);
+    const list = await request(t.app).get('/rota').query({ service: doctorService, month: '2026-11', view: 'list' }).set(as('professional'));
+    expect(list.status).toBe(200);
+    expect(list.text).toContain('<table aria-label="Planning du mois 2026-11">');
+    expect(list.text).toContain('data-gap="uncovered"');
+    expect(list.text).toContain('Armistice 1918');
+    expect(list.text).not.toContain('Ajouter une garde');
+  });
+});
+
 describe('the shift edit page and the vendor files', () => {
   it('moves a shift from the form, and re-renders it with the reason on a DST hole (400) or an overlap (409)', async () => {
     const [member] = await t.db.db.select().from(serviceMembers).where(eq(serviceMembers.serviceId, doctorService));

@@ -13,8 +13,13 @@ const shiftRow = async (id: string) => (await f.s.db.db.select().from(shifts).wh
 
 /** Drags an event onto a day cell of the month grid with real pointer moves (FullCalendar needs several). */
 async function dragToDay(page: Page, shiftId: string, date: string) {
-  const from = (await page.locator(`[data-shift="${shiftId}"]`).boundingBox())!;
-  const to = (await page.locator(`#rota-calendar [data-date="${date}"]`).first().boundingBox())!;
+  const source = page.locator(`[data-shift="${shiftId}"]`);
+  const target = page.locator(`#rota-calendar [data-date="${date}"]`).first();
+  // hover() waits until the event is visible and no longer moving (events re-render when the feed answers).
+  await source.hover();
+  await target.waitFor();
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 5, { steps: 5 });
@@ -96,6 +101,11 @@ describe.skipIf(!hasChromium)('the rota calendar (FullCalendar) in a browser', {
     expect(days).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
     await expect.poll(() => page.locator('[data-kind="shift"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${screens}/rota-week.png`, fullPage: true });
+    // On a phone the calendar opens as a list of the week.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { rotaCalendar?: { view: { type: string } } }).rotaCalendar?.view.type)).toBe('listWeek');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     const before = (await f.s.db.db.select().from(shifts)).length;
     await page.goto(`${f.s.url}/rota/auto-fill?service=${doctor.id}&from=2027-04-01&to=2027-04-07`);
@@ -112,12 +122,14 @@ describe.skipIf(!hasChromium)('the rota calendar (FullCalendar) in a browser', {
     const [member] = await f.s.db.db.select().from(serviceMembers).where(eq(serviceMembers.serviceId, doctor.id));
     // Nights of one doctor in March 2027, past the 90 days the demo seed fills.
     const at = (d: string, next: string) => ({ serviceId: doctor.id, professionalId: member!.professionalId, level: 1, startsAt: new Date(`${d}T19:00:00Z`), endsAt: new Date(`${next}T07:00:00Z`) });
+    // A retry starts from a clean March for that doctor.
+    await f.s.db.sql`delete from shifts where professional_id = ${member!.professionalId} and starts_at >= '2027-03-01'`;
     const [moved, kept, refused] = await f.s.db.db.insert(shifts).values([at('2027-03-10', '2027-03-11'), at('2027-03-15', '2027-03-16'), at('2027-03-17', '2027-03-18')]).returning();
     const page = await f.login('coordination@cpts-auray.local', `/rota?service=${doctor.id}&date=2027-03-10`);
     await expect.poll(() => page.locator(`[data-shift="${moved!.id}"]`).count()).toBe(1);
 
     await dragToDay(page, moved!.id, '2027-03-12');
-    await expect.poll(async () => (await shiftRow(moved!.id)).startsAt.toISOString()).toBe('2027-03-12T19:00:00.000Z');
+    await expect.poll(async () => (await shiftRow(moved!.id)).startsAt.toISOString(), { message: 'the dragged shift moved' }).toBe('2027-03-12T19:00:00.000Z');
     expect((await shiftRow(moved!.id)).endsAt.toISOString()).toBe('2027-03-13T07:00:00.000Z');
     await expect.poll(() => page.locator('#rota-status').textContent()).toMatch(/enregistrée/);
 
