@@ -1,7 +1,8 @@
-import { frenchPublicHolidays, holidaySet } from '../../../rota/calendar/holidays.js';
+import { frenchPublicHolidays } from '../../../rota/calendar/holidays.js';
 import { addDays, localDateOf } from '../../../rota/calendar/local-date.js';
 import { pdsaPeriods } from '../../../rota/calendar/pdsa.js';
 import { proposedPonts } from '../../../rota/calendar/ponts.js';
+import { territoryCalendar } from '../../../rota/calendar/territory-calendar.js';
 import { coverageGaps, type CoverageGap } from '../../../rota/gaps.js';
 import { offsetMinutes } from '../../../rota/local-time.js';
 import type { Interval, ShiftKind } from '../../../rota/types.js';
@@ -62,11 +63,9 @@ export function rotaFeedEvents(input: RotaFeedInput): { events: RotaEvent[]; gap
   const { timeZone: zone, range, settings } = input;
   const firstYear = Number(localDateOf(range.start, zone).slice(0, 4));
   const lastYear = Number(localDateOf(range.end, zone).slice(0, 4));
-  const confirmedPonts = new Set(input.calendarDays.filter((d) => d.kind === 'pont').map((d) => d.day));
-  const holidays = holidaySet(firstYear - 1, lastYear + 1, { alsaceMoselle: settings.alsaceMoselle });
-  // As the phone line reads them (telephony/flow-context.ts): a local extra day is a holiday.
-  for (const d of input.calendarDays) if (d.kind === 'holiday') holidays.add(d.day);
-  const calendar = { timeZone: zone, holidays, ponts: confirmedPonts, saturdayAfternoon: settings.saturdayAfternoon };
+  // The territory's PDSA calendar as every other reader builds it: confirmed ponts and local days count.
+  const calendar = territoryCalendar({ timeZone: zone, ...settings }, input.calendarDays, firstYear - 1, lastYear + 1);
+  const confirmedPonts = calendar.ponts;
   const gaps = coverageGaps(pdsaPeriods(range, calendar), input.shifts.map((s) => ({ ...s, kind: s.kind ?? undefined })), input.requiredLevels);
 
   const events: RotaEvent[] = input.shifts.map((s) => {
