@@ -4,6 +4,7 @@ import { benchCalls } from './calls.js';
 import { benchQueue } from './queue.js';
 import { benchRota } from './rota.js';
 import { benchWebhook } from './webhook.js';
+import { benchWorkerKill } from './worker-kill.js';
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
 console.log('rota engine');
@@ -14,4 +15,6 @@ console.log('whole calls through the Twilio emulator');
 console.table(await benchCalls());
 console.log('queue (SMS jobs through the Twilio emulator)');
 console.table(await benchQueue());
+console.log('worker SIGKILL trials (callbacks)');
+console.table(await benchWorkerKill());
 process.exit(0);

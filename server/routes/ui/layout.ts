@@ -8,14 +8,13 @@ header{background:var(--accent);color:#fff;padding:.6rem 1rem;display:flex;flex-
 header a{color:#fff;text-decoration:none;font-weight:600}header a:focus,header a:hover{text-decoration:underline}
 header .who{margin-left:auto;font-size:.9rem}main{padding:1rem;max-width:1200px;margin:0 auto}
 h1{font-size:1.4rem}table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{background:var(--bg)}.month{table-layout:fixed}.month td{height:7rem;font-size:.85rem}.month .out{background:var(--bg);color:var(--muted)}
-.shift{border-left:4px solid var(--l1);padding:.1rem .3rem;margin:.15rem 0;background:#eef4fb}.lvl2{border-color:var(--l2);background:#f3f0fb}.lvl3{border-color:var(--l3);background:#ecf7f5}
+th{background:var(--bg)}
 .gap{border-left:4px solid var(--gap);background:var(--gapbg);color:var(--gap);font-weight:600}.holiday{color:var(--hol);font-weight:600}
 button,.button{background:var(--accent);color:#fff;border:0;border-radius:4px;padding:.4rem .8rem;font:inherit;cursor:pointer}button.secondary{background:#57606a}
 input,select{font:inherit;padding:.3rem;border:1px solid #8c959f;border-radius:4px}label{display:block;margin:.5rem 0 .2rem;font-weight:600}
 .card{border:1px solid var(--line);border-radius:6px;padding:1rem;margin:.5rem 0}.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:1rem}
 .error{color:var(--gap);font-weight:600}.muted{color:var(--muted)}svg text{font-size:11px;fill:var(--ink)}
-@media (max-width:700px){.month td{height:auto}.month th{font-size:.75rem}main{padding:.5rem}}
+@media (max-width:700px){main{padding:.5rem}}
 `;
 
 /**
