@@ -99,6 +99,7 @@ export async function benchWorkerKill(kills = Number(process.env.BENCH_KILLS ?? 
     last.kill('SIGTERM');
     await new Promise((r) => last.once('exit', r));
 
+    const failedJobs = (await queue.getJobCounts('failed')).failed ?? 0;
     const attempts = await s.db.db.select().from(callbackAttempts);
     const firstRung = new Set(attempts.filter((a) => a.attempt === 1 && a.contactIndex === 0 && a.callSid).map((a) => a.callbackId));
     const counts = [...placed.values()];
@@ -111,6 +112,7 @@ export async function benchWorkerKill(kills = Number(process.env.BENCH_KILLS ?? 
       '(callback, round, contact) rung once': counts.filter((c) => c === 1).length,
       '(callback, round, contact) rung twice or more': counts.filter((c) => c > 1).length,
       'claims left without a call SID': attempts.filter((a) => !a.callSid).length,
+      'callback jobs failed': failedJobs,
       'wall time': `${Math.round((Date.now() - started) / 1000)} s`,
     };
   } finally {

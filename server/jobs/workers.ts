@@ -47,10 +47,14 @@ export function startWorkers(deps: AppDeps, only: QueueName[] = queueNames): Wor
   const workers = only.map((queue) => {
     // Jobs are short (one REST call, a few queries): a 15 s lock, checked every 10 s, puts the job
     // of a worker that died back in the queue within ~25 s (BullMQ's defaults would take a minute).
+    // Every job is idempotent (claims, dedupe keys), so a job caught by a second worker death is
+    // run again, not failed: BullMQ's default (1) lost callbacks in the SIGKILL trials. Bounded,
+    // so a job that kills its worker every time still ends.
     const worker = deps.jobs.factory.worker(queue, (job) => processJob(deps, job), {
       concurrency: queue === 'sms' ? 10 : 4,
       lockDuration: 15_000,
       stalledInterval: 10_000,
+      maxStalledCount: 10,
     });
     worker.on('failed', (job, err) => deps.logger.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
     worker.on('error', (err) => deps.logger.error({ err, queue }, 'worker error'));

@@ -125,4 +125,29 @@ describe('a worker killed with SIGKILL during a callback', () => {
       await new Promise((r) => second.once('exit', r));
     }
   }, 120_000);
+
+  it('a job whose worker is killed twice (two stalls) still completes, with one ring', async () => {
+    holdAfterCreate = false;
+    held = 0;
+    const [{ id: territoryId }] = (await s.db.db.select({ id: territories.id }).from(territories)) as [{ id: string }];
+    const doctor = (await serviceOnDuty(s.db.db, territoryId, null, new Date()))!.contacts[0]!.phone;
+    const before = s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api').length;
+    const { callback } = await requestCallback(s.db.db, { territoryId, serviceId: null, callSid: null, patientNumber: '+33612380003', lang: 'fr', reason: 'caller_asked', dueBy: night });
+    await flushCallbackOutbox(s.deps);
+    for (const expectedHeld of [1, 2]) {
+      const doomed = startWorker();
+      await expect.poll(() => held, { timeout: 60_000, interval: 50 }).toBe(expectedHeld);
+      doomed.kill('SIGKILL');
+      await new Promise((r) => doomed.once('exit', r));
+    }
+    const last = startWorker();
+    try {
+      const job = await s.deps.jobs.queues.callbacks.getJob(callbackJobId(callback.id, 1, 0));
+      await expect.poll(async () => (await job!.getState()), { timeout: 60_000, interval: 500 }).toBe('completed');
+      expect(s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api')).toHaveLength(before + 1);
+    } finally {
+      last.kill('SIGTERM');
+      await new Promise((r) => last.once('exit', r));
+    }
+  }, 180_000);
 });
