@@ -60,11 +60,14 @@ describe('GET /rota/feed', () => {
     expect(assigned.color).toMatch(/^var\(--l[123]\)$/);
     expect(assigned.title).toMatch(/^Dr .+ · N\d$/);
     expect(assigned.start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+01:00$/);
-    // The demo rota starts the day before `now`: the nights before are uncovered.
-    const gaps = events.filter((e) => e.extendedProps.kind === 'gap');
+    // The demo rota starts the day before `now`: the weeks before were uncovered, but those hours
+    // are past and can no longer be filled, so they are not painted red.
+    expect(events.filter((e) => e.extendedProps.kind === 'gap' && Date.parse(e.start) < now.getTime())).toEqual([]);
+    // Beyond the seeded rota (March 2027), every PDSA hour is a gap.
+    const gaps = ((await feed('manager', '2027-03-01T00:00:00+01:00', '2027-03-08T00:00:00+01:00')).body as RotaEvent[]).filter((e) => e.extendedProps.kind === 'gap');
     expect(gaps.length).toBeGreaterThan(0);
     expect(gaps.every((g) => g.color === 'var(--gap)' && g.editable === false)).toBe(true);
-    expect(gaps.some((g) => g.start === '2026-11-02T20:00:00+01:00')).toBe(true);
+    expect(gaps.some((g) => g.start === '2027-03-01T20:00:00+01:00')).toBe(true);
     expect(events).toContainEqual(expect.objectContaining({ title: 'Armistice 1918', start: '2026-11-11', end: '2026-11-12', allDay: true, display: 'background' }));
     expect(events).toContainEqual(expect.objectContaining({ title: 'Toussaint', start: '2026-11-01' }));
   });
@@ -108,8 +111,9 @@ describe('the rota page', () => {
     const list = await request(t.app).get('/rota').query({ service: doctorService, month: '2026-11', view: 'list' }).set(as('professional'));
     expect(list.status).toBe(200);
     expect(list.text).toContain('<table aria-label="Planning du mois 2026-11">');
-    expect(list.text).toContain('data-gap="uncovered"');
     expect(list.text).toContain('Armistice 1918');
+    const empty = await request(t.app).get('/rota').query({ service: doctorService, month: '2027-03', view: 'list' }).set(as('professional'));
+    expect(empty.text).toContain('data-gap="uncovered"');
     expect(list.text).not.toContain('Ajouter une garde');
   });
 });

@@ -23,7 +23,7 @@ input,select{font:inherit;padding:.3rem;border:1px solid #8c959f;border-radius:4
  */
 export function page(title: string, actor: Actor | undefined, body: Html, csrf = '', head: Html = html``): string {
   const manager = actor && actor.role !== 'professional';
-  return html`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+  return html`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">
 <title>${title} · gardeline</title><style>${new Html(styles)}</style>${head}</head><body>
 <a href="#main" class="skip" style="position:absolute;left:-999px">Aller au contenu</a>
 <header><a href="/">gardeline</a>${actor

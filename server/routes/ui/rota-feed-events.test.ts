@@ -11,6 +11,7 @@ const base: RotaFeedInput = {
   names: new Map([['p1', 'Dr A']]),
   calendarDays: [],
   manage: true,
+  now: new Date('2027-01-01T00:00:00Z'),
 };
 
 describe('rotaFeedEvents (pure)', () => {
@@ -40,5 +41,13 @@ describe('rotaFeedEvents (pure)', () => {
     const local = rotaFeedEvents({ ...weekday, calendarDays: [{ day: '2027-03-10', kind: 'holiday', note: 'Fête locale' }] });
     expect(covers(local)).toBe(true);
     expect(local.events).toContainEqual(expect.objectContaining({ title: 'Fête locale', start: '2027-03-10', display: 'background' }));
+  });
+
+  it('shows uncovered hours from now on only: the past ones can no longer be filled', () => {
+    // Sunday 28 March 2027 at noon in Paris: the night before and the morning are past.
+    const midday = rotaFeedEvents({ ...base, now: new Date('2027-03-28T10:00:00Z') });
+    expect(midday.gaps.length).toBeGreaterThan(0);
+    expect(midday.gaps.every((g) => g.start >= new Date('2027-03-28T10:00:00Z'))).toBe(true);
+    expect(rotaFeedEvents({ ...base, now: new Date('2027-04-01T00:00:00Z') }).gaps).toEqual([]);
   });
 });

@@ -25,6 +25,8 @@ export interface RotaFeedInput {
   calendarDays: { day: string; kind: 'pont' | 'holiday'; note: string | null }[];
   /** Managers get links to fill gaps; others only see them. */
   manage: boolean;
+  /** Uncovered hours are shown from now on only: past ones can no longer be filled. */
+  now: Date;
 }
 
 /** One FullCalendar event (the subset of its input format the page uses). */
@@ -66,7 +68,8 @@ export function rotaFeedEvents(input: RotaFeedInput): { events: RotaEvent[]; gap
   // The territory's PDSA calendar as every other reader builds it: confirmed ponts and local days count.
   const calendar = territoryCalendar({ timeZone: zone, ...settings }, input.calendarDays, firstYear - 1, lastYear + 1);
   const confirmedPonts = calendar.ponts;
-  const gaps = coverageGaps(pdsaPeriods(range, calendar), input.shifts.map((s) => ({ ...s, kind: s.kind ?? undefined })), input.requiredLevels);
+  const ahead = { start: new Date(Math.max(range.start.getTime(), input.now.getTime())), end: range.end };
+  const gaps = ahead.start < ahead.end ? coverageGaps(pdsaPeriods(ahead, calendar), input.shifts.map((s) => ({ ...s, kind: s.kind ?? undefined })), input.requiredLevels) : [];
 
   const events: RotaEvent[] = input.shifts.map((s) => {
     const open = s.professionalId === null;

@@ -27,7 +27,7 @@ export async function membersOf(db: Queryable, serviceId: string) {
 }
 
 /** Loads what `rotaFeedEvents` needs for one visible service over a range of instants. */
-export async function loadRotaFeed(db: Queryable, actor: Actor, chosen: VisibleService, range: Interval): Promise<RotaFeedInput> {
+export async function loadRotaFeed(db: Queryable, actor: Actor, chosen: VisibleService, range: Interval, now: Date): Promise<RotaFeedInput> {
   const { service, territory } = chosen;
   const [rows, members, days] = await Promise.all([
     db.select().from(shifts)
@@ -50,5 +50,6 @@ export async function loadRotaFeed(db: Queryable, actor: Actor, chosen: VisibleS
     names: new Map([...members, ...others].map((m) => [m.id, m.name])),
     calendarDays: days,
     manage: canManageTerritory(actor, territory.id),
+    now,
   };
 }

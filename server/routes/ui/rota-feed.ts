@@ -25,7 +25,7 @@ export function rotaFeed(deps: AppDeps): Router {
     const chosen = (await visibleServices(deps.db.db, req.actor!)).find((v) => v.service.id === query.service);
     // Another territory's service and an unknown one look the same: no existence leak.
     if (!chosen) throw forbidden('Service non visible pour votre compte.');
-    const input = await loadRotaFeed(deps.db.db, req.actor!, chosen, { start: query.start, end: query.end });
+    const input = await loadRotaFeed(deps.db.db, req.actor!, chosen, { start: query.start, end: query.end }, deps.now());
     res.set('cache-control', 'no-store').json(rotaFeedEvents(input).events);
   };
   router.get('/rota/feed', feed, apiErrorHandler);

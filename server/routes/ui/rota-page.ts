@@ -74,7 +74,7 @@ export function rotaPage(deps: AppDeps): Router {
     const legend = html`<p class="muted">Niveau 1 en bleu, niveau 2 en violet, niveau 3 en vert ; <span class="error">en rouge, les gardes à pourvoir et les trous de garde</span> ; jours fériés et ponts en fond ocre.${manage ? ' Glissez une garde pour la déplacer, ou sélectionnez une plage vide pour en ajouter une.' : ''}</p>`;
 
     if (list) {
-      const feed = rotaFeedEvents(await loadRotaFeed(db, actor, chosen, { start: wallClockToInstant(first, '00:00', zone), end: wallClockToInstant(nextMonth, '00:00', zone) }));
+      const feed = rotaFeedEvents(await loadRotaFeed(db, actor, chosen, { start: wallClockToInstant(first, '00:00', zone), end: wallClockToInstant(nextMonth, '00:00', zone) }, deps.now()));
       return void res.type('html').send(page(`Planning · ${service.name}`, actor, html`${toolbar}${addForm}${legend}${rotaListView(feed, zone, month)}`, csrf));
     }
     const calendar = html`<div id="rota-calendar" data-feed="/rota/feed?service=${service.id}" data-zone="${zone}" data-now="${isoInZone(deps.now(), zone)}"

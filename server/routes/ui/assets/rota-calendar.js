@@ -69,7 +69,8 @@
     headerToolbar: narrow
       ? { start: 'prev,next', center: 'title', end: 'listWeek,dayGridMonth' }
       : { start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,listWeek' },
-    buttonText: { today: "Aujourd'hui", month: 'Mois', week: 'Semaine', list: 'Liste' },
+    // FullCalendar 7 names each button's text (the French locale would call the list 'Planning').
+    todayText: "Aujourd'hui", monthText: 'Mois', weekTextLong: 'Semaine', listText: 'Liste',
     height: 'auto',
     // Coloured blocks rather than dots: the level (or the red of a gap) reads at a glance.
     eventDisplay: 'block',
