@@ -80,6 +80,12 @@ export function startWorkers(deps: AppDeps, only: QueueName[] = queueNames): Wor
     workers,
     close: async () => {
       clearInterval(sweep);
+      // From here the database may go away under the workers (embedded PostgreSQL stops on the
+      // same signal): losing a connection is expected, not an error worth a stack trace.
+      for (const worker of workers) {
+        worker.removeAllListeners('error');
+        worker.on('error', (err) => deps.logger.debug({ err }, 'worker connection lost while stopping'));
+      }
       await Promise.allSettled(workers.map((worker) => worker.close()));
     },
   };
