@@ -68,86 +68,79 @@ function startWorker(): ChildProcess {
   });
 }
 
+/** A callback request handed to the queue, and the doctor its first ring goes to (real clock: the worker's). */
+async function newCallback(patient: string): Promise<{ callbackId: string; doctor: string }> {
+  const [{ id: territoryId }] = (await s.db.db.select({ id: territories.id }).from(territories)) as [{ id: string }];
+  const doctor = (await serviceOnDuty(s.db.db, territoryId, null, new Date()))!.contacts[0]!.phone;
+  const { callback } = await requestCallback(s.db.db, { territoryId, serviceId: null, callSid: null, patientNumber: patient, lang: 'fr', reason: 'caller_asked', dueBy: night });
+  await flushCallbackOutbox(s.deps);
+  return { callbackId: callback.id, doctor };
+}
+
+const ringsTo = (doctor: string) => s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api').length;
+
+async function stop(worker: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  worker.kill(signal);
+  await new Promise((r) => (worker.exitCode !== null || worker.signalCode !== null ? r(null) : worker.once('exit', r)));
+}
+
+/** A fresh worker takes the callback's first job (stalled back) to the end; returns what the job returned. */
+async function completeWithFreshWorker(callbackId: string): Promise<unknown> {
+  const worker = startWorker();
+  try {
+    const jobId = callbackJobId(callbackId, 1, 0);
+    await expect.poll(async () => (await s.deps.jobs.queues.callbacks.getJob(jobId))!.getState(), { timeout: 60_000, interval: 500 }).toBe('completed');
+    return (await s.deps.jobs.queues.callbacks.getJob(jobId))!.returnvalue;
+  } finally {
+    await stop(worker, 'SIGTERM');
+  }
+}
+
 describe('a worker killed with SIGKILL during a callback', () => {
   it('loses nothing: the job completes after restart and the doctor is rung exactly once', async () => {
-    const [{ id: territoryId }] = (await s.db.db.select({ id: territories.id }).from(territories)) as [{ id: string }];
-    // The worker is another process on the real clock: whoever it will ring first, now.
-    const doctor = (await serviceOnDuty(s.db.db, territoryId, null, new Date()))!.contacts[0]!.phone;
+    const { callbackId, doctor } = await newCallback('+33612380001');
     s.emulator.phone(doctor).behave({ answer: 'never' });
-    const { callback } = await requestCallback(s.db.db, { territoryId, serviceId: null, callSid: null, patientNumber: '+33612380001', lang: 'fr', reason: 'caller_asked', dueBy: night });
-    await flushCallbackOutbox(s.deps);
 
     const first = startWorker();
     await expect.poll(() => held, { timeout: 20_000, interval: 50 }).toBe(1);
-    first.kill('SIGKILL');
-    await new Promise((r) => first.once('exit', r));
+    await stop(first, 'SIGKILL');
     expect(s.emulator.calls().filter((c) => c.to === doctor)).toHaveLength(0);
 
-    const second = startWorker();
-    try {
-      const job = await s.deps.jobs.queues.callbacks.getJob(callbackJobId(callback.id, 1, 0));
-      await expect.poll(async () => (await job!.getState()), { timeout: 60_000, interval: 500 }).toBe('completed');
-      expect(s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api')).toHaveLength(1);
-      expect(held).toBe(2);
-      const attempts = await s.db.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, callback.id));
-      expect(attempts).toHaveLength(1);
-      expect(attempts[0]!.callSid).toMatch(/^CA/);
-    } finally {
-      second.kill('SIGTERM');
-      await new Promise((r) => second.once('exit', r));
-    }
+    await completeWithFreshWorker(callbackId);
+    expect(ringsTo(doctor)).toBe(1);
+    expect(held).toBe(2);
+    const attempts = await s.db.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, callbackId));
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]!.callSid).toMatch(/^CA/);
   }, 120_000);
 
   it('a worker killed after Twilio created the call but before it read the SID: the doctor is still rung once', async () => {
     holdAfterCreate = true;
     held = 0;
-    const [{ id: territoryId }] = (await s.db.db.select({ id: territories.id }).from(territories)) as [{ id: string }];
-    const doctor = (await serviceOnDuty(s.db.db, territoryId, null, new Date()))!.contacts[0]!.phone;
-    const before = s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api').length;
-    const { callback } = await requestCallback(s.db.db, { territoryId, serviceId: null, callSid: null, patientNumber: '+33612380002', lang: 'fr', reason: 'caller_asked', dueBy: night });
-    await flushCallbackOutbox(s.deps);
+    const { callbackId, doctor } = await newCallback('+33612380002');
+    const before = ringsTo(doctor);
 
     const first = startWorker();
-    await expect.poll(() => s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api').length, { timeout: 20_000, interval: 50 }).toBe(before + 1);
-    first.kill('SIGKILL');
-    await new Promise((r) => first.once('exit', r));
+    await expect.poll(() => ringsTo(doctor), { timeout: 20_000, interval: 50 }).toBe(before + 1);
+    await stop(first, 'SIGKILL');
     // Twilio's 'initiated' status webhook told the service the SID the dead worker never read.
-    await expect.poll(async () => (await s.db.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, callback.id)))[0]?.callSid ?? null, { timeout: 10_000 }).toMatch(/^CA/);
+    await expect.poll(async () => (await s.db.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, callbackId)))[0]?.callSid ?? null, { timeout: 10_000 }).toMatch(/^CA/);
 
-    const second = startWorker();
-    try {
-      const job = await s.deps.jobs.queues.callbacks.getJob(callbackJobId(callback.id, 1, 0));
-      await expect.poll(async () => (await job!.getState()), { timeout: 60_000, interval: 500 }).toBe('completed');
-      expect((await s.deps.jobs.queues.callbacks.getJob(callbackJobId(callback.id, 1, 0)))!.returnvalue).toBe('already-rang');
-      expect(s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api')).toHaveLength(before + 1);
-    } finally {
-      second.kill('SIGTERM');
-      await new Promise((r) => second.once('exit', r));
-    }
+    expect(await completeWithFreshWorker(callbackId)).toBe('already-rang');
+    expect(ringsTo(doctor)).toBe(before + 1);
   }, 120_000);
 
   it('a job whose worker is killed twice (two stalls) still completes, with one ring', async () => {
     holdAfterCreate = false;
     held = 0;
-    const [{ id: territoryId }] = (await s.db.db.select({ id: territories.id }).from(territories)) as [{ id: string }];
-    const doctor = (await serviceOnDuty(s.db.db, territoryId, null, new Date()))!.contacts[0]!.phone;
-    const before = s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api').length;
-    const { callback } = await requestCallback(s.db.db, { territoryId, serviceId: null, callSid: null, patientNumber: '+33612380003', lang: 'fr', reason: 'caller_asked', dueBy: night });
-    await flushCallbackOutbox(s.deps);
+    const { callbackId, doctor } = await newCallback('+33612380003');
+    const before = ringsTo(doctor);
     for (const expectedHeld of [1, 2]) {
       const doomed = startWorker();
       await expect.poll(() => held, { timeout: 60_000, interval: 50 }).toBe(expectedHeld);
-      doomed.kill('SIGKILL');
-      await new Promise((r) => doomed.once('exit', r));
+      await stop(doomed, 'SIGKILL');
     }
-    const last = startWorker();
-    try {
-      const job = await s.deps.jobs.queues.callbacks.getJob(callbackJobId(callback.id, 1, 0));
-      await expect.poll(async () => (await job!.getState()), { timeout: 60_000, interval: 500 }).toBe('completed');
-      expect(s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api')).toHaveLength(before + 1);
-    } finally {
-      last.kill('SIGTERM');
-      await new Promise((r) => last.once('exit', r));
-    }
+    await completeWithFreshWorker(callbackId);
+    expect(ringsTo(doctor)).toBe(before + 1);
   }, 180_000);
 });
