@@ -25,7 +25,9 @@ export function sessionRouter(deps: AppDeps): Router {
       req.session.regenerate((err) => {
         if (err) return next(err);
         req.session.userId = userId;
-        res.json({ ok: true, csrf: csrfToken(req) });
+        const csrf = csrfToken(req);
+        // Saved before answering, as the login form does: a client using the cookie at once must find it.
+        req.session.save((saveErr) => (saveErr ? next(saveErr) : res.json({ ok: true, csrf })));
       });
     } catch (err) {
       next(err);
