@@ -30,15 +30,20 @@ export async function createTemplateDatabase(): Promise<string> {
       const createdAt = Number(datname.slice(prefix.length).split('_')[0]);
       if (now - createdAt > staleAfterSeconds) await admin.unsafe(`drop database if exists ${datname} with (force)`);
     }
-    await admin.unsafe(`create database ${name}`);
   });
+  await createMigratedDatabase(name);
+  return name;
+}
+
+/** A new database with every migration applied. */
+export async function createMigratedDatabase(name: string): Promise<void> {
+  await onAdmin((admin) => admin.unsafe(`create database ${name}`));
   const handle = openDatabase(databaseUrl(name), { max: 1 });
   try {
     await migrateDatabase(handle.db);
   } finally {
     await handle.close();
   }
-  return name;
 }
 
 export function dropTemplateDatabase(name: string): Promise<void> {
