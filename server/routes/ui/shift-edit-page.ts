@@ -9,6 +9,7 @@ import { csrfToken, requireCsrf } from '../../auth/middleware.js';
 import { saveShift, type ShiftTime } from '../../commands/shifts.js';
 import type { AppDeps } from '../../deps.js';
 import { HttpError, notFound } from '../../http-errors.js';
+import { refusalOf } from './form-refusal.js';
 import { page } from './layout.js';
 import { localTimeOf } from './rota-feed-events.js';
 import { membersOf } from './rota-feed-load.js';
@@ -24,13 +25,6 @@ const editBody = z.object({
   level: z.coerce.number({ error: 'niveau invalide' }).int('niveau entier attendu').min(1, 'niveau de 1 à 9').max(9, 'niveau de 1 à 9'),
   professionalId: z.union([z.literal(''), z.string().uuid('professionnel invalide')]).transform((v) => v || null),
 });
-
-/** A refusal the manager can act on (bad input, DST, overlap, stale link); others go to the error page. */
-function refusalOf(err: unknown): { status: number; message: string } | null {
-  if (err instanceof ZodError) return { status: 400, message: err.issues.map((i) => i.message).join(' ; ') };
-  if (err instanceof HttpError && [400, 404, 409].includes(err.status)) return { status: err.status, message: err.message };
-  return null;
-}
 
 async function loadShift(db: Database, shiftId: string) {
   const [row] = await db.select({ shift: shifts, service: services, territory: territories }).from(shifts)
