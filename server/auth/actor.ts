@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.js';
 import { users, userTerritories } from '../../db/schema/index.js';
 
@@ -39,6 +40,14 @@ export function canManageTerritory(actor: Actor, territoryId: string): boolean {
 
 export function canReadTerritory(actor: Actor, territoryId: string): boolean {
   return actor.role === 'admin' || actor.territoryIds.includes(territoryId);
+}
+
+// A uuid no row has: `inArray` with an empty list is not valid SQL.
+const noTerritory = '00000000-0000-4000-8000-000000000000';
+
+/** `canReadTerritory` as a WHERE on a territory column: nothing for admins (every territory). */
+export function readableTerritories(actor: Actor, territoryColumn: AnyPgColumn): SQL | undefined {
+  return actor.role === 'admin' ? undefined : inArray(territoryColumn, actor.territoryIds.length ? actor.territoryIds : [noTerritory]);
 }
 
 /** Phone numbers are shown in full to those who call people back; partly masked otherwise. */

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { callbackRequests, callRecords, professionals, services, shifts, territories } from '../../db/schema/index.js';
 import { holidaySet } from '../../rota/calendar/holidays.js';
@@ -26,11 +26,11 @@ const nightCount = 14;
 const fourWeeksMs = 28 * 86_400_000;
 
 /**
- * The dashboard of each territory in scope (null: all): load the rows, then the pure figures of
+ * The dashboard of each territory `scope` selects (undefined: all): load the rows, then the pure figures of
  * night-stats.ts and rota/fairness.ts. Read-only.
  */
-export async function loadDashboards(db: Database, territoryIds: string[] | null, now: Date): Promise<TerritoryDashboard[]> {
-  const list = await db.select().from(territories).where(territoryIds ? inArray(territories.id, territoryIds.length ? territoryIds : ['00000000-0000-4000-8000-000000000000']) : undefined).orderBy(territories.name);
+export async function loadDashboards(db: Database, scope: SQL | undefined, now: Date): Promise<TerritoryDashboard[]> {
+  const list = await db.select().from(territories).where(scope).orderBy(territories.name);
   return Promise.all(list.map(async (territory) => {
     const zone = territory.timeZone;
     const nights = lastNights(now, zone, nightCount);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { callbackRequests, callEvents, callRecords, professionals, shifts, swapRequests, services } from '../../../db/schema/index.js';
 import { addDays } from '../../../rota/calendar/local-date.js';
 import { wallClockToInstant } from '../../../rota/local-time.js';
-import { canManageTerritory } from '../../auth/actor.js';
+import { canManageTerritory, canReadTerritory, readableTerritories } from '../../auth/actor.js';
 import { csrfToken, requireCsrf } from '../../auth/middleware.js';
 import { decideSwap } from '../../commands/swaps.js';
 import type { AppDeps } from '../../deps.js';
@@ -36,13 +36,12 @@ export function callsPages(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
   const managerOnly: express.RequestHandler = (req, _res, next) => next(req.actor!.role === 'professional' ? forbidden() : undefined);
-  const scope = (actor: NonNullable<express.Request['actor']>) => (actor.role === 'admin' ? null : actor.territoryIds.length ? actor.territoryIds : ['00000000-0000-4000-8000-000000000000']);
 
   router.get('/calls', managerOnly, async (req, res) => {
     const actor = req.actor!;
     const where: SQL[] = [];
-    const territories = scope(actor);
-    if (territories) where.push(inArray(callRecords.territoryId, territories));
+    const readable = readableTerritories(actor, callRecords.territoryId);
+    if (readable) where.push(readable);
     const { outcome, from, to } = callFilters.parse(req.query);
     if (outcome) where.push(eq(callRecords.outcome, outcome));
     // Local days in Paris: "jusqu'au 24" includes the whole of the 24th, until midnight local time.
@@ -63,7 +62,7 @@ ${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'm
     const actor = req.actor!;
     const [call] = await db.select().from(callRecords).where(eq(callRecords.callSid, String(req.params.sid)));
     if (!call) throw new HttpError(404, 'not_found', 'Appel introuvable');
-    if (scope(actor) && !scope(actor)!.includes(call.territoryId ?? '')) throw forbidden();
+    if (!canReadTerritory(actor, call.territoryId ?? '')) throw forbidden();
     const events = await db.select({ e: callEvents, name: professionals.name }).from(callEvents).leftJoin(professionals, eq(professionals.id, callEvents.professionalId))
       .where(eq(callEvents.callSid, call.callSid)).orderBy(callEvents.at, callEvents.id);
     const label = (kind: string, node: string | null, detail: Record<string, unknown>, name: string | null) =>
@@ -80,8 +79,7 @@ ${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'm
 
   router.get('/callbacks', managerOnly, async (req, res) => {
     const actor = req.actor!;
-    const territories = scope(actor);
-    const rows = await db.select().from(callbackRequests).where(territories ? inArray(callbackRequests.territoryId, territories) : undefined).orderBy(desc(callbackRequests.createdAt)).limit(200);
+    const rows = await db.select().from(callbackRequests).where(readableTerritories(actor, callbackRequests.territoryId)).orderBy(desc(callbackRequests.createdAt)).limit(200);
     const states: Record<string, string> = { pending: 'en attente', in_progress: 'en cours', done: 'fait', failed: 'échec', cancelled: 'annulé' };
     const body = html`<table><thead><tr><th>Demandé</th><th>Patient</th><th>État</th><th>Essais</th><th>Échéance</th></tr></thead><tbody>
 ${rows.map((c) => html`<tr><td>${fmt(c.createdAt)}</td><td>${shownNumber(actor, c.patientNumber)}</td><td>${states[c.status]}</td><td>${c.attempts}</td><td>${fmt(c.dueBy)}</td></tr>`)}</tbody></table>`;

@@ -2,7 +2,7 @@ import express, { Router, type Request, type Response } from 'express';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { professionals, serviceMembers, services, territories } from '../../../db/schema/index.js';
-import { canManageTerritory, type Actor } from '../../auth/actor.js';
+import { canManageTerritory, readableTerritories, type Actor } from '../../auth/actor.js';
 import { csrfToken, requireCsrf } from '../../auth/middleware.js';
 import { createProfessional, newProfessional, professionalPatch, updateProfessional } from '../../commands/professionals.js';
 import type { AppDeps } from '../../deps.js';
@@ -15,7 +15,6 @@ import { page } from './layout.js';
 
 type Row = typeof professionals.$inferSelect;
 const canEdit = (actor: Actor, p: Row) => canManageTerritory(actor, p.territoryId) || actor.professionalId === p.id;
-const noTerritory = '00000000-0000-4000-8000-000000000000';
 
 /** The directory; managers add professionals and edit anyone of their territories (services included), a professional only themself. */
 export function directoryPage(deps: AppDeps): Router {
@@ -23,8 +22,8 @@ export function directoryPage(deps: AppDeps): Router {
   const db = deps.db.db;
   const form = express.urlencoded({ extended: false });
   const managed = async (actor: Actor) => {
-    const where = actor.role === 'admin' ? undefined : actor.role === 'manager' ? inArray(territories.id, actor.territoryIds.length ? actor.territoryIds : [noTerritory]) : inArray(territories.id, [noTerritory]);
-    const list = await db.select({ id: territories.id, name: territories.name }).from(territories).where(where).orderBy(asc(territories.name));
+    // Professionals manage no territory's services (they edit only their own entry).
+    const list = actor.role === 'professional' ? [] : await db.select({ id: territories.id, name: territories.name }).from(territories).where(readableTerritories(actor, territories.id)).orderBy(asc(territories.name));
     const rows = list.length ? await db.select().from(services).where(inArray(services.territoryId, list.map((t) => t.id))).orderBy(asc(services.name)) : [];
     const name = new Map(list.map((t) => [t.id, t.name]));
     const choices: ServiceChoice[] = rows.map((s) => ({ id: s.id, territoryId: s.territoryId, label: list.length > 1 ? `${name.get(s.territoryId)} · ${s.name}` : s.name }));
@@ -44,7 +43,7 @@ export function directoryPage(deps: AppDeps): Router {
   router.get('/professionals', async (req, res) => {
     const actor = req.actor!;
     const rows = await db.select().from(professionals)
-      .where(actor.role === 'admin' ? undefined : inArray(professionals.territoryId, actor.territoryIds.length ? actor.territoryIds : [noTerritory]))
+      .where(readableTerritories(actor, professionals.territoryId))
       .orderBy(asc(professionals.name));
     const memberships = rows.length ? await db.select({ professionalId: serviceMembers.professionalId, name: services.name }).from(serviceMembers)
       .innerJoin(services, eq(services.id, serviceMembers.serviceId)).where(inArray(serviceMembers.professionalId, rows.map((p) => p.id))) : [];

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { readableTerritories } from '../../auth/actor.js';
 import { loadRotaWindow } from '../../../db/repositories/rota-window.js';
 import { services, territories } from '../../../db/schema/index.js';
 import { csrfToken } from '../../auth/middleware.js';
@@ -18,9 +19,7 @@ export function homePage(deps: AppDeps): Router {
   router.get('/', async (req, res) => {
     const actor = req.actor!;
     const now = deps.now();
-    const territoryIds = actor.role === 'admin' ? null : actor.territoryIds;
-    const scope = territoryIds ? inArray(services.territoryId, territoryIds.length ? territoryIds : ['00000000-0000-4000-8000-000000000000']) : undefined;
-    const list = await db.select({ service: services, territory: territories }).from(services).innerJoin(territories, eq(territories.id, services.territoryId)).where(scope);
+    const list = await db.select({ service: services, territory: territories }).from(services).innerJoin(territories, eq(territories.id, services.territoryId)).where(readableTerritories(actor, services.territoryId));
     const cards = await Promise.all(list.map(async ({ service, territory }) => {
       const rota = await loadRotaWindow(db, service.id, now, new Date(now.getTime() + 36 * 3600_000));
       const current = contactsFrom(rota, service.id, now, territory.fallbackNumber);
@@ -31,7 +30,7 @@ export function homePage(deps: AppDeps): Router {
 ${nextStart ? html`<p><strong>Ensuite</strong> (${new Intl.DateTimeFormat('fr-FR', { timeZone: territory.timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(nextStart.startsAt)}) : ${next.map((c) => c.name).join(', ') || 'à pourvoir'}</p>` : ''}</section>`;
     }));
     // The measures are the coordinators' (issue 7); a professional gets their own page instead.
-    const dashboards = actor.role === 'professional' ? [] : await loadDashboards(db, territoryIds, now);
+    const dashboards = actor.role === 'professional' ? [] : await loadDashboards(db, readableTerritories(actor, territories.id), now);
     const body = html`<div class="cards">${cards}</div>
 ${actor.professionalId ? html`<p><a href="/me">Voir mes gardes, échanges et indisponibilités</a></p>` : ''}
 ${dashboards.map(dashboardView)}`;

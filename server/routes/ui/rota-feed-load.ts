@@ -3,19 +3,16 @@ import type { Queryable } from '../../../db/client.js';
 import { calendarDays, professionals, serviceMembers, services, shifts, territories } from '../../../db/schema/index.js';
 import { defaultTerritorySettings } from '../../../db/schema/settings.js';
 import type { Interval } from '../../../rota/types.js';
-import { canManageTerritory, type Actor } from '../../auth/actor.js';
+import { canManageTerritory, readableTerritories, type Actor } from '../../auth/actor.js';
 import type { RotaFeedInput } from './rota-feed-events.js';
 
 export type VisibleService = Awaited<ReturnType<typeof visibleServices>>[number];
-
-// A uuid no row has: `inArray` with an empty list is not valid SQL.
-const none = '00000000-0000-4000-8000-000000000000';
 
 /** The services an actor may see on the rota pages: every one for admins, their territories' otherwise. */
 export async function visibleServices(db: Queryable, actor: Actor) {
   return db.select({ service: services, territory: territories }).from(services)
     .innerJoin(territories, eq(territories.id, services.territoryId))
-    .where(actor.role === 'admin' ? undefined : inArray(services.territoryId, actor.territoryIds.length ? actor.territoryIds : [none]))
+    .where(readableTerritories(actor, services.territoryId))
     .orderBy(asc(services.name));
 }
 
