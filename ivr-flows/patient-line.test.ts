@@ -1,13 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../rota/types.js';
-import { busyChoice, dialResult, menuChoice, screenResult, spokenSeconds, startCall, type FlowContext, type Step } from './index.js';
+import {
+  busyChoice,
+  dialResult,
+  menuChoice,
+  screenResult,
+  spokenSeconds,
+  startCall,
+  type FlowContext,
+  type Step,
+} from './index.js';
 import { decodeState, initialState } from './state.js';
 
 const doctor = (n: number, source: Contact['source'] = 'shift'): Contact => ({
-  professionalId: source === 'fallback' ? null : `p${n}`, name: `Dr ${n}`, phone: `+3363998000${n}`, level: source === 'fallback' ? 99 : n, source, shiftId: null,
+  professionalId: source === 'fallback' ? null : `p${n}`,
+  name: `Dr ${n}`,
+  phone: `+3363998000${n}`,
+  level: source === 'fallback' ? 99 : n,
+  source,
+  shiftId: null,
 });
 const ctx = (over: Partial<FlowContext> = {}): FlowContext => ({
-  territory: { name: "Pays d'Auray", regulates: true, recordingNotice: false, daytimeNumber: '+33261910050', pharmacy: null },
+  territory: {
+    name: "Pays d'Auray",
+    regulates: true,
+    recordingNotice: false,
+    daytimeNumber: '+33261910050',
+    pharmacy: null,
+  },
   inPdsaHours: true,
   contacts: [doctor(1), doctor(2), doctor(9, 'fallback')],
   caller: { hidden: false, isMobile: true },
@@ -19,7 +39,15 @@ const ctx = (over: Partial<FlowContext> = {}): FlowContext => ({
 });
 const verbs = (steps: Step[]) => steps.map((s) => s.verb);
 const text = (steps: Step[]): string =>
-  steps.map((s) => (s.verb === 'say' ? s.text : s.verb === 'gather' ? s.prompts.map((p) => (p.verb === 'say' ? p.text : '')).join(' ') : '')).join(' ');
+  steps
+    .map((s) =>
+      s.verb === 'say'
+        ? s.text
+        : s.verb === 'gather'
+          ? s.prompts.map((p) => (p.verb === 'say' ? p.text : '')).join(' ')
+          : '',
+    )
+    .join(' ');
 const fr = initialState;
 
 describe('a new call', () => {
@@ -34,12 +62,15 @@ describe('a new call', () => {
   it('reaches a ringing doctor within 25 s of prompt audio for a caller who presses 1 at once', () => {
     const start = startCall(ctx({ territory: { ...ctx().territory, recordingNotice: true } }));
     const route = menuChoice(ctx(), fr, '1');
-    const seconds = spokenSeconds([start.steps[0]!]) + spokenSeconds(route.steps.filter((s) => s.verb === 'say'));
+    const seconds =
+      spokenSeconds([start.steps[0]!]) + spokenSeconds(route.steps.filter((s) => s.verb === 'say'));
     expect(seconds).toBeLessThanOrEqual(25);
   });
 
   it('speaks the recording notice when the territory records', () => {
-    expect(text(startCall(ctx({ territory: { ...ctx().territory, recordingNotice: true } })).steps)).toMatch(/enregistré/);
+    expect(
+      text(startCall(ctx({ territory: { ...ctx().territory, recordingNotice: true } })).steps),
+    ).toMatch(/enregistré/);
   });
 });
 
@@ -47,12 +78,21 @@ describe('the menu', () => {
   it('1 rings the primary with keypress screening', () => {
     const { steps, effects } = menuChoice(ctx(), fr, '1');
     const dial = steps.find((s) => s.verb === 'dial');
-    expect(dial).toMatchObject({ verb: 'dial', number: '+33639980001', timeout: 20, screenPath: expect.stringContaining('/twilio/voice/screen?i=0&c=CA123') });
+    expect(dial).toMatchObject({
+      verb: 'dial',
+      number: '+33639980001',
+      timeout: 20,
+      screenPath: expect.stringContaining('/twilio/voice/screen?i=0&c=CA123'),
+    });
     expect(effects).toContainEqual({ kind: 'ring', attempt: 0, contact: doctor(1) });
   });
 
   it('1 in a "call the 15 first" territory says so and does not route', () => {
-    const { steps, effects } = menuChoice(ctx({ territory: { ...ctx().territory, regulates: false } }), fr, '1');
+    const { steps, effects } = menuChoice(
+      ctx({ territory: { ...ctx().territory, regulates: false } }),
+      fr,
+      '1',
+    );
     expect(verbs(steps)).toEqual(['say', 'hangup']);
     expect(text(steps)).toMatch(/appelez d'abord le 15/);
     expect(effects).toContainEqual({ kind: 'outcome', outcome: 'call_15_first' });
@@ -60,7 +100,16 @@ describe('the menu', () => {
 
   it('2 gives the 3237 guidance without a pharmacy rota, and the pharmacy (with an SMS offer) with one', () => {
     expect(text(menuChoice(ctx(), fr, '2').steps)).toMatch(/32 37/);
-    const withRota = menuChoice(ctx({ territory: { ...ctx().territory, pharmacy: { name: 'Pharmacie du Loch', phone: '+33297000000' } } }), fr, '2');
+    const withRota = menuChoice(
+      ctx({
+        territory: {
+          ...ctx().territory,
+          pharmacy: { name: 'Pharmacie du Loch', phone: '+33297000000' },
+        },
+      }),
+      fr,
+      '2',
+    );
     expect(text(withRota.steps)).toMatch(/Pharmacie du Loch, au 02 97 00 00 00.*SMS/);
   });
 
@@ -68,11 +117,17 @@ describe('the menu', () => {
     const { steps, effects } = menuChoice(ctx(), fr, '3');
     expect(effects).toContainEqual({ kind: 'request_callback', reason: 'caller_asked' });
     expect(text(steps)).toMatch(/SMS de confirmation/);
-    expect(text(menuChoice(ctx({ caller: { hidden: false, isMobile: false } }), fr, '3').steps)).not.toMatch(/SMS/);
+    expect(
+      text(menuChoice(ctx({ caller: { hidden: false, isMobile: false } }), fr, '3').steps),
+    ).not.toMatch(/SMS/);
   });
 
   it('3 from a hidden number: no callback promised, the doctor is offered instead', () => {
-    const { steps, effects } = menuChoice(ctx({ caller: { hidden: true, isMobile: false } }), fr, '3');
+    const { steps, effects } = menuChoice(
+      ctx({ caller: { hidden: true, isMobile: false } }),
+      fr,
+      '3',
+    );
     expect(effects.some((e) => e.kind === 'request_callback')).toBe(false);
     expect(text(steps)).toMatch(/numéro est masqué/);
     expect(verbs(steps)).toContain('dial');
@@ -83,7 +138,11 @@ describe('the menu', () => {
     expect(effects).toContainEqual({ kind: 'set_lang', lang: 'en' });
     expect(text(steps)).toMatch(/press 1/);
     const gather = steps.find((s) => s.verb === 'gather');
-    expect(gather && gather.verb === 'gather' && decodeState(Object.fromEntries(new URLSearchParams(gather.action.split('?')[1])))).toMatchObject({ lang: 'en' });
+    expect(
+      gather &&
+        gather.verb === 'gather' &&
+        decodeState(Object.fromEntries(new URLSearchParams(gather.action.split('?')[1]))),
+    ).toMatchObject({ lang: 'en' });
   });
 
   it('an invalid key re-prompts twice, then routes to the doctor (PDSA hours)', () => {
@@ -103,7 +162,10 @@ describe('the menu', () => {
 
   it('outside PDSA hours 1 is not a choice, 3 still is', () => {
     expect(verbs(menuChoice(ctx({ inPdsaHours: false }), fr, '1').steps)).not.toContain('dial');
-    expect(menuChoice(ctx({ inPdsaHours: false }), fr, '3').effects).toContainEqual({ kind: 'request_callback', reason: 'caller_asked' });
+    expect(menuChoice(ctx({ inPdsaHours: false }), fr, '3').effects).toContainEqual({
+      kind: 'request_callback',
+      reason: 'caller_asked',
+    });
   });
 });
 
@@ -122,19 +184,30 @@ describe('routing', () => {
   });
 
   it('an accepted dial is connected', () => {
-    expect(dialResult(ctx(), fr, 'completed', true).effects).toContainEqual({ kind: 'outcome', outcome: 'connected' });
+    expect(dialResult(ctx(), fr, 'completed', true).effects).toContainEqual({
+      kind: 'outcome',
+      outcome: 'connected',
+    });
   });
 
   it('after the backup, the fallback line without screening; after it, a callback', () => {
     const toFallback = dialResult(ctx(), { ...fr, attempt: 1 }, 'no-answer', false);
-    expect(toFallback.steps.find((s) => s.verb === 'dial')).toMatchObject({ number: '+33639980009', screenPath: null });
+    expect(toFallback.steps.find((s) => s.verb === 'dial')).toMatchObject({
+      number: '+33639980009',
+      screenPath: null,
+    });
     const last = dialResult(ctx(), { ...fr, attempt: 2 }, 'busy', false);
     expect(last.effects).toContainEqual({ kind: 'request_callback', reason: 'nobody_answered' });
     expect(verbs(last.steps)).toEqual(['say', 'hangup']);
   });
 
   it('nobody reachable and a hidden number: a clear instruction, no callback', () => {
-    const out = dialResult(ctx({ caller: { hidden: true, isMobile: false } }), { ...fr, attempt: 2 }, 'busy', false);
+    const out = dialResult(
+      ctx({ caller: { hidden: true, isMobile: false } }),
+      { ...fr, attempt: 2 },
+      'busy',
+      false,
+    );
     expect(out.effects.some((e) => e.kind === 'request_callback')).toBe(false);
     expect(text(out.steps)).toMatch(/Rappelez dans quelques minutes.*15/);
   });
@@ -143,6 +216,9 @@ describe('routing', () => {
     const offer = menuChoice(ctx({ doctorBusy: true }), fr, '1');
     expect(text(offer.steps)).toMatch(/patienter, tapez 1.*rappelé, tapez 2/);
     expect(busyChoice(ctx(), fr, '1').steps[0]).toMatchObject({ verb: 'enqueue', queue: 'line-1' });
-    expect(busyChoice(ctx(), fr, '2').effects).toContainEqual({ kind: 'request_callback', reason: 'doctor_busy' });
+    expect(busyChoice(ctx(), fr, '2').effects).toContainEqual({
+      kind: 'request_callback',
+      reason: 'doctor_busy',
+    });
   });
 });

@@ -13,7 +13,10 @@ const gatherTimeout = 6;
  */
 export function startCall(ctx: FlowContext): FlowResult {
   const t = voice('fr');
-  const steps: Step[] = [say(`${t.greeting(ctx.territory.name)} ${t.emergencyWarning}`, 'fr'), menuGather(ctx, initialState, true)];
+  const steps: Step[] = [
+    say(`${t.greeting(ctx.territory.name)} ${t.emergencyWarning}`, 'fr'),
+    menuGather(ctx, initialState, true),
+  ];
   steps.push({ verb: 'redirect', path: path('menu', initialState, { silent: '1' }) });
   return { steps, effects: [{ kind: 'visit', node: 'greeting' }] };
 }
@@ -23,7 +26,12 @@ function menuPrompts(ctx: FlowContext, state: CallState, first: boolean): Prompt
   const lines: string[] = [];
   if (first && ctx.territory.recordingNotice) lines.push(t.recordingNotice);
   if (ctx.inPdsaHours) {
-    lines.push(ctx.territory.regulates ? t.menuDoctor : t.menuCall15First, t.menuPharmacy, t.menuCallback, t.menuRepeat);
+    lines.push(
+      ctx.territory.regulates ? t.menuDoctor : t.menuCall15First,
+      t.menuPharmacy,
+      t.menuCallback,
+      t.menuRepeat,
+    );
   } else {
     lines.push(t.closedHours(ctx.territory.daytimeNumber), t.closedHoursMenu);
   }
@@ -32,12 +40,27 @@ function menuPrompts(ctx: FlowContext, state: CallState, first: boolean): Prompt
   return prompts;
 }
 
-function menuGather(ctx: FlowContext, state: CallState, first = false, preface: Prompt[] = []): Step {
-  return { verb: 'gather', numDigits: 1, timeout: gatherTimeout, action: path('menu', state), prompts: [...preface, ...menuPrompts(ctx, state, first)] };
+function menuGather(
+  ctx: FlowContext,
+  state: CallState,
+  first = false,
+  preface: Prompt[] = [],
+): Step {
+  return {
+    verb: 'gather',
+    numDigits: 1,
+    timeout: gatherTimeout,
+    action: path('menu', state),
+    prompts: [...preface, ...menuPrompts(ctx, state, first)],
+  };
 }
 
 /** The menu's answer: a lookup table of keys; anything else re-prompts, twice, then the safe default. */
-export function menuChoice(ctx: FlowContext, state: CallState, digits: string | undefined): FlowResult {
+export function menuChoice(
+  ctx: FlowContext,
+  state: CallState,
+  digits: string | undefined,
+): FlowResult {
   const visit = { kind: 'visit' as const, node: 'menu', ...(digits ? { digits } : {}) };
   const key = digits?.slice(0, 1);
   const handler = key ? choices[key] : undefined;
@@ -60,48 +83,90 @@ const choices: Record<string, Choice> = {
   '3': (ctx, state) => callbackRequested(ctx, state),
   '9': (ctx, state) => {
     const english = { ...state, lang: 'en' as const };
-    return { steps: [menuGather(ctx, english, false, [say(voice('en').emergencyWarning, 'en')]), redirectSilent(english)], effects: [{ kind: 'set_lang', lang: 'en' }] };
+    return {
+      steps: [
+        menuGather(ctx, english, false, [say(voice('en').emergencyWarning, 'en')]),
+        redirectSilent(english),
+      ],
+      effects: [{ kind: 'set_lang', lang: 'en' }],
+    };
   },
   '*': (ctx, state) => ({ steps: [menuGather(ctx, state), redirectSilent(state)], effects: [] }),
 };
 
-const redirectSilent = (state: CallState): Step => ({ verb: 'redirect', path: path('menu', state, { silent: '1' }) });
+const redirectSilent = (state: CallState): Step => ({
+  verb: 'redirect',
+  path: path('menu', state, { silent: '1' }),
+});
 
-function reprompt(ctx: FlowContext, state: CallState, why: 'invalid' | 'silent', visit: FlowResult['effects'][number]): FlowResult {
+function reprompt(
+  ctx: FlowContext,
+  state: CallState,
+  why: 'invalid' | 'silent',
+  visit: FlowResult['effects'][number],
+): FlowResult {
   const t = voice(state.lang);
   if (state.retries >= maxRetries) return safeDefault(ctx, state, visit);
   const next = { ...state, retries: state.retries + 1 };
   const preface = say(why === 'invalid' ? t.notUnderstood : t.noInput, state.lang);
-  return { steps: [menuGather(ctx, next, false, [preface]), redirectSilent(next)], effects: [visit] };
+  return {
+    steps: [menuGather(ctx, next, false, [preface]), redirectSilent(next)],
+    effects: [visit],
+  };
 }
 
 /** After two failed prompts: during PDSA hours, a person; otherwise the closing message. */
-function safeDefault(ctx: FlowContext, state: CallState, visit: FlowResult['effects'][number]): FlowResult {
+function safeDefault(
+  ctx: FlowContext,
+  state: CallState,
+  visit: FlowResult['effects'][number],
+): FlowResult {
   if (ctx.inPdsaHours && ctx.territory.regulates) {
     const routed = routeToContact(ctx, { ...state, attempt: 0, retries: 0 });
-    return { steps: routed.steps, effects: [visit, { kind: 'visit', node: 'safe_default' }, ...routed.effects] };
+    return {
+      steps: routed.steps,
+      effects: [visit, { kind: 'visit', node: 'safe_default' }, ...routed.effects],
+    };
   }
   const t = voice(state.lang);
-  const text = ctx.inPdsaHours ? t.call15First : `${t.closedHours(ctx.territory.daytimeNumber)} ${t.goodbye}`;
+  const text = ctx.inPdsaHours
+    ? t.call15First
+    : `${t.closedHours(ctx.territory.daytimeNumber)} ${t.goodbye}`;
   return {
     steps: [say(text, state.lang), { verb: 'hangup' }],
-    effects: [visit, { kind: 'visit', node: 'safe_default' }, { kind: 'outcome', outcome: ctx.inPdsaHours ? 'call_15_first' : 'closed_hours' }],
+    effects: [
+      visit,
+      { kind: 'visit', node: 'safe_default' },
+      { kind: 'outcome', outcome: ctx.inPdsaHours ? 'call_15_first' : 'closed_hours' },
+    ],
   };
 }
 
 function call15First(state: CallState): FlowResult {
-  return { steps: [say(voice(state.lang).call15First, state.lang), { verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'call_15_first' }] };
+  return {
+    steps: [say(voice(state.lang).call15First, state.lang), { verb: 'hangup' }],
+    effects: [{ kind: 'outcome', outcome: 'call_15_first' }],
+  };
 }
 
 function pharmacy(ctx: FlowContext, state: CallState): FlowResult {
   const t = voice(state.lang);
   const p = ctx.territory.pharmacy;
   const info = p ? t.pharmacyFromRota(p.name, p.phone) : t.pharmacy3237;
-  const effects: FlowResult['effects'] = [{ kind: 'visit', node: 'pharmacy' }, { kind: 'outcome', outcome: 'pharmacy_info' }];
+  const effects: FlowResult['effects'] = [
+    { kind: 'visit', node: 'pharmacy' },
+    { kind: 'outcome', outcome: 'pharmacy_info' },
+  ];
   if (p && ctx.caller.isMobile) {
     return {
       steps: [
-        { verb: 'gather', numDigits: 1, timeout: gatherTimeout, action: path('pharmacy-sms', state), prompts: [say(`${info} ${t.pharmacySmsOffer}`, state.lang)] },
+        {
+          verb: 'gather',
+          numDigits: 1,
+          timeout: gatherTimeout,
+          action: path('pharmacy-sms', state),
+          prompts: [say(`${info} ${t.pharmacySmsOffer}`, state.lang)],
+        },
         say(t.goodbye, state.lang),
         { verb: 'hangup' },
       ],
@@ -115,7 +180,10 @@ function pharmacy(ctx: FlowContext, state: CallState): FlowResult {
 export function pharmacySms(state: CallState, digits: string | undefined): FlowResult {
   const t = voice(state.lang);
   if (digits === '1') {
-    return { steps: [say(t.pharmacySmsSent, state.lang), { verb: 'hangup' }], effects: [{ kind: 'send_sms', template: 'pharmacy_details' }] };
+    return {
+      steps: [say(t.pharmacySmsSent, state.lang), { verb: 'hangup' }],
+      effects: [{ kind: 'send_sms', template: 'pharmacy_details' }],
+    };
   }
   return { steps: [say(t.goodbye, state.lang), { verb: 'hangup' }], effects: [] };
 }
@@ -124,15 +192,30 @@ export function pharmacySms(state: CallState, digits: string | undefined): FlowR
 export function callbackRequested(ctx: FlowContext, state: CallState): FlowResult {
   const t = voice(state.lang);
   if (ctx.caller.hidden) {
-    const next = ctx.inPdsaHours && ctx.territory.regulates ? routeToContact(ctx, { ...state, attempt: 0 }) : null;
-    const tail: Step[] = next ? next.steps : [say(`${t.closedHours(ctx.territory.daytimeNumber)} ${t.goodbye}`, state.lang), { verb: 'hangup' }];
+    const next =
+      ctx.inPdsaHours && ctx.territory.regulates
+        ? routeToContact(ctx, { ...state, attempt: 0 })
+        : null;
+    const tail: Step[] = next
+      ? next.steps
+      : [
+          say(`${t.closedHours(ctx.territory.daytimeNumber)} ${t.goodbye}`, state.lang),
+          { verb: 'hangup' },
+        ];
     return {
       steps: [say(t.hiddenNumberNoCallback, state.lang), ...tail],
-      effects: [{ kind: 'visit', node: 'callback_hidden' }, ...(next ? next.effects : [{ kind: 'outcome' as const, outcome: 'closed_hours' as const }])],
+      effects: [
+        { kind: 'visit', node: 'callback_hidden' },
+        ...(next ? next.effects : [{ kind: 'outcome' as const, outcome: 'closed_hours' as const }]),
+      ],
     };
   }
   return {
     steps: [say(t.callbackRecorded(ctx.caller.isMobile), state.lang), { verb: 'hangup' }],
-    effects: [{ kind: 'visit', node: 'callback' }, { kind: 'request_callback', reason: 'caller_asked' }, { kind: 'outcome', outcome: 'callback' }],
+    effects: [
+      { kind: 'visit', node: 'callback' },
+      { kind: 'request_callback', reason: 'caller_asked' },
+      { kind: 'outcome', outcome: 'callback' },
+    ],
   };
 }

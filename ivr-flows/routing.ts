@@ -16,7 +16,13 @@ export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
   if (state.attempt === 0 && ctx.doctorBusy) {
     return {
       steps: [
-        { verb: 'gather', numDigits: 1, timeout: 6, action: path('busy-choice', state), prompts: [say(t.doctorBusyOffer, state.lang)] },
+        {
+          verb: 'gather',
+          numDigits: 1,
+          timeout: 6,
+          action: path('busy-choice', state),
+          prompts: [say(t.doctorBusyOffer, state.lang)],
+        },
         { verb: 'redirect', path: path('busy-choice', state, { d: '1' }) },
       ],
       effects: [{ kind: 'visit', node: 'doctor_busy' }],
@@ -25,7 +31,12 @@ export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
   const contact = ctx.contacts[state.attempt];
   if (!contact) return nobodyReached(ctx, state);
   const isFallback = contact.source === 'fallback';
-  const sentence = state.attempt === 0 && !isFallback ? t.connecting : isFallback ? t.tryingFallback : t.tryingNext;
+  const sentence =
+    state.attempt === 0 && !isFallback
+      ? t.connecting
+      : isFallback
+        ? t.tryingFallback
+        : t.tryingNext;
   return {
     steps: [
       say(sentence, state.lang),
@@ -34,21 +45,36 @@ export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
         number: contact.phone,
         timeout: ringSeconds,
         action: path('dial-result', state),
-        screenPath: isFallback ? null : `/twilio/voice/screen?${screenQuery(state.attempt, ctx.callSid, ctx.lineNumber)}`,
+        screenPath: isFallback
+          ? null
+          : `/twilio/voice/screen?${screenQuery(state.attempt, ctx.callSid, ctx.lineNumber)}`,
       },
     ],
-    effects: [{ kind: 'visit', node: isFallback ? 'route_fallback' : 'route' }, { kind: 'ring', attempt: state.attempt, contact }],
+    effects: [
+      { kind: 'visit', node: isFallback ? 'route_fallback' : 'route' },
+      { kind: 'ring', attempt: state.attempt, contact },
+    ],
   };
 }
 
 function nobodyReached(ctx: FlowContext, state: CallState): FlowResult {
   const t = voice(state.lang);
   if (ctx.caller.hidden) {
-    return { steps: [say(t.nobodyReachedHidden, state.lang), { verb: 'hangup' }], effects: [{ kind: 'visit', node: 'nobody_reached' }, { kind: 'outcome', outcome: 'abandoned' }] };
+    return {
+      steps: [say(t.nobodyReachedHidden, state.lang), { verb: 'hangup' }],
+      effects: [
+        { kind: 'visit', node: 'nobody_reached' },
+        { kind: 'outcome', outcome: 'abandoned' },
+      ],
+    };
   }
   return {
     steps: [say(t.nobodyReachedCallback(ctx.caller.isMobile), state.lang), { verb: 'hangup' }],
-    effects: [{ kind: 'visit', node: 'nobody_reached' }, { kind: 'request_callback', reason: 'nobody_answered' }, { kind: 'outcome', outcome: 'callback' }],
+    effects: [
+      { kind: 'visit', node: 'nobody_reached' },
+      { kind: 'request_callback', reason: 'nobody_answered' },
+      { kind: 'outcome', outcome: 'callback' },
+    ],
   };
 }
 
@@ -56,11 +82,22 @@ const screenQuery = (attempt: number, callSid: string, lineNumber: string) =>
   new URLSearchParams({ i: String(attempt), c: callSid, t: lineNumber }).toString();
 
 /** The screening leg, played on the professional's phone when it answers. Always French. */
-export function screenLeg(territoryName: string, attempt: number, callSid: string, lineNumber: string): FlowResult {
+export function screenLeg(
+  territoryName: string,
+  attempt: number,
+  callSid: string,
+  lineNumber: string,
+): FlowResult {
   const p = professionalPrompts;
   return {
     steps: [
-      { verb: 'gather', numDigits: 1, timeout: 8, action: `/twilio/voice/screen-result?${screenQuery(attempt, callSid, lineNumber)}`, prompts: [say(p.screenPatient(territoryName), 'fr')] },
+      {
+        verb: 'gather',
+        numDigits: 1,
+        timeout: 8,
+        action: `/twilio/voice/screen-result?${screenQuery(attempt, callSid, lineNumber)}`,
+        prompts: [say(p.screenPatient(territoryName), 'fr')],
+      },
       say(p.noKeyPressed, 'fr'),
       { verb: 'hangup' },
     ],
@@ -78,7 +115,12 @@ export function screenResult(attempt: number, digits: string | undefined): FlowR
  * After a Dial: connected only if the screening recorded a keypress (`accepted`), or a staffed
  * fallback line answered; otherwise the next contact.
  */
-export function dialResult(ctx: FlowContext, state: CallState, dialStatus: string | undefined, accepted: boolean): FlowResult {
+export function dialResult(
+  ctx: FlowContext,
+  state: CallState,
+  dialStatus: string | undefined,
+  accepted: boolean,
+): FlowResult {
   const contact = ctx.contacts[state.attempt] ?? null;
   const fallbackAnswered = contact?.source === 'fallback' && dialStatus === 'completed';
   if (accepted || fallbackAnswered) {
@@ -91,32 +133,64 @@ export function dialResult(ctx: FlowContext, state: CallState, dialStatus: strin
   }
   const next = routeToContact(ctx, { ...state, attempt: state.attempt + 1 });
   const result = dialStatus === 'completed' ? 'not_accepted' : (dialStatus ?? 'failed');
-  return { steps: next.steps, effects: [{ kind: 'ring_result', attempt: state.attempt, contact, result }, ...next.effects] };
+  return {
+    steps: next.steps,
+    effects: [{ kind: 'ring_result', attempt: state.attempt, contact, result }, ...next.effects],
+  };
 }
 
 /** Doctor busy: 1 (or silence) holds in the queue, 2 asks for a callback. */
-export function busyChoice(ctx: FlowContext, state: CallState, digits: string | undefined): FlowResult {
+export function busyChoice(
+  ctx: FlowContext,
+  state: CallState,
+  digits: string | undefined,
+): FlowResult {
   if (digits === '2' && !ctx.caller.hidden) {
     const t = voice(state.lang);
     return {
       steps: [say(t.callbackRecorded(ctx.caller.isMobile), state.lang), { verb: 'hangup' }],
-      effects: [{ kind: 'visit', node: 'busy_callback' }, { kind: 'request_callback', reason: 'doctor_busy' }, { kind: 'outcome', outcome: 'callback' }],
+      effects: [
+        { kind: 'visit', node: 'busy_callback' },
+        { kind: 'request_callback', reason: 'doctor_busy' },
+        { kind: 'outcome', outcome: 'callback' },
+      ],
     };
   }
-  const steps: Step[] = [{ verb: 'enqueue', queue: ctx.holdQueue, waitPath: path('hold-wait', state), action: path('hold-result', state) }];
+  const steps: Step[] = [
+    {
+      verb: 'enqueue',
+      queue: ctx.holdQueue,
+      waitPath: path('hold-wait', state),
+      action: path('hold-result', state),
+    },
+  ];
   return { steps, effects: [{ kind: 'visit', node: 'hold' }] };
 }
 
 /** Played in a loop while a caller holds: position, then a pause. */
 export function holdWait(state: CallState, position: number): FlowResult {
   const t = voice(state.lang);
-  return { steps: [say(t.holdPosition(position), state.lang), { verb: 'pause', seconds: 10 }, say(t.holdMusic, state.lang), { verb: 'pause', seconds: 10 }], effects: [] };
+  return {
+    steps: [
+      say(t.holdPosition(position), state.lang),
+      { verb: 'pause', seconds: 10 },
+      say(t.holdMusic, state.lang),
+      { verb: 'pause', seconds: 10 },
+    ],
+    effects: [],
+  };
 }
 
 /** After the queue: bridged means connected; otherwise try the rota from the backup on. */
-export function holdResult(ctx: FlowContext, state: CallState, queueResult: string | undefined): FlowResult {
-  if (queueResult === 'bridged') return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'connected' }] };
-  if (queueResult === 'hangup') return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'abandoned' }] };
+export function holdResult(
+  ctx: FlowContext,
+  state: CallState,
+  queueResult: string | undefined,
+): FlowResult {
+  if (queueResult === 'bridged')
+    return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'connected' }] };
+  if (queueResult === 'hangup')
+    return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'abandoned' }] };
   return routeToContact({ ...ctx, doctorBusy: false }, { ...state, attempt: 1 });
 }
 
@@ -124,7 +198,13 @@ export function holdResult(ctx: FlowContext, state: CallState, queueResult: stri
 export function queueOffer(territoryName: string, takePath: string): FlowResult {
   return {
     steps: [
-      { verb: 'gather', numDigits: 1, timeout: 8, action: takePath, prompts: [say(professionalPrompts.screenQueue(territoryName), 'fr')] },
+      {
+        verb: 'gather',
+        numDigits: 1,
+        timeout: 8,
+        action: takePath,
+        prompts: [say(professionalPrompts.screenQueue(territoryName), 'fr')],
+      },
       say(professionalPrompts.noKeyPressed, 'fr'),
       { verb: 'hangup' },
     ],
@@ -134,6 +214,13 @@ export function queueOffer(territoryName: string, takePath: string): FlowResult 
 
 /** The doctor's answer to the queue offer: 1 bridges them to the first caller holding. */
 export function queueTake(queue: string, digits: string | undefined): FlowResult {
-  if (digits !== '1') return { steps: [say(professionalPrompts.noKeyPressed, 'fr'), { verb: 'hangup' }], effects: [] };
-  return { steps: [{ verb: 'dial_queue', queue, action: '/twilio/fallback/after-queue' }], effects: [] };
+  if (digits !== '1')
+    return {
+      steps: [say(professionalPrompts.noKeyPressed, 'fr'), { verb: 'hangup' }],
+      effects: [],
+    };
+  return {
+    steps: [{ verb: 'dial_queue', queue, action: '/twilio/fallback/after-queue' }],
+    effects: [],
+  };
 }

@@ -37,7 +37,8 @@ export function parseSmsCommand(body: string): SmsCommand {
   if (swap) {
     const day = Number(swap[1]);
     const month = Number(swap[2]);
-    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) return { kind: 'swap_offer', day, month };
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12)
+      return { kind: 'swap_offer', day, month };
   }
   const take = /^(?:OUI|YES)\s*([A-Z0-9]{4,8})\b/.exec(text);
   if (take) return { kind: 'swap_take', code: take[1]! };

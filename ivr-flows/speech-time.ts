@@ -7,7 +7,8 @@ export const wordsPerSecond = 2.5;
 export function spokenSeconds(steps: Step[]): number {
   let seconds = 0;
   for (const step of steps) {
-    if (step.verb === 'say') seconds += step.text.split(/\s+/).filter(Boolean).length / wordsPerSecond;
+    if (step.verb === 'say')
+      seconds += step.text.split(/\s+/).filter(Boolean).length / wordsPerSecond;
     else if (step.verb === 'pause') seconds += step.seconds;
   }
   return seconds;

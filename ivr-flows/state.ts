@@ -15,7 +15,12 @@ export interface CallState {
 export const initialState: CallState = { lang: 'fr', retries: 0, attempt: 0 };
 
 export function encodeState(state: CallState, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams({ l: state.lang, r: String(state.retries), i: String(state.attempt), ...extra });
+  const params = new URLSearchParams({
+    l: state.lang,
+    r: String(state.retries),
+    i: String(state.attempt),
+    ...extra,
+  });
   return params.toString();
 }
 
@@ -25,7 +30,11 @@ export function decodeState(query: Record<string, unknown>): CallState {
     const n = typeof value === 'string' && /^\d{1,3}$/.test(value) ? Number(value) : 0;
     return Math.min(n, max);
   };
-  return { lang: query.l === 'en' ? 'en' : 'fr', retries: int(query.r, 10), attempt: int(query.i, 50) };
+  return {
+    lang: query.l === 'en' ? 'en' : 'fr',
+    retries: int(query.r, 10),
+    attempt: int(query.i, 50),
+  };
 }
 
 export const path = (node: string, state: CallState, extra?: Record<string, string>) =>

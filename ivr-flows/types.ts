@@ -8,7 +8,14 @@ export type Step =
   | Prompt
   | { verb: 'gather'; numDigits: number; timeout: number; action: string; prompts: Prompt[] }
   /** screenPath: the keypress screening leg run on the called phone; null for a staffed line. */
-  | { verb: 'dial'; number: string; timeout: number; action: string; screenPath: string | null; callerId?: string }
+  | {
+      verb: 'dial';
+      number: string;
+      timeout: number;
+      action: string;
+      screenPath: string | null;
+      callerId?: string;
+    }
   | { verb: 'enqueue'; queue: string; waitPath: string; action: string }
   | { verb: 'dial_queue'; queue: string; action: string }
   | { verb: 'redirect'; path: string }

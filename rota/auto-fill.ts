@@ -31,7 +31,8 @@ export interface AutoFillInput {
 }
 
 /** Why nobody could take a slot: the rule that stopped most candidates. */
-export type UnfilledCode = 'no_professional' | 'unavailable' | 'monthly_limit' | 'rest' | 'same_slot';
+export type UnfilledCode =
+  'no_professional' | 'unavailable' | 'monthly_limit' | 'rest' | 'same_slot';
 
 export interface AutoFillProposal {
   assignments: { slotKey: string; professionalId: string }[];
@@ -67,12 +68,24 @@ export function proposeAutoFill(input: AutoFillInput): AutoFillProposal {
   const weights = withDefaultWeights(input.weights);
   const restMs = input.minRestHours * 3600_000;
   const month = (at: Date) => localDateOf(at, input.timeZone).slice(0, 7);
-  const people = (input.professionals ?? (input.professionalIds ?? []).map((id) => ({ id, serviceIds: undefined })))
-    .map((p): Candidate => ({ id: p.id, serviceIds: p.serviceIds ? new Set(p.serviceIds) : null, load: 0, count: 0, perMonth: new Map(), busy: [], leave: [] }))
+  const people = (
+    input.professionals ??
+    (input.professionalIds ?? []).map((id) => ({ id, serviceIds: undefined }))
+  )
+    .map((p): Candidate => ({
+      id: p.id,
+      serviceIds: p.serviceIds ? new Set(p.serviceIds) : null,
+      load: 0,
+      count: 0,
+      perMonth: new Map(),
+      busy: [],
+      leave: [],
+    }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byId = new Map(people.map((p) => [p.id, p]));
   const onSlot = new Map<string, Set<string>>();
-  const slotOf = (serviceId: string, start: Date, end: Date) => `${serviceId}|${start.getTime()}|${end.getTime()}`;
+  const slotOf = (serviceId: string, start: Date, end: Date) =>
+    `${serviceId}|${start.getTime()}|${end.getTime()}`;
 
   const book = (p: Candidate, serviceId: string, start: Date, end: Date, weight: number) => {
     p.load += weight;
@@ -86,18 +99,31 @@ export function proposeAutoFill(input: AutoFillInput): AutoFillProposal {
     const p = s.professionalId ? byId.get(s.professionalId) : undefined;
     if (p) book(p, s.serviceId, s.startsAt, s.endsAt, weights[s.kind ?? 'weeknight']);
   }
-  for (const u of input.unavailability) byId.get(u.professionalId)?.leave.push({ start: u.startsAt.getTime(), end: u.endsAt.getTime() });
+  for (const u of input.unavailability)
+    byId
+      .get(u.professionalId)
+      ?.leave.push({ start: u.startsAt.getTime(), end: u.endsAt.getTime() });
 
-  const blockedBy = (p: Candidate, slot: OpenSlot, start: number, end: number): UnfilledCode | null => {
+  const blockedBy = (
+    p: Candidate,
+    slot: OpenSlot,
+    start: number,
+    end: number,
+  ): UnfilledCode | null => {
     if (p.leave.some((l) => start < l.end && l.start < end)) return 'unavailable';
-    if (onSlot.get(slotOf(slot.serviceId, slot.startsAt, slot.endsAt))?.has(p.id)) return 'same_slot';
+    if (onSlot.get(slotOf(slot.serviceId, slot.startsAt, slot.endsAt))?.has(p.id))
+      return 'same_slot';
     if ((p.perMonth.get(month(slot.startsAt)) ?? 0) >= input.maxPerMonth) return 'monthly_limit';
     if (!p.busy.every((b) => end + restMs <= b.start || b.end + restMs <= start)) return 'rest';
     return null;
   };
 
   const slots = [...input.openSlots].sort(
-    (a, b) => weights[b.kind] - weights[a.kind] || a.startsAt.getTime() - b.startsAt.getTime() || a.level - b.level || (a.key < b.key ? -1 : 1),
+    (a, b) =>
+      weights[b.kind] - weights[a.kind] ||
+      a.startsAt.getTime() - b.startsAt.getTime() ||
+      a.level - b.level ||
+      (a.key < b.key ? -1 : 1),
   );
   const result: AutoFillProposal = { assignments: [], unfilled: [] };
   for (const slot of slots) {
@@ -109,7 +135,12 @@ export function proposeAutoFill(input: AutoFillInput): AutoFillProposal {
       if (p.serviceIds && !p.serviceIds.has(slot.serviceId)) continue;
       const why = blockedBy(p, slot, start, end);
       if (why) blocked.set(why, (blocked.get(why) ?? 0) + 1);
-      else if (!chosen || p.load < chosen.load || (p.load === chosen.load && p.count < chosen.count)) chosen = p;
+      else if (
+        !chosen ||
+        p.load < chosen.load ||
+        (p.load === chosen.load && p.count < chosen.count)
+      )
+        chosen = p;
     }
     if (chosen) {
       result.assignments.push({ slotKey: slot.key, professionalId: chosen.id });

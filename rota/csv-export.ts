@@ -8,7 +8,14 @@ import { stringify } from 'csv-stringify/sync';
 /** The French header, written on export and read on import. */
 export const csvHeader = ['service', 'date', 'debut', 'fin', 'professionnel', 'niveau'] as const;
 /** The English header, also accepted on import. */
-export const csvHeaderEnglish = ['service', 'date', 'start', 'end', 'professional', 'level'] as const;
+export const csvHeaderEnglish = [
+  'service',
+  'date',
+  'start',
+  'end',
+  'professional',
+  'level',
+] as const;
 
 /** One exported row: local date and HH:MM times in the territory's zone. */
 export interface CsvRow {
@@ -28,5 +35,15 @@ export interface CsvRow {
  */
 export function shiftsToCsv(rows: CsvRow[]): string {
   const safe = (cell: string) => (/^[=@\t\r]/.test(cell) ? `'${cell}` : cell);
-  return stringify([[...csvHeader], ...rows.map((r) => [safe(r.service), r.date, r.start, r.end, safe(r.professional), String(r.level)])]);
+  return stringify([
+    [...csvHeader],
+    ...rows.map((r) => [
+      safe(r.service),
+      r.date,
+      r.start,
+      r.end,
+      safe(r.professional),
+      String(r.level),
+    ]),
+  ]);
 }

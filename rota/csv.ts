@@ -52,15 +52,42 @@ const timeRe = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function parseShiftsCsv(text: string, ctx: CsvContext): CsvResult {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, delimiter: [',', ';'], info: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      delimiter: [',', ';'],
+      info: true,
+    }) as unknown as typeof records;
   } catch (err) {
-    return { ok: false, errors: [{ line: 1, field: '(fichier)', message: `ligne 1 : CSV illisible (${(err as Error).message})` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          line: 1,
+          field: '(fichier)',
+          message: `ligne 1 : CSV illisible (${(err as Error).message})`,
+        },
+      ],
+    };
   }
   const [head, ...body] = records;
   const names = head?.record.map((h) => h.toLowerCase());
-  const columns = [csvHeader, csvHeaderEnglish].find((expected) => expected.every((name, i) => names?.[i] === name));
+  const columns = [csvHeader, csvHeaderEnglish].find((expected) =>
+    expected.every((name, i) => names?.[i] === name),
+  );
   if (!columns) {
-    return { ok: false, errors: [{ line: 1, field: '(en-tête)', message: `ligne 1 : en-tête attendu « ${csvHeader.join(',')} »` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          line: 1,
+          field: '(en-tête)',
+          message: `ligne 1 : en-tête attendu « ${csvHeader.join(',')} »`,
+        },
+      ],
+    };
   }
   const [, , startCol, endCol, proCol, levelCol] = columns;
   const errors: CsvError[] = [];
@@ -69,13 +96,15 @@ export function parseShiftsCsv(text: string, ctx: CsvContext): CsvResult {
     const line = info.lines;
     const [service = '', date = '', start = '', end = '', professional = '', level = '1'] = record;
     const before = errors.length;
-    const fail = (field: string, message: string) => errors.push({ line, field, message: `ligne ${line} : ${message}` });
+    const fail = (field: string, message: string) =>
+      errors.push({ line, field, message: `ligne ${line} : ${message}` });
     const serviceId = ctx.serviceOf(service);
     if (!serviceId) fail('service', `service inconnu « ${service} »`);
     const professionalId = professional ? ctx.professionalOf(professional) : null;
     if (professional && !professionalId) fail(proCol, `professionnel inconnu « ${professional} »`);
     const lvl = Number(level || '1');
-    if (!Number.isInteger(lvl) || lvl < 1 || lvl > 9) fail(levelCol, `niveau invalide « ${level} » (1 à 9)`);
+    if (!Number.isInteger(lvl) || lvl < 1 || lvl > 9)
+      fail(levelCol, `niveau invalide « ${level} » (1 à 9)`);
     if (!dateRe.test(date)) {
       fail('date', `date invalide « ${date} » (AAAA-MM-JJ attendu)`);
       continue;
@@ -86,14 +115,27 @@ export function parseShiftsCsv(text: string, ctx: CsvContext): CsvResult {
     const from = localToInstant(date, start, ctx.timeZone);
     if (!from.ok) fail(from.reason === 'invalid' ? 'date' : startCol, `début : ${from.message}`);
     const nextDay = end === '24:00' || end <= start;
-    const to = localToInstant(nextDay ? addDays(date, 1) : date, end === '24:00' ? '00:00' : end, ctx.timeZone);
+    const to = localToInstant(
+      nextDay ? addDays(date, 1) : date,
+      end === '24:00' ? '00:00' : end,
+      ctx.timeZone,
+    );
     if (!to.ok && to.reason !== 'invalid') fail(endCol, `fin : ${to.message}`);
     if (serviceId && from.ok && to.ok && errors.length === before) {
-      shifts.push({ line, serviceId, professionalId, level: lvl, startsAt: from.instant, endsAt: to.instant });
+      shifts.push({
+        line,
+        serviceId,
+        professionalId,
+        level: lvl,
+        startsAt: from.instant,
+        endsAt: to.instant,
+      });
     }
   }
   errors.push(...conflicts(shifts, proCol, levelCol));
-  return errors.length ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) } : { ok: true, shifts };
+  return errors.length
+    ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) }
+    : { ok: true, shifts };
 }
 
 /**
@@ -102,7 +144,14 @@ export function parseShiftsCsv(text: string, ctx: CsvContext): CsvResult {
  */
 function conflicts(shifts: CsvShift[], proCol: string, levelCol: string): CsvError[] {
   // Ids are zero-padded line numbers so that findOverlaps' id tie-break follows the file order.
-  const asShift = (s: CsvShift): Shift => ({ id: String(s.line).padStart(9, '0'), serviceId: s.serviceId, professionalId: s.professionalId, startsAt: s.startsAt, endsAt: s.endsAt, level: s.level });
+  const asShift = (s: CsvShift): Shift => ({
+    id: String(s.line).padStart(9, '0'),
+    serviceId: s.serviceId,
+    professionalId: s.professionalId,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    level: s.level,
+  });
   const groups = (key: (s: CsvShift) => string | null) => {
     const out = new Map<string, Shift[]>();
     for (const s of shifts) {
@@ -116,13 +165,21 @@ function conflicts(shifts: CsvShift[], proCol: string, levelCol: string): CsvErr
   for (const list of groups((s) => s.professionalId)) {
     for (const o of findOverlaps(list)) {
       reported.add(`${o.first.id}|${o.second.id}`);
-      errors.push({ line: Number(o.second.id), field: proCol, message: `ligne ${Number(o.second.id)} : chevauche la garde de la ligne ${Number(o.first.id)}` });
+      errors.push({
+        line: Number(o.second.id),
+        field: proCol,
+        message: `ligne ${Number(o.second.id)} : chevauche la garde de la ligne ${Number(o.first.id)}`,
+      });
     }
   }
   for (const list of groups((s) => `${s.serviceId}|${s.level}`)) {
     for (const o of findOverlaps(list)) {
       if (reported.has(`${o.first.id}|${o.second.id}`)) continue;
-      errors.push({ line: Number(o.second.id), field: levelCol, message: `ligne ${Number(o.second.id)} : deux gardes au niveau ${o.second.level} en même temps (voir la ligne ${Number(o.first.id)})` });
+      errors.push({
+        line: Number(o.second.id),
+        field: levelCol,
+        message: `ligne ${Number(o.second.id)} : deux gardes au niveau ${o.second.level} en même temps (voir la ligne ${Number(o.first.id)})`,
+      });
     }
   }
   return errors;

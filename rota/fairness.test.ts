@@ -35,25 +35,65 @@ describe('shiftKindOf', () => {
 });
 
 describe('fairness', () => {
-  const shift = (id: string, professionalId: string | null, date: string, time: string, kind?: Shift['kind']): Shift => ({
-    id, serviceId: 's', professionalId, startsAt: at(date, time), endsAt: at(date, time), level: 1, kind,
+  const shift = (
+    id: string,
+    professionalId: string | null,
+    date: string,
+    time: string,
+    kind?: Shift['kind'],
+  ): Shift => ({
+    id,
+    serviceId: 's',
+    professionalId,
+    startsAt: at(date, time),
+    endsAt: at(date, time),
+    level: 1,
+    kind,
   });
   const range = { start: at('2026-12-01', '00:00'), end: at('2027-01-01', '00:00') };
 
   it('classifies shifts without a kind from the calendar, counts per kind, skips open shifts', () => {
-    const loads = fairness([
-      shift('1', 'a', '2026-12-24', '20:00'), shift('2', 'a', '2026-12-05', '12:00'),
-      shift('3', 'b', '2026-12-06', '08:00'), shift('4', 'b', '2026-12-07', '20:00'),
-      shift('5', null, '2026-12-08', '20:00'), shift('6', 'c', '2027-01-01', '08:00'),
-    ], range, defaultWeights, { timeZone: zone, holidays });
+    const loads = fairness(
+      [
+        shift('1', 'a', '2026-12-24', '20:00'),
+        shift('2', 'a', '2026-12-05', '12:00'),
+        shift('3', 'b', '2026-12-06', '08:00'),
+        shift('4', 'b', '2026-12-07', '20:00'),
+        shift('5', null, '2026-12-08', '20:00'),
+        shift('6', 'c', '2027-01-01', '08:00'),
+      ],
+      range,
+      defaultWeights,
+      { timeZone: zone, holidays },
+    );
     expect(loads).toEqual([
-      { professionalId: 'a', count: 2, weightedLoad: 4.5, byKind: { weeknight: 0, saturday: 1, sunday_holiday: 0, christmas_newyear: 1 } },
-      { professionalId: 'b', count: 2, weightedLoad: 3, byKind: { weeknight: 1, saturday: 0, sunday_holiday: 1, christmas_newyear: 0 } },
+      {
+        professionalId: 'a',
+        count: 2,
+        weightedLoad: 4.5,
+        byKind: { weeknight: 0, saturday: 1, sunday_holiday: 0, christmas_newyear: 1 },
+      },
+      {
+        professionalId: 'b',
+        count: 2,
+        weightedLoad: 3,
+        byKind: { weeknight: 1, saturday: 0, sunday_holiday: 1, christmas_newyear: 0 },
+      },
     ]);
   });
 
   it('uses territory weights and breaks ties by id', () => {
-    const loads = fairness([shift('1', 'z', '2026-12-02', '20:00', 'weeknight'), shift('2', 'y', '2026-12-03', '20:00', 'weeknight')], range, { ...defaultWeights, weeknight: 1.25 });
-    expect(loads.map((l) => [l.professionalId, l.weightedLoad])).toEqual([['y', 1.25], ['z', 1.25]]);
+    const loads = fairness(
+      [
+        shift('1', 'z', '2026-12-02', '20:00', 'weeknight'),
+        shift('2', 'y', '2026-12-03', '20:00', 'weeknight'),
+      ],
+      range,
+      { ...defaultWeights, weeknight: 1.25 },
+    );
+    expect(loads.map((l) => [l.professionalId, l.weightedLoad])).toEqual([
+      ['y', 1.25],
+      ['z', 1.25],
+    ]);
   });
 });

@@ -35,16 +35,26 @@ export function fairness(
 ): ProfessionalLoad[] {
   const loads = new Map<string, ProfessionalLoad>();
   for (const shift of shifts) {
-    if (!shift.professionalId || shift.startsAt < range.start || shift.startsAt >= range.end) continue;
-    const kind = shift.kind ?? (classify ? shiftKindOf(shift.startsAt, classify.timeZone, classify.holidays) : 'weeknight');
+    if (!shift.professionalId || shift.startsAt < range.start || shift.startsAt >= range.end)
+      continue;
+    const kind =
+      shift.kind ??
+      (classify ? shiftKindOf(shift.startsAt, classify.timeZone, classify.holidays) : 'weeknight');
     let load = loads.get(shift.professionalId);
     if (!load) {
-      load = { professionalId: shift.professionalId, count: 0, weightedLoad: 0, byKind: { weeknight: 0, saturday: 0, sunday_holiday: 0, christmas_newyear: 0 } };
+      load = {
+        professionalId: shift.professionalId,
+        count: 0,
+        weightedLoad: 0,
+        byKind: { weeknight: 0, saturday: 0, sunday_holiday: 0, christmas_newyear: 0 },
+      };
       loads.set(shift.professionalId, load);
     }
     load.count += 1;
     load.weightedLoad += weights[kind];
     load.byKind[kind] += 1;
   }
-  return [...loads.values()].sort((a, b) => b.weightedLoad - a.weightedLoad || (a.professionalId < b.professionalId ? -1 : 1));
+  return [...loads.values()].sort(
+    (a, b) => b.weightedLoad - a.weightedLoad || (a.professionalId < b.professionalId ? -1 : 1),
+  );
 }

@@ -19,14 +19,22 @@ export interface CoverageGap {
  * 1..`requiredLevels` has no assigned shift. Shifts are those of one service; open shifts
  * (`professionalId` null) cover nothing. Neighbouring pieces missing the same levels are merged.
  */
-export function coverageGaps(periods: Interval[], shifts: Shift[], requiredLevels: number): CoverageGap[] {
+export function coverageGaps(
+  periods: Interval[],
+  shifts: Shift[],
+  requiredLevels: number,
+): CoverageGap[] {
   const levels = Math.max(0, Math.floor(requiredLevels));
   if (levels === 0) return [];
   // Boundary events of the assigned shifts at the required levels: +1 at start, −1 at end.
   const events: { t: number; level: number; delta: number }[] = [];
   for (const s of shifts) {
-    if (s.professionalId === null || s.level < 1 || s.level > levels || s.endsAt <= s.startsAt) continue;
-    events.push({ t: s.startsAt.getTime(), level: s.level, delta: 1 }, { t: s.endsAt.getTime(), level: s.level, delta: -1 });
+    if (s.professionalId === null || s.level < 1 || s.level > levels || s.endsAt <= s.startsAt)
+      continue;
+    events.push(
+      { t: s.startsAt.getTime(), level: s.level, delta: 1 },
+      { t: s.endsAt.getTime(), level: s.level, delta: -1 },
+    );
   }
   events.sort((a, b) => a.t - b.t);
   const count = new Array<number>(levels + 1).fill(0);
@@ -61,6 +69,7 @@ function missing(count: number[], levels: number): number[] {
 function record(gaps: CoverageGap[], start: number, end: number, missingLevels: number[]): void {
   if (missingLevels.length === 0) return;
   const last = gaps[gaps.length - 1];
-  if (last && last.end.getTime() === start && last.missingLevels.join() === missingLevels.join()) last.end = new Date(end);
+  if (last && last.end.getTime() === start && last.missingLevels.join() === missingLevels.join())
+    last.end = new Date(end);
   else gaps.push({ start: new Date(start), end: new Date(end), missingLevels });
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { icalFeed, type CalendarEvent } from './ical.js';
 
 const now = new Date('2026-11-24T10:00:00Z');
-const night: CalendarEvent = { uid: 'shift-1@gardeline', start: new Date('2026-10-24T18:00:00Z'), end: new Date('2026-10-25T07:00:00Z'), summary: 'Garde MMG — nuit', description: 'Niveau 1', sequence: 2 };
+const night: CalendarEvent = {
+  uid: 'shift-1@gardeline',
+  start: new Date('2026-10-24T18:00:00Z'),
+  end: new Date('2026-10-25T07:00:00Z'),
+  summary: 'Garde MMG — nuit',
+  description: 'Niveau 1',
+  sequence: 2,
+};
 
 describe('icalFeed', () => {
   it('writes UTC instants (the 13 h DST night stays 13 h), DTSTAMP from `now`, UID and SEQUENCE', () => {
@@ -19,7 +26,13 @@ describe('icalFeed', () => {
   });
 
   it('omits cancelled shifts and orders events by start', () => {
-    const later = { ...night, uid: 'shift-2@gardeline', start: new Date('2026-12-01T19:00:00Z'), end: new Date('2026-12-02T07:00:00Z'), sequence: undefined };
+    const later = {
+      ...night,
+      uid: 'shift-2@gardeline',
+      start: new Date('2026-12-01T19:00:00Z'),
+      end: new Date('2026-12-02T07:00:00Z'),
+      sequence: undefined,
+    };
     const cancelled = { ...night, uid: 'shift-3@gardeline', status: 'cancelled' as const };
     const text = icalFeed('Gardes', 'Europe/Paris', [later, cancelled, night], now);
     expect(text.match(/^UID:.*$/gm)).toEqual(['UID:shift-1@gardeline', 'UID:shift-2@gardeline']);
@@ -27,6 +40,8 @@ describe('icalFeed', () => {
   });
 
   it('is the same text for the same input (subscribers see no spurious change)', () => {
-    expect(icalFeed('G', 'Europe/Paris', [night], now)).toBe(icalFeed('G', 'Europe/Paris', [night], now));
+    expect(icalFeed('G', 'Europe/Paris', [night], now)).toBe(
+      icalFeed('G', 'Europe/Paris', [night], now),
+    );
   });
 });

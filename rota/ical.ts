@@ -24,9 +24,21 @@ export interface CalendarEvent {
  * apps the territory's zone for display. Cancelled shifts are omitted: a subscribed calendar
  * drops an event that disappears from the feed. `now` is the DTSTAMP of every event.
  */
-export function icalFeed(name: string, timeZone: string, events: CalendarEvent[], now: Date): string {
-  const calendar = ical({ name, x: [{ key: 'X-WR-TIMEZONE', value: timeZone }], prodId: { company: 'gardeline', product: 'rota', language: 'FR' }, ttl: 3600 });
-  const active = events.filter((e) => e.status !== 'cancelled').sort((a, b) => a.start.getTime() - b.start.getTime() || (a.uid < b.uid ? -1 : 1));
+export function icalFeed(
+  name: string,
+  timeZone: string,
+  events: CalendarEvent[],
+  now: Date,
+): string {
+  const calendar = ical({
+    name,
+    x: [{ key: 'X-WR-TIMEZONE', value: timeZone }],
+    prodId: { company: 'gardeline', product: 'rota', language: 'FR' },
+    ttl: 3600,
+  });
+  const active = events
+    .filter((e) => e.status !== 'cancelled')
+    .sort((a, b) => a.start.getTime() - b.start.getTime() || (a.uid < b.uid ? -1 : 1));
   for (const e of active) {
     calendar.createEvent({
       id: e.uid,

@@ -33,8 +33,14 @@ export function localToInstant(
 ): LocalTimeResult {
   const dm = dateRe.exec(date);
   const tm = timeRe.exec(time);
-  if (!dm || !tm) return { ok: false, reason: 'invalid', message: `« ${date} ${time} » n'est pas une date AAAA-MM-JJ et une heure HH:MM valides` };
-  if (!isValidTimeZone(timeZone)) return { ok: false, reason: 'invalid', message: `fuseau horaire inconnu « ${timeZone} »` };
+  if (!dm || !tm)
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `« ${date} ${time} » n'est pas une date AAAA-MM-JJ et une heure HH:MM valides`,
+    };
+  if (!isValidTimeZone(timeZone))
+    return { ok: false, reason: 'invalid', message: `fuseau horaire inconnu « ${timeZone} »` };
   const [y, mo, d] = [Number(dm[1]), Number(dm[2]), Number(dm[3])];
   const [h, mi] = [Number(tm[1]), Number(tm[2])];
   const probe = new Date(Date.UTC(y, mo - 1, d));
@@ -44,24 +50,49 @@ export function localToInstant(
   // Candidates: the wall time read with each offset in force within a day around it. No zone
   // changes offset twice within 24 h, so these two offsets are all there is to try.
   const wallAsUtc = Date.UTC(y, mo - 1, d, h, mi);
-  const offsets = new Set([offsetMinutes(wallAsUtc - 12 * 3600_000, timeZone), offsetMinutes(wallAsUtc + 12 * 3600_000, timeZone)]);
+  const offsets = new Set([
+    offsetMinutes(wallAsUtc - 12 * 3600_000, timeZone),
+    offsetMinutes(wallAsUtc + 12 * 3600_000, timeZone),
+  ]);
   const matches = [...offsets]
     .map((offset) => wallAsUtc - offset * 60_000)
     .filter((instant) => readsBackAs(instant, timeZone, y, mo, d, h, mi))
     .sort((a, b) => a - b);
   if (matches.length === 0) {
-    return { ok: false, reason: 'nonexistent', message: `${time} n'existe pas le ${date} (passage à l'heure d'été, ${timeZone})` };
+    return {
+      ok: false,
+      reason: 'nonexistent',
+      message: `${time} n'existe pas le ${date} (passage à l'heure d'été, ${timeZone})`,
+    };
   }
   if (matches.length > 1 && !disambiguation) {
-    return { ok: false, reason: 'ambiguous', message: `${time} a lieu deux fois le ${date} (retour à l'heure d'hiver) : précisez la première ou la seconde` };
+    return {
+      ok: false,
+      reason: 'ambiguous',
+      message: `${time} a lieu deux fois le ${date} (retour à l'heure d'hiver) : précisez la première ou la seconde`,
+    };
   }
   const chosen = disambiguation === 'later' ? matches[matches.length - 1]! : matches[0]!;
   return { ok: true, instant: new Date(chosen) };
 }
 
-function readsBackAs(instant: number, timeZone: string, y: number, mo: number, d: number, h: number, mi: number): boolean {
+function readsBackAs(
+  instant: number,
+  timeZone: string,
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+): boolean {
   const local = new TZDate(instant, timeZone);
-  return local.getFullYear() === y && local.getMonth() === mo - 1 && local.getDate() === d && local.getHours() === h && local.getMinutes() === mi;
+  return (
+    local.getFullYear() === y &&
+    local.getMonth() === mo - 1 &&
+    local.getDate() === d &&
+    local.getHours() === h &&
+    local.getMinutes() === mi
+  );
 }
 
 /** UTC offset of a zone at an instant, in minutes (Paris: 60 in winter, 120 in summer). */

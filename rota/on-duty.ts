@@ -27,7 +27,11 @@ export const fallbackLevel = 99;
 
 /** The order in which covering shifts are rung: level, then earliest start, then id. */
 export function byRingOrder(a: Shift, b: Shift): number {
-  return a.level - b.level || a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.level - b.level ||
+    a.startsAt.getTime() - b.startsAt.getTime() ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /** Does `[startsAt, endsAt)` contain `t` (ms)? Ends are exclusive so handovers ring one person. */
@@ -39,11 +43,19 @@ export function covers(interval: { startsAt: Date; endsAt: Date }, t: number): b
  * Of several overrides of one shift active at `t`, the one that started last wins (it is the
  * most specific); ties go to the greater id, so the answer never depends on input order.
  */
-export function activeOverride(overrides: readonly Override[] | undefined, t: number): Override | undefined {
+export function activeOverride(
+  overrides: readonly Override[] | undefined,
+  t: number,
+): Override | undefined {
   let best: Override | undefined;
   for (const o of overrides ?? []) {
     if (!covers(o, t)) continue;
-    if (!best || o.startsAt > best.startsAt || (o.startsAt.getTime() === best.startsAt.getTime() && o.id > best.id)) best = o;
+    if (
+      !best ||
+      o.startsAt > best.startsAt ||
+      (o.startsAt.getTime() === best.startsAt.getTime() && o.id > best.id)
+    )
+      best = o;
   }
   return best;
 }
@@ -69,10 +81,24 @@ export function contactsOf(
     const person = professionals.get(professionalId);
     if (!person || seen.has(person.mobile)) continue;
     seen.add(person.mobile);
-    contacts.push({ professionalId, name: person.name, phone: person.mobile, level: shift.level, source: override ? 'override' : 'shift', shiftId: shift.id });
+    contacts.push({
+      professionalId,
+      name: person.name,
+      phone: person.mobile,
+      level: shift.level,
+      source: override ? 'override' : 'shift',
+      shiftId: shift.id,
+    });
   }
   if (fallback && !seen.has(fallback.phone)) {
-    contacts.push({ professionalId: null, name: fallback.name, phone: fallback.phone, level: fallbackLevel, source: 'fallback', shiftId: null });
+    contacts.push({
+      professionalId: null,
+      name: fallback.name,
+      phone: fallback.phone,
+      level: fallbackLevel,
+      source: 'fallback',
+      shiftId: null,
+    });
   }
   return contacts;
 }
@@ -85,7 +111,9 @@ export function contactsOf(
  */
 export function resolveOnDuty(input: OnDutyInput): Contact[] {
   const t = input.at.getTime();
-  const covering = input.shifts.filter((s) => s.serviceId === input.serviceId && covers(s, t)).sort(byRingOrder);
+  const covering = input.shifts
+    .filter((s) => s.serviceId === input.serviceId && covers(s, t))
+    .sort(byRingOrder);
   const overridesOf = (shiftId: string) => input.overrides.filter((o) => o.shiftId === shiftId);
   return contactsOf(covering, overridesOf, t, input.professionals, input.fallback);
 }

@@ -23,7 +23,10 @@ export interface RotaIndex {
 }
 
 /** Builds the index: O(n log n) once. The index owns its arrays; shifts must not be mutated after. */
-export function buildRotaIndex(shifts: readonly Shift[], overrides: readonly Override[]): RotaIndex {
+export function buildRotaIndex(
+  shifts: readonly Shift[],
+  overrides: readonly Override[],
+): RotaIndex {
   const grouped = new Map<string, Shift[]>();
   for (const s of shifts) {
     const list = grouped.get(s.serviceId);
@@ -81,9 +84,20 @@ export function shiftsCovering(index: RotaIndex, serviceId: string, t: number): 
  */
 export function resolveOnDutyIndexed(
   index: RotaIndex,
-  query: { serviceId: string; at: Date; professionals: Map<string, Professional>; fallback?: FallbackLine | null },
+  query: {
+    serviceId: string;
+    at: Date;
+    professionals: Map<string, Professional>;
+    fallback?: FallbackLine | null;
+  },
 ): Contact[] {
   const t = query.at.getTime();
   const covering = shiftsCovering(index, query.serviceId, t).sort(byRingOrder);
-  return contactsOf(covering, (id) => index.overridesByShift.get(id), t, query.professionals, query.fallback);
+  return contactsOf(
+    covering,
+    (id) => index.overridesByShift.get(id),
+    t,
+    query.professionals,
+    query.fallback,
+  );
 }

@@ -10,10 +10,20 @@ import type { ShiftKind } from './types.js';
 export type ShiftWeights = Record<ShiftKind, number>;
 
 /** Default weights: weeknight 1 < Saturday 1.5 < Sunday/holiday 2 < Christmas/New Year 3. */
-export const defaultWeights: Readonly<ShiftWeights> = Object.freeze({ weeknight: 1, saturday: 1.5, sunday_holiday: 2, christmas_newyear: 3 });
+export const defaultWeights: Readonly<ShiftWeights> = Object.freeze({
+  weeknight: 1,
+  saturday: 1.5,
+  sunday_holiday: 2,
+  christmas_newyear: 3,
+});
 
 /** Every kind, lightest first. */
-export const shiftKinds: readonly ShiftKind[] = ['weeknight', 'saturday', 'sunday_holiday', 'christmas_newyear'];
+export const shiftKinds: readonly ShiftKind[] = [
+  'weeknight',
+  'saturday',
+  'sunday_holiday',
+  'christmas_newyear',
+];
 
 const festive = new Set(['12-24', '12-25', '12-31', '01-01']);
 
@@ -27,7 +37,11 @@ export function isChristmasNewYear(localDate: string): boolean {
  * are `christmas_newyear`; a Sunday or public holiday `sunday_holiday`; a Saturday `saturday`;
  * any other day `weeknight`. A night is classed by its evening (Friday 20:00 → weeknight).
  */
-export function shiftKindOf(startsAt: Date, timeZone: string, holidays: ReadonlySet<string>): ShiftKind {
+export function shiftKindOf(
+  startsAt: Date,
+  timeZone: string,
+  holidays: ReadonlySet<string>,
+): ShiftKind {
   const date = localDateOf(startsAt, timeZone);
   if (isChristmasNewYear(date)) return 'christmas_newyear';
   const weekday = weekdayOf(date);

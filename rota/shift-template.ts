@@ -67,7 +67,11 @@ const overlaps = (a: TemplateSlot, b: TemplateSlot) => {
 };
 
 /** The slots of `slots` that apply on `date`, in template order (see the precedence above). */
-export function slotsForDate(slots: TemplateSlot[], date: string, calendar: Pick<PdsaCalendar, 'holidays' | 'ponts'>): TemplateSlot[] {
+export function slotsForDate(
+  slots: TemplateSlot[],
+  date: string,
+  calendar: Pick<PdsaCalendar, 'holidays' | 'ponts'>,
+): TemplateSlot[] {
   let special: TemplateSlot[] = [];
   if (calendar.holidays.has(date)) special = slots.filter((s) => s.days.includes('holiday'));
   else if (calendar.ponts.has(date)) {
@@ -76,7 +80,8 @@ export function slotsForDate(slots: TemplateSlot[], date: string, calendar: Pick
   }
   const weekday = weekdayOf(date);
   return slots.filter(
-    (s) => special.includes(s) || (s.days.includes(weekday) && !special.some((x) => overlaps(x, s))),
+    (s) =>
+      special.includes(s) || (s.days.includes(weekday) && !special.some((x) => overlaps(x, s))),
   );
 }
 
@@ -86,18 +91,33 @@ export function slotsForDate(slots: TemplateSlot[], date: string, calendar: Pick
  * lasts 11 h into the last Sunday of March and 13 h into the last Sunday of October. Slots on
  * 24–25 December and 31 December–1 January are of kind `christmas_newyear`.
  */
-export function expandTemplate(serviceId: string, slots: TemplateSlot[], from: string, to: string, calendar: PdsaCalendar): OpenSlot[] {
+export function expandTemplate(
+  serviceId: string,
+  slots: TemplateSlot[],
+  from: string,
+  to: string,
+  calendar: PdsaCalendar,
+): OpenSlot[] {
   const out: OpenSlot[] = [];
   for (const date of datesBetween(from, to)) {
     for (const slot of slotsForDate(slots, date, calendar)) {
       const startsAt = wallClockToInstant(date, slot.start, calendar.timeZone);
       const span = slotSpan(slot);
-      const endsAt = span.to >= 1440
-        ? wallClockToInstant(addDays(date, 1), minutesToHhmm(span.to - 1440), calendar.timeZone)
-        : wallClockToInstant(date, slot.end, calendar.timeZone);
+      const endsAt =
+        span.to >= 1440
+          ? wallClockToInstant(addDays(date, 1), minutesToHhmm(span.to - 1440), calendar.timeZone)
+          : wallClockToInstant(date, slot.end, calendar.timeZone);
       const kind: ShiftKind = isChristmasNewYear(date) ? 'christmas_newyear' : slot.kind;
       for (let level = 1; level <= slot.levels; level += 1) {
-        out.push({ key: `${serviceId}|${date}|${slot.name}|${level}`, serviceId, localDate: date, startsAt, endsAt, level, kind });
+        out.push({
+          key: `${serviceId}|${date}|${slot.name}|${level}`,
+          serviceId,
+          localDate: date,
+          startsAt,
+          endsAt,
+          level,
+          kind,
+        });
       }
     }
   }
@@ -105,7 +125,11 @@ export function expandTemplate(serviceId: string, slots: TemplateSlot[], from: s
 }
 
 /** Same as `expandTemplate`, taking the template as one object. */
-export function expandShiftTemplate(template: ShiftTemplate, range: { from: string; to: string }, calendar: PdsaCalendar): OpenSlot[] {
+export function expandShiftTemplate(
+  template: ShiftTemplate,
+  range: { from: string; to: string },
+  calendar: PdsaCalendar,
+): OpenSlot[] {
   return expandTemplate(template.serviceId, template.slots, range.from, range.to, calendar);
 }
 

@@ -19,12 +19,19 @@ export interface SwapState {
 }
 
 export type SwapEvent =
-  | { type: 'take'; professionalId: string; serviceIds: readonly string[]; autoApprove: boolean; now: Date }
+  | {
+      type: 'take';
+      professionalId: string;
+      serviceIds: readonly string[];
+      autoApprove: boolean;
+      now: Date;
+    }
   | { type: 'approve' }
   | { type: 'reject' }
   | { type: 'cancel'; professionalId: string };
 
-export type SwapErrorCode = 'not_offered' | 'not_taken' | 'own_shift' | 'not_colleague' | 'already_started' | 'not_owner';
+export type SwapErrorCode =
+  'not_offered' | 'not_taken' | 'own_shift' | 'not_colleague' | 'already_started' | 'not_owner';
 
 export interface SwapError {
   code: SwapErrorCode;
@@ -34,7 +41,10 @@ export interface SwapError {
 
 export type SwapResult = { ok: true; state: SwapState } | { ok: false; error: SwapError };
 
-const fail = (code: SwapErrorCode, message: string): SwapResult => ({ ok: false, error: { code, message } });
+const fail = (code: SwapErrorCode, message: string): SwapResult => ({
+  ok: false,
+  error: { code, message },
+});
 
 /** Final states: nothing can happen to the swap any more. */
 export function isSwapFinal(status: SwapStatus): boolean {
@@ -50,21 +60,45 @@ export function isSwapFinal(status: SwapStatus): boolean {
 export function transitionSwap(state: SwapState, event: SwapEvent): SwapResult {
   switch (event.type) {
     case 'take': {
-      if (state.status === 'taken' || state.status === 'approved') return fail('not_offered', 'Cette garde a déjà été prise.');
-      if (state.status !== 'offered') return fail('not_offered', `Cette garde n'est plus proposée (état : ${state.status}).`);
-      if (event.professionalId === state.offeredBy) return fail('own_shift', 'Vous ne pouvez pas reprendre votre propre garde.');
-      if (!event.serviceIds.includes(state.serviceId)) return fail('not_colleague', 'Réservé aux collègues du même service.');
-      if (event.now >= state.shiftStartsAt) return fail('already_started', 'Cette garde a déjà commencé.');
-      return { ok: true, state: { ...state, status: event.autoApprove ? 'approved' : 'taken', takenBy: event.professionalId } };
+      if (state.status === 'taken' || state.status === 'approved')
+        return fail('not_offered', 'Cette garde a déjà été prise.');
+      if (state.status !== 'offered')
+        return fail('not_offered', `Cette garde n'est plus proposée (état : ${state.status}).`);
+      if (event.professionalId === state.offeredBy)
+        return fail('own_shift', 'Vous ne pouvez pas reprendre votre propre garde.');
+      if (!event.serviceIds.includes(state.serviceId))
+        return fail('not_colleague', 'Réservé aux collègues du même service.');
+      if (event.now >= state.shiftStartsAt)
+        return fail('already_started', 'Cette garde a déjà commencé.');
+      return {
+        ok: true,
+        state: {
+          ...state,
+          status: event.autoApprove ? 'approved' : 'taken',
+          takenBy: event.professionalId,
+        },
+      };
     }
     case 'approve':
     case 'reject': {
-      if (state.status !== 'taken') return fail('not_taken', `Cet échange n'attend pas de validation (état : ${state.status}).`);
-      return { ok: true, state: { ...state, status: event.type === 'approve' ? 'approved' : 'rejected' } };
+      if (state.status !== 'taken')
+        return fail(
+          'not_taken',
+          `Cet échange n'attend pas de validation (état : ${state.status}).`,
+        );
+      return {
+        ok: true,
+        state: { ...state, status: event.type === 'approve' ? 'approved' : 'rejected' },
+      };
     }
     case 'cancel': {
-      if (event.professionalId !== state.offeredBy) return fail('not_owner', 'Seul le professionnel qui a proposé la garde peut annuler.');
-      if (state.status !== 'offered') return fail('not_offered', `Cet échange ne peut plus être annulé (état : ${state.status}).`);
+      if (event.professionalId !== state.offeredBy)
+        return fail('not_owner', 'Seul le professionnel qui a proposé la garde peut annuler.');
+      if (state.status !== 'offered')
+        return fail(
+          'not_offered',
+          `Cet échange ne peut plus être annulé (état : ${state.status}).`,
+        );
       return { ok: true, state: { ...state, status: 'cancelled' } };
     }
   }

@@ -24,13 +24,15 @@ export function validateTemplate(slots: TemplateSlot[]): TemplateError[] {
   const errors: TemplateError[] = [];
   const names = new Set<string>();
   slots.forEach((slot, i) => {
-    const fail = (message: string) => errors.push({ slot: i, message: `créneau « ${slot.name} » : ${message}` });
+    const fail = (message: string) =>
+      errors.push({ slot: i, message: `créneau « ${slot.name} » : ${message}` });
     if (!slot.name || slot.name.includes('|')) fail('nom vide ou contenant « | »');
     if (names.has(slot.name)) fail('nom déjà utilisé');
     names.add(slot.name);
     if (!hhmm.test(slot.start)) fail(`heure de début invalide « ${slot.start} »`);
     if (!hhmm.test(slot.end) && slot.end !== '24:00') fail(`heure de fin invalide « ${slot.end} »`);
-    if (!Number.isInteger(slot.levels) || slot.levels < 1 || slot.levels > 9) fail(`nombre de niveaux invalide « ${slot.levels} » (1 à 9)`);
+    if (!Number.isInteger(slot.levels) || slot.levels < 1 || slot.levels > 9)
+      fail(`nombre de niveaux invalide « ${slot.levels} » (1 à 9)`);
     if (slot.days.length === 0) fail('aucun jour');
     for (const day of slot.days) if (!allDays.includes(day)) fail(`jour inconnu « ${day} »`);
   });
@@ -41,7 +43,10 @@ export function validateTemplate(slots: TemplateSlot[]): TemplateError[] {
       const shared = a.days.filter((d) => b.days.includes(d));
       const [x, y] = [slotSpan(a), slotSpan(b)];
       if (shared.length > 0 && x.from < y.to && y.from < x.to) {
-        errors.push({ slot: j, message: `créneaux « ${a.name} » et « ${b.name} » se chevauchent (${shared.join(', ')})` });
+        errors.push({
+          slot: j,
+          message: `créneaux « ${a.name} » et « ${b.name} » se chevauchent (${shared.join(', ')})`,
+        });
       }
     }
   }
@@ -55,7 +60,14 @@ export function defaultGrid(levels = 1): TemplateSlot[] {
   return [
     { name: 'nuit', days: everyDay, start: '20:00', end: '08:00', levels, kind: 'weeknight' },
     { name: 'samedi', days: ['sat'], start: '12:00', end: '20:00', levels, kind: 'saturday' },
-    { name: 'jour', days: ['sun', 'holiday', 'pont'], start: '08:00', end: '20:00', levels, kind: 'sunday_holiday' },
+    {
+      name: 'jour',
+      days: ['sun', 'holiday', 'pont'],
+      start: '08:00',
+      end: '20:00',
+      levels,
+      kind: 'sunday_holiday',
+    },
   ];
 }
 
@@ -66,8 +78,22 @@ export function defaultGrid(levels = 1): TemplateSlot[] {
 export function splitNightGrid(levels = 1): TemplateSlot[] {
   return [
     { name: 'soir', days: everyDay, start: '20:00', end: '24:00', levels, kind: 'weeknight' },
-    { name: 'nuit-profonde', days: everyDay, start: '00:00', end: '08:00', levels, kind: 'weeknight' },
+    {
+      name: 'nuit-profonde',
+      days: everyDay,
+      start: '00:00',
+      end: '08:00',
+      levels,
+      kind: 'weeknight',
+    },
     { name: 'samedi', days: ['sat'], start: '12:00', end: '20:00', levels, kind: 'saturday' },
-    { name: 'jour', days: ['sun', 'holiday', 'pont'], start: '08:00', end: '20:00', levels, kind: 'sunday_holiday' },
+    {
+      name: 'jour',
+      days: ['sun', 'holiday', 'pont'],
+      start: '08:00',
+      end: '20:00',
+      levels,
+      kind: 'sunday_holiday',
+    },
   ];
 }

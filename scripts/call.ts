@@ -19,12 +19,19 @@ const { values } = parseArgs({
     doctor: { type: 'string', default: 'manual' },
     hidden: { type: 'boolean', default: false },
     sms: { type: 'string' },
-    emulator: { type: 'string', default: process.env.EMULATOR_URL ?? `http://127.0.0.1:${process.env.EMULATOR_PORT ?? 3001}` },
+    emulator: {
+      type: 'string',
+      default: process.env.EMULATOR_URL ?? `http://127.0.0.1:${process.env.EMULATOR_PORT ?? 3001}`,
+    },
   },
 });
 const base = values.emulator!.replace(/\/$/, '');
 const post = async (path: string, body: unknown = {}) => {
-  const res = await fetch(`${base}/_emulator${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}/_emulator${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await res.json()) as Record<string, unknown>;
   if (!res.ok) throw new Error(String(json.error ?? res.status));
   return json;
@@ -38,7 +45,11 @@ try {
 }
 
 if (values.sms !== undefined) {
-  const { replies } = (await post('/sms', { from: values.from, to: values.to, body: values.sms })) as { replies: string[] };
+  const { replies } = (await post('/sms', {
+    from: values.from,
+    to: values.to,
+    body: values.sms,
+  })) as { replies: string[] };
   console.log(`✉️  you → ${values.to}: ${values.sms}`);
   for (const reply of replies) console.log(`✉️  ${values.to} → you: ${reply}`);
   process.exit(0);
@@ -60,16 +71,25 @@ const doctorPhones = new Set<string>();
 
 const events = await fetch(`${base}/_emulator/events`);
 const reader = events.body!.getReader();
-const { sid } = (await post('/calls', { from: values.from, to: values.to, hidden: values.hidden })) as { sid: string };
+const { sid } = (await post('/calls', {
+  from: values.from,
+  to: values.to,
+  hidden: values.hidden,
+})) as { sid: string };
 patientSid = focusSid = sid;
-console.log(`📞 ${caller} calls ${values.to}  (keys: 0-9 * #, a = answer the doctor's phone, h = hang up, q = quit)\n`);
+console.log(
+  `📞 ${caller} calls ${values.to}  (keys: 0-9 * #, a = answer the doctor's phone, h = hang up, q = quit)\n`,
+);
 
 async function onEvent(event: string, data: Record<string, string>): Promise<void> {
   if (event === 'say') {
     const who = data.callSid === patientSid ? '👂 patient hears' : `🩺 ${data.phone} hears`;
     console.log(`${who}: ${data.text}`);
   } else if (event === 'status') {
-    if (data.callSid === patientSid && ['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(data.status!)) {
+    if (
+      data.callSid === patientSid &&
+      ['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(data.status!)
+    ) {
       console.log(`\n📴 call ended (${data.status})`);
       process.exit(0);
     }
@@ -80,9 +100,14 @@ async function onEvent(event: string, data: Record<string, string>): Promise<voi
         await post(`/phones/${encodeURIComponent(phone)}/behave`, behaviour);
       }
       ringing = phone;
-      console.log(`📱 ${phone} is ringing${values.doctor === 'manual' ? ' — press a to answer' : ''}`);
+      console.log(
+        `📱 ${phone} is ringing${values.doctor === 'manual' ? ' — press a to answer' : ''}`,
+      );
     }
-    if (data.callSid !== patientSid && ['completed', 'no-answer', 'busy', 'failed', 'canceled'].includes(data.status!)) {
+    if (
+      data.callSid !== patientSid &&
+      ['completed', 'no-answer', 'busy', 'failed', 'canceled'].includes(data.status!)
+    ) {
       console.log(`📱 ${data.to}: ${data.status}`);
       if (focusSid === data.callSid) focusSid = patientSid;
     }
@@ -95,7 +120,9 @@ async function onKey(key: string): Promise<void> {
   if (key === 'q' || key === '\u0003') process.exit(0);
   if (key === 'h') await post(`/calls/${focusSid}/hangup`).catch(() => {});
   else if (key === 'a' && ringing) {
-    const answered = (await post(`/phones/${encodeURIComponent(ringing)}/answer`).catch((e: Error) => ({ error: e.message }))) as { sid?: string; error?: string };
+    const answered = (await post(`/phones/${encodeURIComponent(ringing)}/answer`).catch(
+      (e: Error) => ({ error: e.message }),
+    )) as { sid?: string; error?: string };
     if (answered.sid) {
       focusSid = answered.sid;
       console.log(`📱 ${ringing} answered — keys now go to the doctor's phone`);
@@ -103,7 +130,9 @@ async function onKey(key: string): Promise<void> {
     ringing = null;
   } else if (/^[0-9*#]$/.test(key)) {
     console.log(`⌨️  ${focusSid === patientSid ? 'patient' : 'doctor'} presses ${key}`);
-    await post(`/calls/${focusSid}/press`, { digits: key }).catch((e: Error) => console.log(`   (${e.message})`));
+    await post(`/calls/${focusSid}/press`, { digits: key }).catch((e: Error) =>
+      console.log(`   (${e.message})`),
+    );
   }
 }
 

@@ -5,7 +5,9 @@ import { loadConfig } from '../server/config.js';
 
 const config = loadConfig();
 if (!config.DATABASE_URL) {
-  console.error('gardeline: DATABASE_URL: required by npm run migrate (missing); npm start migrates the embedded database itself');
+  console.error(
+    'gardeline: DATABASE_URL: required by npm run migrate (missing); npm start migrates the embedded database itself',
+  );
   process.exit(2);
 }
 const handle = openDatabase(config.DATABASE_URL);

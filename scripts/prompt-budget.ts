@@ -3,9 +3,24 @@ import { menuChoice, spokenSeconds, startCall, type FlowContext } from '../ivr-f
 import { initialState } from '../ivr-flows/state.js';
 
 const ctx: FlowContext = {
-  territory: { name: "Pays d'Auray", regulates: true, recordingNotice: false, daytimeNumber: null, pharmacy: null },
+  territory: {
+    name: "Pays d'Auray",
+    regulates: true,
+    recordingNotice: false,
+    daytimeNumber: null,
+    pharmacy: null,
+  },
   inPdsaHours: true,
-  contacts: [{ professionalId: 'p', name: 'Dr', phone: '+33639980001', level: 1, source: 'shift', shiftId: null }],
+  contacts: [
+    {
+      professionalId: 'p',
+      name: 'Dr',
+      phone: '+33639980001',
+      level: 1,
+      source: 'shift',
+      shiftId: null,
+    },
+  ],
   caller: { hidden: false, isMobile: true },
   callSid: 'CA',
   lineNumber: '+33261910015',
@@ -14,4 +29,6 @@ const ctx: FlowContext = {
 };
 const warning = spokenSeconds([startCall(ctx).steps[0]!]);
 const routing = spokenSeconds(menuChoice(ctx, initialState, '1').steps);
-console.log(`greeting + emergency warning: ${warning.toFixed(1)} s; "we are calling the doctor": ${routing.toFixed(1)} s; total ${(warning + routing).toFixed(1)} s before the doctor's phone rings`);
+console.log(
+  `greeting + emergency warning: ${warning.toFixed(1)} s; "we are calling the doctor": ${routing.toFixed(1)} s; total ${(warning + routing).toFixed(1)} s before the doctor's phone rings`,
+);

@@ -6,7 +6,9 @@ import { loadConfigOrExit } from './config-or-exit.js';
 
 const config = loadConfigOrExit();
 if (!config.DATABASE_URL) {
-  console.error('gardeline: DATABASE_URL: required by npm run worker (missing); npm start runs workers itself');
+  console.error(
+    'gardeline: DATABASE_URL: required by npm run worker (missing); npm start runs workers itself',
+  );
   process.exit(2);
 }
 
@@ -20,13 +22,23 @@ const { publicUrl } = await import('../server/config.js');
 
 const logger = createLogger(config.LOG_LEVEL);
 const db = openDatabase(config.DATABASE_URL);
-const jobs = createJobs(createQueueFactory(config.REDIS_URL ? { kind: 'redis', url: config.REDIS_URL, prefix: config.QUEUE_PREFIX } : { kind: 'postgres', url: config.DATABASE_URL }));
+const jobs = createJobs(
+  createQueueFactory(
+    config.REDIS_URL
+      ? { kind: 'redis', url: config.REDIS_URL, prefix: config.QUEUE_PREFIX }
+      : { kind: 'postgres', url: config.DATABASE_URL },
+  ),
+);
 const deps = {
   config,
   publicUrl: publicUrl(config),
   db,
   jobs,
-  twilio: createTwilioClient(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, config.TWILIO_API_URL),
+  twilio: createTwilioClient(
+    config.TWILIO_ACCOUNT_SID,
+    config.TWILIO_AUTH_TOKEN,
+    config.TWILIO_API_URL,
+  ),
   logger,
   now: () => new Date(),
 };

@@ -18,7 +18,10 @@ export function createApp(deps: AppDeps): Express {
       logger: deps.logger,
       // Only method and path: query strings and bodies may carry numbers or what a caller said.
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        req: (req: { method: string; url: string }) => ({
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' },
@@ -36,9 +39,13 @@ export function createApp(deps: AppDeps): Express {
     res.status(404).json({ error: 'not_found', message: `No route for ${req.method} ${req.path}` });
   });
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
-    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const status =
+      typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) req.log.error({ err }, 'unhandled error');
-    res.status(status).json({ error: status === 500 ? 'internal' : 'bad_request', message: status === 500 ? 'Internal error' : String(err.message) });
+    res.status(status).json({
+      error: status === 500 ? 'internal' : 'bad_request',
+      message: status === 500 ? 'Internal error' : String(err.message),
+    });
   };
   app.use(onError);
   return app;

@@ -25,14 +25,20 @@ describe('loadConfig', () => {
   });
 
   it('never prints a secret it refuses', () => {
-    expect(() => loadConfig({ TWILIO_AUTH_TOKEN: 'short' })).toThrow(/TWILIO_AUTH_TOKEN: .*\(got "\*\*\*"\)/);
+    expect(() => loadConfig({ TWILIO_AUTH_TOKEN: 'short' })).toThrow(
+      /TWILIO_AUTH_TOKEN: .*\(got "\*\*\*"\)/,
+    );
   });
 
   it('refuses local defaults in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL: required when NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /DATABASE_URL: required when NODE_ENV=production/,
+    );
   });
 
   it('uses PUBLIC_URL for signatures when set, without a trailing slash', () => {
-    expect(publicUrl(loadConfig({ PUBLIC_URL: 'https://garde.example.org/' }))).toBe('https://garde.example.org');
+    expect(publicUrl(loadConfig({ PUBLIC_URL: 'https://garde.example.org/' }))).toBe(
+      'https://garde.example.org',
+    );
   });
 });

@@ -6,10 +6,11 @@ import { toE164 } from './phone-numbers.js';
  * Defaults describe the embedded local mode: no env needed to start.
  */
 const urlString = (protocols: string[]) =>
-  z.string().refine(
-    (value) => URL.canParse(value) && protocols.some((p) => value.startsWith(`${p}://`)),
-    { message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}` },
-  );
+  z
+    .string()
+    .refine((value) => URL.canParse(value) && protocols.some((p) => value.startsWith(`${p}://`)), {
+      message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
 const port = z.coerce
   .number({ error: 'must be a port number from 0 to 65535' })
   .int('must be a port number from 0 to 65535')
@@ -30,7 +31,10 @@ const configSchema = z.object({
     .string()
     .regex(/^AC[0-9a-f]{32}$/, 'must be AC followed by 32 hex characters')
     .default('AC00000000000000000000000000000000'),
-  TWILIO_AUTH_TOKEN: z.string().min(8, 'must be at least 8 characters').default('gardeline-local-auth-token'),
+  TWILIO_AUTH_TOKEN: z
+    .string()
+    .min(8, 'must be at least 8 characters')
+    .default('gardeline-local-auth-token'),
   /** Base URL of Twilio's REST API; unset: the local Twilio emulator started with the service. */
   TWILIO_API_URL: urlString(['http', 'https']).optional(),
   EMULATOR_PORT: port.default(3001),
@@ -41,14 +45,24 @@ const configSchema = z.object({
     .transform((value) => toE164(value)!)
     .optional(),
   /** Seconds a territory's rota stays cached for the voice webhooks (a rota edit reaches the phone within it). */
-  ROTA_CACHE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(0).max(300).default(5),
+  ROTA_CACHE_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .min(0)
+    .max(300)
+    .default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Secret for session cookies and CSRF tokens. */
-  SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').default('gardeline-local-session-secret'),
+  SESSION_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .default('gardeline-local-session-secret'),
   /** Where the embedded PostgreSQL keeps its data. */
   DATA_DIR: z.string().min(1).default('.data'),
   /** Redis key prefix of the queues (several deployments can share one Redis). */
-  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, - and _ only').default('gardeline'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, - and _ only')
+    .default('gardeline'),
   /** Run queue workers inside the web process (off when workers run as `npm run worker`). */
   RUN_WORKERS: z
     .enum(['true', 'false'])

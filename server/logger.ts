@@ -20,16 +20,36 @@ export function maskPhones(text: string): string {
 
 /** Fields that may hold what callers said or typed: never logged, even masked. */
 // `parameters`: postgres.js errors carry the query's bound values (an SMS body, a number…).
-const secretKeys = new Set(['body', 'Body', 'SpeechResult', 'smsBody', 'password', 'token', 'authorization', 'cookie', 'parameters', 'params', 'sess']);
+const secretKeys = new Set([
+  'body',
+  'Body',
+  'SpeechResult',
+  'smsBody',
+  'password',
+  'token',
+  'authorization',
+  'cookie',
+  'parameters',
+  'params',
+  'sess',
+]);
 
 function scrub(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[deep]';
   if (typeof value === 'string') return maskPhones(value);
   if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
-  if (value instanceof Error) return { type: value.name, message: maskPhones(value.message), stack: value.stack && maskPhones(value.stack) };
+  if (value instanceof Error)
+    return {
+      type: value.name,
+      message: maskPhones(value.message),
+      stack: value.stack && maskPhones(value.stack),
+    };
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, secretKeys.has(key) ? '[redacted]' : scrub(inner, depth + 1)]),
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        secretKeys.has(key) ? '[redacted]' : scrub(inner, depth + 1),
+      ]),
     );
   }
   return value;
@@ -49,12 +69,19 @@ export function createLogger(
     formatters: { log: (object) => scrub(object) as Record<string, unknown> },
     hooks: {
       logMethod(args, method) {
-        const scrubbed = args.map((arg) => (typeof arg === 'string' ? maskPhones(arg) : arg)) as Parameters<typeof method>;
+        const scrubbed = args.map((arg) =>
+          typeof arg === 'string' ? maskPhones(arg) : arg,
+        ) as Parameters<typeof method>;
         method.apply(this, scrubbed);
       },
     },
     ...(pretty && !destination
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
       : {}),
   };
   return destination ? pino(options, destination) : pino(options);

@@ -26,10 +26,14 @@ export interface RunningService {
  * queue backend (Redis or PostgreSQL), Twilio client (local emulator when TWILIO_API_URL
  * is unset), HTTP server and workers. `stop()` undoes it in reverse order.
  */
-export async function startService(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<RunningService> {
+export async function startService(
+  config: Config,
+  logger: Logger = createLogger(config.LOG_LEVEL),
+): Promise<RunningService> {
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((err) => logger.warn({ err }, 'shutdown step failed'));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((err) => logger.warn({ err }, 'shutdown step failed'));
   };
   try {
     let embedded: EmbeddedDatabase | null = null;
@@ -61,7 +65,16 @@ export async function startService(config: Config, logger: Logger = createLogger
     const server = await listen(config);
     const port = (server.address() as { port: number }).port;
     const url = `http://${config.HOST}:${port}`;
-    const deps: AppDeps = { config, publicUrl: publicUrlOf(config, port), db, jobs, twilio, logger, now: () => new Date(), ...(telephony ? { emulatorUrl: telephony.url } : {}) };
+    const deps: AppDeps = {
+      config,
+      publicUrl: publicUrlOf(config, port),
+      db,
+      jobs,
+      twilio,
+      logger,
+      now: () => new Date(),
+      ...(telephony ? { emulatorUrl: telephony.url } : {}),
+    };
     deps.onShiftChanged = async (ids) => {
       await scheduleShiftReminders(deps, ids);
     };

@@ -31,5 +31,12 @@ export function isMobile(e164: string): boolean {
 export function isHiddenCaller(from: string | undefined): boolean {
   if (!from) return true;
   const value = from.trim().toLowerCase();
-  return value === '' || value === 'anonymous' || value === 'restricted' || value === 'unknown' || value === '+266696687' || !value.startsWith('+');
+  return (
+    value === '' ||
+    value === 'anonymous' ||
+    value === 'restricted' ||
+    value === 'unknown' ||
+    value === '+266696687' ||
+    !value.startsWith('+')
+  );
 }

@@ -13,7 +13,14 @@ export const systemActor: Actor = { userId: null, label: 'system' };
 export async function recordAudit(
   tx: Queryable,
   actor: Actor,
-  entry: { action: string; entity: string; entityId?: string | null; territoryId?: string | null; before?: unknown; after?: unknown },
+  entry: {
+    action: string;
+    entity: string;
+    entityId?: string | null;
+    territoryId?: string | null;
+    before?: unknown;
+    after?: unknown;
+  },
 ): Promise<void> {
   await tx.insert(auditLog).values({
     actorUserId: actor.userId,

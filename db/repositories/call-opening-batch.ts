@@ -31,7 +31,11 @@ export class CallOpeningBatch {
 
   open(call: NewCall, event: { kind: string; node: string }): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ call, event, done: (err) => (err === undefined ? resolve() : reject(err)) });
+      this.queue.push({
+        call,
+        event,
+        done: (err) => (err === undefined ? resolve() : reject(err)),
+      });
       this.pump();
     });
   }
@@ -51,14 +55,19 @@ export class CallOpeningBatch {
   private async write(batch: Opening[]): Promise<void> {
     if (batch.length === 1) {
       const [only] = batch;
-      return openCallWithEvent(this.sql, only!.call, only!.event).then(() => only!.done(), only!.done);
+      return openCallWithEvent(this.sql, only!.call, only!.event).then(
+        () => only!.done(),
+        only!.done,
+      );
     }
     try {
       await this.insertMany(batch);
       for (const opening of batch) opening.done();
     } catch {
       // One bad row must not fail its neighbours: each call is tried alone and answers for itself.
-      await Promise.all(batch.map((o) => openCallWithEvent(this.sql, o.call, o.event).then(() => o.done(), o.done)));
+      await Promise.all(
+        batch.map((o) => openCallWithEvent(this.sql, o.call, o.event).then(() => o.done(), o.done)),
+      );
     }
   }
 

@@ -23,7 +23,11 @@ export async function openCallRecord(db: Queryable, call: NewCall): Promise<void
  * The hot path of every new call, in one round trip: the call record and its first event.
  * Plain SQL through postgres.js (a prepared statement), as it runs for every call.
  */
-export async function openCallWithEvent(sql: Sql, call: NewCall, event: { kind: string; node: string }): Promise<void> {
+export async function openCallWithEvent(
+  sql: Sql,
+  call: NewCall,
+  event: { kind: string; node: string },
+): Promise<void> {
   // drizzle's postgres.js client serialises dates itself: pass ISO strings.
   const at = call.startedAt.toISOString();
   await sql`
@@ -46,7 +50,12 @@ export interface CallEvent {
   dedupeKey?: string | null;
 }
 
-export async function appendCallEvents(db: Queryable, callSid: string, at: Date, events: CallEvent[]): Promise<void> {
+export async function appendCallEvents(
+  db: Queryable,
+  callSid: string,
+  at: Date,
+  events: CallEvent[],
+): Promise<void> {
   if (events.length === 0) return;
   await db
     .insert(callEvents)
@@ -65,7 +74,11 @@ export async function appendCallEvents(db: Queryable, callSid: string, at: Date,
 }
 
 /** The first outcome wins: a later "abandoned" from a status callback never hides "connected". */
-export async function setCallOutcome(db: Queryable, callSid: string, outcome: CallOutcome): Promise<void> {
+export async function setCallOutcome(
+  db: Queryable,
+  callSid: string,
+  outcome: CallOutcome,
+): Promise<void> {
   await db
     .update(callRecords)
     .set({ outcome })
@@ -76,7 +89,12 @@ export async function setCallLanguage(db: Queryable, callSid: string, lang: stri
   await db.update(callRecords).set({ lang }).where(eq(callRecords.callSid, callSid));
 }
 
-export async function markConnected(db: Queryable, callSid: string, professionalId: string | null, at: Date): Promise<void> {
+export async function markConnected(
+  db: Queryable,
+  callSid: string,
+  professionalId: string | null,
+  at: Date,
+): Promise<void> {
   await db
     .update(callRecords)
     .set({ connectedAt: at, connectedProfessionalId: professionalId, outcome: 'connected' })
@@ -103,11 +121,21 @@ export async function closeCallRecord(
 }
 
 /** Was this ring accepted by a keypress on the screening leg? (DialCallStatus alone is no proof.) */
-export async function wasAccepted(db: Queryable, callSid: string, attempt: number): Promise<boolean> {
+export async function wasAccepted(
+  db: Queryable,
+  callSid: string,
+  attempt: number,
+): Promise<boolean> {
   const [row] = await db
     .select({ id: callEvents.id })
     .from(callEvents)
-    .where(and(eq(callEvents.callSid, callSid), eq(callEvents.kind, 'accepted'), eq(callEvents.dedupeKey, acceptedKey(callSid, attempt))))
+    .where(
+      and(
+        eq(callEvents.callSid, callSid),
+        eq(callEvents.kind, 'accepted'),
+        eq(callEvents.dedupeKey, acceptedKey(callSid, attempt)),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }

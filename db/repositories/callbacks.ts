@@ -18,8 +18,15 @@ export interface NewCallback {
  * Records a callback request; one open request per patient number and territory, so a
  * patient who calls three times gets one callback, not three.
  */
-export async function requestCallback(db: Queryable, request: NewCallback): Promise<{ callback: CallbackRow; created: boolean }> {
-  const [inserted] = await db.insert(callbackRequests).values(request).onConflictDoNothing().returning();
+export async function requestCallback(
+  db: Queryable,
+  request: NewCallback,
+): Promise<{ callback: CallbackRow; created: boolean }> {
+  const [inserted] = await db
+    .insert(callbackRequests)
+    .values(request)
+    .onConflictDoNothing()
+    .returning();
   if (inserted) return { callback: inserted, created: true };
   const [existing] = await db
     .select()
@@ -50,7 +57,11 @@ export async function markEnqueued(db: Queryable, id: string, at: Date): Promise
   await db.update(callbackRequests).set({ enqueuedAt: at }).where(eq(callbackRequests.id, id));
 }
 
-export async function listCallbacks(db: Queryable, territoryIds: string[], limit = 200): Promise<CallbackRow[]> {
+export async function listCallbacks(
+  db: Queryable,
+  territoryIds: string[],
+  limit = 200,
+): Promise<CallbackRow[]> {
   if (territoryIds.length === 0) return [];
   return db
     .select()

@@ -10,20 +10,40 @@ export interface RotaWindow {
 }
 
 /** Active shifts of one service overlapping [from, to), their overrides and the people in them. */
-export async function loadRotaWindow(db: Queryable, serviceId: string, from: Date, to: Date): Promise<RotaWindow> {
+export async function loadRotaWindow(
+  db: Queryable,
+  serviceId: string,
+  from: Date,
+  to: Date,
+): Promise<RotaWindow> {
   const shiftRows = await db
     .select()
     .from(shifts)
-    .where(and(eq(shifts.serviceId, serviceId), eq(shifts.status, 'active'), lt(shifts.startsAt, to), gt(shifts.endsAt, from)));
+    .where(
+      and(
+        eq(shifts.serviceId, serviceId),
+        eq(shifts.status, 'active'),
+        lt(shifts.startsAt, to),
+        gt(shifts.endsAt, from),
+      ),
+    );
   const shiftIds = shiftRows.map((s) => s.id);
   const overrideRows = shiftIds.length
     ? await db.select().from(overrides).where(inArray(overrides.shiftId, shiftIds))
     : [];
   const peopleIds = [
-    ...new Set([...shiftRows.map((s) => s.professionalId), ...overrideRows.map((o) => o.professionalId)].filter((id): id is string => id !== null)),
+    ...new Set(
+      [
+        ...shiftRows.map((s) => s.professionalId),
+        ...overrideRows.map((o) => o.professionalId),
+      ].filter((id): id is string => id !== null),
+    ),
   ];
   const people = peopleIds.length
-    ? await db.select().from(professionals).where(and(inArray(professionals.id, peopleIds), eq(professionals.active, true)))
+    ? await db
+        .select()
+        .from(professionals)
+        .where(and(inArray(professionals.id, peopleIds), eq(professionals.active, true)))
     : [];
   return {
     shifts: shiftRows.map((s) => ({
@@ -35,7 +55,18 @@ export async function loadRotaWindow(db: Queryable, serviceId: string, from: Dat
       level: s.level,
       ...(s.kind ? { kind: s.kind } : {}),
     })),
-    overrides: overrideRows.map((o) => ({ id: o.id, shiftId: o.shiftId, professionalId: o.professionalId, startsAt: o.startsAt, endsAt: o.endsAt })),
-    professionals: new Map(people.map((p) => [p.id, { id: p.id, name: p.name, mobile: p.mobile, languages: p.languages }])),
+    overrides: overrideRows.map((o) => ({
+      id: o.id,
+      shiftId: o.shiftId,
+      professionalId: o.professionalId,
+      startsAt: o.startsAt,
+      endsAt: o.endsAt,
+    })),
+    professionals: new Map(
+      people.map((p) => [
+        p.id,
+        { id: p.id, name: p.name, mobile: p.mobile, languages: p.languages },
+      ]),
+    ),
   };
 }

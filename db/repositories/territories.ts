@@ -14,7 +14,10 @@ export interface TerritoryWithServices {
 }
 
 /** The territory a patient reached, by the number they dialled (E.164). */
-export async function findTerritoryByNumber(db: Queryable, calledNumber: string): Promise<TerritoryWithServices | null> {
+export async function findTerritoryByNumber(
+  db: Queryable,
+  calledNumber: string,
+): Promise<TerritoryWithServices | null> {
   const [row] = await db
     .select({ territory: territories })
     .from(territoryNumbers)
@@ -26,18 +29,33 @@ export async function findTerritoryByNumber(db: Queryable, calledNumber: string)
 }
 
 /** The ponts and extra holidays a manager confirmed for a territory. */
-export function confirmedDays(db: Queryable, territoryId: string): Promise<{ day: string; kind: 'pont' | 'holiday' }[]> {
-  return db.select({ day: calendarDays.day, kind: calendarDays.kind }).from(calendarDays).where(eq(calendarDays.territoryId, territoryId));
+export function confirmedDays(
+  db: Queryable,
+  territoryId: string,
+): Promise<{ day: string; kind: 'pont' | 'holiday' }[]> {
+  return db
+    .select({ day: calendarDays.day, kind: calendarDays.kind })
+    .from(calendarDays)
+    .where(eq(calendarDays.territoryId, territoryId));
 }
 
-export async function findTerritoryById(db: Queryable, id: string): Promise<TerritoryWithServices | null> {
+export async function findTerritoryById(
+  db: Queryable,
+  id: string,
+): Promise<TerritoryWithServices | null> {
   const [territory] = await db.select().from(territories).where(eq(territories.id, id)).limit(1);
   return territory ? loadTerritory(db, territory) : null;
 }
 
-async function loadTerritory(db: Queryable, territory: TerritoryRow): Promise<TerritoryWithServices> {
+async function loadTerritory(
+  db: Queryable,
+  territory: TerritoryRow,
+): Promise<TerritoryWithServices> {
   const [serviceRows, calendar] = await Promise.all([
-    db.select().from(services).where(and(eq(services.territoryId, territory.id), eq(services.active, true))),
+    db
+      .select()
+      .from(services)
+      .where(and(eq(services.territoryId, territory.id), eq(services.active, true))),
     confirmedDays(db, territory.id),
   ]);
   return {

@@ -1,4 +1,15 @@
-import { bigserial, index, json, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  index,
+  json,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { professionals } from './rota.js';
 import { territories } from './territory.js';
 
@@ -9,7 +20,9 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ['admin', 'manager', 'professional'] }).notNull(),
   /** For role professional: who they are on the rota. */
-  professionalId: uuid('professional_id').references(() => professionals.id, { onDelete: 'set null' }),
+  professionalId: uuid('professional_id').references(() => professionals.id, {
+    onDelete: 'set null',
+  }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

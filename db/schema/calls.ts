@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { professionals } from './rota.js';
 import { services, territories } from './territory.js';
 
@@ -22,7 +33,16 @@ export const callRecords = pgTable(
     durationSeconds: integer('duration_seconds'),
     status: text('status').notNull().default('in-progress'),
     outcome: text('outcome', {
-      enum: ['connected', 'callback', 'closed_hours', 'hung_up_after_warning', 'abandoned', 'call_15_first', 'pharmacy_info', 'fallback'],
+      enum: [
+        'connected',
+        'callback',
+        'closed_hours',
+        'hung_up_after_warning',
+        'abandoned',
+        'call_15_first',
+        'pharmacy_info',
+        'fallback',
+      ],
     }),
   },
   (t) => [index('call_records_territory_started').on(t.territoryId, t.startedAt)],

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { services, territories } from './territory.js';
 
 /** A doctor, pharmacist, physiotherapist… reachable on their own mobile. */
@@ -13,7 +24,10 @@ export const professionals = pgTable('professionals', {
   /** E.164 mobile. */
   mobile: text('mobile').notNull(),
   email: text('email'),
-  languages: text('languages').array().notNull().default(sql`'{fr}'::text[]`),
+  languages: text('languages')
+    .array()
+    .notNull()
+    .default(sql`'{fr}'::text[]`),
   /** Secret token of the professional's own iCal feed. */
   icalToken: text('ical_token').notNull().unique(),
   active: boolean('active').notNull().default(true),
@@ -46,7 +60,9 @@ export const shifts = pgTable(
     /** 1 = primary, 2 = first backup… */
     level: integer('level').notNull().default(1),
     kind: text('kind', { enum: ['weeknight', 'saturday', 'sunday_holiday', 'christmas_newyear'] }),
-    status: text('status', { enum: ['active', 'cancelled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'cancelled'] })
+      .notNull()
+      .default('active'),
     /** Bumped on every edit: iCal SEQUENCE, and the reminder jobs' identity. */
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -61,28 +77,36 @@ export const shifts = pgTable(
 );
 
 /** Someone takes the calls of a shift for part of it. */
-export const overrides = pgTable('overrides', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  shiftId: uuid('shift_id')
-    .notNull()
-    .references(() => shifts.id, { onDelete: 'cascade' }),
-  professionalId: uuid('professional_id')
-    .notNull()
-    .references(() => professionals.id),
-  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-  endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [check('overrides_end_after_start', sql`${t.endsAt} > ${t.startsAt}`)]);
+export const overrides = pgTable(
+  'overrides',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    shiftId: uuid('shift_id')
+      .notNull()
+      .references(() => shifts.id, { onDelete: 'cascade' }),
+    professionalId: uuid('professional_id')
+      .notNull()
+      .references(() => professionals.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('overrides_end_after_start', sql`${t.endsAt} > ${t.startsAt}`)],
+);
 
-export const unavailabilities = pgTable('unavailabilities', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  professionalId: uuid('professional_id')
-    .notNull()
-    .references(() => professionals.id, { onDelete: 'cascade' }),
-  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-  endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-  reason: text('reason'),
-}, (t) => [check('unavailabilities_end_after_start', sql`${t.endsAt} > ${t.startsAt}`)]);
+export const unavailabilities = pgTable(
+  'unavailabilities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    professionalId: uuid('professional_id')
+      .notNull()
+      .references(() => professionals.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    reason: text('reason'),
+  },
+  (t) => [check('unavailabilities_end_after_start', sql`${t.endsAt} > ${t.startsAt}`)],
+);
 
 /** offered → taken → approved | rejected; or cancelled while offered. */
 export const swapRequests = pgTable(
@@ -105,5 +129,9 @@ export const swapRequests = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('swap_open_code').on(t.code).where(sql`${t.status} in ('offered', 'taken')`)],
+  (t) => [
+    uniqueIndex('swap_open_code')
+      .on(t.code)
+      .where(sql`${t.status} in ('offered', 'taken')`),
+  ],
 );

@@ -1,4 +1,14 @@
-import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, date } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  date,
+} from 'drizzle-orm/pg-core';
 import type { ShiftTemplateSlot, TerritorySettings } from './settings.js';
 
 /** A CPTS territory: one deployment serves many, each found by its called number. */

@@ -17,27 +17,76 @@ export const demoPassword = 'garde-auray-2026';
 export const demoUsers = [
   { email: 'admin@gardeline.local', name: 'Admin gardeline', role: 'admin' as const },
   { email: 'coordination@cpts-auray.local', name: 'Coordination CPTS', role: 'manager' as const },
-  { email: 'dr.le-goff@cpts-auray.local', name: 'Dr Anne Le Goff', role: 'professional' as const, professional: 'Dr Anne Le Goff' },
+  {
+    email: 'dr.le-goff@cpts-auray.local',
+    name: 'Dr Anne Le Goff',
+    role: 'professional' as const,
+    professional: 'Dr Anne Le Goff',
+  },
 ];
 
 /** Weeknights, Saturday afternoon, Sunday and holidays: the usual MMG grid. */
 export const defaultDoctorTemplate: ShiftTemplateSlot[] = [
-  { name: 'nuit', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday', 'pont'], start: '20:00', end: '08:00', levels: 2, kind: 'weeknight' },
+  {
+    name: 'nuit',
+    days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday', 'pont'],
+    start: '20:00',
+    end: '08:00',
+    levels: 2,
+    kind: 'weeknight',
+  },
   { name: 'samedi', days: ['sat'], start: '12:00', end: '20:00', levels: 2, kind: 'saturday' },
-  { name: 'jour', days: ['sun', 'holiday', 'pont'], start: '08:00', end: '20:00', levels: 2, kind: 'sunday_holiday' },
+  {
+    name: 'jour',
+    days: ['sun', 'holiday', 'pont'],
+    start: '08:00',
+    end: '20:00',
+    levels: 2,
+    kind: 'sunday_holiday',
+  },
 ];
 
 export const pharmacyTemplate: ShiftTemplateSlot[] = [
-  { name: 'nuit', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday', 'pont'], start: '20:00', end: '08:00', levels: 1, kind: 'weeknight' },
-  { name: 'jour', days: ['sun', 'holiday'], start: '08:00', end: '20:00', levels: 1, kind: 'sunday_holiday' },
+  {
+    name: 'nuit',
+    days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday', 'pont'],
+    start: '20:00',
+    end: '08:00',
+    levels: 1,
+    kind: 'weeknight',
+  },
+  {
+    name: 'jour',
+    days: ['sun', 'holiday'],
+    start: '08:00',
+    end: '20:00',
+    levels: 1,
+    kind: 'sunday_holiday',
+  },
 ];
 
 const doctorNames = [
-  'Dr Anne Le Goff', 'Dr Yann Le Bihan', 'Dr Morgane Guillou', 'Dr Erwan Tanguy', 'Dr Soizic Le Gall',
-  'Dr Loïc Jaffré', 'Dr Gwenaëlle Le Corre', 'Dr Ronan Le Floch', 'Dr Nolwenn Evano', 'Dr Pierre Le Roux',
-  'Dr Katell Le Bras', 'Dr Tristan Le Pape', 'Dr Maïwenn Le Moing', 'Dr Gaël Conan',
+  'Dr Anne Le Goff',
+  'Dr Yann Le Bihan',
+  'Dr Morgane Guillou',
+  'Dr Erwan Tanguy',
+  'Dr Soizic Le Gall',
+  'Dr Loïc Jaffré',
+  'Dr Gwenaëlle Le Corre',
+  'Dr Ronan Le Floch',
+  'Dr Nolwenn Evano',
+  'Dr Pierre Le Roux',
+  'Dr Katell Le Bras',
+  'Dr Tristan Le Pape',
+  'Dr Maïwenn Le Moing',
+  'Dr Gaël Conan',
 ];
-const pharmacies = ['Pharmacie du Loch', 'Pharmacie de la Petite Mer', 'Pharmacie du Port de Saint-Goustan', 'Pharmacie de Carnac-Plage'];
+const pharmacies = [
+  'Pharmacie du Loch',
+  'Pharmacie de la Petite Mer',
+  'Pharmacie du Port de Saint-Goustan',
+  'Pharmacie de Carnac-Plage',
+];
 const physios = ['Mathilde Le Dréau (kiné)', 'Julien Le Texier (kiné)'];
 
 export interface DemoProfessional {
@@ -51,9 +100,21 @@ export interface DemoProfessional {
 /** 20 fictitious professionals with fictitious mobiles +33 6 39 98 00 01… */
 export const demoProfessionals: DemoProfessional[] = [
   ...doctorNames.map((name, i) => ({
-    name, profession: 'médecin généraliste' as const, service: 'doctor' as const,
+    name,
+    profession: 'médecin généraliste' as const,
+    service: 'doctor' as const,
     languages: i % 3 === 0 ? ['fr', 'en'] : ['fr'],
   })),
-  ...pharmacies.map((name) => ({ name, profession: 'pharmacien' as const, service: 'pharmacy' as const, languages: ['fr'] })),
-  ...physios.map((name) => ({ name, profession: 'masseur-kinésithérapeute' as const, service: 'respiratory_physio' as const, languages: ['fr'] })),
+  ...pharmacies.map((name) => ({
+    name,
+    profession: 'pharmacien' as const,
+    service: 'pharmacy' as const,
+    languages: ['fr'],
+  })),
+  ...physios.map((name) => ({
+    name,
+    profession: 'masseur-kinésithérapeute' as const,
+    service: 'respiratory_physio' as const,
+    languages: ['fr'],
+  })),
 ].map((p, i) => ({ ...p, mobile: `+336399800${String(i + 1).padStart(2, '0')}` }));

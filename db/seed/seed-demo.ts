@@ -12,7 +12,14 @@ import {
   users,
 } from '../schema/index.js';
 import { defaultTerritorySettings } from '../schema/settings.js';
-import { defaultDoctorTemplate, demoPassword, demoProfessionals, demoTerritory, demoUsers, pharmacyTemplate } from './demo-territory.js';
+import {
+  defaultDoctorTemplate,
+  demoPassword,
+  demoProfessionals,
+  demoTerritory,
+  demoUsers,
+  pharmacyTemplate,
+} from './demo-territory.js';
 import { fillDemoRota } from './demo-rota.js';
 
 export interface DemoSeedResult {
@@ -34,7 +41,10 @@ const token = () => randomBytes(18).toString('base64url');
 export async function seedDemo(db: Database, now: Date): Promise<DemoSeedResult> {
   const passwordHash = await hash(demoPassword);
   const { territoryId, created } = await db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: territories.id }).from(territories).where(eq(territories.slug, demoTerritory.slug));
+    const [existing] = await tx
+      .select({ id: territories.id })
+      .from(territories)
+      .where(eq(territories.slug, demoTerritory.slug));
     if (existing) return { territoryId: existing.id, created: false };
     return { territoryId: await createDemoTerritory(tx, passwordHash), created: true };
   });
@@ -62,22 +72,57 @@ async function createDemoTerritory(tx: Tx, passwordHash: string): Promise<string
     })
     .returning({ id: territories.id });
   const territoryId = territory!.id;
-  await tx.insert(territoryNumbers).values({ number: demoTerritory.publicNumber, territoryId, label: 'Numéro unique' });
+  await tx
+    .insert(territoryNumbers)
+    .values({ number: demoTerritory.publicNumber, territoryId, label: 'Numéro unique' });
   const serviceRows = await tx
     .insert(services)
     .values([
-      { territoryId, kind: 'doctor' as const, name: 'Médecin de garde (MMG)', requiredLevels: 2, template: defaultDoctorTemplate, icalToken: token() },
-      { territoryId, kind: 'pharmacy' as const, name: 'Pharmacie de garde', requiredLevels: 1, template: pharmacyTemplate, icalToken: token() },
-      { territoryId, kind: 'respiratory_physio' as const, name: 'Kiné respiratoire', requiredLevels: 1, template: [], icalToken: token() },
+      {
+        territoryId,
+        kind: 'doctor' as const,
+        name: 'Médecin de garde (MMG)',
+        requiredLevels: 2,
+        template: defaultDoctorTemplate,
+        icalToken: token(),
+      },
+      {
+        territoryId,
+        kind: 'pharmacy' as const,
+        name: 'Pharmacie de garde',
+        requiredLevels: 1,
+        template: pharmacyTemplate,
+        icalToken: token(),
+      },
+      {
+        territoryId,
+        kind: 'respiratory_physio' as const,
+        name: 'Kiné respiratoire',
+        requiredLevels: 1,
+        template: [],
+        icalToken: token(),
+      },
     ])
     .returning({ id: services.id, kind: services.kind });
   const serviceByKind = new Map(serviceRows.map((s) => [s.kind, s.id]));
   const people = await tx
     .insert(professionals)
-    .values(demoProfessionals.map((p) => ({ territoryId, name: p.name, profession: p.profession, mobile: p.mobile, languages: p.languages, icalToken: token() })))
+    .values(
+      demoProfessionals.map((p) => ({
+        territoryId,
+        name: p.name,
+        profession: p.profession,
+        mobile: p.mobile,
+        languages: p.languages,
+        icalToken: token(),
+      })),
+    )
     .returning({ id: professionals.id, name: professionals.name });
   await tx.insert(serviceMembers).values(
-    people.map((person, i) => ({ serviceId: serviceByKind.get(demoProfessionals[i]!.service)!, professionalId: person.id })),
+    people.map((person, i) => ({
+      serviceId: serviceByKind.get(demoProfessionals[i]!.service)!,
+      professionalId: person.id,
+    })),
   );
   const personByName = new Map(people.map((p) => [p.name, p.id]));
   for (const user of demoUsers) {
@@ -88,10 +133,14 @@ async function createDemoTerritory(tx: Tx, passwordHash: string): Promise<string
         name: user.name,
         role: user.role,
         passwordHash,
-        professionalId: 'professional' in user && user.professional ? (personByName.get(user.professional) ?? null) : null,
+        professionalId:
+          'professional' in user && user.professional
+            ? (personByName.get(user.professional) ?? null)
+            : null,
       })
       .returning({ id: users.id });
-    if (user.role !== 'admin') await tx.insert(userTerritories).values({ userId: row!.id, territoryId });
+    if (user.role !== 'admin')
+      await tx.insert(userTerritories).values({ userId: row!.id, territoryId });
   }
   return territoryId;
 }

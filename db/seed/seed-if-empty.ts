@@ -9,7 +9,10 @@ import { seedDemo, type DemoSeedResult } from './seed-demo.js';
  */
 export async function seedDemoIfEmpty(db: Database, now: Date): Promise<DemoSeedResult | null> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(territories);
-  const [demo] = await db.select({ id: territories.id }).from(territories).where(sql`${territories.slug} = 'pays-auray'`);
+  const [demo] = await db
+    .select({ id: territories.id })
+    .from(territories)
+    .where(sql`${territories.slug} = 'pays-auray'`);
   if ((row?.count ?? 0) > 0 && !demo) return null;
   return seedDemo(db, now);
 }

@@ -4,12 +4,13 @@ import { spokenNumber, type VoiceCatalogue } from './catalogue.js';
 export const fr: VoiceCatalogue = {
   greeting: (territory) => `Bonjour, vous êtes à la permanence des soins du ${territory}.`,
   emergencyWarning:
-    "Si une vie est en danger : douleur dans la poitrine, difficulté à respirer, perte de connaissance, paralysie ou saignement important, raccrochez et appelez le 15 ou le 112. Personnes sourdes ou malentendantes : le 114 par SMS.",
+    'Si une vie est en danger : douleur dans la poitrine, difficulté à respirer, perte de connaissance, paralysie ou saignement important, raccrochez et appelez le 15 ou le 112. Personnes sourdes ou malentendantes : le 114 par SMS.',
   recordingNotice:
-    "Cet appel est enregistré par la plateforme pour la traçabilité des soins, et conservé selon la loi. Vous pouvez exercer vos droits auprès de la CPTS.",
+    'Cet appel est enregistré par la plateforme pour la traçabilité des soins, et conservé selon la loi. Vous pouvez exercer vos droits auprès de la CPTS.',
   englishOffer: 'For English, press 9.',
   menuDoctor: 'Pour parler au médecin de garde, tapez 1.',
-  menuCall15First: "Pour joindre un médecin, appelez d'abord le 15 : il vous orientera. Tapez 1 pour réentendre ce conseil.",
+  menuCall15First:
+    "Pour joindre un médecin, appelez d'abord le 15 : il vous orientera. Tapez 1 pour réentendre ce conseil.",
   menuPharmacy: 'Pour la pharmacie de garde, tapez 2.',
   menuCallback: 'Pour être rappelé, tapez 3.',
   menuRepeat: 'Pour réécouter, tapez étoile.',
@@ -19,8 +20,10 @@ export const fr: VoiceCatalogue = {
     `Nous sommes en dehors des heures de garde. Appelez votre médecin traitant.${daytime ? ` Pour un soin non programmé en journée, appelez le ${spokenNumber(daytime)}.` : ''}`,
   closedHoursMenu: 'Pour être rappelé, tapez 3. Pour réécouter, tapez étoile.',
   goodbye: 'Merci de votre appel. Au revoir.',
-  call15First: "Pour joindre un médecin de garde, appelez d'abord le 15 : le médecin régulateur vous orientera. En cas de doute, le 116 117. Au revoir.",
-  pharmacyFromRota: (name, phone) => `La pharmacie de garde est la ${name}, au ${spokenNumber(phone)}.`,
+  call15First:
+    "Pour joindre un médecin de garde, appelez d'abord le 15 : le médecin régulateur vous orientera. En cas de doute, le 116 117. Au revoir.",
+  pharmacyFromRota: (name, phone) =>
+    `La pharmacie de garde est la ${name}, au ${spokenNumber(phone)}.`,
   pharmacy3237: 'Pour connaître la pharmacie de garde la plus proche, appelez le 32 37.',
   pharmacySmsOffer: 'Pour recevoir ces informations par SMS, tapez 1.',
   pharmacySmsSent: 'Vous allez recevoir un SMS. Au revoir.',
@@ -34,10 +37,15 @@ export const fr: VoiceCatalogue = {
     `Aucun médecin n'est disponible à l'instant. Votre demande de rappel est enregistrée : un médecin vous rappellera au plus vite.${sms ? ' Vous allez recevoir un SMS.' : ''} Si votre état s'aggrave, appelez le 15. Au revoir.`,
   nobodyReachedHidden:
     "Aucun médecin n'est disponible à l'instant, et votre numéro masqué ne permet pas de vous rappeler. Rappelez dans quelques minutes. Si votre état s'aggrave, appelez le 15. Au revoir.",
-  doctorBusyOffer: 'Le médecin de garde est en ligne avec un autre patient. Pour patienter, tapez 1. Pour être rappelé, tapez 2.',
-  holdPosition: (position) => (position <= 1 ? 'Vous êtes le prochain patient.' : `Vous êtes en position ${position}.`) + ' Le médecin vous répondra dès que possible. Restez en ligne.',
+  doctorBusyOffer:
+    'Le médecin de garde est en ligne avec un autre patient. Pour patienter, tapez 1. Pour être rappelé, tapez 2.',
+  holdPosition: (position) =>
+    (position <= 1 ? 'Vous êtes le prochain patient.' : `Vous êtes en position ${position}.`) +
+    ' Le médecin vous répondra dès que possible. Restez en ligne.',
   holdMusic: 'Merci de patienter.',
   endOfCall: 'Merci de votre appel. Au revoir.',
-  callbackPatientScreen: (territory) => `Bonjour, ici la permanence des soins du ${territory}. Un médecin vous rappelle, comme vous l'avez demandé. Pour lui parler, tapez 1.`,
-  callbackPatientNoKey: 'Nous n’avons pas reçu de réponse. Un médecin vous rappellera dans quelques minutes. Au revoir.',
+  callbackPatientScreen: (territory) =>
+    `Bonjour, ici la permanence des soins du ${territory}. Un médecin vous rappelle, comme vous l'avez demandé. Pour lui parler, tapez 1.`,
+  callbackPatientNoKey:
+    'Nous n’avons pas reçu de réponse. Un médecin vous rappellera dans quelques minutes. Au revoir.',
 };

@@ -4,7 +4,16 @@ import type { Lang } from '../types.js';
  * Every SMS gardeline sends. French first, English second when the caller chose English.
  * Never a symptom or any health detail: a message may be read by anyone holding the phone.
  */
-export type SmsKind = 'callback_confirmation' | 'callback_missed' | 'pharmacy_details' | 'follow_up' | 'shift_reminder' | 'swap_offer' | 'swap_confirmation' | 'gap_alert' | 'callback_late';
+export type SmsKind =
+  | 'callback_confirmation'
+  | 'callback_missed'
+  | 'pharmacy_details'
+  | 'follow_up'
+  | 'shift_reminder'
+  | 'swap_offer'
+  | 'swap_confirmation'
+  | 'gap_alert'
+  | 'callback_late';
 
 type Params = Record<string, string>;
 const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
@@ -24,11 +33,26 @@ const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
     fr: `${p.territory} : suite à votre appel d'hier, comment allez-vous ? Répondez 1 si ça va mieux, 2 sinon (un médecin vous rappellera). STOP pour ne plus recevoir ces messages.`,
     en: `${p.territory}: after your call yesterday, how are you? Reply 1 if better, 2 if not (a doctor will call you). STOP to opt out.`,
   }),
-  shift_reminder: (p) => ({ fr: `Rappel garde ${p.service} : ${p.when}.`, en: `On-call reminder ${p.service}: ${p.when}.` }),
-  swap_offer: (p) => ({ fr: `Échange de garde proposé par ${p.from} : ${p.when}. Répondez OUI ${p.code} pour la prendre.`, en: `Shift swap offered by ${p.from}: ${p.when}. Reply OUI ${p.code} to take it.` }),
-  swap_confirmation: (p) => ({ fr: `Échange de garde : ${p.when}, ${p.status}.`, en: `Shift swap: ${p.when}, ${p.status}.` }),
-  gap_alert: (p) => ({ fr: `${p.territory} : ${p.count} créneau(x) de garde sans médecin dans les 14 jours. Voir le planning.`, en: `${p.territory}: ${p.count} uncovered shift(s) in the next 14 days.` }),
-  callback_late: (p) => ({ fr: `${p.territory} : un rappel patient attend depuis plus de ${p.minutes} min. Merci de le prendre en charge.`, en: `${p.territory}: a patient callback has waited over ${p.minutes} min.` }),
+  shift_reminder: (p) => ({
+    fr: `Rappel garde ${p.service} : ${p.when}.`,
+    en: `On-call reminder ${p.service}: ${p.when}.`,
+  }),
+  swap_offer: (p) => ({
+    fr: `Échange de garde proposé par ${p.from} : ${p.when}. Répondez OUI ${p.code} pour la prendre.`,
+    en: `Shift swap offered by ${p.from}: ${p.when}. Reply OUI ${p.code} to take it.`,
+  }),
+  swap_confirmation: (p) => ({
+    fr: `Échange de garde : ${p.when}, ${p.status}.`,
+    en: `Shift swap: ${p.when}, ${p.status}.`,
+  }),
+  gap_alert: (p) => ({
+    fr: `${p.territory} : ${p.count} créneau(x) de garde sans médecin dans les 14 jours. Voir le planning.`,
+    en: `${p.territory}: ${p.count} uncovered shift(s) in the next 14 days.`,
+  }),
+  callback_late: (p) => ({
+    fr: `${p.territory} : un rappel patient attend depuis plus de ${p.minutes} min. Merci de le prendre en charge.`,
+    en: `${p.territory}: a patient callback has waited over ${p.minutes} min.`,
+  }),
 };
 
 /** The body of one SMS: French, then English when the person speaks English. */

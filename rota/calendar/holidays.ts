@@ -28,8 +28,12 @@ const cache = new Map<string, readonly PublicHoliday[]>();
  * French public holidays of a year, sorted by date, one entry per date (when two fall on the
  * same day, e.g. Ascension on 1 May 2008, their names are joined).
  */
-export function frenchPublicHolidays(year: number, options: HolidayOptions = {}): readonly PublicHoliday[] {
-  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new RangeError(`year out of range: ${year}`);
+export function frenchPublicHolidays(
+  year: number,
+  options: HolidayOptions = {},
+): readonly PublicHoliday[] {
+  if (!Number.isInteger(year) || year < 1900 || year > 2200)
+    throw new RangeError(`year out of range: ${year}`);
   const key = `${year}:${options.alsaceMoselle ? 'am' : 'fr'}`;
   const cached = cache.get(key);
   if (cached) return cached;
@@ -42,7 +46,9 @@ export function frenchPublicHolidays(year: number, options: HolidayOptions = {})
     byDate.set(date, other ? `${other} / ${h.name}` : h.name);
   }
   const holidays = Object.freeze(
-    [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, name]) => Object.freeze({ date, name })),
+    [...byDate]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([date, name]) => Object.freeze({ date, name })),
   );
   cache.set(key, holidays);
   return holidays;
@@ -55,7 +61,11 @@ export function isPublicHoliday(localDate: string, options: HolidayOptions = {})
 }
 
 /** The set of holiday dates of the years [fromYear, toYear], for fast membership tests. */
-export function holidaySet(fromYear: number, toYear: number, options: HolidayOptions = {}): Set<string> {
+export function holidaySet(
+  fromYear: number,
+  toYear: number,
+  options: HolidayOptions = {},
+): Set<string> {
   const days = new Set<string>();
   for (let year = fromYear; year <= toYear; year += 1) {
     for (const h of frenchPublicHolidays(year, options)) days.add(h.date);

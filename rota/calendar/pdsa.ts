@@ -52,7 +52,10 @@ export function pdsaPeriods(range: Interval, calendar: PdsaCalendar): Interval[]
     raw.push({ start: at(day, '20:00'), end: at(addDays(day, 1), '08:00') });
   }
   return mergeIntervals(raw)
-    .map((i) => ({ start: new Date(Math.max(i.start.getTime(), range.start.getTime())), end: new Date(Math.min(i.end.getTime(), range.end.getTime())) }))
+    .map((i) => ({
+      start: new Date(Math.max(i.start.getTime(), range.start.getTime())),
+      end: new Date(Math.min(i.end.getTime(), range.end.getTime())),
+    }))
     .filter((i) => i.end > i.start);
 }
 

@@ -14,16 +14,21 @@ describe('proposedPonts', () => {
     ]);
   });
 
-  it.each([2026, 2027, 2028, 2029, 2030])('%i: only Mondays, Fridays and Saturdays next to a holiday, never a holiday', (year) => {
-    for (const p of proposedPonts(year, { alsaceMoselle: true })) {
-      expect(['mon', 'fri', 'sat']).toContain(weekdayOf(p.date));
-      expect(isPublicHoliday(p.date, { alsaceMoselle: true })).toBe(false);
-    }
-  });
+  it.each([2026, 2027, 2028, 2029, 2030])(
+    '%i: only Mondays, Fridays and Saturdays next to a holiday, never a holiday',
+    (year) => {
+      for (const p of proposedPonts(year, { alsaceMoselle: true })) {
+        expect(['mon', 'fri', 'sat']).toContain(weekdayOf(p.date));
+        expect(isPublicHoliday(p.date, { alsaceMoselle: true })).toBe(false);
+      }
+    },
+  );
 
   it('does not propose 26 December in Alsace-Moselle (a holiday there) after a Thursday Christmas', () => {
     // 25 December 2025 is a Thursday.
-    expect(proposedPonts(2025).map((p) => p.date)).toEqual(expect.arrayContaining(['2025-12-26', '2025-12-27']));
+    expect(proposedPonts(2025).map((p) => p.date)).toEqual(
+      expect.arrayContaining(['2025-12-26', '2025-12-27']),
+    );
     const am = proposedPonts(2025, { alsaceMoselle: true }).map((p) => p.date);
     expect(am).not.toContain('2025-12-26');
     expect(am).toContain('2025-12-27');

@@ -21,7 +21,9 @@ export interface PontProposal {
  * can fall in the neighbouring year (Monday 31 Dec 2029 before Tuesday 1 Jan 2030).
  */
 export function proposedPonts(year: number, options: HolidayOptions = {}): PontProposal[] {
-  const holidays = new Set([year - 1, year, year + 1].flatMap((y) => frenchPublicHolidays(y, options).map((h) => h.date)));
+  const holidays = new Set(
+    [year - 1, year, year + 1].flatMap((y) => frenchPublicHolidays(y, options).map((h) => h.date)),
+  );
   const byDate = new Map<string, string>();
   const propose = (date: string, reason: string) => {
     if (!holidays.has(date) && !byDate.has(date)) byDate.set(date, reason);
@@ -34,5 +36,7 @@ export function proposedPonts(year: number, options: HolidayOptions = {}): PontP
       propose(addDays(holiday.date, 2), `samedi après ${holiday.name}`);
     }
   }
-  return [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, reason]) => ({ date, reason }));
+  return [...byDate]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, reason]) => ({ date, reason }));
 }

@@ -9,13 +9,24 @@ describe('territoryCalendar', () => {
     // Friday 15 May 2026, the day after Ascension, 10:00 in Paris.
     const fridayMorning = new Date('2026-05-15T08:00:00Z');
     expect(isPdsaTime(fridayMorning, territoryCalendar(auray, [], 2026, 2026))).toBe(false);
-    expect(isPdsaTime(fridayMorning, territoryCalendar(auray, [{ day: '2026-05-15', kind: 'pont' }], 2026, 2026))).toBe(true);
+    expect(
+      isPdsaTime(
+        fridayMorning,
+        territoryCalendar(auray, [{ day: '2026-05-15', kind: 'pont' }], 2026, 2026),
+      ),
+    ).toBe(true);
   });
 
   it('keeps the legal holidays of every year asked, adds local extra days, and Alsace-Moselle where set', () => {
     const calendar = territoryCalendar(auray, [{ day: '2026-06-12', kind: 'holiday' }], 2026, 2027);
-    expect([...calendar.holidays]).toEqual(expect.arrayContaining(['2026-05-14', '2027-05-06', '2026-06-12']));
+    expect([...calendar.holidays]).toEqual(
+      expect.arrayContaining(['2026-05-14', '2027-05-06', '2026-06-12']),
+    );
     expect(calendar.holidays.has('2026-12-26')).toBe(false);
-    expect(territoryCalendar({ ...auray, alsaceMoselle: true }, [], 2026, 2026).holidays.has('2026-12-26')).toBe(true);
+    expect(
+      territoryCalendar({ ...auray, alsaceMoselle: true }, [], 2026, 2026).holidays.has(
+        '2026-12-26',
+      ),
+    ).toBe(true);
   });
 });

@@ -19,7 +19,12 @@ export interface TerritoryCalendarSettings {
  * line, gaps, auto-fill, gap alert, calendar page) builds it here, so a confirmed pont counts
  * the same everywhere.
  */
-export function territoryCalendar(settings: TerritoryCalendarSettings, confirmed: readonly ConfirmedDay[], fromYear: number, toYear: number): PdsaCalendar {
+export function territoryCalendar(
+  settings: TerritoryCalendarSettings,
+  confirmed: readonly ConfirmedDay[],
+  fromYear: number,
+  toYear: number,
+): PdsaCalendar {
   const holidays = holidaySet(fromYear, toYear, { alsaceMoselle: settings.alsaceMoselle });
   for (const d of confirmed) if (d.kind === 'holiday') holidays.add(d.day);
   return {

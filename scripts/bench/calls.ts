@@ -15,10 +15,17 @@ const calls = Number(process.env.BENCH_CALLS ?? 500);
 const night = new Date('2026-11-24T21:00:00Z');
 
 export async function benchCalls(): Promise<Record<string, string>> {
-  const s = await startLiveService({ now: night, timeScale: 0.01, env: { ROTA_CACHE_SECONDS: '5' } });
+  const s = await startLiveService({
+    now: night,
+    timeScale: 0.01,
+    env: { ROTA_CACHE_SECONDS: '5' },
+  });
   try {
     await seedDemo(s.db.db, night);
-    for (const c of doctorContacts((await loadLineContext(s.db.db, line, night))!, night)) s.emulator.phone(c.phone).behave({ answer: 'auto', answerAfterMs: 500, autoPress: '1', oneCallAtATime: true });
+    for (const c of doctorContacts((await loadLineContext(s.db.db, line, night))!, night))
+      s.emulator
+        .phone(c.phone)
+        .behave({ answer: 'auto', answerAfterMs: 500, autoPress: '1', oneCallAtATime: true });
     // Server time: from a webhook's arrival to the end of its answer, summed over every webhook.
     const handling: number[] = [];
     s.server.prependListener('request', (_req, res) => {
@@ -38,11 +45,20 @@ export async function benchCalls(): Promise<Record<string, string>> {
         return 'callback';
       }
       // Connected when bridged to a doctor's phone; otherwise the call must have ended on a message.
-      for (let waited = 0; waited < 60_000 && call.status === 'in-progress' && !call.connectedTo(); waited += 50) await new Promise((r) => setTimeout(r, 50));
+      for (
+        let waited = 0;
+        waited < 60_000 && call.status === 'in-progress' && !call.connectedTo();
+        waited += 50
+      )
+        await new Promise((r) => setTimeout(r, 50));
       const connected = call.connectedTo() !== null;
       if (call.status === 'in-progress') await call.hangup();
       const last = call.transcript().at(-1) ?? '';
-      return connected ? 'connected' : /demande de rappel est enregistrée/.test(last) ? 'callback (nobody free)' : `ended on: ${last.slice(0, 60)}`;
+      return connected
+        ? 'connected'
+        : /demande de rappel est enregistrée/.test(last)
+          ? 'callback (nobody free)'
+          : `ended on: ${last.slice(0, 60)}`;
     };
 
     // The server's own work for one call: calls one after another, every webhook of each timed.
@@ -54,14 +70,19 @@ export async function benchCalls(): Promise<Record<string, string>> {
     const aloneMs = handling.splice(0).reduce((a, b) => a + b, 0) / alone;
 
     const t0 = performance.now();
-    const outcomes = await Promise.all(Array.from({ length: calls }, (_, i) => placeCall(i).catch((err: Error) => `failed: ${err.message.slice(0, 80)}`)));
+    const outcomes = await Promise.all(
+      Array.from({ length: calls }, (_, i) =>
+        placeCall(i).catch((err: Error) => `failed: ${err.message.slice(0, 80)}`),
+      ),
+    );
     const seconds = (performance.now() - t0) / 1000;
     webhooks = s.emulator.calls().reduce((n, c) => n + c.timeline.length, 0);
     const count = (o: string) => outcomes.filter((x) => x === o).length;
     const failed = outcomes.filter((x) => x.startsWith('failed'));
     const messages = outcomes.filter((x) => x.startsWith('ended on'));
     handling.sort((a, b) => a - b);
-    const at = (q: number) => handling[Math.min(handling.length - 1, Math.floor(q * handling.length))]?.toFixed(1) ?? '—';
+    const at = (q: number) =>
+      handling[Math.min(handling.length - 1, Math.floor(q * handling.length))]?.toFixed(1) ?? '—';
     const serverMs = handling.reduce((a, b) => a + b, 0);
     return {
       'simultaneous calls': String(calls),

@@ -14,15 +14,33 @@ async function run(queue: 'redis' | 'postgres'): Promise<{ sms: number; noop: nu
   const s = await startLiveService({ queue });
   try {
     const rows = Array.from({ length: jobs }, (_, i) => ({
-      direction: 'outbound' as const, kind: 'bench', toNumber: `+336${String(10_000_000 + i).slice(-8)}`, fromNumber: '+33261910015', body: 'Rappel de garde : demain 20 h.',
+      direction: 'outbound' as const,
+      kind: 'bench',
+      toNumber: `+336${String(10_000_000 + i).slice(-8)}`,
+      fromNumber: '+33261910015',
+      body: 'Rappel de garde : demain 20 h.',
     }));
     const ids: string[] = [];
-    for (let i = 0; i < rows.length; i += 1000) ids.push(...(await s.db.db.insert(smsMessages).values(rows.slice(i, i + 1000)).returning({ id: smsMessages.id })).map((r) => r.id));
-    await s.deps.jobs.queues.sms.addBulk(ids.map((smsId) => ({ name: 'send-sms', data: { smsId }, opts: { jobId: `sms-${smsId}` } })));
+    for (let i = 0; i < rows.length; i += 1000)
+      ids.push(
+        ...(
+          await s.db.db
+            .insert(smsMessages)
+            .values(rows.slice(i, i + 1000))
+            .returning({ id: smsMessages.id })
+        ).map((r) => r.id),
+      );
+    await s.deps.jobs.queues.sms.addBulk(
+      ids.map((smsId) => ({ name: 'send-sms', data: { smsId }, opts: { jobId: `sms-${smsId}` } })),
+    );
     let done = 0;
     const t0 = performance.now();
-    const worker = s.deps.jobs.factory.worker('sms', async (job) => processJob(s.deps, job), { concurrency: 50 });
-    await new Promise<void>((resolve) => worker.on('completed', () => (done += 1) === jobs && resolve()));
+    const worker = s.deps.jobs.factory.worker('sms', async (job) => processJob(s.deps, job), {
+      concurrency: 50,
+    });
+    await new Promise<void>((resolve) =>
+      worker.on('completed', () => (done += 1) === jobs && resolve()),
+    );
     await worker.close();
     const smsRate = jobs / ((performance.now() - t0) / 1000);
 
@@ -48,7 +66,8 @@ export async function benchQueue(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const backend of ['redis', 'postgres'] as const) {
     const { sms, noop } = await run(backend);
-    out[`${backend}: ${jobs} SMS jobs`] = `${sms} jobs/s (no-op job: ${noop} jobs/s, ratio ${(sms / noop).toFixed(2)})`;
+    out[`${backend}: ${jobs} SMS jobs`] =
+      `${sms} jobs/s (no-op job: ${noop} jobs/s, ratio ${(sms / noop).toFixed(2)})`;
   }
   return out;
 }

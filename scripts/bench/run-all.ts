@@ -6,7 +6,9 @@ import { benchRota } from './rota.js';
 import { benchWebhook } from './webhook.js';
 import { benchWorkerKill } from './worker-kill.js';
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
+);
 console.log('rota engine');
 console.table(benchRota());
 console.log('webhook (signed POST /twilio/voice, new calls)');

@@ -28,8 +28,17 @@ await migrateDatabase(db.db);
 const now = new Date('2026-11-24T21:00:00Z');
 await seedDemo(db.db, now);
 
-const config = loadConfig({ LOG_LEVEL: 'silent', TWILIO_AUTH_TOKEN: 'bench-auth-token-0123456789' });
-const jobs = createJobs(createQueueFactory({ kind: 'redis', url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: 'glbench' }));
+const config = loadConfig({
+  LOG_LEVEL: 'silent',
+  TWILIO_AUTH_TOKEN: 'bench-auth-token-0123456789',
+});
+const jobs = createJobs(
+  createQueueFactory({
+    kind: 'redis',
+    url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    prefix: 'glbench',
+  }),
+);
 const server = createServer();
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
 const port = (server.address() as { port: number }).port;
@@ -38,18 +47,30 @@ const app = createApp({
   publicUrl: `http://127.0.0.1:${port}`,
   db,
   jobs,
-  twilio: createTwilioClient(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, 'http://127.0.0.1:9'),
+  twilio: createTwilioClient(
+    config.TWILIO_ACCOUNT_SID,
+    config.TWILIO_AUTH_TOKEN,
+    'http://127.0.0.1:9',
+  ),
   logger: createLogger('silent', false),
   now: () => now,
 });
 server.on('request', app);
 
 const ceiling = express();
-const twiml = '<?xml version="1.0" encoding="UTF-8"?><Response><Say language="fr-FR">Bonjour</Say><Gather numDigits="1" action="/x"><Say>Tapez 1</Say></Gather></Response>';
+const twiml =
+  '<?xml version="1.0" encoding="UTF-8"?><Response><Say language="fr-FR">Bonjour</Say><Gather numDigits="1" action="/x"><Say>Tapez 1</Say></Gather></Response>';
 ceiling.use(express.urlencoded({ extended: false }));
 ceiling.post('/twilio/voice', (_req, res) => res.type('text/xml').send(twiml));
 const ceilingServer = ceiling.listen(0, '127.0.0.1');
 await new Promise((r) => ceilingServer.once('listening', r));
 
-console.log(JSON.stringify({ ready: true, port, ceilingPort: (ceilingServer.address() as { port: number }).port, pid: process.pid }));
+console.log(
+  JSON.stringify({
+    ready: true,
+    port,
+    ceilingPort: (ceilingServer.address() as { port: number }).port,
+    pid: process.pid,
+  }),
+);
 process.on('SIGTERM', () => process.exit(0));

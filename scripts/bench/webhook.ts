@@ -15,7 +15,9 @@ const token = 'bench-auth-token-0123456789';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
 function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS'));
   return Math.round(Number(line?.replace(/\D/g, '') ?? 0) / 1024);
 }
 
@@ -23,10 +25,20 @@ function rssMb(pid: number): number {
 let n = 0;
 
 function signedRequest(url: string, i: number): { body: string; headers: Record<string, string> } {
-  const params = { CallSid: `CA${String(i).padStart(32, '0')}`, AccountSid: 'AC' + '0'.repeat(32), From: `+3361234${String(i % 10000).padStart(4, '0')}`, To: '+33261910015', CallStatus: 'ringing', Direction: 'inbound' };
+  const params = {
+    CallSid: `CA${String(i).padStart(32, '0')}`,
+    AccountSid: 'AC' + '0'.repeat(32),
+    From: `+3361234${String(i % 10000).padStart(4, '0')}`,
+    To: '+33261910015',
+    CallStatus: 'ringing',
+    Direction: 'inbound',
+  };
   return {
     body: new URLSearchParams(params).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(token, url, params) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilio.getExpectedTwilioSignature(token, url, params),
+    },
   };
 }
 
@@ -36,40 +48,68 @@ function signedRequest(url: string, i: number): { body: string; headers: Record<
  */
 async function load(url: string, connections: number) {
   const first = n;
-  const prepared = Array.from({ length: seconds * 12_000 }, (_, i) => signedRequest(url, first + i + 1));
+  const prepared = Array.from({ length: seconds * 12_000 }, (_, i) =>
+    signedRequest(url, first + i + 1),
+  );
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
     method: 'POST',
-    requests: [{
-      setupRequest: (req) => {
-        n += 1;
-        return { ...req, ...(prepared[n - first - 1] ?? signedRequest(url, n)) };
+    requests: [
+      {
+        setupRequest: (req) => {
+          n += 1;
+          return { ...req, ...(prepared[n - first - 1] ?? signedRequest(url, n)) };
+        },
       },
-    }],
+    ],
   });
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, sent: n - first };
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    sent: n - first,
+  };
 }
 
 export async function benchWebhook(): Promise<Record<string, string>> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', new URL('./webhook-server.ts', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      '--import',
+      'tsx',
+      new URL('./webhook-server.ts', import.meta.url).pathname,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const ready = await new Promise<{ port: number; ceilingPort: number; pid: number }>((resolve) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => line.startsWith('{') && resolve(JSON.parse(line)));
+    createInterface({ input: child.stdout! }).on(
+      'line',
+      (line) => line.startsWith('{') && resolve(JSON.parse(line)),
+    );
   });
   const out: Record<string, string> = { 'RSS idle': `${rssMb(ready.pid)} MB` };
   let sent = 0;
   try {
     for (const connections of [50, 200]) {
-      const ceiling = process.env.BENCH_PROFILE ? { rps: 1, p50: 0, p99: 0, errors: 0 } : await load(`http://127.0.0.1:${ready.ceilingPort}/twilio/voice`, connections);
+      const ceiling = process.env.BENCH_PROFILE
+        ? { rps: 1, p50: 0, p99: 0, errors: 0 }
+        : await load(`http://127.0.0.1:${ready.ceilingPort}/twilio/voice`, connections);
       const full = await load(`http://127.0.0.1:${ready.port}/twilio/voice`, connections);
       sent += full.sent;
-      out[`ceiling @${connections}`] = `${ceiling.rps} req/s, p50 ${ceiling.p50} ms, p99 ${ceiling.p99} ms, ${ceiling.errors} errors`;
-      out[`full path @${connections}`] = `${full.rps} req/s, p50 ${full.p50} ms, p99 ${full.p99} ms, ${full.errors} errors (${Math.round((100 * full.rps) / ceiling.rps)} % of ceiling)`;
+      out[`ceiling @${connections}`] =
+        `${ceiling.rps} req/s, p50 ${ceiling.p50} ms, p99 ${ceiling.p99} ms, ${ceiling.errors} errors`;
+      out[`full path @${connections}`] =
+        `${full.rps} req/s, p50 ${full.p50} ms, p99 ${full.p99} ms, ${full.errors} errors (${Math.round((100 * full.rps) / ceiling.rps)} % of ceiling)`;
       if (connections === 200) out['RSS after 200-connection load'] = `${rssMb(ready.pid)} MB`;
     }
     // Every answered webhook must have written its call record (a silent failure would flatter the figures).
-    const bench = new URL(process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+    const bench = new URL(
+      process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    );
     bench.pathname = '/gardeline_bench';
     // Under overload the database breaker defers call-record writes and replays them: wait for it.
     const sql = postgres(bench.toString(), { max: 1 });

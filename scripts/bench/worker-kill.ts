@@ -21,7 +21,9 @@ import { startLiveService } from '../../test/support/live.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function benchWorkerKill(kills = Number(process.env.BENCH_KILLS ?? 100)): Promise<Record<string, string | number>> {
+export async function benchWorkerKill(
+  kills = Number(process.env.BENCH_KILLS ?? 100),
+): Promise<Record<string, string | number>> {
   const prefix = `glkillbench${process.pid}`;
   const s = await startLiveService({ now: new Date(), queuePrefix: prefix, timeScale: 0.01 });
   const placed = new Map<string, number>();
@@ -37,14 +39,26 @@ export async function benchWorkerKill(kills = Number(process.env.BENCH_KILLS ?? 
       try {
         if (create && holdFirst) await sleep(holdMs);
         if (create && req.socket.destroyed) return; // died before asking: Twilio never hears of it
-        const upstream = await fetch(`${s.emulator.url}${req.url}`, { method: req.method, headers: { 'content-type': String(req.headers['content-type'] ?? ''), authorization: String(req.headers.authorization ?? '') }, ...(req.method === 'POST' ? { body } : {}) });
+        const upstream = await fetch(`${s.emulator.url}${req.url}`, {
+          method: req.method,
+          headers: {
+            'content-type': String(req.headers['content-type'] ?? ''),
+            authorization: String(req.headers.authorization ?? ''),
+          },
+          ...(req.method === 'POST' ? { body } : {}),
+        });
         const text = await upstream.text();
         if (create && upstream.status === 201) {
           const key = new URL(new URLSearchParams(body).get('Url') ?? '', 'http://x').search;
           placed.set(key, (placed.get(key) ?? 0) + 1);
         }
         if (create && !holdFirst) await sleep(holdMs);
-        if (!res.destroyed) res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(text);
+        if (!res.destroyed)
+          res
+            .writeHead(upstream.status, {
+              'content-type': upstream.headers.get('content-type') ?? 'application/json',
+            })
+            .end(text);
       } finally {
         if (create) inFlightCreates -= 1;
       }
@@ -55,21 +69,40 @@ export async function benchWorkerKill(kills = Number(process.env.BENCH_KILLS ?? 
   const startWorker = (): ChildProcess =>
     spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
       env: {
-        PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', DATABASE_URL: s.db.url, REDIS_URL: testRedisUrl, QUEUE_PREFIX: prefix,
-        TWILIO_API_URL: proxyUrl, TWILIO_ACCOUNT_SID: s.emulator.accountSid, TWILIO_AUTH_TOKEN: s.emulator.authToken, PUBLIC_URL: s.url,
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: s.db.url,
+        REDIS_URL: testRedisUrl,
+        QUEUE_PREFIX: prefix,
+        TWILIO_API_URL: proxyUrl,
+        TWILIO_ACCOUNT_SID: s.emulator.accountSid,
+        TWILIO_AUTH_TOKEN: s.emulator.authToken,
+        PUBLIC_URL: s.url,
       },
       stdio: 'ignore',
     });
 
   try {
     await seedDemo(s.db.db, new Date());
-    const [{ id: territoryId }] = (await s.db.db.select({ id: territories.id }).from(territories)) as [{ id: string }];
+    const [{ id: territoryId }] = (await s.db.db
+      .select({ id: territories.id })
+      .from(territories)) as [{ id: string }];
     // Doctors never answer: each ring ends in no-answer and the next contact's job follows.
-    for (const p of await s.db.sql<{ mobile: string }[]>`select mobile from professionals`) s.emulator.phone(p.mobile).behave({ answer: 'never' });
+    for (const p of await s.db.sql<{ mobile: string }[]>`select mobile from professionals`)
+      s.emulator.phone(p.mobile).behave({ answer: 'never' });
     let requests = 0;
     const addRequests = async (n: number) => {
       for (let i = 0; i < n; i += 1, requests += 1) {
-        await requestCallback(s.db.db, { territoryId, serviceId: null, callSid: null, patientNumber: `+336123${String(10000 + requests).padStart(5, '0')}`, lang: 'fr', reason: 'caller_asked', dueBy: new Date(Date.now() + 3600_000) });
+        await requestCallback(s.db.db, {
+          territoryId,
+          serviceId: null,
+          callSid: null,
+          patientNumber: `+336123${String(10000 + requests).padStart(5, '0')}`,
+          lang: 'fr',
+          reason: 'caller_asked',
+          dueBy: new Date(Date.now() + 3600_000),
+        });
       }
       await flushCallbackOutbox(s.deps);
     };
@@ -86,7 +119,14 @@ export async function benchWorkerKill(kills = Number(process.env.BENCH_KILLS ?? 
       await sleep(Math.random() * 300);
       if (inFlightCreates > 0) trials += 1;
       for (const w of workers) w.kill('SIGKILL');
-      await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null || w.signalCode !== null ? r(null) : w.once('exit', r)))));
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise((r) =>
+              w.exitCode !== null || w.signalCode !== null ? r(null) : w.once('exit', r),
+            ),
+        ),
+      );
       killed += workers.length;
     }
     // One last worker takes over the stalled jobs (locks expire after 15 s) and finishes the work.
@@ -101,7 +141,11 @@ export async function benchWorkerKill(kills = Number(process.env.BENCH_KILLS ?? 
 
     const failedJobs = (await queue.getJobCounts('failed')).failed ?? 0;
     const attempts = await s.db.db.select().from(callbackAttempts);
-    const firstRung = new Set(attempts.filter((a) => a.attempt === 1 && a.contactIndex === 0 && a.callSid).map((a) => a.callbackId));
+    const firstRung = new Set(
+      attempts
+        .filter((a) => a.attempt === 1 && a.contactIndex === 0 && a.callSid)
+        .map((a) => a.callbackId),
+    );
     const counts = [...placed.values()];
     return {
       'trials (workers SIGKILLed while a Calls.json request was under way)': trials,

@@ -1,6 +1,12 @@
 import type { SimulatedPhone } from './phone.js';
 import type { Fault } from './rest-api.js';
-import type { AppError, CallSnapshot, EmulatorEvents, IncomingNumberConfig, MessageSnapshot } from './types.js';
+import type {
+  AppError,
+  CallSnapshot,
+  EmulatorEvents,
+  IncomingNumberConfig,
+  MessageSnapshot,
+} from './types.js';
 
 /** The running emulator, as tests, the terminal phone and the control API see it. */
 export interface TwilioEmulator {
@@ -24,7 +30,10 @@ export interface TwilioEmulator {
   /** The X-Twilio-Signature Twilio would send for that URL and POST params. */
   signature(url: string, params: Record<string, string>): string;
   /** Subscribes; returns the unsubscribe function. */
-  on<K extends keyof EmulatorEvents>(event: K, listener: (...args: EmulatorEvents[K]) => void): () => void;
+  on<K extends keyof EmulatorEvents>(
+    event: K,
+    listener: (...args: EmulatorEvents[K]) => void,
+  ): () => void;
   /** Stops every call (no more webhooks) and the HTTP server. */
   close(): Promise<void>;
 }

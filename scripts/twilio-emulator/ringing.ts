@@ -44,7 +44,8 @@ export async function ringPhone(
         () => {},
       );
     };
-    if (mode === 'busy' || (behaviour.oneCallAtATime && onAnotherCall(state, leg))) later(busyAfterMs, 'busy');
+    if (mode === 'busy' || (behaviour.oneCallAtATime && onAnotherCall(state, leg)))
+      later(busyAfterMs, 'busy');
     if (mode === 'auto' || mode === 'voicemail')
       later(behaviour.answerAfterMs ?? defaultAnswerAfterMs, 'answer');
     const result = await Promise.race([
@@ -55,7 +56,8 @@ export async function ringPhone(
       ),
     ]);
     // Two legs may ring one phone at once; the first answered wins, the other hears busy.
-    if (result === 'answered' && behaviour.oneCallAtATime && onAnotherCall(state, leg)) return 'busy';
+    if (result === 'answered' && behaviour.oneCallAtATime && onAnotherCall(state, leg))
+      return 'busy';
     if (result === 'answered' && leg.active) leg.answer();
     return leg.active || result !== 'answered' ? result : 'canceled';
   } catch {
@@ -67,5 +69,7 @@ export async function ringPhone(
 }
 
 function onAnotherCall(state: EmulatorState, leg: CallLeg): boolean {
-  return [...state.calls.values()].some((c) => c !== leg && c.phone === leg.phone && c.status === 'in-progress');
+  return [...state.calls.values()].some(
+    (c) => c !== leg && c.phone === leg.phone && c.status === 'in-progress',
+  );
 }

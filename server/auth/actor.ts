@@ -29,13 +29,25 @@ declare module 'express-session' {
 export async function loadActor(db: Queryable, userId: string): Promise<Actor | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) return null;
-  const scopes = await db.select({ territoryId: userTerritories.territoryId }).from(userTerritories).where(eq(userTerritories.userId, userId));
-  return { userId: user.id, email: user.email, name: user.name, role: user.role, territoryIds: scopes.map((s) => s.territoryId), professionalId: user.professionalId };
+  const scopes = await db
+    .select({ territoryId: userTerritories.territoryId })
+    .from(userTerritories)
+    .where(eq(userTerritories.userId, userId));
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    territoryIds: scopes.map((s) => s.territoryId),
+    professionalId: user.professionalId,
+  };
 }
 
 /** Admins manage everything; managers their territories; professionals nothing but their own. */
 export function canManageTerritory(actor: Actor, territoryId: string): boolean {
-  return actor.role === 'admin' || (actor.role === 'manager' && actor.territoryIds.includes(territoryId));
+  return (
+    actor.role === 'admin' || (actor.role === 'manager' && actor.territoryIds.includes(territoryId))
+  );
 }
 
 export function canReadTerritory(actor: Actor, territoryId: string): boolean {
@@ -47,7 +59,9 @@ const noTerritory = '00000000-0000-4000-8000-000000000000';
 
 /** `canReadTerritory` as a WHERE on a territory column: nothing for admins (every territory). */
 export function readableTerritories(actor: Actor, territoryColumn: AnyPgColumn): SQL | undefined {
-  return actor.role === 'admin' ? undefined : inArray(territoryColumn, actor.territoryIds.length ? actor.territoryIds : [noTerritory]);
+  return actor.role === 'admin'
+    ? undefined
+    : inArray(territoryColumn, actor.territoryIds.length ? actor.territoryIds : [noTerritory]);
 }
 
 /** Phone numbers are shown in full to those who call people back; partly masked otherwise. */
@@ -56,4 +70,7 @@ export function seesFullNumbers(actor: Actor): boolean {
 }
 
 /** How an actor is written in the audit log. */
-export const auditActorOf = (actor: Actor): { userId: string; label: string } => ({ userId: actor.userId, label: actor.email });
+export const auditActorOf = (actor: Actor): { userId: string; label: string } => ({
+  userId: actor.userId,
+  label: actor.email,
+});

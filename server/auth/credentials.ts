@@ -7,12 +7,17 @@ import { apiTokens, users } from '../../db/schema/index.js';
 export const hashPassword = (password: string) => hash(password);
 
 /** The user id for a correct email + password, else null (same cost either way). */
-export async function checkPassword(db: Queryable, email: string, password: string): Promise<string | null> {
+export async function checkPassword(
+  db: Queryable,
+  email: string,
+  password: string,
+): Promise<string | null> {
   const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
   const ok = await verify(user?.passwordHash ?? dummyHash, password).catch(() => false);
   return user && ok ? user.id : null;
 }
-const dummyHash = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$ZnVOdm1XeWdKb3hUb1N0bG9sR2J1dz09';
+const dummyHash =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$ZnVOdm1XeWdKb3hUb1N0bG9sR2J1dz09';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -24,6 +29,9 @@ export async function createApiToken(db: Queryable, userId: string, name: string
 }
 
 export async function userForToken(db: Queryable, token: string): Promise<string | null> {
-  const [row] = await db.select({ userId: apiTokens.userId }).from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash(token)));
+  const [row] = await db
+    .select({ userId: apiTokens.userId })
+    .from(apiTokens)
+    .where(eq(apiTokens.tokenHash, tokenHash(token)));
   return row?.userId ?? null;
 }

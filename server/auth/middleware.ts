@@ -14,7 +14,12 @@ export function sessions(deps: AppDeps): RequestHandler {
     name: 'gardeline.sid',
     resave: false,
     saveUninitialized: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: deps.publicUrl.startsWith('https://'), maxAge: 12 * 3600_000 },
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.publicUrl.startsWith('https://'),
+      maxAge: 12 * 3600_000,
+    },
   });
 }
 
@@ -36,8 +41,12 @@ export function identify(deps: AppDeps): RequestHandler {
 export function requireAuth(kind: 'json' | 'page'): RequestHandler {
   return (req, res, next) => {
     if (req.actor) return next();
-    if (kind === 'page') return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
-    res.status(401).json({ error: 'unauthenticated', message: 'Connexion requise (session ou jeton API). Authentication required.' });
+    if (kind === 'page')
+      return res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+    res.status(401).json({
+      error: 'unauthenticated',
+      message: 'Connexion requise (session ou jeton API). Authentication required.',
+    });
   };
 }
 
@@ -53,8 +62,18 @@ export function csrfToken(req: Parameters<RequestHandler>[0]): string {
  */
 export const requireCsrf: RequestHandler = (req, res, next) => {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.header('authorization')) return next();
-  const sent = String((req.body as Record<string, unknown> | undefined)?._csrf ?? req.header('x-csrf-token') ?? '');
+  const sent = String(
+    (req.body as Record<string, unknown> | undefined)?._csrf ?? req.header('x-csrf-token') ?? '',
+  );
   const expected = req.session?.csrf ?? '';
-  if (expected && sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) return next();
-  res.status(403).json({ error: 'csrf', message: 'Jeton CSRF absent ou invalide. Missing or invalid CSRF token.' });
+  if (
+    expected &&
+    sent.length === expected.length &&
+    timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
+  )
+    return next();
+  res.status(403).json({
+    error: 'csrf',
+    message: 'Jeton CSRF absent ou invalide. Missing or invalid CSRF token.',
+  });
 };

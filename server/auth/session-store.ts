@@ -3,24 +3,35 @@ import type { Sql } from 'postgres';
 
 /** express-session store on our own `session` table, through the service's postgres.js pool. */
 export class PostgresSessionStore extends session.Store {
-  constructor(private readonly sql: Sql, private readonly ttlMs = 12 * 3600_000) {
+  constructor(
+    private readonly sql: Sql,
+    private readonly ttlMs = 12 * 3600_000,
+  ) {
     super();
   }
 
   override get(sid: string, done: (err: unknown, data?: session.SessionData | null) => void): void {
-    this.sql`select sess from session where sid = ${sid} and expire > now()`
-      .then((rows) => done(null, (rows[0]?.sess as session.SessionData | undefined) ?? null), done);
+    this.sql`select sess from session where sid = ${sid} and expire > now()`.then(
+      (rows) => done(null, (rows[0]?.sess as session.SessionData | undefined) ?? null),
+      done,
+    );
   }
 
   override set(sid: string, data: session.SessionData, done?: (err?: unknown) => void): void {
     const expire = new Date(Date.now() + this.ttlMs).toISOString();
-    this.sql`insert into session (sid, sess, expire) values (${sid}, ${JSON.stringify(data)}::json, ${expire}::timestamp)
-      on conflict (sid) do update set sess = excluded.sess, expire = excluded.expire`
-      .then(() => done?.(), (err) => done?.(err));
+    this
+      .sql`insert into session (sid, sess, expire) values (${sid}, ${JSON.stringify(data)}::json, ${expire}::timestamp)
+      on conflict (sid) do update set sess = excluded.sess, expire = excluded.expire`.then(
+      () => done?.(),
+      (err) => done?.(err),
+    );
   }
 
   override destroy(sid: string, done?: (err?: unknown) => void): void {
-    this.sql`delete from session where sid = ${sid}`.then(() => done?.(), (err) => done?.(err));
+    this.sql`delete from session where sid = ${sid}`.then(
+      () => done?.(),
+      (err) => done?.(err),
+    );
   }
 
   override touch(sid: string, data: session.SessionData, done?: () => void): void {

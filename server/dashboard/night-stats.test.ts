@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { callbackDeadlines, lastNights, nightlyCallStats, nightOf, quantile } from './night-stats.js';
+import {
+  callbackDeadlines,
+  lastNights,
+  nightlyCallStats,
+  nightOf,
+  quantile,
+} from './night-stats.js';
 
 const zone = 'Europe/Paris';
 
@@ -15,7 +21,11 @@ describe('nightOf: the 08:00 local boundary', () => {
     expect(nightOf(new Date('2026-03-29T06:30:00Z'), zone)).toBe('2026-03-29');
   });
   it('lists the last nights oldest first, ending with the current one', () => {
-    expect(lastNights(new Date('2026-11-24T05:00:00Z'), zone, 3)).toEqual(['2026-11-21', '2026-11-22', '2026-11-23']);
+    expect(lastNights(new Date('2026-11-24T05:00:00Z'), zone, 3)).toEqual([
+      '2026-11-21',
+      '2026-11-22',
+      '2026-11-23',
+    ]);
   });
 });
 
@@ -23,14 +33,23 @@ describe('quantile (nearest rank)', () => {
   it('gives the median and p90 of unsorted values, null for none', () => {
     expect(quantile([30, 10, 20], 0.5)).toBe(20);
     expect(quantile([1, 2, 3, 4], 0.5)).toBe(2);
-    expect(quantile(Array.from({ length: 10 }, (_, i) => 10 - i), 0.9)).toBe(9);
+    expect(
+      quantile(
+        Array.from({ length: 10 }, (_, i) => 10 - i),
+        0.9,
+      ),
+    ).toBe(9);
     expect(quantile([5], 0.9)).toBe(5);
     expect(quantile([], 0.5)).toBeNull();
   });
 });
 
 describe('nightlyCallStats', () => {
-  const at = (iso: string, waitS: number | null, outcome: string | null) => ({ startedAt: new Date(iso), connectedAt: waitS === null ? null : new Date(Date.parse(iso) + waitS * 1000), outcome });
+  const at = (iso: string, waitS: number | null, outcome: string | null) => ({
+    startedAt: new Date(iso),
+    connectedAt: waitS === null ? null : new Date(Date.parse(iso) + waitS * 1000),
+    outcome,
+  });
   it('buckets calls per night, answer rate over calls that sought care, waits in seconds', () => {
     const calls = [
       at('2026-11-23T21:00:00Z', 20, 'connected'),
@@ -41,12 +60,37 @@ describe('nightlyCallStats', () => {
       at('2026-11-10T20:00:00Z', 5, 'connected'), // outside the nights asked for
     ];
     const { nights, total } = nightlyCallStats(calls, ['2026-11-23', '2026-11-24'], zone);
-    expect(nights[0]).toMatchObject({ night: '2026-11-23', calls: 4, soughtCare: 3, answered: 2, answerRate: 67, medianWait: 20, p90Wait: 40 });
-    expect(nights[1]).toMatchObject({ night: '2026-11-24', calls: 1, answered: 1, answerRate: 100, medianWait: 60 });
-    expect(total).toMatchObject({ calls: 5, answered: 3, answerRate: 75, medianWait: 40, p90Wait: 60 });
+    expect(nights[0]).toMatchObject({
+      night: '2026-11-23',
+      calls: 4,
+      soughtCare: 3,
+      answered: 2,
+      answerRate: 67,
+      medianWait: 20,
+      p90Wait: 40,
+    });
+    expect(nights[1]).toMatchObject({
+      night: '2026-11-24',
+      calls: 1,
+      answered: 1,
+      answerRate: 100,
+      medianWait: 60,
+    });
+    expect(total).toMatchObject({
+      calls: 5,
+      answered: 3,
+      answerRate: 75,
+      medianWait: 40,
+      p90Wait: 60,
+    });
   });
   it('gives nulls, not zeros, for a night without calls', () => {
-    expect(nightlyCallStats([], ['2026-11-23'], zone).nights[0]).toMatchObject({ calls: 0, answerRate: null, medianWait: null, p90Wait: null });
+    expect(nightlyCallStats([], ['2026-11-23'], zone).nights[0]).toMatchObject({
+      calls: 0,
+      answerRate: null,
+      medianWait: null,
+      p90Wait: null,
+    });
   });
 });
 
@@ -55,12 +99,17 @@ describe('callbackDeadlines', () => {
     const now = new Date('2026-11-24T12:00:00Z');
     const due = new Date('2026-11-24T10:00:00Z');
     const later = new Date('2026-11-24T13:00:00Z');
-    expect(callbackDeadlines([
-      { status: 'done', dueBy: due, completedAt: new Date('2026-11-24T09:00:00Z') },
-      { status: 'done', dueBy: due, completedAt: new Date('2026-11-24T11:00:00Z') },
-      { status: 'failed', dueBy: due, completedAt: null },
-      { status: 'pending', dueBy: due, completedAt: null },
-      { status: 'pending', dueBy: later, completedAt: null },
-    ], now)).toEqual({ inTime: 1, late: 1, notDone: 2, open: 1 });
+    expect(
+      callbackDeadlines(
+        [
+          { status: 'done', dueBy: due, completedAt: new Date('2026-11-24T09:00:00Z') },
+          { status: 'done', dueBy: due, completedAt: new Date('2026-11-24T11:00:00Z') },
+          { status: 'failed', dueBy: due, completedAt: null },
+          { status: 'pending', dueBy: due, completedAt: null },
+          { status: 'pending', dueBy: later, completedAt: null },
+        ],
+        now,
+      ),
+    ).toEqual({ inTime: 1, late: 1, notDone: 2, open: 1 });
   });
 });

@@ -49,24 +49,36 @@ export interface NightStats {
   p90Wait: number | null;
 }
 
-const waitSeconds = (c: CallFact) => (c.connectedAt ? (c.connectedAt.getTime() - c.startedAt.getTime()) / 1000 : null);
+const waitSeconds = (c: CallFact) =>
+  c.connectedAt ? (c.connectedAt.getTime() - c.startedAt.getTime()) / 1000 : null;
 
 function statsOf(night: string, calls: readonly CallFact[]): NightStats {
   const sought = calls.filter((c) => soughtCare.has(c.outcome ?? '')).length;
   const ok = calls.filter((c) => answered.has(c.outcome ?? '')).length;
   const waits = calls.map(waitSeconds).filter((w): w is number => w !== null && w >= 0);
   return {
-    night, calls: calls.length, soughtCare: sought, answered: ok,
+    night,
+    calls: calls.length,
+    soughtCare: sought,
+    answered: ok,
     answerRate: sought ? Math.round((100 * ok) / sought) : null,
-    medianWait: quantile(waits, 0.5), p90Wait: quantile(waits, 0.9),
+    medianWait: quantile(waits, 0.5),
+    p90Wait: quantile(waits, 0.9),
   };
 }
 
 /** Per-night figures for `nights` (calls outside them are ignored), and the same over all of them. */
-export function nightlyCallStats(calls: readonly CallFact[], nights: readonly string[], timeZone: string): { nights: NightStats[]; total: NightStats } {
+export function nightlyCallStats(
+  calls: readonly CallFact[],
+  nights: readonly string[],
+  timeZone: string,
+): { nights: NightStats[]; total: NightStats } {
   const byNight = new Map<string, CallFact[]>(nights.map((n) => [n, []]));
   for (const call of calls) byNight.get(nightOf(call.startedAt, timeZone))?.push(call);
-  return { nights: nights.map((n) => statsOf(n, byNight.get(n)!)), total: statsOf('total', [...byNight.values()].flat()) };
+  return {
+    nights: nights.map((n) => statsOf(n, byNight.get(n)!)),
+    total: statsOf('total', [...byNight.values()].flat()),
+  };
 }
 
 export interface CallbackFact {
@@ -76,10 +88,14 @@ export interface CallbackFact {
 }
 
 /** Callbacks against their deadline: done in time, done late, not done (deadline past), still open (not yet due). */
-export function callbackDeadlines(callbacks: readonly CallbackFact[], now: Date): { inTime: number; late: number; notDone: number; open: number } {
+export function callbackDeadlines(
+  callbacks: readonly CallbackFact[],
+  now: Date,
+): { inTime: number; late: number; notDone: number; open: number } {
   const out = { inTime: 0, late: 0, notDone: 0, open: 0 };
   for (const c of callbacks) {
-    if (c.status === 'done' && c.completedAt) out[c.completedAt <= c.dueBy ? 'inTime' : 'late'] += 1;
+    if (c.status === 'done' && c.completedAt)
+      out[c.completedAt <= c.dueBy ? 'inTime' : 'late'] += 1;
     else if ((c.status === 'pending' || c.status === 'in_progress') && c.dueBy > now) out.open += 1;
     else out.notDone += 1;
   }

@@ -1,4 +1,11 @@
-import { Queue, Worker, createPostgresBackend, type Processor, type QueueOptions, type WorkerOptions } from 'bullmq';
+import {
+  Queue,
+  Worker,
+  createPostgresBackend,
+  type Processor,
+  type QueueOptions,
+  type WorkerOptions,
+} from 'bullmq';
 import { Redis } from 'ioredis';
 
 /**
@@ -13,20 +20,37 @@ export type QueueBackend =
 export interface QueueFactory {
   readonly backend: QueueBackend;
   queue<T>(name: string, opts?: Omit<QueueOptions, 'connection'>): Queue<T>;
-  worker<T>(name: string, processor: Processor<T>, opts?: Omit<WorkerOptions, 'connection'>): Worker<T>;
+  worker<T>(
+    name: string,
+    processor: Processor<T>,
+    opts?: Omit<WorkerOptions, 'connection'>,
+  ): Worker<T>;
   /** Closes the shared Redis connections (queues and workers close themselves). */
   close(): Promise<void>;
 }
 
 export function createQueueFactory(backend: QueueBackend): QueueFactory {
   if (backend.kind === 'redis') return redisFactory(backend);
-  const connection = { connectionString: backend.url, schema: backend.schema ?? 'bullmq', migrate: true };
+  const connection = {
+    connectionString: backend.url,
+    schema: backend.schema ?? 'bullmq',
+    migrate: true,
+  };
   return {
     backend,
     queue: <T>(name: string, opts: Omit<QueueOptions, 'connection'> = {}) =>
       new Queue<T>(name, { ...opts, connection } as QueueOptions, createPostgresBackend as never),
-    worker: <T>(name: string, processor: Processor<T>, opts: Omit<WorkerOptions, 'connection'> = {}) =>
-      new Worker<T>(name, processor, { ...opts, connection } as WorkerOptions, createPostgresBackend as never),
+    worker: <T>(
+      name: string,
+      processor: Processor<T>,
+      opts: Omit<WorkerOptions, 'connection'> = {},
+    ) =>
+      new Worker<T>(
+        name,
+        processor,
+        { ...opts, connection } as WorkerOptions,
+        createPostgresBackend as never,
+      ),
     close: async () => {},
   };
 }
@@ -34,7 +58,11 @@ export function createQueueFactory(backend: QueueBackend): QueueFactory {
 function redisFactory(backend: Extract<QueueBackend, { kind: 'redis' }>): QueueFactory {
   // Producers fail fast when Redis is down (the callback row in PostgreSQL is the source of
   // truth and is re-enqueued later); workers wait forever for Redis to come back.
-  const producer = new Redis(backend.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  const producer = new Redis(backend.url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: false,
+  });
   producer.on('error', () => {});
   const workerConnections: Redis[] = [];
   const prefix = backend.prefix ?? 'gardeline';
@@ -42,7 +70,11 @@ function redisFactory(backend: Extract<QueueBackend, { kind: 'redis' }>): QueueF
     backend,
     queue: <T>(name: string, opts: Omit<QueueOptions, 'connection'> = {}) =>
       new Queue<T>(name, { prefix, ...opts, connection: producer }),
-    worker: <T>(name: string, processor: Processor<T>, opts: Omit<WorkerOptions, 'connection'> = {}) => {
+    worker: <T>(
+      name: string,
+      processor: Processor<T>,
+      opts: Omit<WorkerOptions, 'connection'> = {},
+    ) => {
       const connection = new Redis(backend.url, { maxRetriesPerRequest: null });
       connection.on('error', () => {});
       workerConnections.push(connection);

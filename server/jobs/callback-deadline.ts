@@ -10,10 +10,21 @@ import { queueSms } from './queue-sms.js';
  * A callback still open at its deadline: the backup on duty (and every contact after the
  * primary) gets an SMS so that a second person takes it. No patient detail in the text.
  */
-export async function callbackDeadline(deps: Pick<AppDeps, 'db' | 'jobs' | 'now' | 'logger'>, { callbackId }: JobPayload<'callback-deadline'>): Promise<string> {
-  const [request] = await deps.db.db.select().from(callbackRequests).where(eq(callbackRequests.id, callbackId));
+export async function callbackDeadline(
+  deps: Pick<AppDeps, 'db' | 'jobs' | 'now' | 'logger'>,
+  { callbackId }: JobPayload<'callback-deadline'>,
+): Promise<string> {
+  const [request] = await deps.db.db
+    .select()
+    .from(callbackRequests)
+    .where(eq(callbackRequests.id, callbackId));
   if (!request || !['pending', 'in_progress'].includes(request.status)) return 'done-in-time';
-  const onDuty = await serviceOnDuty(deps.db.db, request.territoryId, request.serviceId, deps.now());
+  const onDuty = await serviceOnDuty(
+    deps.db.db,
+    request.territoryId,
+    request.serviceId,
+    deps.now(),
+  );
   if (!onDuty?.platformNumber) return 'no-platform-number';
   const minutes = String(onDuty.territory.territory.settings.callbackDeadlineMinutes);
   const backups = onDuty.contacts.slice(1);

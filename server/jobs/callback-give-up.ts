@@ -9,7 +9,11 @@ import { queueSms } from './queue-sms.js';
 type Deps = Pick<AppDeps, 'db' | 'jobs' | 'now' | 'logger'>;
 
 /** After the last round: the request is closed as failed and the patient is told by SMS. */
-export async function giveUpCallback(deps: Deps, request: typeof callbackRequests.$inferSelect, reason: string): Promise<void> {
+export async function giveUpCallback(
+  deps: Deps,
+  request: typeof callbackRequests.$inferSelect,
+  reason: string,
+): Promise<void> {
   const db = deps.db.db;
   await db
     .update(callbackRequests)

@@ -1,4 +1,8 @@
-import { callbacksToEnqueue, markEnqueued, type CallbackRow } from '../../db/repositories/callbacks.js';
+import {
+  callbacksToEnqueue,
+  markEnqueued,
+  type CallbackRow,
+} from '../../db/repositories/callbacks.js';
 import type { AppDeps } from '../deps.js';
 import { callbackJobId, enqueue } from './enqueue.js';
 
@@ -9,16 +13,34 @@ type Deps = Pick<AppDeps, 'db' | 'jobs' | 'now' | 'logger'>;
  * deadline alert. The jobIds are the row's, so handing it over twice runs it once. A webhook
  * hands over only the row it wrote: a burst of callers must not each redo the others' rows.
  */
-export async function handOverCallback(deps: Deps, row: Pick<CallbackRow, 'id' | 'dueBy'>): Promise<void> {
-  await enqueue(deps.jobs, 'callback', { callbackId: row.id, attempt: 1, contactIndex: 0 }, { jobId: callbackJobId(row.id, 1, 0) });
+export async function handOverCallback(
+  deps: Deps,
+  row: Pick<CallbackRow, 'id' | 'dueBy'>,
+): Promise<void> {
+  await enqueue(
+    deps.jobs,
+    'callback',
+    { callbackId: row.id, attempt: 1, contactIndex: 0 },
+    { jobId: callbackJobId(row.id, 1, 0) },
+  );
   const delay = Math.max(0, row.dueBy.getTime() - deps.now().getTime());
-  await enqueue(deps.jobs, 'callback-deadline', { callbackId: row.id }, { jobId: `callback-deadline-${row.id}`, delay });
+  await enqueue(
+    deps.jobs,
+    'callback-deadline',
+    { callbackId: row.id },
+    { jobId: `callback-deadline-${row.id}`, delay },
+  );
   await markEnqueued(deps.db.db, row.id, deps.now());
 }
 
 /** The same, where the row stays in the outbox when the queue is unreachable (the sweep retries). */
-export async function handOverOrKeep(deps: Deps, row: Pick<CallbackRow, 'id' | 'dueBy'>): Promise<void> {
-  await handOverCallback(deps, row).catch((err: unknown) => deps.logger.warn({ err, callbackId: row.id }, 'callback kept in the outbox: queue unavailable'));
+export async function handOverOrKeep(
+  deps: Deps,
+  row: Pick<CallbackRow, 'id' | 'dueBy'>,
+): Promise<void> {
+  await handOverCallback(deps, row).catch((err: unknown) =>
+    deps.logger.warn({ err, callbackId: row.id }, 'callback kept in the outbox: queue unavailable'),
+  );
 }
 
 /**
@@ -33,7 +55,10 @@ export async function flushCallbackOutbox(deps: Deps): Promise<number> {
       await handOverCallback(deps, row);
       handed += 1;
     } catch (err) {
-      deps.logger.warn({ err, callbackId: row.id }, 'callback kept in the outbox: queue unavailable');
+      deps.logger.warn(
+        { err, callbackId: row.id },
+        'callback kept in the outbox: queue unavailable',
+      );
       break;
     }
   }

@@ -20,7 +20,10 @@ type Deps = Pick<AppDeps, 'db' | 'jobs' | 'twilio' | 'publicUrl' | 'now' | 'logg
 export async function runCallback(deps: Deps, payload: JobPayload<'callback'>): Promise<string> {
   const { callbackId, attempt, contactIndex } = payload;
   const db = deps.db.db;
-  const [request] = await db.select().from(callbackRequests).where(eq(callbackRequests.id, callbackId));
+  const [request] = await db
+    .select()
+    .from(callbackRequests)
+    .where(eq(callbackRequests.id, callbackId));
   if (!request || ['done', 'failed', 'cancelled'].includes(request.status)) return 'closed';
 
   const now = deps.now();
@@ -32,7 +35,12 @@ export async function runCallback(deps: Deps, payload: JobPayload<'callback'>): 
       await giveUpCallback(deps, request, 'no professional accepted');
       return 'gave-up';
     }
-    await enqueue(deps.jobs, 'callback', { callbackId, attempt: attempt + 1, contactIndex: 0 }, { jobId: callbackJobId(callbackId, attempt + 1, 0), delay: roundDelayMs });
+    await enqueue(
+      deps.jobs,
+      'callback',
+      { callbackId, attempt: attempt + 1, contactIndex: 0 },
+      { jobId: callbackJobId(callbackId, attempt + 1, 0), delay: roundDelayMs },
+    );
     return 'next-round';
   }
 
@@ -45,7 +53,13 @@ export async function runCallback(deps: Deps, payload: JobPayload<'callback'>): 
     const [existing] = await db
       .select()
       .from(callbackAttempts)
-      .where(and(eq(callbackAttempts.callbackId, callbackId), eq(callbackAttempts.attempt, attempt), eq(callbackAttempts.contactIndex, contactIndex)));
+      .where(
+        and(
+          eq(callbackAttempts.callbackId, callbackId),
+          eq(callbackAttempts.attempt, attempt),
+          eq(callbackAttempts.contactIndex, contactIndex),
+        ),
+      );
     // Already dialled by an earlier run of this job (its SID stored by the job or by the
     // 'initiated' status webhook): never ring twice. No SID: Twilio never had that call.
     if (existing?.callSid) return 'already-rang';
@@ -65,7 +79,13 @@ export async function runCallback(deps: Deps, payload: JobPayload<'callback'>): 
   await db
     .update(callbackAttempts)
     .set({ callSid: call.sid, status: 'ringing', updatedAt: deps.now() })
-    .where(and(eq(callbackAttempts.callbackId, callbackId), eq(callbackAttempts.attempt, attempt), eq(callbackAttempts.contactIndex, contactIndex)));
+    .where(
+      and(
+        eq(callbackAttempts.callbackId, callbackId),
+        eq(callbackAttempts.attempt, attempt),
+        eq(callbackAttempts.contactIndex, contactIndex),
+      ),
+    );
   await db
     .update(callbackRequests)
     .set({ status: 'in_progress', assignedProfessionalId: contact.professionalId })

@@ -3,7 +3,12 @@ import { jobPayloads, jobQueue, type JobName, type JobPayload } from './payloads
 import type { Jobs } from './queues.js';
 
 /** Adds a job after checking its payload; `jobId` (no ':' allowed) deduplicates. */
-export async function enqueue<N extends JobName>(jobs: Jobs, name: N, payload: JobPayload<N>, options: JobsOptions = {}): Promise<void> {
+export async function enqueue<N extends JobName>(
+  jobs: Jobs,
+  name: N,
+  payload: JobPayload<N>,
+  options: JobsOptions = {},
+): Promise<void> {
   const data = jobPayloads[name].parse(payload);
   await jobs.queues[jobQueue[name]].add(name, data, options);
 }

@@ -16,13 +16,17 @@ export function nextMorning(after: Date, timeZone: string): Date {
 }
 
 /** The "how are you" SMS after a connected call; a non-essential message (STOP applies). */
-export async function followUp(deps: Pick<AppDeps, 'db' | 'jobs' | 'logger'>, { callSid }: JobPayload<'follow-up'>): Promise<string> {
+export async function followUp(
+  deps: Pick<AppDeps, 'db' | 'jobs' | 'logger'>,
+  { callSid }: JobPayload<'follow-up'>,
+): Promise<string> {
   const [row] = await deps.db.db
     .select({ call: callRecords, territory: territories })
     .from(callRecords)
     .innerJoin(territories, eq(territories.id, callRecords.territoryId))
     .where(eq(callRecords.callSid, callSid));
-  if (!row || row.call.outcome !== 'connected' || !isMobile(row.call.fromNumber)) return 'not-applicable';
+  if (!row || row.call.outcome !== 'connected' || !isMobile(row.call.fromNumber))
+    return 'not-applicable';
   const id = await queueSms(deps, {
     territoryId: row.territory.id,
     to: row.call.fromNumber,

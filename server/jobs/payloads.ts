@@ -20,7 +20,11 @@ export const jobPayloads = {
   /** Next-morning "how are you" message after a connected call. */
   'follow-up': z.object({ callSid: z.string().min(1) }),
   /** SMS to a professional before a shift; `version` ties it to one state of the shift. */
-  'shift-reminder': z.object({ shiftId: z.string().uuid(), version: z.number().int(), when: z.enum(['day-before', 'two-hours']) }),
+  'shift-reminder': z.object({
+    shiftId: z.string().uuid(),
+    version: z.number().int(),
+    when: z.enum(['day-before', 'two-hours']),
+  }),
   'gap-alert': z.object({}),
   'retention-purge': z.object({}),
   /** Hands callback rows that never reached the queue (Redis was down) to it. */

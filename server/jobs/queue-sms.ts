@@ -23,7 +23,10 @@ export interface OutgoingSms {
  * if the queue is down the row stays queued and the sweeper sends it later.
  * Returns null when the number opted out of non-essential messages.
  */
-export async function queueSms(deps: Pick<AppDeps, 'db' | 'jobs' | 'logger'>, sms: OutgoingSms): Promise<string | null> {
+export async function queueSms(
+  deps: Pick<AppDeps, 'db' | 'jobs' | 'logger'>,
+  sms: OutgoingSms,
+): Promise<string | null> {
   const db = deps.db.db;
   if (!sms.essential) {
     const [optOut] = await db.select().from(smsOptOuts).where(eq(smsOptOuts.number, sms.to));
@@ -44,12 +47,20 @@ export async function queueSms(deps: Pick<AppDeps, 'db' | 'jobs' | 'logger'>, sm
     .onConflictDoNothing({ target: smsMessages.dedupeKey })
     .returning({ id: smsMessages.id });
   if (!row) {
-    const [existing] = await db.select({ id: smsMessages.id }).from(smsMessages).where(eq(smsMessages.dedupeKey, sms.dedupeKey!));
+    const [existing] = await db
+      .select({ id: smsMessages.id })
+      .from(smsMessages)
+      .where(eq(smsMessages.dedupeKey, sms.dedupeKey!));
     return existing?.id ?? null;
   }
   const smsId = row.id;
   try {
-    await enqueue(deps.jobs, 'send-sms', { smsId }, { jobId: `sms-${smsId}`, ...(sms.delayMs ? { delay: sms.delayMs } : {}) });
+    await enqueue(
+      deps.jobs,
+      'send-sms',
+      { smsId },
+      { jobId: `sms-${smsId}`, ...(sms.delayMs ? { delay: sms.delayMs } : {}) },
+    );
   } catch (err) {
     deps.logger.warn({ err, smsId }, 'SMS kept in the outbox: queue unavailable');
   }

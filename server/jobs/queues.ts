@@ -7,13 +7,33 @@ import type { QueueFactory } from './backend.js';
  */
 export const queueDefaults = {
   /** Patient callbacks: retried a little, never dropped silently (failed jobs are kept). */
-  callbacks: { attempts: 5, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: 1000, removeOnFail: false },
+  callbacks: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 10_000 },
+    removeOnComplete: 1000,
+    removeOnFail: false,
+  },
   /** SMS sends: 429 and 5xx retried with backoff; invalid numbers fail at once (UnrecoverableError). */
-  sms: { attempts: 6, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: 5000, removeOnFail: false },
+  sms: {
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: 5000,
+    removeOnFail: false,
+  },
   /** Reminders to professionals before their shifts. */
-  reminders: { attempts: 3, backoff: { type: 'exponential', delay: 30_000 }, removeOnComplete: 1000, removeOnFail: 1000 },
+  reminders: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 30_000 },
+    removeOnComplete: 1000,
+    removeOnFail: 1000,
+  },
   /** Daily jobs: gap alerts, retention purge, callback outbox sweep. */
-  maintenance: { attempts: 3, backoff: { type: 'fixed', delay: 60_000 }, removeOnComplete: 100, removeOnFail: 100 },
+  maintenance: {
+    attempts: 3,
+    backoff: { type: 'fixed', delay: 60_000 },
+    removeOnComplete: 100,
+    removeOnFail: 100,
+  },
 } satisfies Record<string, DefaultJobOptions>;
 
 export type QueueName = keyof typeof queueDefaults;
@@ -29,7 +49,10 @@ export interface Jobs {
 
 export function createJobs(factory: QueueFactory): Jobs {
   const queues = Object.fromEntries(
-    queueNames.map((name) => [name, factory.queue(name, { defaultJobOptions: queueDefaults[name] })]),
+    queueNames.map((name) => [
+      name,
+      factory.queue(name, { defaultJobOptions: queueDefaults[name] }),
+    ]),
   ) as Record<QueueName, Queue>;
   for (const queue of Object.values(queues)) queue.on('error', () => {});
   return {

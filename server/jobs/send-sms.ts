@@ -34,7 +34,10 @@ export async function sendSms(deps: Deps, { smsId }: JobPayload<'send-sms'>): Pr
   } catch (err) {
     const code = twilioErrorCode(err);
     if (code !== null && permanentTwilioErrors.has(code)) {
-      await db.update(smsMessages).set({ status: 'failed', errorCode: code, updatedAt: deps.now() }).where(eq(smsMessages.id, smsId));
+      await db
+        .update(smsMessages)
+        .set({ status: 'failed', errorCode: code, updatedAt: deps.now() })
+        .where(eq(smsMessages.id, smsId));
       throw new UnrecoverableError(`Twilio refused the SMS (error ${code})`);
     }
     throw err;
@@ -43,6 +46,7 @@ export async function sendSms(deps: Deps, { smsId }: JobPayload<'send-sms'>): Pr
 
 /** The Twilio error code of a RestException, if it is one. */
 export function twilioErrorCode(err: unknown): number | null {
-  if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'number') return err.code;
+  if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'number')
+    return err.code;
   return null;
 }

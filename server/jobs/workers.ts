@@ -56,7 +56,12 @@ export function startWorkers(deps: AppDeps, only: QueueName[] = queueNames): Wor
       stalledInterval: 10_000,
       maxStalledCount: 10,
     });
-    worker.on('failed', (job, err) => deps.logger.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'));
+    worker.on('failed', (job, err) =>
+      deps.logger.warn(
+        { queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+        'job failed',
+      ),
+    );
     worker.on('error', (err) => deps.logger.error({ err, queue }, 'worker error'));
     return worker;
   });
@@ -73,7 +78,9 @@ export function startWorkers(deps: AppDeps, only: QueueName[] = queueNames): Wor
   // The outbox sweep hands to the queue the callbacks written while it was unreachable. A timer,
   // not a queue schedule: it must run precisely when the queue was down (or wiped).
   const sweep = setInterval(() => {
-    flushCallbackOutbox(deps).catch((err: unknown) => deps.logger.warn({ err }, 'callback outbox sweep failed'));
+    flushCallbackOutbox(deps).catch((err: unknown) =>
+      deps.logger.warn({ err }, 'callback outbox sweep failed'),
+    );
   }, outboxSweepMs);
   sweep.unref();
   return {
@@ -84,7 +91,9 @@ export function startWorkers(deps: AppDeps, only: QueueName[] = queueNames): Wor
       // same signal): losing a connection is expected, not an error worth a stack trace.
       for (const worker of workers) {
         worker.removeAllListeners('error');
-        worker.on('error', (err) => deps.logger.debug({ err }, 'worker connection lost while stopping'));
+        worker.on('error', (err) =>
+          deps.logger.debug({ err }, 'worker connection lost while stopping'),
+        );
       }
       await Promise.allSettled(workers.map((worker) => worker.close()));
     },

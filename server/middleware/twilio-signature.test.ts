@@ -20,8 +20,16 @@ const params = { CallSid: 'CA' + '1'.repeat(32), From: '+33612345678', To: '+332
 
 describe('verifyTwilioSignature', () => {
   it('accepts a request signed exactly as Twilio signs it, against the public URL', async () => {
-    const signature = twilio.getExpectedTwilioSignature(token, `${publicUrl}/twilio/voice?lang=fr`, params);
-    const res = await request(app()).post('/twilio/voice?lang=fr').set('X-Twilio-Signature', signature).type('form').send(params);
+    const signature = twilio.getExpectedTwilioSignature(
+      token,
+      `${publicUrl}/twilio/voice?lang=fr`,
+      params,
+    );
+    const res = await request(app())
+      .post('/twilio/voice?lang=fr')
+      .set('X-Twilio-Signature', signature)
+      .type('form')
+      .send(params);
     expect(res.status).toBe(200);
   });
 
@@ -32,14 +40,26 @@ describe('verifyTwilioSignature', () => {
   });
 
   it('refuses a request signed with another token', async () => {
-    const signature = twilio.getExpectedTwilioSignature('another-token', `${publicUrl}/twilio/voice`, params);
-    const res = await request(app()).post('/twilio/voice').set('X-Twilio-Signature', signature).type('form').send(params);
+    const signature = twilio.getExpectedTwilioSignature(
+      'another-token',
+      `${publicUrl}/twilio/voice`,
+      params,
+    );
+    const res = await request(app())
+      .post('/twilio/voice')
+      .set('X-Twilio-Signature', signature)
+      .type('form')
+      .send(params);
     expect(res.status).toBe(403);
   });
 
   it('refuses a signature made for another URL', async () => {
     const signature = twilio.getExpectedTwilioSignature(token, `${publicUrl}/twilio/sms`, params);
-    const res = await request(app()).post('/twilio/voice').set('X-Twilio-Signature', signature).type('form').send(params);
+    const res = await request(app())
+      .post('/twilio/voice')
+      .set('X-Twilio-Signature', signature)
+      .type('form')
+      .send(params);
     expect(res.status).toBe(403);
   });
 

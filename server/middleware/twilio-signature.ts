@@ -15,8 +15,14 @@ export function verifyTwilioSignature(authToken: string, publicUrl: string): Req
       next();
       return;
     }
-    req.log?.warn({ path: req.path, signed: Boolean(signature) }, 'refused a request with a bad Twilio signature');
-    res.status(403).type('text/plain').send(signature ? 'Invalid Twilio signature' : 'Missing X-Twilio-Signature');
+    req.log?.warn(
+      { path: req.path, signed: Boolean(signature) },
+      'refused a request with a bad Twilio signature',
+    );
+    res
+      .status(403)
+      .type('text/plain')
+      .send(signature ? 'Invalid Twilio signature' : 'Missing X-Twilio-Signature');
   };
 }
 

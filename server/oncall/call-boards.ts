@@ -77,6 +77,7 @@ export class CallBoards {
 
   private prune(now: Date): void {
     if (this.accepted.size < 10_000) return;
-    for (const [key, at] of this.accepted) if (now.getTime() - at > this.ttlMs) this.accepted.delete(key);
+    for (const [key, at] of this.accepted)
+      if (now.getTime() - at > this.ttlMs) this.accepted.delete(key);
   }
 }

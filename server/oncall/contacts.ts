@@ -4,7 +4,12 @@ import type { RotaWindow } from '../../db/repositories/rota-window.js';
 import type { LineContext } from './line-context.js';
 
 /** The ordered numbers to ring for one service at `at`, the territory's fallback line last. */
-export function contactsFrom(rota: RotaWindow, serviceId: string, at: Date, fallbackNumber: string | null): Contact[] {
+export function contactsFrom(
+  rota: RotaWindow,
+  serviceId: string,
+  at: Date,
+  fallbackNumber: string | null,
+): Contact[] {
   return resolveOnDuty({
     serviceId,
     at,
@@ -23,5 +28,12 @@ export function doctorContacts(context: LineContext, at: Date): Contact[] {
 }
 
 export function fallbackContact(phone: string): Contact {
-  return { professionalId: null, name: 'Permanence', phone, level: 99, source: 'fallback', shiftId: null };
+  return {
+    professionalId: null,
+    name: 'Permanence',
+    phone,
+    level: 99,
+    source: 'fallback',
+    shiftId: null,
+  };
 }

@@ -11,7 +11,10 @@ export class DatabaseBreaker {
   private readonly pending: (() => Promise<unknown>)[] = [];
   private draining = false;
 
-  constructor(private readonly coolDownMs = 5000, private readonly maxPending = 50_000) {}
+  constructor(
+    private readonly coolDownMs = 5000,
+    private readonly maxPending = 50_000,
+  ) {}
 
   /** Keeps an idempotent write for later; the oldest is dropped past `maxPending`. */
   retryLater(write: () => Promise<unknown>): void {
@@ -55,7 +58,16 @@ export class DatabaseBreaker {
     if (this.isOpen()) throw new Error('database marked down');
     let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([work(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms)))]);
+      return await Promise.race([
+        work(),
+        new Promise<never>(
+          (_, reject) =>
+            (timer = setTimeout(
+              () => reject(new Error(`database did not answer within ${ms} ms`)),
+              ms,
+            )),
+        ),
+      ]);
     } catch (err) {
       this.trip();
       throw err;

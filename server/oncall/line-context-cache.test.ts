@@ -18,7 +18,9 @@ describe('LineContextCache.loadOnce', () => {
 
   it('a failed load is not kept: the next call tries again', async () => {
     const cache = new LineContextCache(0);
-    await expect(cache.loadOnce('+33261910015', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    await expect(
+      cache.loadOnce('+33261910015', () => Promise.reject(new Error('down'))),
+    ).rejects.toThrow('down');
     await expect(cache.loadOnce('+33261910015', () => Promise.resolve(null))).resolves.toBeNull();
   });
 

@@ -1,5 +1,9 @@
 import { loadRotaWindow, type RotaWindow } from '../../db/repositories/rota-window.js';
-import { findTerritoryByNumber, type ServiceRow, type TerritoryWithServices } from '../../db/repositories/territories.js';
+import {
+  findTerritoryByNumber,
+  type ServiceRow,
+  type TerritoryWithServices,
+} from '../../db/repositories/territories.js';
 import type { Queryable } from '../../db/client.js';
 
 /** Everything a call to one public number needs, loaded in one go and cacheable. */
@@ -18,7 +22,11 @@ export interface LineContext {
 const windowBefore = 24 * 3600_000;
 const windowAfter = 36 * 3600_000;
 
-export async function loadLineContext(db: Queryable, calledNumber: string, now: Date): Promise<LineContext | null> {
+export async function loadLineContext(
+  db: Queryable,
+  calledNumber: string,
+  now: Date,
+): Promise<LineContext | null> {
   const territory = await findTerritoryByNumber(db, calledNumber);
   if (!territory) return null;
   const doctorService = territory.services.find((s) => s.kind === 'doctor') ?? null;
@@ -30,7 +38,15 @@ export async function loadLineContext(db: Queryable, calledNumber: string, now: 
     doctorService ? loadRotaWindow(db, doctorService.id, from, to) : Promise.resolve(empty),
     pharmacyService ? loadRotaWindow(db, pharmacyService.id, from, to) : Promise.resolve(null),
   ]);
-  return { calledNumber, territory, doctorService, pharmacyService, doctorRota, pharmacyRota, loadedAt: now };
+  return {
+    calledNumber,
+    territory,
+    doctorService,
+    pharmacyService,
+    doctorRota,
+    pharmacyRota,
+    loadedAt: now,
+  };
 }
 
 /**
@@ -62,7 +78,10 @@ export class LineContextCache {
    * One load per number at a time: a burst of new calls on a cold cache shares one load instead
    * of each running the same nine queries and queueing for the pool.
    */
-  loadOnce(calledNumber: string, load: () => Promise<LineContext | null>): Promise<LineContext | null> {
+  loadOnce(
+    calledNumber: string,
+    load: () => Promise<LineContext | null>,
+  ): Promise<LineContext | null> {
     const pending = this.loading.get(calledNumber);
     if (pending) return pending;
     const loaded = load().finally(() => this.loading.delete(calledNumber));

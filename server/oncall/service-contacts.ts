@@ -1,7 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { loadRotaWindow } from '../../db/repositories/rota-window.js';
-import { findTerritoryById, type TerritoryWithServices } from '../../db/repositories/territories.js';
+import {
+  findTerritoryById,
+  type TerritoryWithServices,
+} from '../../db/repositories/territories.js';
 import { territoryNumbers } from '../../db/schema/index.js';
 import type { Contact } from '../../rota/types.js';
 import { contactsFrom, fallbackContact } from './contacts.js';
@@ -14,7 +17,12 @@ export interface ServiceOnDuty {
 }
 
 /** Who to ring now for one service of a territory (the doctor service when serviceId is null). */
-export async function serviceOnDuty(db: Queryable, territoryId: string, serviceId: string | null, now: Date): Promise<ServiceOnDuty | null> {
+export async function serviceOnDuty(
+  db: Queryable,
+  territoryId: string,
+  serviceId: string | null,
+  now: Date,
+): Promise<ServiceOnDuty | null> {
   const territory = await findTerritoryById(db, territoryId);
   if (!territory) return null;
   const [number] = await db
@@ -23,10 +31,17 @@ export async function serviceOnDuty(db: Queryable, territoryId: string, serviceI
     .where(eq(territoryNumbers.territoryId, territoryId))
     .orderBy(asc(territoryNumbers.number))
     .limit(1);
-  const service = territory.services.find((s) => (serviceId ? s.id === serviceId : s.kind === 'doctor'));
+  const service = territory.services.find((s) =>
+    serviceId ? s.id === serviceId : s.kind === 'doctor',
+  );
   const fallback = territory.territory.fallbackNumber;
   const contacts = service
-    ? contactsFrom(await loadRotaWindow(db, service.id, now, new Date(now.getTime() + 1)), service.id, now, fallback)
+    ? contactsFrom(
+        await loadRotaWindow(db, service.id, now, new Date(now.getTime() + 1)),
+        service.id,
+        now,
+        fallback,
+      )
     : fallback
       ? [fallbackContact(fallback)]
       : [];

@@ -11,9 +11,14 @@ import { queueNames } from '../jobs/queues.js';
 export function adminQueuesRouter(deps: AppDeps): Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath('/admin/queues');
-  createBullBoard({ queues: queueNames.map((name) => new BullMQAdapter(deps.jobs.queues[name])), serverAdapter });
+  createBullBoard({
+    queues: queueNames.map((name) => new BullMQAdapter(deps.jobs.queues[name])),
+    serverAdapter,
+  });
   const router = Router();
-  router.use('/admin', requireAuth('page'), (req, _res, next) => next(req.actor?.role === 'admin' ? undefined : forbidden('Réservé aux administrateurs.')));
+  router.use('/admin', requireAuth('page'), (req, _res, next) =>
+    next(req.actor?.role === 'admin' ? undefined : forbidden('Réservé aux administrateurs.')),
+  );
   router.use('/admin/queues', serverAdapter.getRouter() as Router);
   return router;
 }

@@ -8,7 +8,10 @@ export function healthRouter({ db, jobs }: Pick<AppDeps, 'db' | 'jobs'>): Router
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     const [database, queue] = await Promise.all([
-      withTimeout(db.sql`select 1`.then(() => undefined), 2000).then(up, failed),
+      withTimeout(
+        db.sql`select 1`.then(() => undefined),
+        2000,
+      ).then(up, failed),
       jobs.ping(2000).then(up, failed),
     ]);
     const down = Object.entries({ database, queue })

@@ -12,7 +12,19 @@ export class IcalFeedCache {
   constructor(private readonly maxFeeds = 200) {}
 
   render(key: string, name: string, timeZone: string, events: CalendarEvent[], now: Date): string {
-    const fingerprint = JSON.stringify([name, timeZone, events.map((e) => [e.uid, e.sequence ?? 0, e.start.getTime(), e.end.getTime(), e.summary, e.description ?? '', e.status ?? ''])]);
+    const fingerprint = JSON.stringify([
+      name,
+      timeZone,
+      events.map((e) => [
+        e.uid,
+        e.sequence ?? 0,
+        e.start.getTime(),
+        e.end.getTime(),
+        e.summary,
+        e.description ?? '',
+        e.status ?? '',
+      ]),
+    ]);
     const cached = this.feeds.get(key);
     if (cached?.fingerprint === fingerprint) return cached.text;
     const text = icalFeed(name, timeZone, events, now);

@@ -1,4 +1,11 @@
-import { acceptedKey, appendCallEvents, markConnected, setCallLanguage, setCallOutcome, type CallEvent } from '../../db/repositories/call-records.js';
+import {
+  acceptedKey,
+  appendCallEvents,
+  markConnected,
+  setCallLanguage,
+  setCallOutcome,
+  type CallEvent,
+} from '../../db/repositories/call-records.js';
 import { requestCallback } from '../../db/repositories/callbacks.js';
 import type { Effect, FlowContext, Lang } from '../../ivr-flows/types.js';
 import { smsBody } from '../../ivr-flows/prompts/sms.js';
@@ -22,7 +29,13 @@ export interface EffectScope {
  * Records what a flow step did. In-memory facts first (they work with the database down),
  * then the call record; a callback request is written before the caller is told it is.
  */
-export async function applyEffects(deps: AppDeps, boards: CallBoards, scope: EffectScope, effects: Effect[], options: { memoryOnly?: boolean } = {}): Promise<void> {
+export async function applyEffects(
+  deps: AppDeps,
+  boards: CallBoards,
+  scope: EffectScope,
+  effects: Effect[],
+  options: { memoryOnly?: boolean } = {},
+): Promise<void> {
   const now = deps.now();
   const db = deps.db.db;
   const events: CallEvent[] = [];
@@ -31,27 +44,62 @@ export async function applyEffects(deps: AppDeps, boards: CallBoards, scope: Eff
     switch (effect.kind) {
       case 'visit':
         if (effect.node === 'hold' && scope.flow) boards.hold(scope.flow.holdQueue, scope.callSid);
-        events.push({ kind: 'visit', node: effect.node, detail: effect.digits ? { digits: effect.digits } : {} });
+        events.push({
+          kind: 'visit',
+          node: effect.node,
+          detail: effect.digits ? { digits: effect.digits } : {},
+        });
         break;
       case 'set_lang':
         later.push(() => setCallLanguage(db, scope.callSid, effect.lang));
         break;
       case 'ring':
-        events.push({ kind: 'ring', professionalId: effect.contact.professionalId, detail: { attempt: effect.attempt, level: effect.contact.level, source: effect.contact.source }, dedupeKey: `${scope.callSid}/ring/${effect.attempt}` });
+        events.push({
+          kind: 'ring',
+          professionalId: effect.contact.professionalId,
+          detail: {
+            attempt: effect.attempt,
+            level: effect.contact.level,
+            source: effect.contact.source,
+          },
+          dedupeKey: `${scope.callSid}/ring/${effect.attempt}`,
+        });
         break;
       case 'ring_result':
-        events.push({ kind: 'ring_result', professionalId: effect.contact?.professionalId ?? null, detail: { attempt: effect.attempt, result: effect.result }, dedupeKey: `${scope.callSid}/ring_result/${effect.attempt}` });
+        events.push({
+          kind: 'ring_result',
+          professionalId: effect.contact?.professionalId ?? null,
+          detail: { attempt: effect.attempt, result: effect.result },
+          dedupeKey: `${scope.callSid}/ring_result/${effect.attempt}`,
+        });
         break;
       case 'accepted':
         boards.markAccepted(scope.callSid, effect.attempt, now);
-        events.push({ kind: 'accepted', detail: { attempt: effect.attempt }, dedupeKey: acceptedKey(scope.callSid, effect.attempt) });
+        events.push({
+          kind: 'accepted',
+          detail: { attempt: effect.attempt },
+          dedupeKey: acceptedKey(scope.callSid, effect.attempt),
+        });
         break;
       case 'connected':
         if (effect.contact?.professionalId) {
           const flow = scope.flow;
-          boards.markBridged(effect.contact.professionalId, scope.callSid, flow ? { phone: effect.contact.phone, queue: flow.holdQueue, lineNumber: flow.lineNumber, territoryName: flow.territory.name } : undefined);
+          boards.markBridged(
+            effect.contact.professionalId,
+            scope.callSid,
+            flow
+              ? {
+                  phone: effect.contact.phone,
+                  queue: flow.holdQueue,
+                  lineNumber: flow.lineNumber,
+                  territoryName: flow.territory.name,
+                }
+              : undefined,
+          );
         }
-        later.push(() => markConnected(db, scope.callSid, effect.contact?.professionalId ?? null, now));
+        later.push(() =>
+          markConnected(db, scope.callSid, effect.contact?.professionalId ?? null, now),
+        );
         later.push(() => scheduleFollowUp(deps, scope, now));
         break;
       case 'request_callback':
@@ -118,5 +166,10 @@ async function scheduleFollowUp(deps: AppDeps, scope: EffectScope, now: Date): P
   const territory = scope.line?.territory.territory;
   if (!territory?.settings.followUpSms || !scope.flow?.caller.isMobile) return;
   const delay = nextMorning(now, territory.timeZone).getTime() - now.getTime();
-  await enqueue(deps.jobs, 'follow-up', { callSid: scope.callSid }, { jobId: `follow-up-${scope.callSid.replace(/:/g, '')}`, delay });
+  await enqueue(
+    deps.jobs,
+    'follow-up',
+    { callSid: scope.callSid },
+    { jobId: `follow-up-${scope.callSid.replace(/:/g, '')}`, delay },
+  );
 }

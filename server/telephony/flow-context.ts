@@ -14,16 +14,27 @@ export const holdQueueOf = (territoryId: string) => `line-${territoryId}`;
 export function pdsaCalendarOf(line: LineContext, now: Date): PdsaCalendar {
   const { territory, calendar } = line.territory;
   const year = Number(localDateOf(now, territory.timeZone).slice(0, 4));
-  return territoryCalendar({ timeZone: territory.timeZone, ...territory.settings }, calendar, year - 1, year + 1);
+  return territoryCalendar(
+    { timeZone: territory.timeZone, ...territory.settings },
+    calendar,
+    year - 1,
+    year + 1,
+  );
 }
 
 /** Builds what the pure flows may know, from a loaded (or cached) line context. */
-export function flowContextOf(line: LineContext, params: { callSid: string; from: string | undefined }, now: Date, boards: CallBoards): FlowContext {
+export function flowContextOf(
+  line: LineContext,
+  params: { callSid: string; from: string | undefined },
+  now: Date,
+  boards: CallBoards,
+): FlowContext {
   const { territory } = line.territory;
   const contacts = doctorContacts(line, now);
-  const pharmacist = line.pharmacyService && line.pharmacyRota
-    ? contactsFrom(line.pharmacyRota, line.pharmacyService.id, now, null)[0]
-    : undefined;
+  const pharmacist =
+    line.pharmacyService && line.pharmacyRota
+      ? contactsFrom(line.pharmacyRota, line.pharmacyService.id, now, null)[0]
+      : undefined;
   const hidden = isHiddenCaller(params.from);
   return {
     territory: {

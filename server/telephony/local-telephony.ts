@@ -27,7 +27,9 @@ export async function startLocalTelephony(config: Config): Promise<LocalTelephon
     url: emulator.url,
     emulator,
     async connect(deps) {
-      const numbers = await deps.db.db.select({ number: territoryNumbers.number }).from(territoryNumbers);
+      const numbers = await deps.db.db
+        .select({ number: territoryNumbers.number })
+        .from(territoryNumbers);
       for (const { number } of numbers) wireNumber(emulator, deps.publicUrl, number);
     },
     close: () => emulator.close(),

@@ -6,7 +6,10 @@ type Response = InstanceType<typeof VoiceResponse>;
 type Sayer = Pick<Response, 'say' | 'pause'>;
 
 /** Neural voices of each language (fr-FR, never fr-CA/fr-BE; en-GB for English). */
-const voices = { fr: { voice: 'Polly.Lea-Neural', language: 'fr-FR' }, en: { voice: 'Polly.Amy-Neural', language: 'en-GB' } } as const;
+const voices = {
+  fr: { voice: 'Polly.Lea-Neural', language: 'fr-FR' },
+  en: { voice: 'Polly.Amy-Neural', language: 'en-GB' },
+} as const;
 
 function addPrompt(target: Sayer, prompt: Prompt): void {
   if (prompt.verb === 'say') {
@@ -44,17 +47,40 @@ function buildTwiml(steps: Step[], baseUrl: string): string {
         addPrompt(response, step);
         break;
       case 'gather': {
-        const gather = response.gather({ input: ['dtmf'], numDigits: step.numDigits, timeout: step.timeout, action: url(step.action), method: 'POST' });
+        const gather = response.gather({
+          input: ['dtmf'],
+          numDigits: step.numDigits,
+          timeout: step.timeout,
+          action: url(step.action),
+          method: 'POST',
+        });
         for (const prompt of step.prompts) addPrompt(gather, prompt);
         break;
       }
       case 'dial': {
-        const dial = response.dial({ answerOnBridge: true, timeout: step.timeout, action: url(step.action), method: 'POST', ...(step.callerId ? { callerId: step.callerId } : {}) });
-        dial.number(step.screenPath ? { url: url(step.screenPath), method: 'POST' } : {}, step.number);
+        const dial = response.dial({
+          answerOnBridge: true,
+          timeout: step.timeout,
+          action: url(step.action),
+          method: 'POST',
+          ...(step.callerId ? { callerId: step.callerId } : {}),
+        });
+        dial.number(
+          step.screenPath ? { url: url(step.screenPath), method: 'POST' } : {},
+          step.number,
+        );
         break;
       }
       case 'enqueue':
-        response.enqueue({ waitUrl: url(step.waitPath), waitUrlMethod: 'POST', action: url(step.action), method: 'POST' }, step.queue);
+        response.enqueue(
+          {
+            waitUrl: url(step.waitPath),
+            waitUrlMethod: 'POST',
+            action: url(step.action),
+            method: 'POST',
+          },
+          step.queue,
+        );
         break;
       case 'dial_queue':
         response.dial({ action: url(step.action), method: 'POST' }).queue(step.queue);

@@ -16,8 +16,12 @@ beforeAll(async () => {
   t = await createTestApp({ now });
   const seeded = await seedDemo(t.db.db, now);
   territoryId = seeded.territoryId;
-  for (const u of await t.db.db.select().from(users)) tokens[u.role] = await createApiToken(t.db.db, u.id, 'test');
-  [{ id: doctorService }] = (await t.db.db.select({ id: services.id }).from(services).where(eq(services.kind, 'doctor'))) as [{ id: string }];
+  for (const u of await t.db.db.select().from(users))
+    tokens[u.role] = await createApiToken(t.db.db, u.id, 'test');
+  [{ id: doctorService }] = (await t.db.db
+    .select({ id: services.id })
+    .from(services)
+    .where(eq(services.kind, 'doctor'))) as [{ id: string }];
 });
 afterAll(() => t.close());
 
@@ -26,33 +30,53 @@ const as = (role: string) => ({ Authorization: `Bearer ${tokens[role]}` });
 describe('authentication', () => {
   it('refuses every /api route without credentials (walks the router)', async () => {
     const routes: [string, string][] = [
-      ['get', '/api/services/00000000-0000-0000-0000-000000000000/on-duty'], ['get', '/api/services/x/shifts'], ['get', '/api/services/x/gaps'],
-      ['post', '/api/shifts'], ['patch', '/api/shifts/x'], ['delete', '/api/shifts/x'], ['get', '/api/professionals'], ['post', '/api/professionals'],
-      ['patch', '/api/professionals/x'], ['get', '/api/calls'], ['get', '/api/calls/x'], ['get', '/api/callbacks'], ['post', '/api/swaps/x/approve'],
+      ['get', '/api/services/00000000-0000-0000-0000-000000000000/on-duty'],
+      ['get', '/api/services/x/shifts'],
+      ['get', '/api/services/x/gaps'],
+      ['post', '/api/shifts'],
+      ['patch', '/api/shifts/x'],
+      ['delete', '/api/shifts/x'],
+      ['get', '/api/professionals'],
+      ['post', '/api/professionals'],
+      ['patch', '/api/professionals/x'],
+      ['get', '/api/calls'],
+      ['get', '/api/calls/x'],
+      ['get', '/api/callbacks'],
+      ['post', '/api/swaps/x/approve'],
     ];
     // Every route the API router declares must be in the list above: a new route cannot slip through.
     const declared = listApiRoutes(t.app);
     expect(declared.length).toBeGreaterThanOrEqual(routes.length);
     for (const [method, path] of routes) {
-      const res = await (request(t.app) as unknown as Record<string, (p: string) => request.Test>)[method]!(path);
+      const res = await (request(t.app) as unknown as Record<string, (p: string) => request.Test>)[
+        method
+      ]!(path);
       expect(res.status, `${method} ${path}`).toBe(401);
     }
     for (const route of declared.filter((r) => !r.path.startsWith('/session'))) {
       const path = '/api' + route.path.replace(/:[a-z]+/g, 'x');
-      const res = await (request(t.app) as unknown as Record<string, (p: string) => request.Test>)[route.method]!(path);
+      const res = await (request(t.app) as unknown as Record<string, (p: string) => request.Test>)[
+        route.method
+      ]!(path);
       expect(res.status, `${route.method} ${path}`).toBe(401);
     }
   });
 
   it('logs in with a password (session + CSRF), refuses a wrong one, and rate-limits', async () => {
     const agent = request.agent(t.app);
-    const bad = await agent.post('/api/session').send({ email: 'coordination@cpts-auray.local', password: 'nope' });
+    const bad = await agent
+      .post('/api/session')
+      .send({ email: 'coordination@cpts-auray.local', password: 'nope' });
     expect(bad.status).toBe(401);
-    const ok = await agent.post('/api/session').send({ email: 'coordination@cpts-auray.local', password: 'garde-auray-2026' });
+    const ok = await agent
+      .post('/api/session')
+      .send({ email: 'coordination@cpts-auray.local', password: 'garde-auray-2026' });
     expect(ok.status).toBe(200);
     expect((await agent.get('/api/session')).body.user.role).toBe('manager');
     // A cookie-authenticated mutation without the CSRF token is refused.
-    expect((await agent.delete(`/api/shifts/00000000-0000-0000-0000-000000000000`)).status).toBe(403);
+    expect((await agent.delete(`/api/shifts/00000000-0000-0000-0000-000000000000`)).status).toBe(
+      403,
+    );
   });
 });
 
@@ -60,18 +84,31 @@ describe('shifts', () => {
   let doctorA: string;
   let doctorB: string;
   beforeAll(async () => {
-    const people = await t.db.db.select().from(professionals).where(eq(professionals.profession, 'médecin généraliste'));
+    const people = await t.db.db
+      .select()
+      .from(professionals)
+      .where(eq(professionals.profession, 'médecin généraliste'));
     [doctorA, doctorB] = [people[0]!.id, people[1]!.id];
   });
 
   it('a manager creates a shift from local times; it is audited', async () => {
-    const res = await request(t.app).post('/api/shifts').set(as('manager')).send({ serviceId: doctorService, professionalId: null, level: 3, date: '2027-06-01', start: '20:00', end: '08:00' });
+    const res = await request(t.app).post('/api/shifts').set(as('manager')).send({
+      serviceId: doctorService,
+      professionalId: null,
+      level: 3,
+      date: '2027-06-01',
+      start: '20:00',
+      end: '08:00',
+    });
     expect(res.status).toBe(201);
     const [row] = await t.db.db.select().from(shifts).where(eq(shifts.id, res.body.id));
     expect(row!.startsAt.toISOString()).toBe('2027-06-01T18:00:00.000Z');
     expect(row!.endsAt.toISOString()).toBe('2027-06-02T06:00:00.000Z');
     const audits = await t.db.db.select().from(auditLog).where(eq(auditLog.entityId, res.body.id));
-    expect(audits[0]).toMatchObject({ action: 'shift.create', actorLabel: 'coordination@cpts-auray.local' });
+    expect(audits[0]).toMatchObject({
+      action: 'shift.create',
+      actorLabel: 'coordination@cpts-auray.local',
+    });
   });
 
   it.each([
@@ -80,32 +117,89 @@ describe('shifts', () => {
     [{ startsAt: '2027-06-03T10:00:00Z', endsAt: '2027-06-03T09:00:00Z' }, 400, /finir après/],
     [{ date: '2027-06-03', start: '25:00', end: '08:00' }, 400, /Données invalides/],
   ])('refuses %j with %i', async (time, status, message) => {
-    const res = await request(t.app).post('/api/shifts').set(as('manager')).send({ serviceId: doctorService, professionalId: null, level: 3, ...time });
+    const res = await request(t.app)
+      .post('/api/shifts')
+      .set(as('manager'))
+      .send({ serviceId: doctorService, professionalId: null, level: 3, ...time });
     expect(res.status).toBe(status);
     expect(res.body.message).toMatch(message);
   });
 
   it('refuses an unknown professional and overlapping shifts for one professional', async () => {
-    const unknown = await request(t.app).post('/api/shifts').set(as('manager')).send({ serviceId: doctorService, professionalId: '6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b', level: 3, startsAt: '2027-07-01T18:00:00Z', endsAt: '2027-07-02T06:00:00Z' });
+    const unknown = await request(t.app).post('/api/shifts').set(as('manager')).send({
+      serviceId: doctorService,
+      professionalId: '6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b',
+      level: 3,
+      startsAt: '2027-07-01T18:00:00Z',
+      endsAt: '2027-07-02T06:00:00Z',
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.fields.professionalId).toMatch(/unknown/);
-    const first = await request(t.app).post('/api/shifts').set(as('manager')).send({ serviceId: doctorService, professionalId: doctorA, level: 3, startsAt: '2027-07-01T18:00:00Z', endsAt: '2027-07-02T06:00:00Z' });
+    const first = await request(t.app).post('/api/shifts').set(as('manager')).send({
+      serviceId: doctorService,
+      professionalId: doctorA,
+      level: 3,
+      startsAt: '2027-07-01T18:00:00Z',
+      endsAt: '2027-07-02T06:00:00Z',
+    });
     expect(first.status).toBe(201);
-    const clash = await request(t.app).post('/api/shifts').set(as('manager')).send({ serviceId: doctorService, professionalId: doctorA, level: 4, startsAt: '2027-07-02T05:00:00Z', endsAt: '2027-07-02T10:00:00Z' });
+    const clash = await request(t.app).post('/api/shifts').set(as('manager')).send({
+      serviceId: doctorService,
+      professionalId: doctorA,
+      level: 4,
+      startsAt: '2027-07-02T05:00:00Z',
+      endsAt: '2027-07-02T10:00:00Z',
+    });
     expect(clash.status).toBe(409);
-    expect((await request(t.app).post('/api/shifts').set(as('manager')).send({ serviceId: doctorService, professionalId: doctorB, level: 4, startsAt: '2027-07-02T05:00:00Z', endsAt: '2027-07-02T10:00:00Z' })).status).toBe(201);
+    expect(
+      (
+        await request(t.app).post('/api/shifts').set(as('manager')).send({
+          serviceId: doctorService,
+          professionalId: doctorB,
+          level: 4,
+          startsAt: '2027-07-02T05:00:00Z',
+          endsAt: '2027-07-02T10:00:00Z',
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('a professional cannot write the rota, nor edit another professional', async () => {
-    expect((await request(t.app).post('/api/shifts').set(as('professional')).send({ serviceId: doctorService, professionalId: null, level: 5, date: '2027-08-01', start: '20:00', end: '08:00' })).status).toBe(403);
-    expect((await request(t.app).patch(`/api/professionals/${doctorB}`).set(as('professional')).send({ name: 'Dr X' })).status).toBe(403);
+    expect(
+      (
+        await request(t.app).post('/api/shifts').set(as('professional')).send({
+          serviceId: doctorService,
+          professionalId: null,
+          level: 5,
+          date: '2027-08-01',
+          start: '20:00',
+          end: '08:00',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await request(t.app)
+          .patch(`/api/professionals/${doctorB}`)
+          .set(as('professional'))
+          .send({ name: 'Dr X' })
+      ).status,
+    ).toBe(403);
   });
 
   it('on duty now: the ordered contacts, fallback last; gaps over a range', async () => {
-    const onDuty = await request(t.app).get(`/api/services/${doctorService}/on-duty`).set(as('professional'));
+    const onDuty = await request(t.app)
+      .get(`/api/services/${doctorService}/on-duty`)
+      .set(as('professional'));
     expect(onDuty.status).toBe(200);
-    expect(onDuty.body.contacts.map((c: { source: string }) => c.source)).toEqual(['shift', 'shift', 'fallback']);
-    const gaps = await request(t.app).get(`/api/services/${doctorService}/gaps?from=2026-11-24T00:00:00Z&to=2026-12-01T00:00:00Z`).set(as('manager'));
+    expect(onDuty.body.contacts.map((c: { source: string }) => c.source)).toEqual([
+      'shift',
+      'shift',
+      'fallback',
+    ]);
+    const gaps = await request(t.app)
+      .get(`/api/services/${doctorService}/gaps?from=2026-11-24T00:00:00Z&to=2026-12-01T00:00:00Z`)
+      .set(as('manager'));
     expect(gaps.status).toBe(200);
     expect(gaps.body.gaps).toEqual([]);
   });
@@ -113,45 +207,88 @@ describe('shifts', () => {
 
 describe('directory', () => {
   it('normalises a French mobile, refuses an invalid one with a field message', async () => {
-    const ok = await request(t.app).post('/api/professionals').set(as('manager')).send({ territoryId, name: 'Dr Nouveau', profession: 'médecin généraliste', mobile: '06 39 98 00 77' });
+    const ok = await request(t.app).post('/api/professionals').set(as('manager')).send({
+      territoryId,
+      name: 'Dr Nouveau',
+      profession: 'médecin généraliste',
+      mobile: '06 39 98 00 77',
+    });
     expect(ok.status).toBe(201);
-    const [row] = await t.db.db.select().from(professionals).where(eq(professionals.id, ok.body.id));
+    const [row] = await t.db.db
+      .select()
+      .from(professionals)
+      .where(eq(professionals.id, ok.body.id));
     expect(row!.mobile).toBe('+33639980077');
-    const bad = await request(t.app).post('/api/professionals').set(as('manager')).send({ territoryId, name: 'Dr Faux', profession: 'médecin', mobile: '12 34' });
+    const bad = await request(t.app)
+      .post('/api/professionals')
+      .set(as('manager'))
+      .send({ territoryId, name: 'Dr Faux', profession: 'médecin', mobile: '12 34' });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.mobile).toMatch(/pas un numéro valide/);
   });
 
   it('malformed JSON is a 400, not a 500', async () => {
-    const res = await request(t.app).post('/api/professionals').set(as('manager')).set('Content-Type', 'application/json').send('{"name":');
+    const res = await request(t.app)
+      .post('/api/professionals')
+      .set(as('manager'))
+      .set('Content-Type', 'application/json')
+      .send('{"name":');
     expect(res.status).toBe(400);
   });
 });
 
 /** The routes the API router declares (express 5 router stack). */
 function listApiRoutes(app: unknown): { method: string; path: string }[] {
-  type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] }; name?: string };
+  type Layer = {
+    route?: { path: string; methods: Record<string, boolean> };
+    handle?: { stack?: Layer[] };
+    name?: string;
+  };
   const out: { method: string; path: string }[] = [];
   const walk = (stack: Layer[]) => {
     for (const layer of stack) {
-      if (layer.route) for (const m of Object.keys(layer.route.methods)) out.push({ method: m, path: layer.route.path });
+      if (layer.route)
+        for (const m of Object.keys(layer.route.methods))
+          out.push({ method: m, path: layer.route.path });
       else if (layer.handle?.stack) walk(layer.handle.stack);
     }
   };
   const root = (app as { router: { stack: Layer[] } }).router.stack;
-  const api = root.find((l) => l.name === 'router' && l.handle?.stack?.some((inner) => inner.handle?.stack?.some((x) => x.route?.path === '/session')));
+  const api = root.find(
+    (l) =>
+      l.name === 'router' &&
+      l.handle?.stack?.some((inner) =>
+        inner.handle?.stack?.some((x) => x.route?.path === '/session'),
+      ),
+  );
   walk(api?.handle?.stack ?? []);
   return out;
 }
 
 describe('directory edits', () => {
   it('a PATCH changes only the fields it names', async () => {
-    const [p] = await t.db.db.select().from(professionals).where(eq(professionals.name, 'Dr Yann Le Bihan'));
-    await t.db.db.update(professionals).set({ languages: ['fr', 'en'], email: 'yann@example.org' }).where(eq(professionals.id, p!.id));
-    const res = await request(t.app).patch(`/api/professionals/${p!.id}`).set(as('manager')).send({ name: 'Dr Yann Le Bihan-Morvan' });
+    const [p] = await t.db.db
+      .select()
+      .from(professionals)
+      .where(eq(professionals.name, 'Dr Yann Le Bihan'));
+    await t.db.db
+      .update(professionals)
+      .set({ languages: ['fr', 'en'], email: 'yann@example.org' })
+      .where(eq(professionals.id, p!.id));
+    const res = await request(t.app)
+      .patch(`/api/professionals/${p!.id}`)
+      .set(as('manager'))
+      .send({ name: 'Dr Yann Le Bihan-Morvan' });
     expect(res.status).toBe(200);
     const [after] = await t.db.db.select().from(professionals).where(eq(professionals.id, p!.id));
-    expect(after).toMatchObject({ name: 'Dr Yann Le Bihan-Morvan', languages: ['fr', 'en'], email: 'yann@example.org' });
-    expect((await request(t.app).patch(`/api/professionals/${p!.id}`).set(as('manager')).send({})).status).toBe(400);
+    expect(after).toMatchObject({
+      name: 'Dr Yann Le Bihan-Morvan',
+      languages: ['fr', 'en'],
+      email: 'yann@example.org',
+    });
+    expect(
+      (await request(t.app).patch(`/api/professionals/${p!.id}`).set(as('manager')).send({}))
+        .status,
+    ).toBe(400);
   });
 });

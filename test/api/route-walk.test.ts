@@ -7,7 +7,11 @@ import { createTestApp, type TestApp } from '../support/app.js';
  * and calls each without credentials. Nothing but the short public list below may answer: a
  * page, an admin screen or an API route added without authentication fails this test.
  */
-type Layer = { route?: { path: string | RegExp; methods: Record<string, boolean> }; handle?: { stack?: Layer[] }; rawPath?: string };
+type Layer = {
+  route?: { path: string | RegExp; methods: Record<string, boolean> };
+  handle?: { stack?: Layer[] };
+  rawPath?: string;
+};
 
 function declaredRoutes(app: unknown): { method: string; path: string | RegExp }[] {
   const out: { method: string; path: string | RegExp }[] = [];
@@ -16,9 +20,14 @@ function declaredRoutes(app: unknown): { method: string; path: string | RegExp }
     for (const layer of stack) {
       if (layer.route) {
         const path = layer.route.path;
-        for (const m of Object.keys(layer.route.methods)) out.push({ method: m, path: typeof path === 'string' ? prefix + path : path });
+        for (const m of Object.keys(layer.route.methods))
+          out.push({ method: m, path: typeof path === 'string' ? prefix + path : path });
       } else if (layer.handle?.stack) {
-        walk(layer.handle.stack, prefix + (typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : ''));
+        walk(
+          layer.handle.stack,
+          prefix +
+            (typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : ''),
+        );
       }
     }
   };
@@ -27,10 +36,13 @@ function declaredRoutes(app: unknown): { method: string; path: string | RegExp }
 }
 
 /** Open by design: health, logging in and out (form and API), secret-URL calendar feeds. */
-const isPublic = (path: string) => ['/healthz', '/login', '/logout', '/api/session'].includes(path) || path.startsWith('/ical/');
+const isPublic = (path: string) =>
+  ['/healthz', '/login', '/logout', '/api/session'].includes(path) || path.startsWith('/ical/');
 /** A concrete URL for a declared route: parameters become 'x'; the one regex route gets a sample. */
 const sample = (path: string | RegExp) =>
-  typeof path === 'string' ? path.replace(/:[A-Za-z0-9_]+/g, 'x') : '/assets/vendor/fullcalendar@7.1.0/all/global.js';
+  typeof path === 'string'
+    ? path.replace(/:[A-Za-z0-9_]+/g, 'x')
+    : '/assets/vendor/fullcalendar@7.1.0/all/global.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -44,13 +56,20 @@ describe('no route answers without credentials', () => {
     // The walk must see the whole app, not an empty list.
     expect(routes.length).toBeGreaterThan(80);
     const open: string[] = [];
-    expect(routes.map((r) => String(r.path))).toEqual(expect.arrayContaining(['/api/shifts', '/twilio/voice', '/rota/feed', '/me']));
+    expect(routes.map((r) => String(r.path))).toEqual(
+      expect.arrayContaining(['/api/shifts', '/twilio/voice', '/rota/feed', '/me']),
+    );
     for (const { method, path } of routes) {
       const url = sample(path);
       if (isPublic(url)) continue;
-      const res = await (request(t.app) as unknown as Record<string, (p: string) => request.Test>)[method]!(url);
+      const res = await (request(t.app) as unknown as Record<string, (p: string) => request.Test>)[
+        method
+      ]!(url);
       // Twilio routes answer 403 to an unsigned request; the API 401; pages send to the login form.
-      const refused = res.status === 401 || res.status === 403 || (res.status === 303 && String(res.headers.location).startsWith('/login'));
+      const refused =
+        res.status === 401 ||
+        res.status === 403 ||
+        (res.status === 303 && String(res.headers.location).startsWith('/login'));
       if (!refused) open.push(`${method.toUpperCase()} ${url} → ${res.status}`);
     }
     expect(open).toEqual([]);

@@ -24,7 +24,16 @@ export async function openBrowserFixture(now: Date): Promise<BrowserFixture> {
   await seedDemo(s.db.db, now);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   async function login(email: string, path = '/rota'): Promise<Page> {
     // A context of its own: sessions of earlier logins must not leak into this one.
@@ -38,7 +47,9 @@ export async function openBrowserFixture(now: Date): Promise<BrowserFixture> {
     await page.waitForURL((url) => url.pathname !== '/login').catch(() => {});
     if (new URL(page.url()).pathname === '/login') {
       const sessions = await s.db.sql`select sid, sess::text as sess from session`;
-      throw new Error(`login failed at ${page.url()}: ${await page.textContent('main')}; cookies ${JSON.stringify(await page.context().cookies())}; sessions ${JSON.stringify(sessions)}`);
+      throw new Error(
+        `login failed at ${page.url()}: ${await page.textContent('main')}; cookies ${JSON.stringify(await page.context().cookies())}; sessions ${JSON.stringify(sessions)}`,
+      );
     }
     return page;
   }

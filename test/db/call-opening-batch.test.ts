@@ -5,7 +5,12 @@ import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 const greeting = { kind: 'visit', node: 'greeting' };
 const call = (sid: string, territoryId: string | null = null): NewCall => ({
-  callSid: sid, territoryId, fromNumber: '+33612345678', toNumber: '+33261910015', callerHidden: false, startedAt: new Date('2026-11-24T21:00:00Z'),
+  callSid: sid,
+  territoryId,
+  fromNumber: '+33612345678',
+  toNumber: '+33261910015',
+  callerHidden: false,
+  startedAt: new Date('2026-11-24T21:00:00Z'),
 });
 
 describe('the group-committed opening of new calls (real PostgreSQL)', () => {
@@ -16,21 +21,35 @@ describe('the group-committed opening of new calls (real PostgreSQL)', () => {
   afterAll(() => db?.drop());
 
   const count = async (table: 'call_records' | 'call_events', prefix: string) =>
-    (await db.sql`select count(*)::int as n from ${db.sql(table)} where call_sid like ${prefix + '%'}`)[0]!.n as number;
+    (
+      await db.sql`select count(*)::int as n from ${db.sql(table)} where call_sid like ${prefix + '%'}`
+    )[0]!.n as number;
 
   it('writes every call of a burst, with its first event, in fewer statements than calls', async () => {
     const batch = new CallOpeningBatch(db.sql, 1);
-    await Promise.all(Array.from({ length: 300 }, (_, i) => batch.open(call(`CAburst${i}`), greeting)));
+    await Promise.all(
+      Array.from({ length: 300 }, (_, i) => batch.open(call(`CAburst${i}`), greeting)),
+    );
     expect(await count('call_records', 'CAburst')).toBe(300);
     expect(await count('call_events', 'CAburst')).toBe(300);
     expect(batch.statements).toBeLessThan(300);
-    const [event] = await db.sql`select kind, node, dedupe_key from call_events where call_sid = 'CAburst7'`;
-    expect(event).toMatchObject({ kind: 'visit', node: 'greeting', dedupe_key: 'CAburst7/greeting' });
+    const [event] =
+      await db.sql`select kind, node, dedupe_key from call_events where call_sid = 'CAburst7'`;
+    expect(event).toMatchObject({
+      kind: 'visit',
+      node: 'greeting',
+      dedupe_key: 'CAburst7/greeting',
+    });
   });
 
   it('keeps one record when Twilio retries a webhook inside the same batch or later', async () => {
     const batch = new CallOpeningBatch(db.sql, 1);
-    await Promise.all([batch.open(call('CAretry0'), greeting), batch.open(call('CAretry1'), greeting), batch.open(call('CAretry1'), greeting), batch.open(call('CAretry1'), greeting)]);
+    await Promise.all([
+      batch.open(call('CAretry0'), greeting),
+      batch.open(call('CAretry1'), greeting),
+      batch.open(call('CAretry1'), greeting),
+      batch.open(call('CAretry1'), greeting),
+    ]);
     await batch.open(call('CAretry1'), greeting);
     expect(await count('call_records', 'CAretry')).toBe(2);
     expect(await count('call_events', 'CAretry')).toBe(2);
@@ -45,7 +64,12 @@ describe('the group-committed opening of new calls (real PostgreSQL)', () => {
       batch.open(call('CApoison-x', '00000000-0000-4000-8000-000000000000'), greeting),
       batch.open(call('CApoison-c'), greeting),
     ]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
     expect(await count('call_records', 'CApoison')).toBe(3);
   });
 });

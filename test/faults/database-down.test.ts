@@ -13,7 +13,10 @@ let primary: string;
 
 beforeAll(async () => {
   proxy = await startTcpProxy(5432);
-  s = await startLiveService({ now: night, databaseUrlFor: (url) => url.replace(':5432/', `:${proxy.port}/`) });
+  s = await startLiveService({
+    now: night,
+    databaseUrlFor: (url) => url.replace(':5432/', `:${proxy.port}/`),
+  });
   await seedDemo(s.db.db, night);
   primary = doctorContacts((await loadLineContext(s.db.db, line, night))!, night)[0]!.phone;
 });
@@ -56,7 +59,9 @@ describe('PostgreSQL goes away during calls', () => {
     // The calls made while it was down still get their record once PostgreSQL is back.
     proxy.restore();
     await expect
-      .poll(async () => (await s.db.sql`select count(*)::int as n from call_records`)[0]!.n, { timeout: 15_000 })
+      .poll(async () => (await s.db.sql`select count(*)::int as n from call_records`)[0]!.n, {
+        timeout: 15_000,
+      })
       .toBe(3);
   }, 30_000);
 });

@@ -28,18 +28,29 @@ afterAll(async () => {
 describe('Redis goes away', () => {
   it('voice routing is unaffected, and a callback request waits in PostgreSQL until Redis is back', async () => {
     proxy.cut();
-    for (const c of doctorContacts((await loadLineContext(s.db.db, line, night))!, night)) s.emulator.phone(c.phone).behave({ answer: 'never' });
+    for (const c of doctorContacts((await loadLineContext(s.db.db, line, night))!, night))
+      s.emulator.phone(c.phone).behave({ answer: 'never' });
     const call = await s.emulator.phone('+33612370001').dial(line);
     await call.hears(/tapez 1/);
     await call.press('1');
     await call.hears(/Nous appelons le médecin de garde/);
     await call.hears(/demande de rappel est enregistrée/);
     await call.ended();
-    const [request] = await s.db.db.select().from(callbackRequests).where(eq(callbackRequests.callSid, call.sid));
+    const [request] = await s.db.db
+      .select()
+      .from(callbackRequests)
+      .where(eq(callbackRequests.callSid, call.sid));
     expect(request).toMatchObject({ status: 'pending', enqueuedAt: null });
 
     proxy.restore();
-    await expect.poll(async () => flushCallbackOutbox(s.deps).then(() => s.db.db.select().from(callbackRequests).where(eq(callbackRequests.id, request!.id))), { timeout: 10_000 })
+    await expect
+      .poll(
+        async () =>
+          flushCallbackOutbox(s.deps).then(() =>
+            s.db.db.select().from(callbackRequests).where(eq(callbackRequests.id, request!.id)),
+          ),
+        { timeout: 10_000 },
+      )
       .toEqual([expect.objectContaining({ enqueuedAt: expect.any(Date) })]);
     const job = await s.deps.jobs.queues.callbacks.getJob(callbackJobId(request!.id, 1, 0));
     expect(job?.data).toMatchObject({ callbackId: request!.id });

@@ -13,14 +13,70 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const paths = [
-  '/twilio/voice', '/twilio/voice/menu', '/twilio/voice/dial-result', '/twilio/voice/screen', '/twilio/voice/screen-result',
-  '/twilio/voice/busy-choice', '/twilio/voice/hold-wait', '/twilio/voice/hold-result', '/twilio/voice/pharmacy-sms', '/twilio/voice/nope',
-  '/twilio/fallback', '/twilio/sms', '/twilio/status', '/twilio/sms/status', '/twilio/callback/screen', '/twilio/callback/accept',
-  '/twilio/callback/patient-screen', '/twilio/callback/patient-accept', '/twilio/callback/patient-result', '/twilio/callback/status',
+  '/twilio/voice',
+  '/twilio/voice/menu',
+  '/twilio/voice/dial-result',
+  '/twilio/voice/screen',
+  '/twilio/voice/screen-result',
+  '/twilio/voice/busy-choice',
+  '/twilio/voice/hold-wait',
+  '/twilio/voice/hold-result',
+  '/twilio/voice/pharmacy-sms',
+  '/twilio/voice/nope',
+  '/twilio/fallback',
+  '/twilio/sms',
+  '/twilio/status',
+  '/twilio/sms/status',
+  '/twilio/callback/screen',
+  '/twilio/callback/accept',
+  '/twilio/callback/patient-screen',
+  '/twilio/callback/patient-accept',
+  '/twilio/callback/patient-result',
+  '/twilio/callback/status',
 ];
-const odd = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('', '+33261910015', '+33612345678', 'anonymous', '1', '*', '#', '99999', 'completed', 'no-answer', '%00', '<Response/>'), fc.string({ minLength: 3000, maxLength: 5000 }));
-const params = fc.dictionary(fc.constantFrom('CallSid', 'From', 'To', 'Digits', 'DialCallStatus', 'CallStatus', 'Body', 'MessageSid', 'MessageStatus', 'QueueResult', 'QueuePosition', 'ErrorCode', 'x'), odd, { maxKeys: 8 });
-const query = fc.dictionary(fc.constantFrom('l', 'r', 'i', 'c', 't', 'cb', 'a', 'silent', 'd'), fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('en', '1', '-1', '999', '2')), { maxKeys: 4 });
+const odd = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom(
+    '',
+    '+33261910015',
+    '+33612345678',
+    'anonymous',
+    '1',
+    '*',
+    '#',
+    '99999',
+    'completed',
+    'no-answer',
+    '%00',
+    '<Response/>',
+  ),
+  fc.string({ minLength: 3000, maxLength: 5000 }),
+);
+const params = fc.dictionary(
+  fc.constantFrom(
+    'CallSid',
+    'From',
+    'To',
+    'Digits',
+    'DialCallStatus',
+    'CallStatus',
+    'Body',
+    'MessageSid',
+    'MessageStatus',
+    'QueueResult',
+    'QueuePosition',
+    'ErrorCode',
+    'x',
+  ),
+  odd,
+  { maxKeys: 8 },
+);
+const query = fc.dictionary(
+  fc.constantFrom('l', 'r', 'i', 'c', 't', 'cb', 'a', 'silent', 'd'),
+  fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('en', '1', '-1', '999', '2')),
+  { maxKeys: 4 },
+);
 
 describe('fuzzing every /twilio route with signed random parameters', () => {
   it('answers 200 with valid TwiML (or 204 for status callbacks), never a 5xx', async () => {
@@ -42,9 +98,24 @@ describe('fuzzing every /twilio route with signed random parameters', () => {
     for (const path of paths) {
       const body = { CallSid: 'CA1', From: '+33612345678', To: '+33261910015' };
       expect((await request(t.app).post(path).type('form').send(body)).status).toBe(403);
-      expect((await request(t.app).post(path).set('X-Twilio-Signature', 'bm9wZQ==').type('form').send(body)).status).toBe(403);
-      const other = (await import('twilio')).default.getExpectedTwilioSignature(t.deps.config.TWILIO_AUTH_TOKEN, `${publicUrl}/twilio/other`, body);
-      expect((await request(t.app).post(path).set('X-Twilio-Signature', other).type('form').send(body)).status).toBe(403);
+      expect(
+        (
+          await request(t.app)
+            .post(path)
+            .set('X-Twilio-Signature', 'bm9wZQ==')
+            .type('form')
+            .send(body)
+        ).status,
+      ).toBe(403);
+      const other = (await import('twilio')).default.getExpectedTwilioSignature(
+        t.deps.config.TWILIO_AUTH_TOKEN,
+        `${publicUrl}/twilio/other`,
+        body,
+      );
+      expect(
+        (await request(t.app).post(path).set('X-Twilio-Signature', other).type('form').send(body))
+          .status,
+      ).toBe(403);
     }
   });
 });

@@ -12,8 +12,18 @@ beforeAll(async () => {
 afterAll(() => db.drop());
 
 const backends: [string, () => QueueBackend][] = [
-  ['Redis', () => ({ kind: 'redis', url: testRedisUrl, prefix: `gltest-${randomBytes(4).toString('hex')}` })],
-  ['PostgreSQL', () => ({ kind: 'postgres', url: db.url, schema: `bullmq_${randomBytes(3).toString('hex')}` })],
+  [
+    'Redis',
+    () => ({
+      kind: 'redis',
+      url: testRedisUrl,
+      prefix: `gltest-${randomBytes(4).toString('hex')}`,
+    }),
+  ],
+  [
+    'PostgreSQL',
+    () => ({ kind: 'postgres', url: db.url, schema: `bullmq_${randomBytes(3).toString('hex')}` }),
+  ],
 ];
 
 describe.each(backends)('BullMQ on %s', (_name, backendOf) => {

@@ -20,7 +20,9 @@ describe.each(['redis', 'postgres'] as const)('the callback job on %s', (queue) 
   beforeAll(async () => {
     s = await startLiveService({ queue, now: night });
     await seedDemo(s.db.db, night);
-    [{ id: territoryId }] = (await s.db.db.select({ id: territories.id }).from(territories)) as [{ id: string }];
+    [{ id: territoryId }] = (await s.db.db.select({ id: territories.id }).from(territories)) as [
+      { id: string },
+    ];
     const onDuty = (await serviceOnDuty(s.db.db, territoryId, null, night))!;
     [primary, backup] = onDuty.contacts.map((c) => c.phone) as [string, string];
     workers = startWorkers(s.deps, ['callbacks', 'sms']);
@@ -31,11 +33,20 @@ describe.each(['redis', 'postgres'] as const)('the callback job on %s', (queue) 
   });
 
   const newCallback = async (patient: string) => {
-    const { callback } = await requestCallback(s.db.db, { territoryId, serviceId: null, callSid: null, patientNumber: patient, lang: 'fr', reason: 'caller_asked', dueBy: new Date(night.getTime() + 1800_000) });
+    const { callback } = await requestCallback(s.db.db, {
+      territoryId,
+      serviceId: null,
+      callSid: null,
+      patientNumber: patient,
+      lang: 'fr',
+      reason: 'caller_asked',
+      dueBy: new Date(night.getTime() + 1800_000),
+    });
     await flushCallbackOutbox(s.deps);
     return callback.id;
   };
-  const statusOf = async (id: string) => (await s.db.db.select().from(callbackRequests).where(eq(callbackRequests.id, id)))[0]!.status;
+  const statusOf = async (id: string) =>
+    (await s.db.db.select().from(callbackRequests).where(eq(callbackRequests.id, id)))[0]!.status;
 
   it('rings the on-duty doctor, who presses 1 and is bridged to the patient: done', async () => {
     const id = await newCallback('+33612350001');
@@ -77,7 +88,10 @@ describe.each(['redis', 'postgres'] as const)('the callback job on %s', (queue) 
     const next = await s.deps.jobs.queues.callbacks.getJob(callbackJobId(id, 2, 0));
     expect(next).toBeDefined();
     expect(await next!.isDelayed()).toBe(true);
-    expect((await s.db.db.select().from(callbackRequests).where(eq(callbackRequests.id, id)))[0]!.attempts).toBe(1);
+    expect(
+      (await s.db.db.select().from(callbackRequests).where(eq(callbackRequests.id, id)))[0]!
+        .attempts,
+    ).toBe(1);
     await next!.remove();
   });
 
@@ -91,20 +105,39 @@ describe.each(['redis', 'postgres'] as const)('the callback job on %s', (queue) 
     expect(await statusOf(id)).not.toBe('done');
     const next = await s.deps.jobs.queues.callbacks.getJob(callbackJobId(id, 2, 0));
     expect(await next!.isDelayed()).toBe(true);
-    const [attempt] = await s.db.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, id));
+    const [attempt] = await s.db.db
+      .select()
+      .from(callbackAttempts)
+      .where(eq(callbackAttempts.callbackId, id));
     expect(attempt!.status).toBe('patient_no_answer');
     await next!.remove();
   });
 
   it('never rings the same doctor twice for one attempt, even if the job runs again', async () => {
     s.emulator.phone(primary).behave({ answer: 'never' });
-    const { callback } = await requestCallback(s.db.db, { territoryId, serviceId: null, callSid: null, patientNumber: '+33612350004', lang: 'fr', reason: 'caller_asked', dueBy: night });
-    const job = { name: 'callback', data: { callbackId: callback.id, attempt: 1, contactIndex: 0 } };
+    const { callback } = await requestCallback(s.db.db, {
+      territoryId,
+      serviceId: null,
+      callSid: null,
+      patientNumber: '+33612350004',
+      lang: 'fr',
+      reason: 'caller_asked',
+      dueBy: night,
+    });
+    const job = {
+      name: 'callback',
+      data: { callbackId: callback.id, attempt: 1, contactIndex: 0 },
+    };
     const first = await processJob(s.deps, job);
     const again = await processJob(s.deps, job);
     expect(first).toMatch(/^CA/);
     expect(again).toBe('already-rang');
-    expect(await s.db.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, callback.id))).toHaveLength(1);
+    expect(
+      await s.db.db
+        .select()
+        .from(callbackAttempts)
+        .where(eq(callbackAttempts.callbackId, callback.id)),
+    ).toHaveLength(1);
     s.emulator.phone(primary).behave({ answer: 'manual' });
   });
 });

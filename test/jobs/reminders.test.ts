@@ -2,7 +2,15 @@ import { and, eq } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.js';
-import { callRecords, professionals, services, smsMessages, smsOptOuts, territories, users } from '../../db/schema/index.js';
+import {
+  callRecords,
+  professionals,
+  services,
+  smsMessages,
+  smsOptOuts,
+  territories,
+  users,
+} from '../../db/schema/index.js';
 import { createApiToken } from '../../server/auth/credentials.js';
 import { followUp, nextMorning } from '../../server/jobs/follow-up.js';
 import { reminderJobId, scheduleShiftReminders } from '../../server/jobs/shift-reminder.js';
@@ -30,38 +38,89 @@ describe('shift reminders', () => {
   it('follow a moved shift, and never send twice', async () => {
     const [doctor] = await t.db.db.select().from(services).where(eq(services.kind, 'doctor'));
     // A doctor of their own, with no seeded shift to collide with.
-    const [person] = await t.db.db.insert(professionals).values({ territoryId: doctor!.territoryId, name: 'Dr Test Rappel', profession: 'médecin généraliste', mobile: '+33639980070', icalToken: 'reminder-test' }).returning();
-    const created = await request(t.app).post('/api/shifts').set('Authorization', `Bearer ${manager}`)
-      .send({ serviceId: doctor!.id, professionalId: person!.id, level: 5, startsAt: '2026-11-28T05:00:00Z', endsAt: '2026-11-28T06:00:00Z' });
+    const [person] = await t.db.db
+      .insert(professionals)
+      .values({
+        territoryId: doctor!.territoryId,
+        name: 'Dr Test Rappel',
+        profession: 'médecin généraliste',
+        mobile: '+33639980070',
+        icalToken: 'reminder-test',
+      })
+      .returning();
+    const created = await request(t.app)
+      .post('/api/shifts')
+      .set('Authorization', `Bearer ${manager}`)
+      .send({
+        serviceId: doctor!.id,
+        professionalId: person!.id,
+        level: 5,
+        startsAt: '2026-11-28T05:00:00Z',
+        endsAt: '2026-11-28T06:00:00Z',
+      });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     const v1 = await t.deps.jobs.queues.reminders.getJob(reminderJobId(id, 1, 'day-before'));
     expect(v1?.delay).toBe(Date.parse('2026-11-27T05:00:00Z') - now.getTime());
 
-    const moved = await request(t.app).patch(`/api/shifts/${id}`).set('Authorization', `Bearer ${manager}`).send({ startsAt: '2026-11-29T05:00:00Z', endsAt: '2026-11-29T06:00:00Z' });
+    const moved = await request(t.app)
+      .patch(`/api/shifts/${id}`)
+      .set('Authorization', `Bearer ${manager}`)
+      .send({ startsAt: '2026-11-29T05:00:00Z', endsAt: '2026-11-29T06:00:00Z' });
     expect(moved.status).toBe(200);
-    expect(await t.deps.jobs.queues.reminders.getJob(reminderJobId(id, 1, 'day-before'))).toBeUndefined();
+    expect(
+      await t.deps.jobs.queues.reminders.getJob(reminderJobId(id, 1, 'day-before')),
+    ).toBeUndefined();
     const v2 = await t.deps.jobs.queues.reminders.getJob(reminderJobId(id, 2, 'two-hours'));
     expect(v2?.delay).toBe(Date.parse('2026-11-29T03:00:00Z') - now.getTime());
 
     // A stale job (scheduled before the move) does nothing; the current one sends once, even if run twice.
-    expect(await processJob(t.deps, { name: 'shift-reminder', data: { shiftId: id, version: 1, when: 'day-before' } })).toBe('stale');
-    expect(await processJob(t.deps, { name: 'shift-reminder', data: { shiftId: id, version: 2, when: 'day-before' } })).toBe('sent');
-    expect(await processJob(t.deps, { name: 'shift-reminder', data: { shiftId: id, version: 2, when: 'day-before' } })).toBe('sent');
-    const sent = await t.db.db.select().from(smsMessages).where(and(eq(smsMessages.kind, 'shift_reminder'), eq(smsMessages.toNumber, person!.mobile)));
+    expect(
+      await processJob(t.deps, {
+        name: 'shift-reminder',
+        data: { shiftId: id, version: 1, when: 'day-before' },
+      }),
+    ).toBe('stale');
+    expect(
+      await processJob(t.deps, {
+        name: 'shift-reminder',
+        data: { shiftId: id, version: 2, when: 'day-before' },
+      }),
+    ).toBe('sent');
+    expect(
+      await processJob(t.deps, {
+        name: 'shift-reminder',
+        data: { shiftId: id, version: 2, when: 'day-before' },
+      }),
+    ).toBe('sent');
+    const sent = await t.db.db
+      .select()
+      .from(smsMessages)
+      .where(and(eq(smsMessages.kind, 'shift_reminder'), eq(smsMessages.toNumber, person!.mobile)));
     expect(sent).toHaveLength(1);
     expect(sent[0]!.body).toMatch(/^Rappel garde Médecin de garde \(MMG\) : dimanche 29 novembre/);
 
-    const cancelled = await request(t.app).delete(`/api/shifts/${id}`).set('Authorization', `Bearer ${manager}`);
+    const cancelled = await request(t.app)
+      .delete(`/api/shifts/${id}`)
+      .set('Authorization', `Bearer ${manager}`);
     expect(cancelled.status).toBe(204);
-    expect(await processJob(t.deps, { name: 'shift-reminder', data: { shiftId: id, version: 3, when: 'two-hours' } })).toBe('stale');
+    expect(
+      await processJob(t.deps, {
+        name: 'shift-reminder',
+        data: { shiftId: id, version: 3, when: 'two-hours' },
+      }),
+    ).toBe('stale');
   });
 });
 
 describe('follow-up SMS', () => {
   it('goes out the next morning at 09:00 Paris time, never at night', () => {
-    expect(nextMorning(new Date('2026-11-24T22:30:00Z'), 'Europe/Paris').toISOString()).toBe('2026-11-25T08:00:00.000Z');
-    expect(nextMorning(new Date('2026-11-25T03:00:00Z'), 'Europe/Paris').toISOString()).toBe('2026-11-25T08:00:00.000Z');
+    expect(nextMorning(new Date('2026-11-24T22:30:00Z'), 'Europe/Paris').toISOString()).toBe(
+      '2026-11-25T08:00:00.000Z',
+    );
+    expect(nextMorning(new Date('2026-11-25T03:00:00Z'), 'Europe/Paris').toISOString()).toBe(
+      '2026-11-25T08:00:00.000Z',
+    );
   });
 
   it('is sent only after a connected call, and not to a number that said STOP', async () => {
@@ -85,9 +144,22 @@ describe('follow-up SMS', () => {
 describe('bull-board', () => {
   it('is behind admin authentication', async () => {
     expect((await request(t.app).get('/admin/queues/api/queues')).status).toBe(303);
-    expect((await request(t.app).get('/admin/queues/api/queues').set('Authorization', `Bearer ${manager}`)).status).toBe(403);
-    const ok = await request(t.app).get('/admin/queues/api/queues').set('Authorization', `Bearer ${admin}`);
+    expect(
+      (
+        await request(t.app)
+          .get('/admin/queues/api/queues')
+          .set('Authorization', `Bearer ${manager}`)
+      ).status,
+    ).toBe(403);
+    const ok = await request(t.app)
+      .get('/admin/queues/api/queues')
+      .set('Authorization', `Bearer ${admin}`);
     expect(ok.status).toBe(200);
-    expect(ok.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['callbacks', 'maintenance', 'reminders', 'sms']);
+    expect(ok.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+      'callbacks',
+      'maintenance',
+      'reminders',
+      'sms',
+    ]);
   });
 });

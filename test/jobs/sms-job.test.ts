@@ -19,8 +19,17 @@ describe.each(['redis', 'postgres'] as const)('the send-sms job on %s', (queue) 
     await s.close();
   });
 
-  const send = (to: string, kind = 'test') => queueSms(s.deps, { territoryId: null, to, from: line, body: `Message ${kind}`, kind, essential: true });
-  const row = async (id: string) => (await s.db.db.select().from(smsMessages).where(eq(smsMessages.id, id)))[0]!;
+  const send = (to: string, kind = 'test') =>
+    queueSms(s.deps, {
+      territoryId: null,
+      to,
+      from: line,
+      body: `Message ${kind}`,
+      kind,
+      essential: true,
+    });
+  const row = async (id: string) =>
+    (await s.db.db.select().from(smsMessages).where(eq(smsMessages.id, id)))[0]!;
 
   it('sends through Twilio and tracks delivery from the status callback', async () => {
     const id = (await send('+33612340001'))!;
@@ -41,7 +50,11 @@ describe.each(['redis', 'postgres'] as const)('the send-sms job on %s', (queue) 
   it('gives up at once on a number that cannot receive SMS (21614), and on an invalid number (21211)', async () => {
     const fixed = (await send('+33297000000', 'fixed'))!;
     const invalid = (await send('+3312', 'invalid'))!;
-    await expect.poll(async () => [(await row(fixed)).errorCode, (await row(invalid)).errorCode], { timeout: 8000 }).toEqual([21614, 21211]);
+    await expect
+      .poll(async () => [(await row(fixed)).errorCode, (await row(invalid)).errorCode], {
+        timeout: 8000,
+      })
+      .toEqual([21614, 21211]);
     const job = await s.deps.jobs.queues.sms.getJob(`sms-${fixed}`);
     expect(job?.attemptsMade).toBe(1);
     expect(await job?.isFailed()).toBe(true);

@@ -40,12 +40,21 @@ beforeAll(async () => {
         await new Promise((r) => setTimeout(r, 1500));
         if (req.socket.destroyed) return; // the worker died: Twilio never hears of this call
       }
-      const upstream = await fetch(`${s.emulator.url}${req.url}`, { method: req.method, headers: { 'content-type': String(req.headers['content-type'] ?? ''), authorization: String(req.headers.authorization ?? '') }, ...(req.method === 'POST' ? { body } : {}) });
+      const upstream = await fetch(`${s.emulator.url}${req.url}`, {
+        method: req.method,
+        headers: {
+          'content-type': String(req.headers['content-type'] ?? ''),
+          authorization: String(req.headers.authorization ?? ''),
+        },
+        ...(req.method === 'POST' ? { body } : {}),
+      });
       const text = await upstream.text();
       // Twilio has created the call; the worker dies before it reads the SID.
       if (create && holdAfterCreate) await new Promise((r) => setTimeout(r, 1500));
       if (res.destroyed) return;
-      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      res.writeHead(upstream.status, {
+        'content-type': upstream.headers.get('content-type') ?? 'application/json',
+      });
       res.end(text);
     });
   });
@@ -61,8 +70,16 @@ afterAll(async () => {
 function startWorker(): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
     env: {
-      PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'silent', DATABASE_URL: s.db.url, REDIS_URL: testRedisUrl, QUEUE_PREFIX: prefix,
-      TWILIO_API_URL: proxyUrl, TWILIO_ACCOUNT_SID: s.emulator.accountSid, TWILIO_AUTH_TOKEN: s.emulator.authToken, PUBLIC_URL: s.url,
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: s.db.url,
+      REDIS_URL: testRedisUrl,
+      QUEUE_PREFIX: prefix,
+      TWILIO_API_URL: proxyUrl,
+      TWILIO_ACCOUNT_SID: s.emulator.accountSid,
+      TWILIO_AUTH_TOKEN: s.emulator.authToken,
+      PUBLIC_URL: s.url,
     },
     stdio: 'ignore',
   });
@@ -70,18 +87,31 @@ function startWorker(): ChildProcess {
 
 /** A callback request handed to the queue, and the doctor its first ring goes to (real clock: the worker's). */
 async function newCallback(patient: string): Promise<{ callbackId: string; doctor: string }> {
-  const [{ id: territoryId }] = (await s.db.db.select({ id: territories.id }).from(territories)) as [{ id: string }];
+  const [{ id: territoryId }] = (await s.db.db
+    .select({ id: territories.id })
+    .from(territories)) as [{ id: string }];
   const doctor = (await serviceOnDuty(s.db.db, territoryId, null, new Date()))!.contacts[0]!.phone;
-  const { callback } = await requestCallback(s.db.db, { territoryId, serviceId: null, callSid: null, patientNumber: patient, lang: 'fr', reason: 'caller_asked', dueBy: night });
+  const { callback } = await requestCallback(s.db.db, {
+    territoryId,
+    serviceId: null,
+    callSid: null,
+    patientNumber: patient,
+    lang: 'fr',
+    reason: 'caller_asked',
+    dueBy: night,
+  });
   await flushCallbackOutbox(s.deps);
   return { callbackId: callback.id, doctor };
 }
 
-const ringsTo = (doctor: string) => s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api').length;
+const ringsTo = (doctor: string) =>
+  s.emulator.calls().filter((c) => c.to === doctor && c.direction === 'outbound-api').length;
 
 async function stop(worker: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   worker.kill(signal);
-  await new Promise((r) => (worker.exitCode !== null || worker.signalCode !== null ? r(null) : worker.once('exit', r)));
+  await new Promise((r) =>
+    worker.exitCode !== null || worker.signalCode !== null ? r(null) : worker.once('exit', r),
+  );
 }
 
 /** A fresh worker takes the callback's first job (stalled back) to the end; returns what the job returned. */
@@ -89,7 +119,12 @@ async function completeWithFreshWorker(callbackId: string): Promise<unknown> {
   const worker = startWorker();
   try {
     const jobId = callbackJobId(callbackId, 1, 0);
-    await expect.poll(async () => (await s.deps.jobs.queues.callbacks.getJob(jobId))!.getState(), { timeout: 60_000, interval: 500 }).toBe('completed');
+    await expect
+      .poll(async () => (await s.deps.jobs.queues.callbacks.getJob(jobId))!.getState(), {
+        timeout: 60_000,
+        interval: 500,
+      })
+      .toBe('completed');
     return (await s.deps.jobs.queues.callbacks.getJob(jobId))!.returnvalue;
   } finally {
     await stop(worker, 'SIGTERM');
@@ -109,7 +144,10 @@ describe('a worker killed with SIGKILL during a callback', () => {
     await completeWithFreshWorker(callbackId);
     expect(ringsTo(doctor)).toBe(1);
     expect(held).toBe(2);
-    const attempts = await s.db.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, callbackId));
+    const attempts = await s.db.db
+      .select()
+      .from(callbackAttempts)
+      .where(eq(callbackAttempts.callbackId, callbackId));
     expect(attempts).toHaveLength(1);
     expect(attempts[0]!.callSid).toMatch(/^CA/);
   }, 120_000);
@@ -124,7 +162,18 @@ describe('a worker killed with SIGKILL during a callback', () => {
     await expect.poll(() => ringsTo(doctor), { timeout: 20_000, interval: 50 }).toBe(before + 1);
     await stop(first, 'SIGKILL');
     // Twilio's 'initiated' status webhook told the service the SID the dead worker never read.
-    await expect.poll(async () => (await s.db.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, callbackId)))[0]?.callSid ?? null, { timeout: 10_000 }).toMatch(/^CA/);
+    await expect
+      .poll(
+        async () =>
+          (
+            await s.db.db
+              .select()
+              .from(callbackAttempts)
+              .where(eq(callbackAttempts.callbackId, callbackId))
+          )[0]?.callSid ?? null,
+        { timeout: 10_000 },
+      )
+      .toMatch(/^CA/);
 
     expect(await completeWithFreshWorker(callbackId)).toBe('already-rang');
     expect(ringsTo(doctor)).toBe(before + 1);

@@ -21,13 +21,22 @@ describe('npm start on the embedded default', () => {
   it('starts, seeds the demo, answers /healthz, and stops cleanly on SIGINT', async () => {
     const port = 3400 + Math.floor(Math.random() * 500);
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), EMULATOR_PORT: String(port + 1), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PORT: String(port),
+        EMULATOR_PORT: String(port + 1),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
 
     const deadline = Date.now() + 90_000;
     while (!output.includes('gardeline is up') && Date.now() < deadline) {
@@ -47,7 +56,8 @@ describe('npm start on the embedded default', () => {
     const code = await exited;
     expect(code).toBe(0);
     // PostgreSQL finishes its fast shutdown right after: within the same 10 s.
-    while (postgresProcessesFor(dataDir) > 0 && Date.now() - stoppedAt < 10_000) await new Promise((r) => setTimeout(r, 100));
+    while (postgresProcessesFor(dataDir) > 0 && Date.now() - stoppedAt < 10_000)
+      await new Promise((r) => setTimeout(r, 100));
     expect(Date.now() - stoppedAt).toBeLessThan(10_000);
     expect(postgresProcessesFor(dataDir)).toBe(0);
   }, 120_000);

@@ -39,20 +39,35 @@ export interface TestAppOptions {
 /** The real app on a database of its own and a queue namespace of its own. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ROTA_CACHE_SECONDS: '0', ...options.env });
+  const config: Config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    ROTA_CACHE_SECONDS: '0',
+    ...options.env,
+  });
   const backend: QueueBackend =
     options.queue === 'postgres'
       ? { kind: 'postgres', url: db.url, schema: 'bullmq' }
-      : { kind: 'redis', url: options.redisUrl ?? testRedisUrl, prefix: options.queuePrefix ?? `gltest-${randomBytes(4).toString('hex')}` };
+      : {
+          kind: 'redis',
+          url: options.redisUrl ?? testRedisUrl,
+          prefix: options.queuePrefix ?? `gltest-${randomBytes(4).toString('hex')}`,
+        };
   const jobs = createJobs(createQueueFactory(backend));
   let now = options.now ?? null;
-  const appDb = options.databaseUrlFor ? openDatabase(options.databaseUrlFor(db.url), { max: 5 }) : db;
+  const appDb = options.databaseUrlFor
+    ? openDatabase(options.databaseUrlFor(db.url), { max: 5 })
+    : db;
   const deps: AppDeps = {
     config,
     publicUrl: options.publicUrl ?? 'http://127.0.0.1:3000',
     db: appDb,
     jobs,
-    twilio: createTwilioClient(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, options.twilioApiUrl ?? 'http://127.0.0.1:9'),
+    twilio: createTwilioClient(
+      config.TWILIO_ACCOUNT_SID,
+      config.TWILIO_AUTH_TOKEN,
+      options.twilioApiUrl ?? 'http://127.0.0.1:9',
+    ),
     logger: createLogger('silent', false),
     now: () => now ?? new Date(),
   };

@@ -18,8 +18,15 @@ const accountSid = 'AC' + 'c0ffee'.padEnd(32, '0');
  * The real app listening on a loopback port, its Twilio client pointed at the project's
  * emulator, and the emulator's numbers wired to the app's webhooks: a phone network in a box.
  */
-export async function startLiveService(options: TestAppOptions & { timeScale?: number; numbers?: string[] } = {}): Promise<LiveService> {
-  const emulator = await startTwilioEmulator({ accountSid, authToken, timeScale: options.timeScale ?? 0.02, harnessTimeoutMs: 8000 });
+export async function startLiveService(
+  options: TestAppOptions & { timeScale?: number; numbers?: string[] } = {},
+): Promise<LiveService> {
+  const emulator = await startTwilioEmulator({
+    accountSid,
+    authToken,
+    timeScale: options.timeScale ?? 0.02,
+    harnessTimeoutMs: 8000,
+  });
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -25,10 +25,13 @@ export async function createTemplateDatabase(): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const name = `${prefix}${now}_${randomBytes(3).toString('hex')}`;
   await onAdmin(async (admin) => {
-    const existing = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${prefix + '%'}`;
+    const existing = await admin<
+      { datname: string }[]
+    >`select datname from pg_database where datname like ${prefix + '%'}`;
     for (const { datname } of existing) {
       const createdAt = Number(datname.slice(prefix.length).split('_')[0]);
-      if (now - createdAt > staleAfterSeconds) await admin.unsafe(`drop database if exists ${datname} with (force)`);
+      if (now - createdAt > staleAfterSeconds)
+        await admin.unsafe(`drop database if exists ${datname} with (force)`);
     }
   });
   await createMigratedDatabase(name);
@@ -47,5 +50,7 @@ export async function createMigratedDatabase(name: string): Promise<void> {
 }
 
 export function dropTemplateDatabase(name: string): Promise<void> {
-  return onAdmin(async (admin) => void (await admin.unsafe(`drop database if exists ${name} with (force)`)));
+  return onAdmin(
+    async (admin) => void (await admin.unsafe(`drop database if exists ${name} with (force)`)),
+  );
 }

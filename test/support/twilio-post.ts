@@ -4,12 +4,25 @@ import twilio from 'twilio';
 import { XMLParser } from 'fast-xml-parser';
 
 /** Posts to a webhook exactly as Twilio does: form body, X-Twilio-Signature over the public URL. */
-export function signedPost(app: Express, publicUrl: string, authToken: string, path: string, params: Record<string, string>) {
+export function signedPost(
+  app: Express,
+  publicUrl: string,
+  authToken: string,
+  path: string,
+  params: Record<string, string>,
+) {
   const signature = twilio.getExpectedTwilioSignature(authToken, publicUrl + path, params);
   return request(app).post(path).set('X-Twilio-Signature', signature).type('form').send(params);
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, trimValues: true, parseTagValue: false, parseAttributeValue: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  preserveOrder: true,
+  trimValues: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+});
 
 export interface Verb {
   name: string;
@@ -32,13 +45,24 @@ function toVerbs(nodes: Record<string, unknown>[]): Verb[] {
     const name = Object.keys(node).find((k) => k !== ':@');
     if (!name || name === '#text') continue;
     const content = node[name] as Record<string, unknown>[];
-    const text = content.filter((c) => '#text' in c).map((c) => String(c['#text'])).join(' ');
-    verbs.push({ name, attrs: (node[':@'] as Record<string, string>) ?? {}, text, children: toVerbs(content) });
+    const text = content
+      .filter((c) => '#text' in c)
+      .map((c) => String(c['#text']))
+      .join(' ');
+    verbs.push({
+      name,
+      attrs: (node[':@'] as Record<string, string>) ?? {},
+      text,
+      children: toVerbs(content),
+    });
   }
   return verbs;
 }
 
 /** All the text said in a list of verbs, nested ones included. */
 export function spoken(verbs: Verb[]): string {
-  return verbs.map((v) => (v.name === 'Say' ? v.text : spoken(v.children))).filter(Boolean).join(' ');
+  return verbs
+    .map((v) => (v.name === 'Say' ? v.text : spoken(v.children)))
+    .filter(Boolean)
+    .join(' ');
 }

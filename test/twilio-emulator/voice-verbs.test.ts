@@ -45,7 +45,10 @@ describe('an inbound call', () => {
   });
 
   it('signs GET webhooks over the URL with its query string', async () => {
-    emu.incomingNumber('+33900000010', { voiceUrl: `${app.url}/voice-get?line=2`, voiceMethod: 'GET' });
+    emu.incomingNumber('+33900000010', {
+      voiceUrl: `${app.url}/voice-get?line=2`,
+      voiceMethod: 'GET',
+    });
     app.route('/voice-get', twiml('<Hangup/>'));
     const call = await emu.phone(patient).dial('+33900000010');
     await call.ended();

@@ -9,9 +9,20 @@ let t: TestApp;
 let manager: WebSession;
 let pro: WebSession;
 
-const call = (sid: string, startedAt: string, outcome: 'connected' | 'callback' | 'abandoned', waitS: number | null, territoryId: string) => ({
-  callSid: sid, territoryId, fromNumber: '+33612345678', toNumber: '+33261910015', startedAt: new Date(startedAt),
-  connectedAt: waitS === null ? null : new Date(Date.parse(startedAt) + waitS * 1000), outcome,
+const call = (
+  sid: string,
+  startedAt: string,
+  outcome: 'connected' | 'callback' | 'abandoned',
+  waitS: number | null,
+  territoryId: string,
+) => ({
+  callSid: sid,
+  territoryId,
+  fromNumber: '+33612345678',
+  toNumber: '+33261910015',
+  startedAt: new Date(startedAt),
+  connectedAt: waitS === null ? null : new Date(Date.parse(startedAt) + waitS * 1000),
+  outcome,
 });
 
 beforeAll(async () => {
@@ -24,9 +35,32 @@ beforeAll(async () => {
     call('CAdash04', '2026-11-23T23:30:00Z', 'abandoned', null, territoryId), // 00:30 on the 24th in Paris
   ]);
   await t.db.db.insert(callbackRequests).values([
-    { territoryId, patientNumber: '+33612345601', reason: 'test', status: 'done', createdAt: new Date('2026-11-23T03:00:00Z'), dueBy: new Date('2026-11-23T03:30:00Z'), completedAt: new Date('2026-11-23T03:10:00Z') },
-    { territoryId, patientNumber: '+33612345602', reason: 'test', status: 'done', createdAt: new Date('2026-11-23T04:00:00Z'), dueBy: new Date('2026-11-23T04:30:00Z'), completedAt: new Date('2026-11-23T05:00:00Z') },
-    { territoryId, patientNumber: '+33612345603', reason: 'test', status: 'failed', createdAt: new Date('2026-11-23T05:00:00Z'), dueBy: new Date('2026-11-23T05:30:00Z') },
+    {
+      territoryId,
+      patientNumber: '+33612345601',
+      reason: 'test',
+      status: 'done',
+      createdAt: new Date('2026-11-23T03:00:00Z'),
+      dueBy: new Date('2026-11-23T03:30:00Z'),
+      completedAt: new Date('2026-11-23T03:10:00Z'),
+    },
+    {
+      territoryId,
+      patientNumber: '+33612345602',
+      reason: 'test',
+      status: 'done',
+      createdAt: new Date('2026-11-23T04:00:00Z'),
+      dueBy: new Date('2026-11-23T04:30:00Z'),
+      completedAt: new Date('2026-11-23T05:00:00Z'),
+    },
+    {
+      territoryId,
+      patientNumber: '+33612345603',
+      reason: 'test',
+      status: 'failed',
+      createdAt: new Date('2026-11-23T05:00:00Z'),
+      dueBy: new Date('2026-11-23T05:30:00Z'),
+    },
   ]);
   manager = await webLogin(t.app, 'coordination@cpts-auray.local');
   pro = await webLogin(t.app, 'dr.le-goff@cpts-auray.local');
@@ -37,7 +71,14 @@ describe('dashboard', () => {
   it('shows managers the five measures as SVG charts with their data tables', async () => {
     const res = await manager.agent.get('/');
     expect(res.status).toBe(200);
-    for (const title of ['Appels par nuit', 'Taux de mise en relation par nuit (%)', 'Délai avant réponse', 'Rappels et leur échéance (3)', '4 dernières semaines', '4 prochaines semaines']) {
+    for (const title of [
+      'Appels par nuit',
+      'Taux de mise en relation par nuit (%)',
+      'Délai avant réponse',
+      'Rappels et leur échéance (3)',
+      '4 dernières semaines',
+      '4 prochaines semaines',
+    ]) {
       expect(res.text, title).toContain(title);
     }
     expect(res.text.match(/<svg role="img"/g)!.length).toBeGreaterThanOrEqual(5);
@@ -63,14 +104,29 @@ describe('dashboard', () => {
 });
 
 describe('call log filters', () => {
-  const sids = (text: string) => [...text.matchAll(/href="\/calls\/(CAdash\d+)"/g)].map((m) => m[1]).sort();
+  const sids = (text: string) =>
+    [...text.matchAll(/href="\/calls\/(CAdash\d+)"/g)].map((m) => m[1]).sort();
   it('filters by local Paris days, both ends included, and by outcome', async () => {
-    expect(sids((await manager.agent.get('/calls')).text)).toEqual(['CAdash01', 'CAdash02', 'CAdash03', 'CAdash04']);
+    expect(sids((await manager.agent.get('/calls')).text)).toEqual([
+      'CAdash01',
+      'CAdash02',
+      'CAdash03',
+      'CAdash04',
+    ]);
     // 23:30Z on the 23rd is 00:30 on the 24th in Paris: not "jusqu'au 23", but "depuis le 24".
-    expect(sids((await manager.agent.get('/calls?to=2026-11-23')).text)).toEqual(['CAdash01', 'CAdash02', 'CAdash03']);
+    expect(sids((await manager.agent.get('/calls?to=2026-11-23')).text)).toEqual([
+      'CAdash01',
+      'CAdash02',
+      'CAdash03',
+    ]);
     expect(sids((await manager.agent.get('/calls?from=2026-11-24')).text)).toEqual(['CAdash04']);
-    expect(sids((await manager.agent.get('/calls?from=2026-11-23&to=2026-11-23')).text)).toEqual(['CAdash02', 'CAdash03']);
-    expect(sids((await manager.agent.get('/calls?outcome=connected&to=2026-11-22')).text)).toEqual(['CAdash01']);
+    expect(sids((await manager.agent.get('/calls?from=2026-11-23&to=2026-11-23')).text)).toEqual([
+      'CAdash02',
+      'CAdash03',
+    ]);
+    expect(sids((await manager.agent.get('/calls?outcome=connected&to=2026-11-22')).text)).toEqual([
+      'CAdash01',
+    ]);
     const page = await manager.agent.get('/calls?from=2026-11-23&to=2026-11-23');
     expect(page.text).toContain('id="to" type="date" name="to" value="2026-11-23"');
     expect(page.text).toContain('+33612345678');

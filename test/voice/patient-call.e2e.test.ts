@@ -23,7 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const recordOf = async (callSid: string) => (await s.db.db.select().from(callRecords).where(eq(callRecords.callSid, callSid)))[0];
+const recordOf = async (callSid: string) =>
+  (await s.db.db.select().from(callRecords).where(eq(callRecords.callSid, callSid)))[0];
 
 describe('a patient calls the line at night', () => {
   it('hears the warning, presses 1, the doctor accepts with a keypress: connected', async () => {
@@ -69,7 +70,10 @@ describe('a patient calls the line at night', () => {
     await call.hears(/permanence/);
     await call.hears(/demande de rappel est enregistrée/);
     await call.ended();
-    const [callback] = await s.db.db.select().from(callbackRequests).where(eq(callbackRequests.callSid, call.sid));
+    const [callback] = await s.db.db
+      .select()
+      .from(callbackRequests)
+      .where(eq(callbackRequests.callSid, call.sid));
     expect(callback).toMatchObject({ patientNumber: '+33612000003', reason: 'nobody_answered' });
     for (const n of [primary, backup, fallback]) s.emulator.phone(n).behave({ answer: 'manual' });
   });
@@ -128,14 +132,20 @@ describe('the doctor is already with a patient', () => {
 describe('a "call the 15 first" territory, and outside PDSA hours', () => {
   it('tells the caller to dial the 15 instead of routing', async () => {
     const [t] = await s.db.db.select().from(territories);
-    await s.db.db.update(territories).set({ settings: { ...t!.settings, regulates: false } }).where(eq(territories.id, t!.id));
+    await s.db.db
+      .update(territories)
+      .set({ settings: { ...t!.settings, regulates: false } })
+      .where(eq(territories.id, t!.id));
     const call = await s.emulator.phone('+33612000005').dial(line);
     await call.hears(/vie est en danger/);
     await call.hears(/tapez 1/i);
     await call.press('1');
     await call.hears(/appelez d'abord le 15/);
     await call.ended();
-    await s.db.db.update(territories).set({ settings: t!.settings }).where(eq(territories.id, t!.id));
+    await s.db.db
+      .update(territories)
+      .set({ settings: t!.settings })
+      .where(eq(territories.id, t!.id));
   });
 
   it('on a weekday morning: médecin traitant and the daytime number, no routing', async () => {

@@ -18,7 +18,13 @@ afterAll(() => t.close());
 
 const post = (path: string, params: Record<string, string>) =>
   signedPost(t.app, publicUrl, t.deps.config.TWILIO_AUTH_TOKEN, path, params);
-const call = (sid: string, extra: Record<string, string> = {}) => ({ CallSid: sid, From: '+33612345678', To: '+33261910015', CallStatus: 'in-progress', ...extra });
+const call = (sid: string, extra: Record<string, string> = {}) => ({
+  CallSid: sid,
+  From: '+33612345678',
+  To: '+33261910015',
+  CallStatus: 'in-progress',
+  ...extra,
+});
 const pathOf = (url: string) => url.replace(publicUrl, '');
 
 describe('the patient line webhooks', () => {
@@ -38,35 +44,72 @@ describe('the patient line webhooks', () => {
     expect(number.name).toBe('Number');
     expect(number.text).toMatch(/^\+336399800\d\d$/);
 
-    const screen = parseTwiml((await post(pathOf(number.attrs.url!), { CallSid: 'CA-leg1', From: '+33261910015', To: number.text })).text);
+    const screen = parseTwiml(
+      (
+        await post(pathOf(number.attrs.url!), {
+          CallSid: 'CA-leg1',
+          From: '+33261910015',
+          To: number.text,
+        })
+      ).text,
+    );
     expect(spoken(screen)).toMatch(/Appuyez sur 1 pour répondre/);
     const gather = screen.find((v) => v.name === 'Gather')!;
     const accepted = await post(pathOf(gather.attrs.action!), { CallSid: 'CA-leg1', Digits: '1' });
     expect(parseTwiml(accepted.text)).toEqual([]);
 
-    const after = await post(pathOf(dial.attrs.action!), call('CA-w1', { DialCallStatus: 'completed', DialCallDuration: '120' }));
+    const after = await post(
+      pathOf(dial.attrs.action!),
+      call('CA-w1', { DialCallStatus: 'completed', DialCallDuration: '120' }),
+    );
     expect(parseTwiml(after.text).map((v) => v.name)).toEqual(['Say', 'Hangup']);
-    const [record] = await t.db.db.select().from(callRecords).where(eq(callRecords.callSid, 'CA-w1'));
+    const [record] = await t.db.db
+      .select()
+      .from(callRecords)
+      .where(eq(callRecords.callSid, 'CA-w1'));
     expect(record).toMatchObject({ outcome: 'connected', fromNumber: '+33612345678' });
     expect(record!.connectedProfessionalId).not.toBeNull();
-    const kinds = (await t.db.db.select().from(callEvents).where(eq(callEvents.callSid, 'CA-w1'))).map((e) => e.kind);
+    const kinds = (
+      await t.db.db.select().from(callEvents).where(eq(callEvents.callSid, 'CA-w1'))
+    ).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['visit', 'ring', 'accepted', 'ring_result']));
 
     // While that call lasts the doctor is busy: the next caller is offered to hold.
-    const busy = parseTwiml((await post('/twilio/voice/menu?l=fr&r=0&i=0', call('CA-w1b', { Digits: '1' }))).text);
+    const busy = parseTwiml(
+      (await post('/twilio/voice/menu?l=fr&r=0&i=0', call('CA-w1b', { Digits: '1' }))).text,
+    );
     expect(spoken(busy)).toMatch(/en ligne avec un autre patient/);
 
-    const status = await post('/twilio/status', call('CA-w1', { CallStatus: 'completed', CallDuration: '150' }));
+    const status = await post(
+      '/twilio/status',
+      call('CA-w1', { CallStatus: 'completed', CallDuration: '150' }),
+    );
     expect(status.status).toBe(204);
-    const [closed] = await t.db.db.select().from(callRecords).where(eq(callRecords.callSid, 'CA-w1'));
-    expect(closed).toMatchObject({ status: 'completed', durationSeconds: 150, outcome: 'connected' });
+    const [closed] = await t.db.db
+      .select()
+      .from(callRecords)
+      .where(eq(callRecords.callSid, 'CA-w1'));
+    expect(closed).toMatchObject({
+      status: 'completed',
+      durationSeconds: 150,
+      outcome: 'connected',
+    });
   });
 
   it('a completed dial without keypress (voicemail) escalates to the backup', async () => {
     await post('/twilio/voice', call('CA-w2'));
-    const menu = parseTwiml((await post('/twilio/voice/menu?l=fr&r=0&i=0', call('CA-w2', { Digits: '1' }))).text);
+    const menu = parseTwiml(
+      (await post('/twilio/voice/menu?l=fr&r=0&i=0', call('CA-w2', { Digits: '1' }))).text,
+    );
     const firstDoctor = menu.find((v) => v.name === 'Dial')!.children[0]!.text;
-    const next = parseTwiml((await post('/twilio/voice/dial-result?l=fr&r=0&i=0', call('CA-w2', { DialCallStatus: 'completed' }))).text);
+    const next = parseTwiml(
+      (
+        await post(
+          '/twilio/voice/dial-result?l=fr&r=0&i=0',
+          call('CA-w2', { DialCallStatus: 'completed' }),
+        )
+      ).text,
+    );
     expect(spoken(next)).toMatch(/autre médecin/);
     const secondDoctor = next.find((v) => v.name === 'Dial')!.children[0]!.text;
     expect(secondDoctor).not.toBe(firstDoctor);
@@ -74,16 +117,36 @@ describe('the patient line webhooks', () => {
 
   it('after everyone, records one callback and queues a confirmation SMS without health details', async () => {
     await post('/twilio/voice', call('CA-w3'));
-    const last = parseTwiml((await post('/twilio/voice/dial-result?l=fr&r=0&i=2', call('CA-w3', { DialCallStatus: 'no-answer' }))).text);
+    const last = parseTwiml(
+      (
+        await post(
+          '/twilio/voice/dial-result?l=fr&r=0&i=2',
+          call('CA-w3', { DialCallStatus: 'no-answer' }),
+        )
+      ).text,
+    );
     expect(spoken(last)).toMatch(/demande de rappel est enregistrée/);
-    const callbacks = await t.db.db.select().from(callbackRequests).where(eq(callbackRequests.callSid, 'CA-w3'));
+    const callbacks = await t.db.db
+      .select()
+      .from(callbackRequests)
+      .where(eq(callbackRequests.callSid, 'CA-w3'));
     expect(callbacks).toHaveLength(1);
     expect(callbacks[0]!.enqueuedAt).not.toBeNull();
     const [sms] = await t.db.db.select().from(smsMessages).where(eq(smsMessages.callSid, 'CA-w3'));
-    expect(sms).toMatchObject({ kind: 'callback_confirmation', toNumber: '+33612345678', fromNumber: '+33261910015' });
+    expect(sms).toMatchObject({
+      kind: 'callback_confirmation',
+      toNumber: '+33612345678',
+      fromNumber: '+33261910015',
+    });
     // Twilio retries the webhook: still one callback.
-    await post('/twilio/voice/dial-result?l=fr&r=0&i=2', call('CA-w3', { DialCallStatus: 'no-answer' }));
-    const [n] = await t.db.db.select({ n: count() }).from(callbackRequests).where(eq(callbackRequests.patientNumber, '+33612345678'));
+    await post(
+      '/twilio/voice/dial-result?l=fr&r=0&i=2',
+      call('CA-w3', { DialCallStatus: 'no-answer' }),
+    );
+    const [n] = await t.db.db
+      .select({ n: count() })
+      .from(callbackRequests)
+      .where(eq(callbackRequests.patientNumber, '+33612345678'));
     expect(n!.n).toBe(1);
   });
 
@@ -91,7 +154,11 @@ describe('the patient line webhooks', () => {
     const unknown = await post('/twilio/voice', call('CA-w4', { To: '+33100000000' }));
     expect(unknown.status).toBe(200);
     expect(spoken(parseTwiml(unknown.text))).toMatch(/problème technique/);
-    const garbage = await post('/twilio/voice/menu?l=xx&r=abc&i=-1', { CallSid: '', Digits: '💥', To: '+33261910015' });
+    const garbage = await post('/twilio/voice/menu?l=xx&r=abc&i=-1', {
+      CallSid: '',
+      Digits: '💥',
+      To: '+33261910015',
+    });
     expect(garbage.status).toBe(200);
     expect(parseTwiml(garbage.text).length).toBeGreaterThan(0);
   });

@@ -27,7 +27,9 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(professionalsRouter(deps));
   router.use(callsRouter(deps));
   router.use(swapsRouter(deps));
-  router.use((req, res) => res.status(404).json({ error: 'not_found', message: `Pas de route ${req.method} ${req.path}` }));
+  router.use((req, res) =>
+    res.status(404).json({ error: 'not_found', message: `Pas de route ${req.method} ${req.path}` }),
+  );
   router.use(apiErrorHandler);
   return router;
 }

@@ -2,7 +2,12 @@ import { Router } from 'express';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { professionals } from '../../../db/schema/index.js';
-import { createProfessional, newProfessional, professionalPatch, updateProfessional } from '../../commands/professionals.js';
+import {
+  createProfessional,
+  newProfessional,
+  professionalPatch,
+  updateProfessional,
+} from '../../commands/professionals.js';
 import type { AppDeps } from '../../deps.js';
 
 /** The directory: professionals of the actor's territories; managers add and edit. */
@@ -11,8 +16,15 @@ export function professionalsRouter(deps: AppDeps): Router {
   const db = deps.db.db;
   router.get('/professionals', async (req, res) => {
     const actor = req.actor!;
-    const rows = actor.role === 'admin' ? await db.select().from(professionals) : actor.territoryIds.length
-      ? await db.select().from(professionals).where(inArray(professionals.territoryId, actor.territoryIds)) : [];
+    const rows =
+      actor.role === 'admin'
+        ? await db.select().from(professionals)
+        : actor.territoryIds.length
+          ? await db
+              .select()
+              .from(professionals)
+              .where(inArray(professionals.territoryId, actor.territoryIds))
+          : [];
     res.json({ professionals: rows.map(({ icalToken: _t, ...p }) => p) });
   });
   router.post('/professionals', async (req, res) => {

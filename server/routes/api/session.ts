@@ -5,7 +5,10 @@ import { checkPassword } from '../../auth/credentials.js';
 import { csrfToken } from '../../auth/middleware.js';
 import type { AppDeps } from '../../deps.js';
 
-const login = z.object({ email: z.string().email('adresse e-mail invalide'), password: z.string().min(1, 'mot de passe requis') });
+const login = z.object({
+  email: z.string().email('adresse e-mail invalide'),
+  password: z.string().min(1, 'mot de passe requis'),
+});
 
 /** POST /api/session logs in (rate-limited), GET tells who you are and your CSRF token, DELETE logs out. */
 export function sessionRouter(deps: AppDeps): Router {
@@ -15,13 +18,20 @@ export function sessionRouter(deps: AppDeps): Router {
     limit: 10,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    message: { error: 'rate_limited', message: 'Trop de tentatives, réessayez dans une minute. Too many attempts.' },
+    message: {
+      error: 'rate_limited',
+      message: 'Trop de tentatives, réessayez dans une minute. Too many attempts.',
+    },
   });
   router.post('/session', limiter, async (req, res, next) => {
     try {
       const { email, password } = login.parse(req.body ?? {});
       const userId = await checkPassword(deps.db.db, email, password);
-      if (!userId) return void res.status(401).json({ error: 'bad_credentials', message: 'E-mail ou mot de passe incorrect. Wrong email or password.' });
+      if (!userId)
+        return void res.status(401).json({
+          error: 'bad_credentials',
+          message: 'E-mail ou mot de passe incorrect. Wrong email or password.',
+        });
       req.session.regenerate((err) => {
         if (err) return next(err);
         req.session.userId = userId;
@@ -34,7 +44,10 @@ export function sessionRouter(deps: AppDeps): Router {
     }
   });
   router.get('/session', (req, res) => {
-    if (!req.actor) return void res.status(401).json({ error: 'unauthenticated', message: 'Non connecté. Not logged in.' });
+    if (!req.actor)
+      return void res
+        .status(401)
+        .json({ error: 'unauthenticated', message: 'Non connecté. Not logged in.' });
     res.json({ user: req.actor, csrf: req.session ? csrfToken(req) : null });
   });
   router.delete('/session', (req, res) => {
@@ -42,4 +55,3 @@ export function sessionRouter(deps: AppDeps): Router {
   });
   return router;
 }
-

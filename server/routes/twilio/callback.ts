@@ -2,7 +2,15 @@ import { Router } from 'express';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { callbackAttempts, callbackRequests, territories } from '../../../db/schema/index.js';
-import { callbackAccept, callbackPatientAccept, callbackPatientResult, callbackPatientScreen, callbackScreen, safeFallback, type FlowResult } from '../../../ivr-flows/index.js';
+import {
+  callbackAccept,
+  callbackPatientAccept,
+  callbackPatientResult,
+  callbackPatientScreen,
+  callbackScreen,
+  safeFallback,
+  type FlowResult,
+} from '../../../ivr-flows/index.js';
 import type { AppDeps } from '../../deps.js';
 import { maxCallbackRounds, roundDelayMs } from '../../jobs/callback.js';
 import { giveUpCallback } from '../../jobs/callback-give-up.js';
@@ -10,7 +18,11 @@ import { callbackJobId, enqueue } from '../../jobs/enqueue.js';
 import { renderTwiml } from '../../telephony/twiml.js';
 import { voiceParams } from './params.js';
 
-const attemptQuery = z.object({ cb: z.string().uuid(), a: z.coerce.number().int().min(1).max(20), c: z.coerce.number().int().min(0).max(50) });
+const attemptQuery = z.object({
+  cb: z.string().uuid(),
+  a: z.coerce.number().int().min(1).max(20),
+  c: z.coerce.number().int().min(0).max(50),
+});
 type AttemptRef = z.infer<typeof attemptQuery>;
 
 /**
@@ -29,11 +41,22 @@ export function callbackRouter(deps: AppDeps): Router {
     return row ?? null;
   };
   const setAttempt = (ref: AttemptRef, status: string) =>
-    db.update(callbackAttempts).set({ status, updatedAt: deps.now() })
-      .where(and(eq(callbackAttempts.callbackId, ref.cb), eq(callbackAttempts.attempt, ref.a), eq(callbackAttempts.contactIndex, ref.c)));
+    db
+      .update(callbackAttempts)
+      .set({ status, updatedAt: deps.now() })
+      .where(
+        and(
+          eq(callbackAttempts.callbackId, ref.cb),
+          eq(callbackAttempts.attempt, ref.a),
+          eq(callbackAttempts.contactIndex, ref.c),
+        ),
+      );
   const query = (ref: AttemptRef) => `cb=${ref.cb}&a=${ref.a}&c=${ref.c}`;
 
-  const handle = (node: string, fn: (ref: AttemptRef, params: ReturnType<typeof voiceParams.parse>) => Promise<FlowResult>) =>
+  const handle = (
+    node: string,
+    fn: (ref: AttemptRef, params: ReturnType<typeof voiceParams.parse>) => Promise<FlowResult>,
+  ) =>
     router.post(`/callback/${node}`, async (req, res) => {
       let result: FlowResult;
       try {
@@ -41,7 +64,10 @@ export function callbackRouter(deps: AppDeps): Router {
         result = await fn(ref, voiceParams.parse(req.body ?? {}));
       } catch (err) {
         req.log.error({ err, node }, 'callback webhook failed');
-        result = { steps: safeFallback(null).steps.slice(0, 1).concat({ verb: 'hangup' }), effects: [] };
+        result = {
+          steps: safeFallback(null).steps.slice(0, 1).concat({ verb: 'hangup' }),
+          effects: [],
+        };
       }
       if (node !== 'status') res.type('text/xml').send(renderTwiml(result.steps, deps.publicUrl));
       else res.status(204).end();
@@ -59,7 +85,11 @@ export function callbackRouter(deps: AppDeps): Router {
   });
   handle('patient-screen', async (ref) => {
     const row = await load(ref);
-    return callbackPatientScreen(row?.territoryName ?? 'la plateforme', row?.request.lang === 'en' ? 'en' : 'fr', query(ref));
+    return callbackPatientScreen(
+      row?.territoryName ?? 'la plateforme',
+      row?.request.lang === 'en' ? 'en' : 'fr',
+      query(ref),
+    );
   });
   handle('patient-accept', async (ref, params) => {
     const row = await load(ref);
@@ -70,20 +100,40 @@ export function callbackRouter(deps: AppDeps): Router {
     const row = await load(ref);
     if (!row) return callbackPatientResult(false, false);
     // Reached only if the patient pressed 1: a voicemail also makes the Dial "completed".
-    const [attempt] = await db.select({ status: callbackAttempts.status }).from(callbackAttempts)
-      .where(and(eq(callbackAttempts.callbackId, ref.cb), eq(callbackAttempts.attempt, ref.a), eq(callbackAttempts.contactIndex, ref.c)));
-    const answered = attempt?.status === 'patient_accepted' || attempt?.status === 'patient_answered';
+    const [attempt] = await db
+      .select({ status: callbackAttempts.status })
+      .from(callbackAttempts)
+      .where(
+        and(
+          eq(callbackAttempts.callbackId, ref.cb),
+          eq(callbackAttempts.attempt, ref.a),
+          eq(callbackAttempts.contactIndex, ref.c),
+        ),
+      );
+    const answered =
+      attempt?.status === 'patient_accepted' || attempt?.status === 'patient_answered';
     if (answered) {
       await setAttempt(ref, 'patient_answered');
-      await db.update(callbackRequests).set({ status: 'done', completedAt: deps.now() }).where(eq(callbackRequests.id, ref.cb));
+      await db
+        .update(callbackRequests)
+        .set({ status: 'done', completedAt: deps.now() })
+        .where(eq(callbackRequests.id, ref.cb));
       return callbackPatientResult(true, false);
     }
     await setAttempt(ref, 'patient_no_answer');
-    await db.update(callbackRequests).set({ attempts: ref.a }).where(eq(callbackRequests.id, ref.cb));
+    await db
+      .update(callbackRequests)
+      .set({ attempts: ref.a })
+      .where(eq(callbackRequests.id, ref.cb));
     const willRetry = ref.a < maxCallbackRounds;
     if (willRetry) {
       // Same professional first next time: they already know the patient is waiting.
-      await enqueue(deps.jobs, 'callback', { callbackId: ref.cb, attempt: ref.a + 1, contactIndex: ref.c }, { jobId: callbackJobId(ref.cb, ref.a + 1, ref.c), delay: roundDelayMs });
+      await enqueue(
+        deps.jobs,
+        'callback',
+        { callbackId: ref.cb, attempt: ref.a + 1, contactIndex: ref.c },
+        { jobId: callbackJobId(ref.cb, ref.a + 1, ref.c), delay: roundDelayMs },
+      );
     } else {
       await giveUpCallback(deps, row.request, 'patient did not answer');
     }
@@ -93,17 +143,39 @@ export function callbackRouter(deps: AppDeps): Router {
     if (params.CallStatus === 'initiated') {
       // Twilio has the call: keep its SID even if the job that placed it died before hearing it.
       if (params.CallSid) {
-        await db.update(callbackAttempts).set({ callSid: params.CallSid, status: 'ringing', updatedAt: deps.now() })
-          .where(and(eq(callbackAttempts.callbackId, ref.cb), eq(callbackAttempts.attempt, ref.a), eq(callbackAttempts.contactIndex, ref.c), isNull(callbackAttempts.callSid)));
+        await db
+          .update(callbackAttempts)
+          .set({ callSid: params.CallSid, status: 'ringing', updatedAt: deps.now() })
+          .where(
+            and(
+              eq(callbackAttempts.callbackId, ref.cb),
+              eq(callbackAttempts.attempt, ref.a),
+              eq(callbackAttempts.contactIndex, ref.c),
+              isNull(callbackAttempts.callSid),
+            ),
+          );
       }
       return { steps: [], effects: [] };
     }
     // The professional's leg ended. Not accepted (no keypress, voicemail, busy): next contact.
-    const [attempt] = await db.select().from(callbackAttempts)
-      .where(and(eq(callbackAttempts.callbackId, ref.cb), eq(callbackAttempts.attempt, ref.a), eq(callbackAttempts.contactIndex, ref.c)));
+    const [attempt] = await db
+      .select()
+      .from(callbackAttempts)
+      .where(
+        and(
+          eq(callbackAttempts.callbackId, ref.cb),
+          eq(callbackAttempts.attempt, ref.a),
+          eq(callbackAttempts.contactIndex, ref.c),
+        ),
+      );
     if (attempt && (attempt.status === 'ringing' || attempt.status === 'placing')) {
       await setAttempt(ref, `declined:${params.CallStatus ?? 'unknown'}`);
-      await enqueue(deps.jobs, 'callback', { callbackId: ref.cb, attempt: ref.a, contactIndex: ref.c + 1 }, { jobId: callbackJobId(ref.cb, ref.a, ref.c + 1) });
+      await enqueue(
+        deps.jobs,
+        'callback',
+        { callbackId: ref.cb, attempt: ref.a, contactIndex: ref.c + 1 },
+        { jobId: callbackJobId(ref.cb, ref.a, ref.c + 1) },
+      );
     }
     return { steps: [], effects: [] };
   });

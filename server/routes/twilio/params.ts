@@ -13,8 +13,16 @@ export const voiceParams = z.object({
   To: text(64),
   CallStatus: text(32),
   Direction: text(32),
-  Digits: z.string().max(32).regex(/^[0-9*#]*$/).optional().catch(undefined),
-  DialCallStatus: z.enum(['completed', 'busy', 'no-answer', 'failed', 'canceled', 'answered']).optional().catch(undefined),
+  Digits: z
+    .string()
+    .max(32)
+    .regex(/^[0-9*#]*$/)
+    .optional()
+    .catch(undefined),
+  DialCallStatus: z
+    .enum(['completed', 'busy', 'no-answer', 'failed', 'canceled', 'answered'])
+    .optional()
+    .catch(undefined),
   DialCallSid: text(64),
   DialCallDuration: z.coerce.number().int().min(0).optional().catch(undefined),
   CallDuration: z.coerce.number().int().min(0).optional().catch(undefined),

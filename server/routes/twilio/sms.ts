@@ -1,7 +1,12 @@
 import { Router } from 'express';
 import { and, desc, eq } from 'drizzle-orm';
 import { requestCallback } from '../../../db/repositories/callbacks.js';
-import { smsMessages, smsOptOuts, territoryNumbers, territories } from '../../../db/schema/index.js';
+import {
+  smsMessages,
+  smsOptOuts,
+  territoryNumbers,
+  territories,
+} from '../../../db/schema/index.js';
 import { smsReplies } from '../../../ivr-flows/prompts/sms-replies.js';
 import { parseSmsCommand } from '../../../ivr-flows/sms-commands.js';
 import type { AppDeps } from '../../deps.js';
@@ -27,13 +32,26 @@ export function smsRouter(deps: AppDeps): Router {
         .innerJoin(territories, eq(territories.id, territoryNumbers.territoryId))
         .where(eq(territoryNumbers.number, sms.To));
       const command = parseSmsCommand(sms.Body);
-      const followUp = await db.select().from(smsMessages)
+      const followUp = await db
+        .select()
+        .from(smsMessages)
         .where(and(eq(smsMessages.toNumber, sms.From), eq(smsMessages.kind, 'follow_up')))
-        .orderBy(desc(smsMessages.createdAt)).limit(1);
-      await db.insert(smsMessages).values({
-        territoryId: line?.territoryId ?? null, direction: 'inbound', kind: command.kind, toNumber: sms.To, fromNumber: sms.From,
-        body: sms.Body, twilioSid: sms.MessageSid || null, status: 'received', callSid: followUp[0]?.callSid ?? null,
-      }).onConflictDoNothing();
+        .orderBy(desc(smsMessages.createdAt))
+        .limit(1);
+      await db
+        .insert(smsMessages)
+        .values({
+          territoryId: line?.territoryId ?? null,
+          direction: 'inbound',
+          kind: command.kind,
+          toNumber: sms.To,
+          fromNumber: sms.From,
+          body: sms.Body,
+          twilioSid: sms.MessageSid || null,
+          status: 'received',
+          callSid: followUp[0]?.callSid ?? null,
+        })
+        .onConflictDoNothing();
       switch (command.kind) {
         case 'stop':
           await db.insert(smsOptOuts).values({ number: sms.From }).onConflictDoNothing();
@@ -49,8 +67,15 @@ export function smsRouter(deps: AppDeps): Router {
             reply = smsReplies.better;
           } else {
             const { callback, created } = await requestCallback(db, {
-              territoryId: line.territoryId, serviceId: null, callSid: followUp[0].callSid, patientNumber: sms.From, lang: 'fr',
-              reason: 'follow_up_not_better', dueBy: new Date(deps.now().getTime() + line.deadline.callbackDeadlineMinutes * 60_000),
+              territoryId: line.territoryId,
+              serviceId: null,
+              callSid: followUp[0].callSid,
+              patientNumber: sms.From,
+              lang: 'fr',
+              reason: 'follow_up_not_better',
+              dueBy: new Date(
+                deps.now().getTime() + line.deadline.callbackDeadlineMinutes * 60_000,
+              ),
             });
             if (created) await handOverOrKeep(deps, callback);
             reply = smsReplies.notBetter;
@@ -58,7 +83,9 @@ export function smsRouter(deps: AppDeps): Router {
           break;
         case 'swap_offer':
         case 'swap_take':
-          reply = line ? await handleSwapCommand(deps, line.territoryId, sms.To, sms.From, command) : smsReplies.unknown;
+          reply = line
+            ? await handleSwapCommand(deps, line.territoryId, sms.To, sms.From, command)
+            : smsReplies.unknown;
           break;
       }
     } catch (err) {

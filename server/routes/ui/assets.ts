@@ -9,11 +9,19 @@ const fullCalendarVersion = (require('fullcalendar/package.json') as { version: 
 const ownDir = join(dirname(fileURLToPath(import.meta.url)), 'assets');
 
 // Only the files the rota page loads: the rest of node_modules is not for the web.
-const vendorFiles = ['all/global.js', 'locales/fr/global.js', 'themes/classic/global.js', 'skeleton.css', 'themes/classic/theme.css', 'themes/classic/palette.css'];
+const vendorFiles = [
+  'all/global.js',
+  'locales/fr/global.js',
+  'themes/classic/global.js',
+  'skeleton.css',
+  'themes/classic/theme.css',
+  'themes/classic/palette.css',
+];
 const ownFiles = ['rota-calendar.js'];
 
 /** URL of a FullCalendar file; the version is in the path, so a browser may keep it for a year. */
-export const fullCalendarAsset = (file: string) => `/assets/vendor/fullcalendar@${fullCalendarVersion}/${file}`;
+export const fullCalendarAsset = (file: string) =>
+  `/assets/vendor/fullcalendar@${fullCalendarVersion}/${file}`;
 /** URL of one of the app's own client scripts (revalidated: no build step puts a hash in its name). */
 export const ownAsset = (file: string) => `/assets/${file}`;
 
@@ -27,7 +35,10 @@ export function assetsRouter(): Router {
   });
   router.get('/assets/:file', (req, res, next) => {
     if (!ownFiles.includes(req.params.file)) return next();
-    res.sendFile(join(ownDir, req.params.file), { cacheControl: false, headers: { 'cache-control': 'no-cache' } });
+    res.sendFile(join(ownDir, req.params.file), {
+      cacheControl: false,
+      headers: { 'cache-control': 'no-cache' },
+    });
   });
   return router;
 }

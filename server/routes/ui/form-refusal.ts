@@ -7,7 +7,9 @@ import { HttpError } from '../../http-errors.js';
  * anything else (403, bugs) goes on to the router's error page. Null: not a refusal.
  */
 export function refusalOf(err: unknown): { status: number; message: string } | null {
-  if (err instanceof ZodError) return { status: 400, message: err.issues.map((i) => i.message).join(' ; ') };
-  if (err instanceof HttpError && [400, 404, 409].includes(err.status)) return { status: err.status, message: err.message };
+  if (err instanceof ZodError)
+    return { status: 400, message: err.issues.map((i) => i.message).join(' ; ') };
+  if (err instanceof HttpError && [400, 404, 409].includes(err.status))
+    return { status: err.status, message: err.message };
   return null;
 }

@@ -23,12 +23,31 @@ export function uiRouter(deps: AppDeps): Router {
   router.use(loginRouter(deps));
   router.use(requireAuth('page'));
   router.use(assetsRouter());
-  router.use(homePage(deps), rotaPage(deps), rotaFeed(deps), shiftEditPage(deps), rotaEdit(deps), callsPages(deps), directoryPage(deps), myShiftsPage(deps), demoPage(deps));
+  router.use(
+    homePage(deps),
+    rotaPage(deps),
+    rotaFeed(deps),
+    shiftEditPage(deps),
+    rotaEdit(deps),
+    callsPages(deps),
+    directoryPage(deps),
+    myShiftsPage(deps),
+    demoPage(deps),
+  );
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     // Bad input parsed by zod in a page is the visitor's mistake (400), never a 500.
     const status = err instanceof HttpError ? err.status : err instanceof ZodError ? 400 : 500;
     if (status === 500) req.log.error({ err }, 'page error');
-    res.status(status).type('html').send(page(status === 403 ? 'Accès refusé' : status === 404 ? 'Introuvable' : 'Erreur', req.actor, html`<p class="error">${status === 500 ? 'Une erreur est survenue.' : err instanceof ZodError ? err.issues.map((i) => i.message).join(' ; ') : err.message}</p><p><a href="/">Retour à l'accueil</a></p>`));
+    res
+      .status(status)
+      .type('html')
+      .send(
+        page(
+          status === 403 ? 'Accès refusé' : status === 404 ? 'Introuvable' : 'Erreur',
+          req.actor,
+          html`<p class="error">${status === 500 ? 'Une erreur est survenue.' : err instanceof ZodError ? err.issues.map((i) => i.message).join(' ; ') : err.message}</p><p><a href="/">Retour à l'accueil</a></p>`,
+        ),
+      );
   };
   router.use(onError);
   return router;

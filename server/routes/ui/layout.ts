@@ -21,15 +21,27 @@ input,select{font:inherit;padding:.3rem;border:1px solid #8c959f;border-radius:4
  * The page shell: French, a skip link, the navigation for the actor's role. `head` adds a page's
  * own stylesheets and external scripts (no inline scripts: a CSP may forbid them later).
  */
-export function page(title: string, actor: Actor | undefined, body: Html, csrf = '', head: Html = html``): string {
+export function page(
+  title: string,
+  actor: Actor | undefined,
+  body: Html,
+  csrf = '',
+  head: Html = html``,
+): string {
   const manager = actor && actor.role !== 'professional';
   return html`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">
 <title>${title} · gardeline</title><style>${new Html(styles)}</style>${head}</head><body>
 <a href="#main" class="skip" style="position:absolute;left:-999px">Aller au contenu</a>
-<header><a href="/">gardeline</a>${actor
-    ? html`<nav aria-label="Navigation principale" style="display:flex;gap:1rem;flex-wrap:wrap"><a href="/rota">Planning</a>${actor.professionalId ? html`<a href="/me">Mes gardes</a>` : ''}${manager ? html`<a href="/swaps">Échanges</a><a href="/calls">Appels</a><a href="/callbacks">Rappels</a>` : ''}<a href="/professionals">Annuaire</a><a href="/demo">Démo</a></nav>
+<header><a href="/">gardeline</a>${
+    actor
+      ? html`<nav aria-label="Navigation principale" style="display:flex;gap:1rem;flex-wrap:wrap"><a href="/rota">Planning</a>${actor.professionalId ? html`<a href="/me">Mes gardes</a>` : ''}${manager ? html`<a href="/swaps">Échanges</a><a href="/calls">Appels</a><a href="/callbacks">Rappels</a>` : ''}<a href="/professionals">Annuaire</a><a href="/demo">Démo</a></nav>
 <span class="who">${actor.name} (${roleLabel[actor.role]})</span><form method="post" action="/logout" style="margin:0"><input type="hidden" name="_csrf" value="${csrf}"><button class="secondary" type="submit">Déconnexion</button></form>`
-    : ''}</header><main id="main"><h1>${title}</h1>${body}</main></body></html>`.value;
+      : ''
+  }</header><main id="main"><h1>${title}</h1>${body}</main></body></html>`.value;
 }
 
-const roleLabel = { admin: 'administration', manager: 'coordination', professional: 'professionnel' } as const;
+const roleLabel = {
+  admin: 'administration',
+  manager: 'coordination',
+  professional: 'professionnel',
+} as const;

@@ -18,25 +18,61 @@ const form = (csrf: string, next: string, error?: string) => html`
 /** GET/POST /login (rate-limited, CSRF-checked), POST /logout. */
 export function loginRouter(deps: AppDeps): Router {
   const router = Router();
-  const limiter = rateLimit({ windowMs: 60_000, limit: 10, standardHeaders: 'draft-7', legacyHeaders: false, message: 'Trop de tentatives, réessayez dans une minute.' });
-  const safeNext = (value: unknown) => (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/');
+  const limiter = rateLimit({
+    windowMs: 60_000,
+    limit: 10,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    message: 'Trop de tentatives, réessayez dans une minute.',
+  });
+  const safeNext = (value: unknown) =>
+    typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
   router.get('/login', (req, res) => {
-    res.type('html').send(page('Connexion', undefined, form(csrfToken(req), safeNext(req.query.next))));
+    res
+      .type('html')
+      .send(page('Connexion', undefined, form(csrfToken(req), safeNext(req.query.next))));
   });
-  router.post('/login', limiter, express.urlencoded({ extended: false }), async (req, res, next) => {
-    const body = req.body as Record<string, string>;
-    if (!req.session.csrf || body._csrf !== req.session.csrf) return void res.status(403).type('html').send(page('Connexion', undefined, form(csrfToken(req), '/', 'Session expirée, réessayez.')));
-    const userId = await checkPassword(deps.db.db, String(body.email ?? ''), String(body.password ?? ''));
-    if (!userId) return void res.status(401).type('html').send(page('Connexion', undefined, form(csrfToken(req), safeNext(body.next), 'E-mail ou mot de passe incorrect.')));
-    req.session.regenerate((err) => {
-      if (err) return next(err);
-      req.session.userId = userId;
-      csrfToken(req);
-      // Saved before answering: express-session otherwise sends the 303's headers while the store's
-      // write is in flight, and a browser following at once arrives logged out (the bounced logins of issue 7).
-      req.session.save((saveErr) => (saveErr ? next(saveErr) : res.redirect(303, safeNext(body.next))));
-    });
-  });
+  router.post(
+    '/login',
+    limiter,
+    express.urlencoded({ extended: false }),
+    async (req, res, next) => {
+      const body = req.body as Record<string, string>;
+      if (!req.session.csrf || body._csrf !== req.session.csrf)
+        return void res
+          .status(403)
+          .type('html')
+          .send(
+            page('Connexion', undefined, form(csrfToken(req), '/', 'Session expirée, réessayez.')),
+          );
+      const userId = await checkPassword(
+        deps.db.db,
+        String(body.email ?? ''),
+        String(body.password ?? ''),
+      );
+      if (!userId)
+        return void res
+          .status(401)
+          .type('html')
+          .send(
+            page(
+              'Connexion',
+              undefined,
+              form(csrfToken(req), safeNext(body.next), 'E-mail ou mot de passe incorrect.'),
+            ),
+          );
+      req.session.regenerate((err) => {
+        if (err) return next(err);
+        req.session.userId = userId;
+        csrfToken(req);
+        // Saved before answering: express-session otherwise sends the 303's headers while the store's
+        // write is in flight, and a browser following at once arrives logged out (the bounced logins of issue 7).
+        req.session.save((saveErr) =>
+          saveErr ? next(saveErr) : res.redirect(303, safeNext(body.next)),
+        );
+      });
+    },
+  );
   router.post('/logout', (req, res) => {
     req.session.destroy(() => res.redirect(303, '/login'));
   });

@@ -15,8 +15,16 @@ import { myShiftsView, type LeaveForm } from './my-shifts-view.js';
 
 const id = z.string().uuid('identifiant invalide');
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue (jj/mm/aaaa)');
-const leaveForm = z.object({ from: localDate, to: localDate, reason: z.string().trim().max(200, 'motif trop long (200 caractères au plus)').default('') })
-  .refine((f) => f.to >= f.from, { message: 'La date de fin doit être le jour de début ou après.', path: ['to'] });
+const leaveForm = z
+  .object({
+    from: localDate,
+    to: localDate,
+    reason: z.string().trim().max(200, 'motif trop long (200 caractères au plus)').default(''),
+  })
+  .refine((f) => f.to >= f.from, {
+    message: 'La date de fin doit être le jour de début ou après.',
+    path: ['to'],
+  });
 
 /** Notices after a redirect, by key: the page never echoes free text from the query string. */
 const notices: Record<string, string> = {
@@ -32,54 +40,100 @@ export function myShiftsPage(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
   const form = express.urlencoded({ extended: false });
-  const render = async (req: Request, res: Response, status: number, extra: { notice?: string; error?: string; leave?: LeaveForm } = {}) => {
+  const render = async (
+    req: Request,
+    res: Response,
+    status: number,
+    extra: { notice?: string; error?: string; leave?: LeaveForm } = {},
+  ) => {
     const data = await loadMyShifts(db, req.actor!, deps.now());
     const icalUrl = `${deps.publicUrl}/ical/professional/${data.me.icalToken}.ics`;
-    res.status(status).type('html').send(page('Mes gardes', req.actor, myShiftsView(data, { csrf: csrfToken(req), icalUrl, ...extra }), csrfToken(req)));
+    res
+      .status(status)
+      .type('html')
+      .send(
+        page(
+          'Mes gardes',
+          req.actor,
+          myShiftsView(data, { csrf: csrfToken(req), icalUrl, ...extra }),
+          csrfToken(req),
+        ),
+      );
   };
   /** Runs a command; a refusal re-renders the page with its reason, anything else goes to the error page. */
-  const act = (run: (req: Request) => Promise<string>, leaveOf?: (req: Request) => LeaveForm) => async (req: Request, res: Response) => {
-    try {
-      res.redirect(303, `/me?done=${await run(req)}`);
-    } catch (err) {
-      const refusal = refusalOf(err);
-      if (!refusal) throw err;
-      await render(req, res, refusal.status, { error: refusal.message, leave: leaveOf?.(req) });
-    }
-  };
+  const act =
+    (run: (req: Request) => Promise<string>, leaveOf?: (req: Request) => LeaveForm) =>
+    async (req: Request, res: Response) => {
+      try {
+        res.redirect(303, `/me?done=${await run(req)}`);
+      } catch (err) {
+        const refusal = refusalOf(err);
+        if (!refusal) throw err;
+        await render(req, res, refusal.status, { error: refusal.message, leave: leaveOf?.(req) });
+      }
+    };
 
   router.get('/me', async (req, res) => {
     await render(req, res, 200, { notice: notices[String(req.query.done ?? '')] });
   });
-  router.post('/me/shifts/:id/offer', form, requireCsrf, act(async (req) => {
-    await offerSwap(deps, req.actor!, id.parse(req.params.id));
-    return 'offered';
-  }));
-  router.post('/me/swaps/:id/take', form, requireCsrf, act(async (req) => {
-    const actor = req.actor!;
-    const { status } = await takeSwap(deps, { professionalId: actor.professionalId, audit: auditActorOf(actor) }, id.parse(req.params.id));
-    return status;
-  }));
+  router.post(
+    '/me/shifts/:id/offer',
+    form,
+    requireCsrf,
+    act(async (req) => {
+      await offerSwap(deps, req.actor!, id.parse(req.params.id));
+      return 'offered';
+    }),
+  );
+  router.post(
+    '/me/swaps/:id/take',
+    form,
+    requireCsrf,
+    act(async (req) => {
+      const actor = req.actor!;
+      const { status } = await takeSwap(
+        deps,
+        { professionalId: actor.professionalId, audit: auditActorOf(actor) },
+        id.parse(req.params.id),
+      );
+      return status;
+    }),
+  );
   const leaveOf = (req: Request): LeaveForm => {
     const b = req.body as Record<string, unknown>;
     return { from: String(b.from ?? ''), to: String(b.to ?? ''), reason: String(b.reason ?? '') };
   };
-  router.post('/me/unavailability', form, requireCsrf, act(async (req) => {
-    const actor = req.actor!;
-    const f = leaveForm.parse(req.body);
-    const { zone } = await loadMyShifts(db, actor, deps.now());
-    // Whole local days: from 00:00 on the first day to 00:00 after the last (midnight always exists in France).
-    const at = (date: string) => {
-      const r = localToInstant(date, '00:00', zone, 'earlier');
-      if (!r.ok) throw badRequest(`Date impossible : ${r.message}.`);
-      return r.instant;
-    };
-    await createUnavailability(db, actor, { professionalId: actor.professionalId!, startsAt: at(f.from), endsAt: at(addDays(f.to, 1)), reason: f.reason || null });
-    return 'leave';
-  }, leaveOf));
-  router.post('/me/unavailability/:id/delete', form, requireCsrf, act(async (req) => {
-    await deleteUnavailability(db, req.actor!, id.parse(req.params.id));
-    return 'deleted';
-  }));
+  router.post(
+    '/me/unavailability',
+    form,
+    requireCsrf,
+    act(async (req) => {
+      const actor = req.actor!;
+      const f = leaveForm.parse(req.body);
+      const { zone } = await loadMyShifts(db, actor, deps.now());
+      // Whole local days: from 00:00 on the first day to 00:00 after the last (midnight always exists in France).
+      const at = (date: string) => {
+        const r = localToInstant(date, '00:00', zone, 'earlier');
+        if (!r.ok) throw badRequest(`Date impossible : ${r.message}.`);
+        return r.instant;
+      };
+      await createUnavailability(db, actor, {
+        professionalId: actor.professionalId!,
+        startsAt: at(f.from),
+        endsAt: at(addDays(f.to, 1)),
+        reason: f.reason || null,
+      });
+      return 'leave';
+    }, leaveOf),
+  );
+  router.post(
+    '/me/unavailability/:id/delete',
+    form,
+    requireCsrf,
+    act(async (req) => {
+      await deleteUnavailability(db, req.actor!, id.parse(req.params.id));
+      return 'deleted';
+    }),
+  );
   return router;
 }

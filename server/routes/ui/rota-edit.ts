@@ -1,6 +1,12 @@
 import express, { Router } from 'express';
 import { asc, eq } from 'drizzle-orm';
-import { professionals, serviceMembers, services, shifts, territories } from '../../../db/schema/index.js';
+import {
+  professionals,
+  serviceMembers,
+  services,
+  shifts,
+  territories,
+} from '../../../db/schema/index.js';
 import { addDays, localDateOf } from '../../../rota/calendar/local-date.js';
 import { canManageTerritory } from '../../auth/actor.js';
 import { csrfToken, requireCsrf } from '../../auth/middleware.js';
@@ -12,36 +18,60 @@ import { html } from './html.js';
 import { page } from './layout.js';
 
 const form = express.urlencoded({ extended: false });
-const dateParam = (v: unknown, fallback: string) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : fallback);
+const dateParam = (v: unknown, fallback: string) =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : fallback;
 
 /** Rota edits from the web: add a shift, cancel one, review and accept an auto-fill proposal. */
 export function rotaEdit(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
   const managed = async (req: express.Request, serviceId: string) => {
-    const [row] = await db.select({ service: services, territory: territories }).from(services).innerJoin(territories, eq(territories.id, services.territoryId)).where(eq(services.id, serviceId));
+    const [row] = await db
+      .select({ service: services, territory: territories })
+      .from(services)
+      .innerJoin(territories, eq(territories.id, services.territoryId))
+      .where(eq(services.id, serviceId));
     if (!row) throw new HttpError(404, 'not_found', 'Service introuvable');
     if (!canManageTerritory(req.actor!, row.service.territoryId)) throw forbidden();
     return row;
   };
-  const back = (serviceId: string, date: string) => `/rota?service=${serviceId}&month=${date.slice(0, 7)}`;
+  const back = (serviceId: string, date: string) =>
+    `/rota?service=${serviceId}&month=${date.slice(0, 7)}`;
 
   router.post('/rota/shifts', form, requireCsrf, async (req, res) => {
     const b = req.body as Record<string, string>;
     const { service } = await managed(req, String(b.serviceId ?? ''));
     const date = dateParam(b.date, '');
     try {
-      const id = await saveShift(db, req.actor!, { serviceId: service.id, professionalId: b.professionalId || null, level: Number(b.level ?? 1) || 1, time: { date, start: String(b.start ?? ''), end: String(b.end ?? '') } });
+      const id = await saveShift(db, req.actor!, {
+        serviceId: service.id,
+        professionalId: b.professionalId || null,
+        level: Number(b.level ?? 1) || 1,
+        time: { date, start: String(b.start ?? ''), end: String(b.end ?? '') },
+      });
       await deps.onShiftChanged?.([id]);
       res.redirect(303, back(service.id, date || localDateOf(deps.now(), 'Europe/Paris')));
     } catch (err) {
       if (!(err instanceof HttpError)) throw err;
-      res.status(err.status).type('html').send(page('Garde refusée', req.actor, html`<p class="error" role="alert">${err.message}</p><p><a href="${back(service.id, date || '2026-01-01')}">Retour au planning</a></p>`, csrfToken(req)));
+      res
+        .status(err.status)
+        .type('html')
+        .send(
+          page(
+            'Garde refusée',
+            req.actor,
+            html`<p class="error" role="alert">${err.message}</p><p><a href="${back(service.id, date || '2026-01-01')}">Retour au planning</a></p>`,
+            csrfToken(req),
+          ),
+        );
     }
   });
 
   router.post('/rota/shifts/:id/cancel', form, requireCsrf, async (req, res) => {
-    const [shift] = await db.select().from(shifts).where(eq(shifts.id, String(req.params.id)));
+    const [shift] = await db
+      .select()
+      .from(shifts)
+      .where(eq(shifts.id, String(req.params.id)));
     if (!shift) throw new HttpError(404, 'not_found', 'Garde introuvable');
     await cancelShift(db, req.actor!, shift.id);
     await deps.onShiftChanged?.([shift.id]);
@@ -53,9 +83,29 @@ export function rotaEdit(deps: AppDeps): Router {
     const today = localDateOf(deps.now(), territory.timeZone);
     const from = dateParam(req.query.from, today);
     const to = dateParam(req.query.to, addDays(from, 30));
-    const proposal = await proposeForService(db, service, territory, from, to, { maxPerMonth: 6, minRestHours: 11 });
-    const names = new Map((await db.select({ id: professionals.id, name: professionals.name }).from(serviceMembers).innerJoin(professionals, eq(professionals.id, serviceMembers.professionalId)).where(eq(serviceMembers.serviceId, service.id)).orderBy(asc(professionals.name))).map((p) => [p.id, p.name]));
-    const fmt = (d: Date) => new Intl.DateTimeFormat('fr-FR', { timeZone: territory.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
+    const proposal = await proposeForService(db, service, territory, from, to, {
+      maxPerMonth: 6,
+      minRestHours: 11,
+    });
+    const names = new Map(
+      (
+        await db
+          .select({ id: professionals.id, name: professionals.name })
+          .from(serviceMembers)
+          .innerJoin(professionals, eq(professionals.id, serviceMembers.professionalId))
+          .where(eq(serviceMembers.serviceId, service.id))
+          .orderBy(asc(professionals.name))
+      ).map((p) => [p.id, p.name]),
+    );
+    const fmt = (d: Date) =>
+      new Intl.DateTimeFormat('fr-FR', {
+        timeZone: territory.timeZone,
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(d);
     const csrf = csrfToken(req);
     const rows = assignmentsOf(proposal);
     const body = html`<form method="get" action="/rota/auto-fill" style="display:flex;gap:.5rem;align-items:end;flex-wrap:wrap"><input type="hidden" name="service" value="${service.id}">
@@ -71,7 +121,14 @@ ${rows.length ? html`<form method="post" action="/rota/auto-fill"><input type="h
     const { service, territory } = await managed(req, String(b.service ?? ''));
     const from = dateParam(b.from, localDateOf(deps.now(), territory.timeZone));
     // The engine is deterministic: the proposal accepted is the one reviewed, recomputed on current data.
-    const proposal = await proposeForService(db, service, territory, from, dateParam(b.to, addDays(from, 30)), { maxPerMonth: 6, minRestHours: 11 });
+    const proposal = await proposeForService(
+      db,
+      service,
+      territory,
+      from,
+      dateParam(b.to, addDays(from, 30)),
+      { maxPerMonth: 6, minRestHours: 11 },
+    );
     const ids = await acceptAssignments(db, req.actor!, service, assignmentsOf(proposal));
     await deps.onShiftChanged?.(ids);
     res.redirect(303, back(service.id, from));

@@ -18,7 +18,15 @@ export interface RotaFeedInput {
   timeZone: string;
   settings: { alsaceMoselle: boolean; saturdayAfternoon: boolean };
   requiredLevels: number;
-  shifts: { id: string; serviceId: string; professionalId: string | null; level: number; startsAt: Date; endsAt: Date; kind: ShiftKind | null }[];
+  shifts: {
+    id: string;
+    serviceId: string;
+    professionalId: string | null;
+    level: number;
+    startsAt: Date;
+    endsAt: Date;
+    kind: ShiftKind | null;
+  }[];
   /** Professional names by id. */
   names: Map<string, string>;
   /** Days a manager confirmed (calendar_days): ponts and local extra holidays. */
@@ -41,7 +49,11 @@ export interface RotaEvent {
   display?: 'background';
   editable?: boolean;
   classNames?: string[];
-  extendedProps: { kind: 'shift' | 'open-shift' | 'gap' | 'holiday' | 'pont' | 'proposed-pont'; level?: number; professionalId?: string | null };
+  extendedProps: {
+    kind: 'shift' | 'open-shift' | 'gap' | 'holiday' | 'pont' | 'proposed-pont';
+    level?: number;
+    professionalId?: string | null;
+  };
 }
 
 // The page's palette (layout.ts): level colours, red for what nobody covers, brown for days off.
@@ -58,7 +70,8 @@ export function isoInZone(instant: Date, timeZone: string): string {
 }
 
 /** Local wall-clock time "HH:MM" of an instant. */
-export const localTimeOf = (instant: Date, timeZone: string) => isoInZone(instant, timeZone).slice(11, 16);
+export const localTimeOf = (instant: Date, timeZone: string) =>
+  isoInZone(instant, timeZone).slice(11, 16);
 
 /** The events of the range, and the coverage gaps they were computed from. */
 export function rotaFeedEvents(input: RotaFeedInput): { events: RotaEvent[]; gaps: CoverageGap[] } {
@@ -66,29 +79,54 @@ export function rotaFeedEvents(input: RotaFeedInput): { events: RotaEvent[]; gap
   const firstYear = Number(localDateOf(range.start, zone).slice(0, 4));
   const lastYear = Number(localDateOf(range.end, zone).slice(0, 4));
   // The territory's PDSA calendar as every other reader builds it: confirmed ponts and local days count.
-  const calendar = territoryCalendar({ timeZone: zone, ...settings }, input.calendarDays, firstYear - 1, lastYear + 1);
+  const calendar = territoryCalendar(
+    { timeZone: zone, ...settings },
+    input.calendarDays,
+    firstYear - 1,
+    lastYear + 1,
+  );
   const confirmedPonts = calendar.ponts;
-  const ahead = { start: new Date(Math.max(range.start.getTime(), input.now.getTime())), end: range.end };
-  const gaps = ahead.start < ahead.end ? coverageGaps(pdsaPeriods(ahead, calendar), input.shifts.map((s) => ({ ...s, kind: s.kind ?? undefined })), input.requiredLevels) : [];
+  const ahead = {
+    start: new Date(Math.max(range.start.getTime(), input.now.getTime())),
+    end: range.end,
+  };
+  const gaps =
+    ahead.start < ahead.end
+      ? coverageGaps(
+          pdsaPeriods(ahead, calendar),
+          input.shifts.map((s) => ({ ...s, kind: s.kind ?? undefined })),
+          input.requiredLevels,
+        )
+      : [];
 
   const events: RotaEvent[] = input.shifts.map((s) => {
     const open = s.professionalId === null;
     return {
       id: s.id,
-      title: open ? `À pourvoir · N${s.level}` : `${input.names.get(s.professionalId!) ?? '?'} · N${s.level}`,
+      title: open
+        ? `À pourvoir · N${s.level}`
+        : `${input.names.get(s.professionalId!) ?? '?'} · N${s.level}`,
       start: isoInZone(s.startsAt, zone),
       end: isoInZone(s.endsAt, zone),
       url: `/rota/shifts/${s.id}/edit`,
       color: open ? gapColour : levelColour(s.level),
       classNames: [open ? 'rota-open-shift' : `rota-level-${Math.min(s.level, 3)}`],
-      extendedProps: { kind: open ? 'open-shift' : 'shift', level: s.level, professionalId: s.professionalId },
+      extendedProps: {
+        kind: open ? 'open-shift' : 'shift',
+        level: s.level,
+        professionalId: s.professionalId,
+      },
     };
   });
 
   // As the month table did: a red block where level 1 is missing, unless an open shift already says so.
   const openShifts = input.shifts.filter((s) => s.professionalId === null);
   for (const g of gaps) {
-    if (!g.missingLevels.includes(1) || openShifts.some((s) => s.startsAt <= g.start && s.endsAt >= g.end)) continue;
+    if (
+      !g.missingLevels.includes(1) ||
+      openShifts.some((s) => s.startsAt <= g.start && s.endsAt >= g.end)
+    )
+      continue;
     const date = localDateOf(g.start, zone);
     const fill = `/rota?service=${input.serviceId}&add=${date}&start=${localTimeOf(g.start, zone)}&end=${localTimeOf(g.end, zone)}#ajouter`;
     events.push({
@@ -107,12 +145,29 @@ export function rotaFeedEvents(input: RotaFeedInput): { events: RotaEvent[]; gap
 }
 
 /** Public holidays, confirmed and proposed ponts, local extra days: all-day background blocks with their names. */
-function daysOff(input: RotaFeedInput, firstYear: number, lastYear: number, confirmedPonts: Set<string>): RotaEvent[] {
+function daysOff(
+  input: RotaFeedInput,
+  firstYear: number,
+  lastYear: number,
+  confirmedPonts: Set<string>,
+): RotaEvent[] {
   const from = localDateOf(input.range.start, input.timeZone);
   const to = localDateOf(input.range.end, input.timeZone);
   const inRange = (day: string) => day >= from && day <= to;
-  const background = (day: string, title: string, kind: RotaEvent['extendedProps']['kind']): RotaEvent => ({
-    title, start: day, end: addDays(day, 1), allDay: true, display: 'background', color: dayOffColour, editable: false, classNames: [`rota-${kind}`], extendedProps: { kind },
+  const background = (
+    day: string,
+    title: string,
+    kind: RotaEvent['extendedProps']['kind'],
+  ): RotaEvent => ({
+    title,
+    start: day,
+    end: addDays(day, 1),
+    allDay: true,
+    display: 'background',
+    color: dayOffColour,
+    editable: false,
+    classNames: [`rota-${kind}`],
+    extendedProps: { kind },
   });
   const out: RotaEvent[] = [];
   const seen = new Set<string>();
@@ -126,7 +181,13 @@ function daysOff(input: RotaFeedInput, firstYear: number, lastYear: number, conf
   }
   for (const d of input.calendarDays) {
     if (!inRange(d.day) || seen.has(d.day)) continue;
-    out.push(background(d.day, d.kind === 'pont' ? `Pont${d.note ? ` · ${d.note}` : ''}` : (d.note ?? 'Jour férié local'), d.kind));
+    out.push(
+      background(
+        d.day,
+        d.kind === 'pont' ? `Pont${d.note ? ` · ${d.note}` : ''}` : (d.note ?? 'Jour férié local'),
+        d.kind,
+      ),
+    );
     seen.add(d.day);
   }
   for (let year = firstYear; year <= lastYear; year++) {

@@ -27,7 +27,14 @@
       body: JSON.stringify({ startsAt: event.startStr, endsAt: event.endStr }),
     })
       .then(function (res) {
-        return res.json().catch(function () { return {}; }).then(function (body) { return { ok: res.ok, body: body }; });
+        return res
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (body) {
+            return { ok: res.ok, body: body };
+          });
       })
       .then(function (answer) {
         if (!answer.ok) {
@@ -35,7 +42,18 @@
           say('Déplacement refusé : ' + (answer.body.message || 'erreur inconnue.'), true);
           return;
         }
-        say('Garde « ' + event.title + ' » enregistrée : ' + event.start.toLocaleString('fr-FR', { timeZone: data.zone, dateStyle: 'full', timeStyle: 'short' }) + '.', false);
+        say(
+          'Garde « ' +
+            event.title +
+            ' » enregistrée : ' +
+            event.start.toLocaleString('fr-FR', {
+              timeZone: data.zone,
+              dateStyle: 'full',
+              timeStyle: 'short',
+            }) +
+            '.',
+          false,
+        );
         // Gaps depend on every shift: ask the server again rather than guess.
         calendar.refetchEvents();
       })
@@ -70,17 +88,27 @@
       ? { start: 'prev,next', center: 'title', end: 'listWeek,dayGridMonth' }
       : { start: 'prev,next today', center: 'title', end: 'dayGridMonth,timeGridWeek,listWeek' },
     // FullCalendar 7 names each button's text (the French locale would call the list 'Planning').
-    todayText: "Aujourd'hui", monthText: 'Mois', weekTextLong: 'Semaine', listText: 'Liste',
+    todayText: "Aujourd'hui",
+    monthText: 'Mois',
+    weekTextLong: 'Semaine',
+    listText: 'Liste',
     height: 'auto',
     // Coloured blocks rather than dots: the level (or the red of a gap) reads at a glance.
     eventDisplay: 'block',
     scrollTime: '07:00:00',
     nowIndicator: true,
-    events: { url: data.feed, failure: function () { say('Le planning n’a pas pu être chargé.', true); } },
+    events: {
+      url: data.feed,
+      failure: function () {
+        say('Le planning n’a pas pu être chargé.', true);
+      },
+    },
     editable: editable,
     selectable: editable,
     // A shift is timed: dropping it on the all-day row would make no sense.
-    eventAllow: function (drop) { return !drop.allDay; },
+    eventAllow: function (drop) {
+      return !drop.allDay;
+    },
     eventDrop: save,
     eventResize: save,
     select: prefill,
