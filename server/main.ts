@@ -11,24 +11,31 @@ import { scheduleShiftReminders } from './jobs/shift-reminder.js';
 import { startWorkers, type Workers } from './jobs/workers.js';
 import { createLogger, type Logger } from './logger.js';
 import { createTwilioClient } from './telephony/twilio-client.js';
-import { startLocalTelephony, type LocalTelephony } from './telephony/local-telephony.js';
 
 export interface RunningService {
   url: string;
   deps: AppDeps;
   embedded: boolean;
-  telephony: LocalTelephony | null;
   stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /**
+   * Where Twilio's REST API is when TWILIO_API_URL is unset: the local emulator that
+   * scripts/start.ts runs on the embedded default. The service never starts it itself.
+   */
+  localTwilioUrl?: string;
 }
 
 /**
  * Starts the whole service: database (embedded when DATABASE_URL is unset), migrations,
- * queue backend (Redis or PostgreSQL), Twilio client (local emulator when TWILIO_API_URL
- * is unset), HTTP server and workers. `stop()` undoes it in reverse order.
+ * queue backend (Redis or PostgreSQL), Twilio client, HTTP server and workers. `stop()`
+ * undoes it in reverse order.
  */
 export async function startService(
   config: Config,
   logger: Logger = createLogger(config.LOG_LEVEL),
+  options: StartOptions = {},
 ): Promise<RunningService> {
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -53,13 +60,8 @@ export async function startService(
     const jobs = createJobs(createQueueFactory(backend));
     cleanups.push(() => jobs.close());
 
-    let telephony: LocalTelephony | null = null;
-    let apiUrl = config.TWILIO_API_URL;
-    if (!apiUrl) {
-      telephony = await startLocalTelephony(config);
-      cleanups.push(() => telephony!.close());
-      apiUrl = telephony.url;
-    }
+    const apiUrl = config.TWILIO_API_URL ?? options.localTwilioUrl;
+    if (!apiUrl) throw new Error('TWILIO_API_URL is unset and no local Twilio emulator was given');
     const twilio = createTwilioClient(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, apiUrl);
 
     const server = await listen(config);
@@ -73,7 +75,9 @@ export async function startService(
       twilio,
       logger,
       now: () => new Date(),
-      ...(telephony ? { emulatorUrl: telephony.url } : {}),
+      ...(options.localTwilioUrl && !config.TWILIO_API_URL
+        ? { emulatorUrl: options.localTwilioUrl }
+        : {}),
     };
     deps.onShiftChanged = async (ids) => {
       await scheduleShiftReminders(deps, ids);
@@ -85,8 +89,7 @@ export async function startService(
       const workers: Workers = startWorkers(deps);
       cleanups.push(() => workers.close());
     }
-    if (telephony) await telephony.connect(deps);
-    return { url, deps, embedded: embedded !== null, telephony, stop };
+    return { url, deps, embedded: embedded !== null, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startTwilioEmulator, type TwilioEmulator } from '../../scripts/twilio-emulator/index.js';
-import { wireNumber } from '../../server/telephony/local-telephony.js';
+import { startTwilioEmulator, type TwilioEmulator } from '@gardeline/twilio-emulator';
+import { wireNumber } from '../../scripts/local-telephony.js';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.js';
 
 export interface LiveService extends TestApp {

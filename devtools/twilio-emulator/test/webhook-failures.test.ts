@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTwilioEmulator, type TwilioEmulator } from '../../scripts/twilio-emulator/index.js';
+import { startTwilioEmulator, type TwilioEmulator } from '../src/index.js';
 import { startFixtureApp, twiml, type FixtureApp, type Reply } from './fixture-app.js';
 
 const withFallback = '+33900000004';

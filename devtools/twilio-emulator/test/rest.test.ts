@@ -1,6 +1,6 @@
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTwilioEmulator, type TwilioEmulator } from '../../scripts/twilio-emulator/index.js';
+import { startTwilioEmulator, type TwilioEmulator } from '../src/index.js';
 import { startFixtureApp, twiml, type FixtureApp } from './fixture-app.js';
 
 const platform = '+33900000001';

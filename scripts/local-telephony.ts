@@ -1,7 +1,7 @@
-import { territoryNumbers } from '../../db/schema/index.js';
-import { startTwilioEmulator } from '../../scripts/twilio-emulator/index.js';
-import type { Config } from '../config.js';
-import type { AppDeps } from '../deps.js';
+import { startTwilioEmulator } from '@gardeline/twilio-emulator';
+import { territoryNumbers } from '../db/schema/index.js';
+import type { Config } from '../server/config.js';
+import type { AppDeps } from '../server/deps.js';
 
 export type TwilioEmulator = Awaited<ReturnType<typeof startTwilioEmulator>>;
 
