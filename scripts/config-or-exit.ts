@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type Config } from '../server/config.js';
+import { ConfigError, loadConfig, type Config } from '../server/platform/config.js';
 
 /** The configuration, or one line per bad variable on stderr and exit code 2. */
 export function loadConfigOrExit(): Config {

@@ -1,7 +1,7 @@
 import { startTwilioEmulator } from '@gardeline/twilio-emulator';
 import { territoryNumbers } from '../db/schema/index.js';
-import type { Config } from '../server/config.js';
-import type { AppDeps } from '../server/deps.js';
+import type { Config } from '../server/platform/config.js';
+import type { AppDeps } from '../server/platform/deps.js';
 
 export type TwilioEmulator = Awaited<ReturnType<typeof startTwilioEmulator>>;
 

@@ -1,7 +1,7 @@
 /** `npm run migrate`: applies the committed migrations to DATABASE_URL. */
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
-import { loadConfig } from '../server/config.js';
+import { loadConfig } from '../server/platform/config.js';
 
 const config = loadConfig();
 if (!config.DATABASE_URL) {

@@ -3,7 +3,7 @@ import { openDatabase } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { seedDemo } from '../db/seed/seed-demo.js';
-import { loadConfig } from '../server/config.js';
+import { loadConfig } from '../server/platform/config.js';
 
 const config = loadConfig();
 const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(config.DATA_DIR);

@@ -7,7 +7,7 @@ import { loadConfigOrExit } from './config-or-exit.js';
 const config = loadConfigOrExit();
 
 // Loaded after the configuration is known to be good, so a bad setting fails in milliseconds.
-const { createLogger } = await import('../server/logger.js');
+const { createLogger } = await import('../server/platform/logger.js');
 const { startService } = await import('../server/main.js');
 const { seedDemoIfEmpty } = await import('../db/seed/seed-if-empty.js');
 const { startLocalTelephony } = await import('./local-telephony.js');

@@ -13,12 +13,12 @@ if (!config.DATABASE_URL) {
 }
 
 const { openDatabase } = await import('../db/client.js');
-const { createQueueFactory } = await import('../server/jobs/backend.js');
-const { createJobs } = await import('../server/jobs/queues.js');
-const { startWorkers } = await import('../server/jobs/workers.js');
-const { createLogger } = await import('../server/logger.js');
-const { createTwilioClient } = await import('../server/telephony/twilio-client.js');
-const { publicUrl } = await import('../server/config.js');
+const { createQueueFactory } = await import('../server/platform/queue-backend.js');
+const { createJobs } = await import('../server/platform/queues.js');
+const { startWorkers } = await import('../server/workers.js');
+const { createLogger } = await import('../server/platform/logger.js');
+const { createTwilioClient } = await import('../server/twilio/client.js');
+const { publicUrl } = await import('../server/platform/config.js');
 
 const logger = createLogger(config.LOG_LEVEL);
 const db = openDatabase(config.DATABASE_URL);

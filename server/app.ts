@@ -1,13 +1,13 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { pinoHttp } from 'pino-http';
-import type { AppDeps } from './deps.js';
-import { healthRouter } from './routes/health.js';
-import { twilioRouter } from './routes/twilio/index.js';
-import { apiRouter } from './routes/api/index.js';
-import { uiRouter } from './routes/ui/index.js';
-import { adminQueuesRouter } from './routes/admin-queues.js';
-import { icalRouter } from './routes/ical.js';
-import { identify, sessions } from './auth/middleware.js';
+import type { AppDeps } from './platform/deps.js';
+import { healthRouter } from './platform/health-routes.js';
+import { twilioRouter } from './webhooks.js';
+import { apiRouter } from './api.js';
+import { uiRouter } from './pages.js';
+import { adminQueuesRouter } from './platform/queue-dashboard-routes.js';
+import { icalRouter } from './planning/ical/routes.js';
+import { identify, sessions } from './access/middleware.js';
 
 /** The express application, without `listen`: main.ts serves it, supertest imports it. */
 export function createApp(deps: AppDeps): Express {

@@ -3,14 +3,14 @@ import { openDatabase, type DbHandle } from '../db/client.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { createApp } from './app.js';
-import { publicUrl as publicUrlOf, type Config } from './config.js';
-import type { AppDeps } from './deps.js';
-import { createQueueFactory, type QueueBackend } from './jobs/backend.js';
-import { createJobs } from './jobs/queues.js';
-import { scheduleShiftReminders } from './jobs/shift-reminder.js';
-import { startWorkers, type Workers } from './jobs/workers.js';
-import { createLogger, type Logger } from './logger.js';
-import { createTwilioClient } from './telephony/twilio-client.js';
+import { publicUrl as publicUrlOf, type Config } from './platform/config.js';
+import type { AppDeps } from './platform/deps.js';
+import { createQueueFactory, type QueueBackend } from './platform/queue-backend.js';
+import { createJobs } from './platform/queues.js';
+import { scheduleShiftReminders } from './planning/reminders/shift-reminder-job.js';
+import { startWorkers, type Workers } from './workers.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import { createTwilioClient } from './twilio/client.js';
 
 export interface RunningService {
   url: string;

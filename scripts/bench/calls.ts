@@ -6,8 +6,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { seedDemo } from '../../db/seed/seed-demo.js';
-import { doctorContacts } from '../../server/oncall/contacts.js';
-import { loadLineContext } from '../../server/oncall/line-context.js';
+import { doctorContacts } from '../../server/line/contacts.js';
+import { loadLineContext } from '../../server/line/line-context.js';
 import { startLiveService } from '../../test/support/live.js';
 
 const line = '+33261910015';

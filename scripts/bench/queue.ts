@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { smsMessages } from '../../db/schema/index.js';
-import { processJob } from '../../server/jobs/workers.js';
+import { processJob } from '../../server/workers.js';
 import { startLiveService } from '../../test/support/live.js';
 
 const jobs = Number(process.env.BENCH_JOBS ?? 10_000);

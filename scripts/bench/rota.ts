@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { proposeAutoFill } from '../../rota/auto-fill.js';
 import { holidaySet } from '../../rota/calendar/holidays.js';
 import { icalFeed } from '../../rota/ical.js';
-import { IcalFeedCache } from '../../server/routes/ical-cache.js';
+import { IcalFeedCache } from '../../server/planning/ical/cache.js';
 import { resolveOnDuty } from '../../rota/on-duty.js';
 import { expandTemplate, type TemplateSlot } from '../../rota/shift-template.js';
 import type { Professional, Shift } from '../../rota/types.js';

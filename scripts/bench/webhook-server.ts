@@ -9,11 +9,11 @@ import { openDatabase } from '../../db/client.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { seedDemo } from '../../db/seed/seed-demo.js';
 import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
-import { createQueueFactory } from '../../server/jobs/backend.js';
-import { createJobs } from '../../server/jobs/queues.js';
-import { createLogger } from '../../server/logger.js';
-import { createTwilioClient } from '../../server/telephony/twilio-client.js';
+import { loadConfig } from '../../server/platform/config.js';
+import { createQueueFactory } from '../../server/platform/queue-backend.js';
+import { createJobs } from '../../server/platform/queues.js';
+import { createLogger } from '../../server/platform/logger.js';
+import { createTwilioClient } from '../../server/twilio/client.js';
 
 const admin = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const name = 'gardeline_bench';

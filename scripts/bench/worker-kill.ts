@@ -12,10 +12,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { requestCallback } from '../../db/repositories/callbacks.js';
+import { requestCallback } from '../../server/callbacks/store.js';
 import { seedDemo } from '../../db/seed/seed-demo.js';
 import { callbackAttempts, territories } from '../../db/schema/index.js';
-import { flushCallbackOutbox } from '../../server/jobs/callback-outbox.js';
+import { flushCallbackOutbox } from '../../server/callbacks/outbox.js';
 import { testRedisUrl } from '../../test/support/env.js';
 import { startLiveService } from '../../test/support/live.js';
 

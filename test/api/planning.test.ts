@@ -11,7 +11,7 @@ import {
   territories,
   users,
 } from '../../db/schema/index.js';
-import { createApiToken } from '../../server/auth/credentials.js';
+import { createApiToken } from '../../server/access/credentials.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 const now = new Date('2026-11-24T10:00:00Z');

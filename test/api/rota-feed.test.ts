@@ -12,8 +12,8 @@ import {
   userTerritories,
 } from '../../db/schema/index.js';
 import { defaultTerritorySettings } from '../../db/schema/settings.js';
-import { createApiToken } from '../../server/auth/credentials.js';
-import type { RotaEvent } from '../../server/routes/ui/rota-feed-events.js';
+import { createApiToken } from '../../server/access/credentials.js';
+import type { RotaEvent } from '../../server/planning/rota-pages/feed-events.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 // The calendar's JSON feed and the shift edit page: real PostgreSQL, the real app, Bearer tokens

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CallOpeningBatch } from '../../db/repositories/call-opening-batch.js';
-import type { NewCall } from '../../db/repositories/call-records.js';
+import { CallOpeningBatch } from '../../server/line/call-opening-batch.js';
+import type { NewCall } from '../../server/line/call-record-store.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 const greeting = { kind: 'visit', node: 'greeting' };

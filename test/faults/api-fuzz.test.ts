@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.js';
 import { services, users } from '../../db/schema/index.js';
-import { createApiToken } from '../../server/auth/credentials.js';
+import { createApiToken } from '../../server/access/credentials.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;

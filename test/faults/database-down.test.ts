@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.js';
-import { doctorContacts } from '../../server/oncall/contacts.js';
-import { loadLineContext } from '../../server/oncall/line-context.js';
+import { doctorContacts } from '../../server/line/contacts.js';
+import { loadLineContext } from '../../server/line/line-context.js';
 import { startLiveService, type LiveService } from '../support/live.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.js';
 import { callbackRequests } from '../../db/schema/index.js';
-import { flushCallbackOutbox } from '../../server/jobs/callback-outbox.js';
-import { callbackJobId } from '../../server/jobs/enqueue.js';
-import { doctorContacts } from '../../server/oncall/contacts.js';
-import { loadLineContext } from '../../server/oncall/line-context.js';
+import { flushCallbackOutbox } from '../../server/callbacks/outbox.js';
+import { callbackJobId } from '../../server/platform/enqueue.js';
+import { doctorContacts } from '../../server/line/contacts.js';
+import { loadLineContext } from '../../server/line/line-context.js';
 import { startLiveService, type LiveService } from '../support/live.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 

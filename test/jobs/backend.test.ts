@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createQueueFactory, type QueueBackend } from '../../server/jobs/backend.js';
-import { createJobs } from '../../server/jobs/queues.js';
+import { createQueueFactory, type QueueBackend } from '../../server/platform/queue-backend.js';
+import { createJobs } from '../../server/platform/queues.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { testRedisUrl } from '../support/env.js';
 

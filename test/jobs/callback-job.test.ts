@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestCallback } from '../../db/repositories/callbacks.js';
+import { requestCallback } from '../../server/callbacks/store.js';
 import { seedDemo } from '../../db/seed/seed-demo.js';
 import { callbackAttempts, callbackRequests, territories } from '../../db/schema/index.js';
-import { flushCallbackOutbox } from '../../server/jobs/callback-outbox.js';
-import { callbackJobId } from '../../server/jobs/enqueue.js';
-import { processJob, startWorkers, type Workers } from '../../server/jobs/workers.js';
-import { serviceOnDuty } from '../../server/oncall/service-contacts.js';
+import { flushCallbackOutbox } from '../../server/callbacks/outbox.js';
+import { callbackJobId } from '../../server/platform/enqueue.js';
+import { processJob, startWorkers, type Workers } from '../../server/workers.js';
+import { serviceOnDuty } from '../../server/line/service-contacts.js';
 import { startLiveService, type LiveService } from '../support/live.js';
 
 const night = new Date('2026-11-24T21:00:00Z');

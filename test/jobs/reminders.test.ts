@@ -11,10 +11,13 @@ import {
   territories,
   users,
 } from '../../db/schema/index.js';
-import { createApiToken } from '../../server/auth/credentials.js';
-import { followUp, nextMorning } from '../../server/jobs/follow-up.js';
-import { reminderJobId, scheduleShiftReminders } from '../../server/jobs/shift-reminder.js';
-import { processJob } from '../../server/jobs/workers.js';
+import { createApiToken } from '../../server/access/credentials.js';
+import { followUp, nextMorning } from '../../server/sms/follow-up-job.js';
+import {
+  reminderJobId,
+  scheduleShiftReminders,
+} from '../../server/planning/reminders/shift-reminder-job.js';
+import { processJob } from '../../server/workers.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
 const now = new Date('2026-11-24T10:00:00Z');

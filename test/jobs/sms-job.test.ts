@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smsMessages } from '../../db/schema/index.js';
-import { queueSms } from '../../server/jobs/queue-sms.js';
-import { startWorkers, type Workers } from '../../server/jobs/workers.js';
+import { queueSms } from '../../server/sms/queue-sms.js';
+import { startWorkers, type Workers } from '../../server/workers.js';
 import { startLiveService, type LiveService } from '../support/live.js';
 
 const line = '+33261910015';

@@ -3,12 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestCallback } from '../../db/repositories/callbacks.js';
+import { requestCallback } from '../../server/callbacks/store.js';
 import { seedDemo } from '../../db/seed/seed-demo.js';
 import { callbackAttempts, territories } from '../../db/schema/index.js';
-import { flushCallbackOutbox } from '../../server/jobs/callback-outbox.js';
-import { callbackJobId } from '../../server/jobs/enqueue.js';
-import { serviceOnDuty } from '../../server/oncall/service-contacts.js';
+import { flushCallbackOutbox } from '../../server/callbacks/outbox.js';
+import { callbackJobId } from '../../server/platform/enqueue.js';
+import { serviceOnDuty } from '../../server/line/service-contacts.js';
 import { testRedisUrl } from '../support/env.js';
 import { startLiveService, type LiveService } from '../support/live.js';
 

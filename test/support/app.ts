@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import { createApp } from '../../server/app.js';
-import { loadConfig, type Config } from '../../server/config.js';
-import type { AppDeps } from '../../server/deps.js';
-import { createQueueFactory, type QueueBackend } from '../../server/jobs/backend.js';
-import { createJobs } from '../../server/jobs/queues.js';
-import { createLogger } from '../../server/logger.js';
-import { createTwilioClient } from '../../server/telephony/twilio-client.js';
+import { loadConfig, type Config } from '../../server/platform/config.js';
+import type { AppDeps } from '../../server/platform/deps.js';
+import { createQueueFactory, type QueueBackend } from '../../server/platform/queue-backend.js';
+import { createJobs } from '../../server/platform/queues.js';
+import { createLogger } from '../../server/platform/logger.js';
+import { createTwilioClient } from '../../server/twilio/client.js';
 import { openDatabase } from '../../db/client.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { testRedisUrl } from './env.js';

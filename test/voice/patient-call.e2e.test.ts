@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.js';
 import { callbackRequests, callRecords, territories } from '../../db/schema/index.js';
-import { doctorContacts } from '../../server/oncall/contacts.js';
-import { loadLineContext } from '../../server/oncall/line-context.js';
+import { doctorContacts } from '../../server/line/contacts.js';
+import { loadLineContext } from '../../server/line/line-context.js';
 import { startLiveService, type LiveService } from '../support/live.js';
 
 const line = '+33261910015';

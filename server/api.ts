@@ -1,0 +1,35 @@
+import express, { Router } from 'express';
+import type { AppDeps } from './platform/deps.js';
+import { apiErrorHandler } from './platform/http-errors.js';
+import { requireAuth, requireCsrf } from './access/middleware.js';
+import { absencesRouter } from './planning/unavailability/routes.js';
+import { callsRouter } from './dashboard/call-log-routes.js';
+import { planningRouter } from './planning/routes.js';
+import { professionalsRouter } from './directory/routes.js';
+import { rotaRouter } from './planning/shifts/routes.js';
+import { sessionRouter } from './access/session-routes.js';
+import { swapsRouter } from './planning/swaps/routes.js';
+import { territoriesRouter } from './territories/routes.js';
+
+/**
+ * The JSON API. Everything after the session routes requires an authenticated actor: a route
+ * added below cannot forget it (test/api/auth-walk.test.ts walks them all).
+ */
+export function apiRouter(deps: AppDeps): Router {
+  const router = Router();
+  router.use(express.json({ limit: '256kb' }));
+  router.use(sessionRouter(deps));
+  router.use(requireAuth('json'), requireCsrf);
+  router.use(rotaRouter(deps));
+  router.use(planningRouter(deps));
+  router.use(absencesRouter(deps));
+  router.use(territoriesRouter(deps));
+  router.use(professionalsRouter(deps));
+  router.use(callsRouter(deps));
+  router.use(swapsRouter(deps));
+  router.use((req, res) =>
+    res.status(404).json({ error: 'not_found', message: `Pas de route ${req.method} ${req.path}` }),
+  );
+  router.use(apiErrorHandler);
+  return router;
+}

@@ -1,0 +1,194 @@
+import express, { Router } from 'express';
+import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  callbackRequests,
+  callEvents,
+  callRecords,
+  professionals,
+  shifts,
+  swapRequests,
+  services,
+} from '../../db/schema/index.js';
+import { addDays } from '../../rota/calendar/local-date.js';
+import { wallClockToInstant } from '../../rota/local-time.js';
+import { canManageTerritory, canReadTerritory, readableTerritories } from '../access/actor.js';
+import { csrfToken, requireCsrf } from '../access/middleware.js';
+import { decideSwap } from '../planning/swaps/commands.js';
+import type { AppDeps } from '../platform/deps.js';
+import { forbidden, HttpError } from '../platform/http-errors.js';
+import { shownNumber } from './call-log-routes.js';
+import { html } from '../web/html.js';
+import { page } from '../web/layout.js';
+
+const outcomes: Record<string, string> = {
+  connected: 'mis en relation',
+  callback: 'rappel demandé',
+  closed_hours: 'hors horaires',
+  hung_up_after_warning: 'raccroché après l’avertissement',
+  abandoned: 'abandonné',
+  call_15_first: 'orienté vers le 15',
+  pharmacy_info: 'pharmacie',
+  fallback: 'permanence',
+};
+const zone = 'Europe/Paris';
+const isCalendarDate = (d: string) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(d) &&
+    !Number.isNaN(t) &&
+    new Date(t).toISOString().slice(0, 10) === d
+  );
+};
+const localDay = z.string().refine(isCalendarDate).optional().catch(undefined);
+// A bad filter value is dropped rather than refused: it comes from the page's own form or a stale link.
+const callFilters = z.object({
+  outcome: z.enum(callRecords.outcome.enumValues).optional().catch(undefined),
+  from: localDay,
+  to: localDay,
+});
+const fmt = (d: Date | null) =>
+  d
+    ? new Intl.DateTimeFormat('fr-FR', {
+        timeZone: 'Europe/Paris',
+        dateStyle: 'short',
+        timeStyle: 'medium',
+      }).format(d)
+    : '—';
+
+/** Calls, one call's path, callbacks, swaps to approve: pages for managers. */
+export function callsPages(deps: AppDeps): Router {
+  const router = Router();
+  const db = deps.db.db;
+  const managerOnly: express.RequestHandler = (req, _res, next) =>
+    next(req.actor!.role === 'professional' ? forbidden() : undefined);
+
+  router.get('/calls', managerOnly, async (req, res) => {
+    const actor = req.actor!;
+    const where: SQL[] = [];
+    const readable = readableTerritories(actor, callRecords.territoryId);
+    if (readable) where.push(readable);
+    const { outcome, from, to } = callFilters.parse(req.query);
+    if (outcome) where.push(eq(callRecords.outcome, outcome));
+    // Local days in Paris: "jusqu'au 24" includes the whole of the 24th, until midnight local time.
+    if (from) where.push(gte(callRecords.startedAt, wallClockToInstant(from, '00:00', zone)));
+    if (to)
+      where.push(lt(callRecords.startedAt, wallClockToInstant(addDays(to, 1), '00:00', zone)));
+    const rows = await db
+      .select()
+      .from(callRecords)
+      .where(and(...where))
+      .orderBy(desc(callRecords.startedAt))
+      .limit(300);
+    const body = html`<form method="get" style="display:flex;gap:.5rem;align-items:end;flex-wrap:wrap">
+<div><label for="from">Depuis le</label><input id="from" type="date" name="from" value="${from ?? ''}"></div>
+<div><label for="to">Jusqu’au (inclus)</label><input id="to" type="date" name="to" value="${to ?? ''}"></div>
+<div><label for="outcome">Issue</label><select id="outcome" name="outcome"><option value="">toutes</option>${Object.entries(outcomes).map(([k, v]) => html`<option value="${k}" ${k === (outcome ?? '') ? 'selected' : ''}>${v}</option>`)}</select></div><button type="submit">Filtrer</button></form>
+<table><caption class="muted">${rows.length} appel(s)</caption><thead><tr><th>Début</th><th>Appelant</th><th>Durée</th><th>Issue</th><th></th></tr></thead><tbody>
+${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'masqué' : shownNumber(actor, c.fromNumber)}</td><td>${c.durationSeconds ?? '—'} s</td><td>${outcomes[c.outcome ?? ''] ?? 'en cours'}</td><td><a href="/calls/${c.callSid}">Détail</a></td></tr>`)}
+</tbody></table>`;
+    res.type('html').send(page('Appels', actor, body, csrfToken(req)));
+  });
+
+  router.get('/calls/:sid', managerOnly, async (req, res) => {
+    const actor = req.actor!;
+    const [call] = await db
+      .select()
+      .from(callRecords)
+      .where(eq(callRecords.callSid, String(req.params.sid)));
+    if (!call) throw new HttpError(404, 'not_found', 'Appel introuvable');
+    if (!canReadTerritory(actor, call.territoryId ?? '')) throw forbidden();
+    const events = await db
+      .select({ e: callEvents, name: professionals.name })
+      .from(callEvents)
+      .leftJoin(professionals, eq(professionals.id, callEvents.professionalId))
+      .where(eq(callEvents.callSid, call.callSid))
+      .orderBy(callEvents.at, callEvents.id);
+    const label = (
+      kind: string,
+      node: string | null,
+      detail: Record<string, unknown>,
+      name: string | null,
+    ) =>
+      kind === 'visit'
+        ? `menu : ${node}${detail.digits ? ` (touche ${String(detail.digits)})` : ''}`
+        : kind === 'ring'
+          ? `appel de ${name ?? 'la permanence'} (niveau ${String(detail.level)})`
+          : kind === 'ring_result'
+            ? `résultat : ${String(detail.result)}${name ? ` (${name})` : ''}`
+            : kind === 'accepted'
+              ? 'accepté par appui sur 1'
+              : kind;
+    const body = html`<dl class="card"><dt>Appelant</dt><dd>${call.callerHidden ? 'masqué' : shownNumber(actor, call.fromNumber)}</dd>
+<dt>Début</dt><dd>${fmt(call.startedAt)}</dd><dt>Mis en relation</dt><dd>${fmt(call.connectedAt)}</dd><dt>Durée</dt><dd>${call.durationSeconds ?? '—'} s</dd>
+<dt>Issue</dt><dd data-testid="outcome">${outcomes[call.outcome ?? ''] ?? 'en cours'}</dd></dl>
+<h2 style="font-size:1.1rem">Parcours</h2><ol>${events.map(({ e, name }) => html`<li>${fmt(e.at)} — ${label(e.kind, e.node, e.detail, name)}</li>`)}</ol>`;
+    res.type('html').send(page(`Appel ${call.callSid.slice(0, 10)}…`, actor, body, csrfToken(req)));
+  });
+
+  router.get('/callbacks', managerOnly, async (req, res) => {
+    const actor = req.actor!;
+    const rows = await db
+      .select()
+      .from(callbackRequests)
+      .where(readableTerritories(actor, callbackRequests.territoryId))
+      .orderBy(desc(callbackRequests.createdAt))
+      .limit(200);
+    const states: Record<string, string> = {
+      pending: 'en attente',
+      in_progress: 'en cours',
+      done: 'fait',
+      failed: 'échec',
+      cancelled: 'annulé',
+    };
+    const body = html`<table><thead><tr><th>Demandé</th><th>Patient</th><th>État</th><th>Essais</th><th>Échéance</th></tr></thead><tbody>
+${rows.map((c) => html`<tr><td>${fmt(c.createdAt)}</td><td>${shownNumber(actor, c.patientNumber)}</td><td>${states[c.status]}</td><td>${c.attempts}</td><td>${fmt(c.dueBy)}</td></tr>`)}</tbody></table>`;
+    res.type('html').send(page('Rappels', actor, body, csrfToken(req)));
+  });
+
+  router.get('/swaps', managerOnly, async (req, res) => {
+    const actor = req.actor!;
+    const rows = await db
+      .select({ swap: swapRequests, shift: shifts, territoryId: services.territoryId })
+      .from(swapRequests)
+      .innerJoin(shifts, eq(shifts.id, swapRequests.shiftId))
+      .innerJoin(services, eq(services.id, shifts.serviceId))
+      .where(inArray(swapRequests.status, ['offered', 'taken']))
+      .orderBy(shifts.startsAt);
+    const people = new Map(
+      (await db.select({ id: professionals.id, name: professionals.name }).from(professionals)).map(
+        (p) => [p.id, p.name],
+      ),
+    );
+    const csrf = csrfToken(req);
+    const mine = rows.filter((r) => canManageTerritory(actor, r.territoryId));
+    const body = html`<table><thead><tr><th>Garde</th><th>Proposée par</th><th>Prise par</th><th>Décision</th></tr></thead><tbody>
+${mine.map(
+  (r) =>
+    html`<tr><td>${fmt(r.shift.startsAt)}</td><td>${people.get(r.swap.offeredBy)}</td><td>${r.swap.takenBy ? people.get(r.swap.takenBy) : 'personne encore'}</td><td>${
+      r.swap.status === 'taken'
+        ? html`<form method="post" action="/swaps/${r.swap.id}/approve" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Valider</button></form>
+<form method="post" action="/swaps/${r.swap.id}/reject" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><button class="secondary" type="submit">Refuser</button></form>`
+        : 'en attente d’un collègue'
+    }</td></tr>`,
+)}
+</tbody></table>${mine.length === 0 ? html`<p>Aucun échange en cours.</p>` : ''}`;
+    res.type('html').send(page('Échanges de garde', actor, body, csrf));
+  });
+
+  router.post(
+    '/swaps/:id/:decision',
+    express.urlencoded({ extended: false }),
+    requireCsrf,
+    async (req, res) => {
+      await decideSwap(
+        deps,
+        req.actor!,
+        String(req.params.id),
+        req.params.decision === 'reject' ? 'reject' : 'approve',
+      );
+      res.redirect(303, '/swaps');
+    },
+  );
+  return router;
+}

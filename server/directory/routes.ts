@@ -1,0 +1,40 @@
+import { Router } from 'express';
+import { inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { professionals } from '../../db/schema/index.js';
+import {
+  createProfessional,
+  newProfessional,
+  professionalPatch,
+  updateProfessional,
+} from './commands.js';
+import type { AppDeps } from '../platform/deps.js';
+
+/** The directory: professionals of the actor's territories; managers add and edit. */
+export function professionalsRouter(deps: AppDeps): Router {
+  const router = Router();
+  const db = deps.db.db;
+  router.get('/professionals', async (req, res) => {
+    const actor = req.actor!;
+    const rows =
+      actor.role === 'admin'
+        ? await db.select().from(professionals)
+        : actor.territoryIds.length
+          ? await db
+              .select()
+              .from(professionals)
+              .where(inArray(professionals.territoryId, actor.territoryIds))
+          : [];
+    res.json({ professionals: rows.map(({ icalToken: _t, ...p }) => p) });
+  });
+  router.post('/professionals', async (req, res) => {
+    const id = await createProfessional(db, req.actor!, newProfessional.parse(req.body ?? {}));
+    res.status(201).json({ id });
+  });
+  router.patch('/professionals/:id', async (req, res) => {
+    const id = z.string().uuid().parse(req.params.id);
+    await updateProfessional(db, req.actor!, id, professionalPatch.parse(req.body ?? {}));
+    res.json({ id });
+  });
+  return router;
+}

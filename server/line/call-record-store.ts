@@ -1,0 +1,143 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Sql } from 'postgres';
+import type { Queryable } from '../../db/client.js';
+import { callEvents, callRecords } from '../../db/schema/index.js';
+
+export type CallOutcome = NonNullable<(typeof callRecords.$inferSelect)['outcome']>;
+
+export interface NewCall {
+  callSid: string;
+  territoryId: string | null;
+  fromNumber: string;
+  toNumber: string;
+  callerHidden: boolean;
+  startedAt: Date;
+}
+
+/** Creates the call record once; a webhook Twilio retries finds it already there. */
+export async function openCallRecord(db: Queryable, call: NewCall): Promise<void> {
+  await db.insert(callRecords).values(call).onConflictDoNothing({ target: callRecords.callSid });
+}
+
+/**
+ * The hot path of every new call, in one round trip: the call record and its first event.
+ * Plain SQL through postgres.js (a prepared statement), as it runs for every call.
+ */
+export async function openCallWithEvent(
+  sql: Sql,
+  call: NewCall,
+  event: { kind: string; node: string },
+): Promise<void> {
+  // drizzle's postgres.js client serialises dates itself: pass ISO strings.
+  const at = call.startedAt.toISOString();
+  await sql`
+    with record as (
+      insert into call_records (call_sid, territory_id, from_number, to_number, caller_hidden, started_at)
+      values (${call.callSid}, ${call.territoryId}, ${call.fromNumber}, ${call.toNumber}, ${call.callerHidden}, ${at}::timestamptz)
+      on conflict (call_sid) do nothing
+    )
+    insert into call_events (call_sid, at, kind, node, detail, dedupe_key)
+    values (${call.callSid}, ${at}::timestamptz, ${event.kind}, ${event.node}, '{}'::jsonb, ${`${call.callSid}/${event.node}`})
+    on conflict do nothing`;
+}
+
+export interface CallEvent {
+  kind: string;
+  node?: string | null;
+  professionalId?: string | null;
+  detail?: Record<string, unknown>;
+  /** Same key twice (a retried webhook) → recorded once. */
+  dedupeKey?: string | null;
+}
+
+export async function appendCallEvents(
+  db: Queryable,
+  callSid: string,
+  at: Date,
+  events: CallEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insert(callEvents)
+    .values(
+      events.map((e) => ({
+        callSid,
+        at,
+        kind: e.kind,
+        node: e.node ?? null,
+        professionalId: e.professionalId ?? null,
+        detail: e.detail ?? {},
+        dedupeKey: e.dedupeKey ?? null,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+/** The first outcome wins: a later "abandoned" from a status callback never hides "connected". */
+export async function setCallOutcome(
+  db: Queryable,
+  callSid: string,
+  outcome: CallOutcome,
+): Promise<void> {
+  await db
+    .update(callRecords)
+    .set({ outcome })
+    .where(and(eq(callRecords.callSid, callSid), isNull(callRecords.outcome)));
+}
+
+export async function setCallLanguage(db: Queryable, callSid: string, lang: string): Promise<void> {
+  await db.update(callRecords).set({ lang }).where(eq(callRecords.callSid, callSid));
+}
+
+export async function markConnected(
+  db: Queryable,
+  callSid: string,
+  professionalId: string | null,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(callRecords)
+    .set({ connectedAt: at, connectedProfessionalId: professionalId, outcome: 'connected' })
+    .where(eq(callRecords.callSid, callSid));
+}
+
+/** From the call status callback: final status, end time, duration; no outcome yet → abandoned. */
+export async function closeCallRecord(
+  db: Queryable,
+  callSid: string,
+  status: string,
+  endedAt: Date,
+  durationSeconds: number | null,
+): Promise<void> {
+  await db
+    .update(callRecords)
+    .set({
+      status,
+      endedAt,
+      durationSeconds,
+      outcome: sql`coalesce(${callRecords.outcome}, 'abandoned')`,
+    })
+    .where(eq(callRecords.callSid, callSid));
+}
+
+/** Was this ring accepted by a keypress on the screening leg? (DialCallStatus alone is no proof.) */
+export async function wasAccepted(
+  db: Queryable,
+  callSid: string,
+  attempt: number,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: callEvents.id })
+    .from(callEvents)
+    .where(
+      and(
+        eq(callEvents.callSid, callSid),
+        eq(callEvents.kind, 'accepted'),
+        eq(callEvents.dedupeKey, acceptedKey(callSid, attempt)),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+export const acceptedKey = (callSid: string, attempt: number) => `${callSid}/accepted/${attempt}`;

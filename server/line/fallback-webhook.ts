@@ -1,0 +1,26 @@
+import { Router } from 'express';
+import { afterFallbackDial, safeFallback } from '../../ivr-flows/index.js';
+import type { AppDeps } from '../platform/deps.js';
+import type { LineContextCache } from './line-context.js';
+import { renderTwiml } from '../twilio/twiml.js';
+
+/**
+ * POST /twilio/fallback: the number's fallback URL in the Twilio console, called when our
+ * voice URL failed. Never touches the database: an apology and the staffed fallback line.
+ */
+export function fallbackRouter(deps: AppDeps, cache: LineContextCache): Router {
+  const router = Router();
+  router.post('/fallback', (req, res) => {
+    const to = typeof req.body?.To === 'string' ? req.body.To : '';
+    const number = cache.anyFallbackFor(to) ?? deps.config.FALLBACK_NUMBER ?? null;
+    req.log.warn({ errorCode: req.body?.ErrorCode }, 'Twilio used the fallback URL');
+    res.type('text/xml').send(renderTwiml(safeFallback(number).steps, deps.publicUrl));
+  });
+  router.post('/fallback/after-queue', (_req, res) => {
+    res.type('text/xml').send(renderTwiml([{ verb: 'hangup' }], deps.publicUrl));
+  });
+  router.post('/fallback/after-dial', (_req, res) => {
+    res.type('text/xml').send(renderTwiml(afterFallbackDial().steps, deps.publicUrl));
+  });
+  return router;
+}

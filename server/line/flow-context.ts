@@ -1,0 +1,55 @@
+import { isPdsaTime, type PdsaCalendar } from '../../rota/calendar/pdsa.js';
+import { localDateOf } from '../../rota/calendar/local-date.js';
+import { territoryCalendar } from '../../rota/calendar/territory-calendar.js';
+import type { FlowContext } from '../../ivr-flows/types.js';
+import { contactsFrom, doctorContacts } from './contacts.js';
+import type { LineContext } from './line-context.js';
+import type { CallBoards } from './call-boards.js';
+import { isHiddenCaller, isMobile } from '../platform/phone-numbers.js';
+
+/** The Twilio queue where a territory's callers hold for the busy doctor. */
+export const holdQueueOf = (territoryId: string) => `line-${territoryId}`;
+
+/** The PDSA calendar of a territory around `now`. */
+export function pdsaCalendarOf(line: LineContext, now: Date): PdsaCalendar {
+  const { territory, calendar } = line.territory;
+  const year = Number(localDateOf(now, territory.timeZone).slice(0, 4));
+  return territoryCalendar(
+    { timeZone: territory.timeZone, ...territory.settings },
+    calendar,
+    year - 1,
+    year + 1,
+  );
+}
+
+/** Builds what the pure flows may know, from a loaded (or cached) line context. */
+export function flowContextOf(
+  line: LineContext,
+  params: { callSid: string; from: string | undefined },
+  now: Date,
+  boards: CallBoards,
+): FlowContext {
+  const { territory } = line.territory;
+  const contacts = doctorContacts(line, now);
+  const pharmacist =
+    line.pharmacyService && line.pharmacyRota
+      ? contactsFrom(line.pharmacyRota, line.pharmacyService.id, now, null)[0]
+      : undefined;
+  const hidden = isHiddenCaller(params.from);
+  return {
+    territory: {
+      name: territory.name,
+      regulates: territory.settings.regulates,
+      recordingNotice: territory.settings.recordingNotice,
+      daytimeNumber: territory.daytimeNumber,
+      pharmacy: pharmacist ? { name: pharmacist.name, phone: pharmacist.phone } : null,
+    },
+    inPdsaHours: isPdsaTime(now, pdsaCalendarOf(line, now)),
+    contacts,
+    caller: { hidden, isMobile: !hidden && isMobile(params.from!) },
+    callSid: params.callSid,
+    lineNumber: line.calledNumber,
+    doctorBusy: contacts[0]?.source !== 'fallback' && boards.isBusy(contacts[0]?.professionalId),
+    holdQueue: holdQueueOf(territory.id),
+  };
+}

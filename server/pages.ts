@@ -1,0 +1,54 @@
+import { Router, type ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { requireAuth } from './access/middleware.js';
+import type { AppDeps } from './platform/deps.js';
+import { HttpError } from './platform/http-errors.js';
+import { assetsRouter } from './web/assets.js';
+import { callsPages } from './dashboard/call-log-pages.js';
+import { demoPage } from './web/demo-page.js';
+import { directoryPage } from './directory/pages.js';
+import { homePage } from './web/home-page.js';
+import { html } from './web/html.js';
+import { page } from './web/layout.js';
+import { loginRouter } from './access/login-pages.js';
+import { myShiftsPage } from './planning/my-shifts/pages.js';
+import { rotaEdit } from './planning/rota-pages/rota-edit-pages.js';
+import { rotaFeed } from './planning/rota-pages/feed-routes.js';
+import { rotaPage } from './planning/rota-pages/rota-page.js';
+import { shiftEditPage } from './planning/rota-pages/shift-edit-page.js';
+
+/** The web app for rota managers and professionals: server-rendered French pages, no build step. */
+export function uiRouter(deps: AppDeps): Router {
+  const router = Router();
+  router.use(loginRouter(deps));
+  router.use(requireAuth('page'));
+  router.use(assetsRouter());
+  router.use(
+    homePage(deps),
+    rotaPage(deps),
+    rotaFeed(deps),
+    shiftEditPage(deps),
+    rotaEdit(deps),
+    callsPages(deps),
+    directoryPage(deps),
+    myShiftsPage(deps),
+    demoPage(deps),
+  );
+  const onError: ErrorRequestHandler = (err, req, res, _next) => {
+    // Bad input parsed by zod in a page is the visitor's mistake (400), never a 500.
+    const status = err instanceof HttpError ? err.status : err instanceof ZodError ? 400 : 500;
+    if (status === 500) req.log.error({ err }, 'page error');
+    res
+      .status(status)
+      .type('html')
+      .send(
+        page(
+          status === 403 ? 'Accès refusé' : status === 404 ? 'Introuvable' : 'Erreur',
+          req.actor,
+          html`<p class="error">${status === 500 ? 'Une erreur est survenue.' : err instanceof ZodError ? err.issues.map((i) => i.message).join(' ; ') : err.message}</p><p><a href="/">Retour à l'accueil</a></p>`,
+        ),
+      );
+  };
+  router.use(onError);
+  return router;
+}

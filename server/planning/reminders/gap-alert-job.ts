@@ -1,0 +1,96 @@
+import { and, eq, gte, lt } from 'drizzle-orm';
+import {
+  services,
+  shifts,
+  territories,
+  territoryNumbers,
+  users,
+  userTerritories,
+  professionals,
+} from '../../../db/schema/index.js';
+import { confirmedDays } from '../../territories/store.js';
+import { territoryCalendar } from '../../../rota/calendar/territory-calendar.js';
+import { pdsaPeriods } from '../../../rota/calendar/pdsa.js';
+import { coverageGaps } from '../../../rota/gaps.js';
+import { smsBody } from '../../../ivr-flows/prompts/sms.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { queueSms } from '../../sms/queue-sms.js';
+import { scheduleShiftReminders } from './shift-reminder-job.js';
+
+const horizonMs = 14 * 24 * 3600_000;
+
+/**
+ * Daily: counts the coverage gaps of the next 14 days per territory and texts the rota
+ * managers who have a professional mobile on file; also re-schedules the reminders of the
+ * next two days (a safety net for shifts written outside the API).
+ */
+export async function gapAlert(
+  deps: Pick<AppDeps, 'db' | 'jobs' | 'now' | 'logger'>,
+): Promise<string> {
+  const db = deps.db.db;
+  const now = deps.now();
+  const range = { start: now, end: new Date(now.getTime() + horizonMs) };
+  let alerts = 0;
+  for (const territory of await db.select().from(territories)) {
+    const year = now.getUTCFullYear();
+    const calendar = territoryCalendar(
+      { timeZone: territory.timeZone, ...territory.settings },
+      await confirmedDays(db, territory.id),
+      year,
+      year + 1,
+    );
+    const periods = pdsaPeriods(range, calendar);
+    let gaps = 0;
+    for (const service of await db
+      .select()
+      .from(services)
+      .where(and(eq(services.territoryId, territory.id), eq(services.active, true)))) {
+      if (service.template.length === 0) continue;
+      const rows = await db
+        .select()
+        .from(shifts)
+        .where(
+          and(
+            eq(shifts.serviceId, service.id),
+            eq(shifts.status, 'active'),
+            lt(shifts.startsAt, range.end),
+            gte(shifts.endsAt, range.start),
+          ),
+        );
+      gaps += coverageGaps(
+        periods,
+        rows.map((s) => ({ ...s, kind: s.kind ?? undefined })),
+        1,
+      ).length;
+      const soon = rows
+        .filter((s) => s.startsAt.getTime() < now.getTime() + 2 * 24 * 3600_000)
+        .map((s) => s.id);
+      await scheduleShiftReminders(deps, soon);
+    }
+    if (gaps === 0) continue;
+    const [number] = await db
+      .select()
+      .from(territoryNumbers)
+      .where(eq(territoryNumbers.territoryId, territory.id))
+      .limit(1);
+    const managers = await db
+      .select({ mobile: professionals.mobile })
+      .from(userTerritories)
+      .innerJoin(users, eq(users.id, userTerritories.userId))
+      .innerJoin(professionals, eq(professionals.id, users.professionalId))
+      .where(and(eq(userTerritories.territoryId, territory.id), eq(users.role, 'manager')));
+    for (const manager of managers) {
+      if (!number) break;
+      await queueSms(deps, {
+        territoryId: territory.id,
+        to: manager.mobile,
+        from: number.number,
+        kind: 'gap_alert',
+        essential: true,
+        body: smsBody('gap_alert', 'fr', { territory: territory.name, count: String(gaps) }),
+      });
+      alerts += 1;
+    }
+  }
+  return `alerted ${alerts}`;
+}

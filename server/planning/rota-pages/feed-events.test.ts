@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { isoInZone, rotaFeedEvents, type RotaFeedInput } from './feed-events.js';
+
+const base: RotaFeedInput = {
+  serviceId: 'svc',
+  range: { start: new Date('2027-03-27T23:00:00Z'), end: new Date('2027-03-29T22:00:00Z') },
+  timeZone: 'Europe/Paris',
+  settings: { alsaceMoselle: false, saturdayAfternoon: true },
+  requiredLevels: 1,
+  shifts: [],
+  names: new Map([['p1', 'Dr A']]),
+  calendarDays: [],
+  manage: true,
+  now: new Date('2027-01-01T00:00:00Z'),
+};
+
+describe('rotaFeedEvents (pure)', () => {
+  it('writes instants with the offset of their side of a DST change', () => {
+    expect(isoInZone(new Date('2027-03-28T00:30:00Z'), 'Europe/Paris')).toBe(
+      '2027-03-28T01:30:00+01:00',
+    );
+    expect(isoInZone(new Date('2027-03-28T01:30:00Z'), 'Europe/Paris')).toBe(
+      '2027-03-28T03:30:00+02:00',
+    );
+    expect(isoInZone(new Date('2027-01-01T12:00:00Z'), 'America/Sao_Paulo')).toBe(
+      '2027-01-01T09:00:00-03:00',
+    );
+  });
+
+  it('colours a shift by its level and marks the uncovered PDSA time around it in red, with a fill link for managers', () => {
+    const shift = {
+      id: 's1',
+      serviceId: 'svc',
+      professionalId: 'p1',
+      level: 2,
+      startsAt: new Date('2027-03-28T18:00:00Z'),
+      endsAt: new Date('2027-03-29T06:00:00Z'),
+      kind: null,
+    };
+    const { events, gaps } = rotaFeedEvents({ ...base, shifts: [shift], requiredLevels: 2 });
+    expect(events[0]).toMatchObject({
+      id: 's1',
+      title: 'Dr A · N2',
+      color: 'var(--l2)',
+      start: '2027-03-28T20:00:00+02:00',
+      url: '/rota/shifts/s1/edit',
+    });
+    // Sunday 28 March: the night before, the day and the night after all lack a primary.
+    expect(gaps.every((g) => g.missingLevels.includes(1))).toBe(true);
+    const red = events.filter((e) => e.extendedProps.kind === 'gap');
+    expect(red.length).toBeGreaterThan(0);
+    expect(
+      red.every((e) => e.color === 'var(--gap)' && e.url?.startsWith('/rota?service=svc&add=')),
+    ).toBe(true);
+    expect(
+      rotaFeedEvents({ ...base, shifts: [shift], manage: false }).events.filter(
+        (e) => e.url && e.extendedProps.kind === 'gap',
+      ),
+    ).toHaveLength(0);
+  });
+
+  it('treats a local extra holiday as PDSA time, as the phone line does', () => {
+    const weekday = {
+      ...base,
+      range: { start: new Date('2027-03-09T23:00:00Z'), end: new Date('2027-03-10T23:00:00Z') },
+    };
+    const noon = new Date('2027-03-10T11:00:00Z');
+    const covers = (r: ReturnType<typeof rotaFeedEvents>) =>
+      r.gaps.some((g) => g.start <= noon && g.end > noon);
+    expect(covers(rotaFeedEvents(weekday))).toBe(false);
+    const local = rotaFeedEvents({
+      ...weekday,
+      calendarDays: [{ day: '2027-03-10', kind: 'holiday', note: 'Fête locale' }],
+    });
+    expect(covers(local)).toBe(true);
+    expect(local.events).toContainEqual(
+      expect.objectContaining({ title: 'Fête locale', start: '2027-03-10', display: 'background' }),
+    );
+  });
+
+  it('shows uncovered hours from now on only: the past ones can no longer be filled', () => {
+    // Sunday 28 March 2027 at noon in Paris: the night before and the morning are past.
+    const midday = rotaFeedEvents({ ...base, now: new Date('2027-03-28T10:00:00Z') });
+    expect(midday.gaps.length).toBeGreaterThan(0);
+    expect(midday.gaps.every((g) => g.start >= new Date('2027-03-28T10:00:00Z'))).toBe(true);
+    expect(rotaFeedEvents({ ...base, now: new Date('2027-04-01T00:00:00Z') }).gaps).toEqual([]);
+  });
+});

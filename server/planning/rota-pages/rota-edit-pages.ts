@@ -1,0 +1,137 @@
+import express, { Router } from 'express';
+import { asc, eq } from 'drizzle-orm';
+import {
+  professionals,
+  serviceMembers,
+  services,
+  shifts,
+  territories,
+} from '../../../db/schema/index.js';
+import { addDays, localDateOf } from '../../../rota/calendar/local-date.js';
+import { canManageTerritory } from '../../access/actor.js';
+import { csrfToken, requireCsrf } from '../../access/middleware.js';
+import { acceptAssignments, assignmentsOf, proposeForService } from '../auto-fill/commands.js';
+import { cancelShift, saveShift } from '../shifts/commands.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { forbidden, HttpError } from '../../platform/http-errors.js';
+import { html } from '../../web/html.js';
+import { page } from '../../web/layout.js';
+
+const form = express.urlencoded({ extended: false });
+const dateParam = (v: unknown, fallback: string) =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : fallback;
+
+/** Rota edits from the web: add a shift, cancel one, review and accept an auto-fill proposal. */
+export function rotaEdit(deps: AppDeps): Router {
+  const router = Router();
+  const db = deps.db.db;
+  const managed = async (req: express.Request, serviceId: string) => {
+    const [row] = await db
+      .select({ service: services, territory: territories })
+      .from(services)
+      .innerJoin(territories, eq(territories.id, services.territoryId))
+      .where(eq(services.id, serviceId));
+    if (!row) throw new HttpError(404, 'not_found', 'Service introuvable');
+    if (!canManageTerritory(req.actor!, row.service.territoryId)) throw forbidden();
+    return row;
+  };
+  const back = (serviceId: string, date: string) =>
+    `/rota?service=${serviceId}&month=${date.slice(0, 7)}`;
+
+  router.post('/rota/shifts', form, requireCsrf, async (req, res) => {
+    const b = req.body as Record<string, string>;
+    const { service } = await managed(req, String(b.serviceId ?? ''));
+    const date = dateParam(b.date, '');
+    try {
+      const id = await saveShift(db, req.actor!, {
+        serviceId: service.id,
+        professionalId: b.professionalId || null,
+        level: Number(b.level ?? 1) || 1,
+        time: { date, start: String(b.start ?? ''), end: String(b.end ?? '') },
+      });
+      await deps.onShiftChanged?.([id]);
+      res.redirect(303, back(service.id, date || localDateOf(deps.now(), 'Europe/Paris')));
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      res
+        .status(err.status)
+        .type('html')
+        .send(
+          page(
+            'Garde refusée',
+            req.actor,
+            html`<p class="error" role="alert">${err.message}</p><p><a href="${back(service.id, date || '2026-01-01')}">Retour au planning</a></p>`,
+            csrfToken(req),
+          ),
+        );
+    }
+  });
+
+  router.post('/rota/shifts/:id/cancel', form, requireCsrf, async (req, res) => {
+    const [shift] = await db
+      .select()
+      .from(shifts)
+      .where(eq(shifts.id, String(req.params.id)));
+    if (!shift) throw new HttpError(404, 'not_found', 'Garde introuvable');
+    await cancelShift(db, req.actor!, shift.id);
+    await deps.onShiftChanged?.([shift.id]);
+    res.redirect(303, back(shift.serviceId, localDateOf(shift.startsAt, 'Europe/Paris')));
+  });
+
+  router.get('/rota/auto-fill', async (req, res) => {
+    const { service, territory } = await managed(req, String(req.query.service ?? ''));
+    const today = localDateOf(deps.now(), territory.timeZone);
+    const from = dateParam(req.query.from, today);
+    const to = dateParam(req.query.to, addDays(from, 30));
+    const proposal = await proposeForService(db, service, territory, from, to, {
+      maxPerMonth: 6,
+      minRestHours: 11,
+    });
+    const names = new Map(
+      (
+        await db
+          .select({ id: professionals.id, name: professionals.name })
+          .from(serviceMembers)
+          .innerJoin(professionals, eq(professionals.id, serviceMembers.professionalId))
+          .where(eq(serviceMembers.serviceId, service.id))
+          .orderBy(asc(professionals.name))
+      ).map((p) => [p.id, p.name]),
+    );
+    const fmt = (d: Date) =>
+      new Intl.DateTimeFormat('fr-FR', {
+        timeZone: territory.timeZone,
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(d);
+    const csrf = csrfToken(req);
+    const rows = assignmentsOf(proposal);
+    const body = html`<form method="get" action="/rota/auto-fill" style="display:flex;gap:.5rem;align-items:end;flex-wrap:wrap"><input type="hidden" name="service" value="${service.id}">
+<div><label for="from">Du</label><input id="from" type="date" name="from" value="${from}"></div><div><label for="to">Au</label><input id="to" type="date" name="to" value="${to}"></div><button type="submit">Proposer</button></form>
+<p>${rows.length} garde(s) proposée(s), ${proposal.unfilled.length} sans candidat (repos de 11 h, 6 gardes par mois au plus, congés respectés).</p>
+<table><thead><tr><th>Début</th><th>Fin</th><th>Niveau</th><th>Proposé</th></tr></thead><tbody>${rows.map((a) => html`<tr><td>${fmt(a.startsAt)}</td><td>${fmt(a.endsAt)}</td><td>${a.level}</td><td>${names.get(a.professionalId) ?? '?'}</td></tr>`)}</tbody></table>
+${rows.length ? html`<form method="post" action="/rota/auto-fill"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="service" value="${service.id}"><input type="hidden" name="from" value="${from}"><input type="hidden" name="to" value="${to}"><p><button type="submit">Accepter la proposition</button></p></form>` : ''}`;
+    res.type('html').send(page(`Remplissage automatique · ${service.name}`, req.actor, body, csrf));
+  });
+
+  router.post('/rota/auto-fill', form, requireCsrf, async (req, res) => {
+    const b = req.body as Record<string, string>;
+    const { service, territory } = await managed(req, String(b.service ?? ''));
+    const from = dateParam(b.from, localDateOf(deps.now(), territory.timeZone));
+    // The engine is deterministic: the proposal accepted is the one reviewed, recomputed on current data.
+    const proposal = await proposeForService(
+      db,
+      service,
+      territory,
+      from,
+      dateParam(b.to, addDays(from, 30)),
+      { maxPerMonth: 6, minRestHours: 11 },
+    );
+    const ids = await acceptAssignments(db, req.actor!, service, assignmentsOf(proposal));
+    await deps.onShiftChanged?.(ids);
+    res.redirect(303, back(service.id, from));
+  });
+  return router;
+}

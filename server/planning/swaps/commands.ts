@@ -1,0 +1,216 @@
+import { randomInt } from 'node:crypto';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import type { Tx } from '../../../db/client.js';
+import { recordAudit, type Actor as AuditActor } from '../../platform/audit.js';
+import {
+  serviceMembers,
+  services,
+  shifts,
+  swapRequests,
+  territories,
+} from '../../../db/schema/index.js';
+import { transitionSwap, type SwapError, type SwapState } from '../../../rota/swap.js';
+import { auditActorOf, canManageTerritory, type Actor } from '../../access/actor.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { conflict, forbidden, notFound } from '../../platform/http-errors.js';
+
+/**
+ * A manager approves (the shift is reassigned in the same transaction) or rejects a swap a
+ * colleague has taken. Audited; reminders follow the shift's new version.
+ */
+export async function decideSwap(
+  deps: Pick<AppDeps, 'db' | 'now' | 'onShiftChanged'>,
+  actor: Actor,
+  swapId: string,
+  decision: 'approve' | 'reject',
+): Promise<void> {
+  const shiftId = await deps.db.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ swap: swapRequests, shift: shifts, territoryId: services.territoryId })
+      .from(swapRequests)
+      .innerJoin(shifts, eq(shifts.id, swapRequests.shiftId))
+      .innerJoin(services, eq(services.id, shifts.serviceId))
+      .where(eq(swapRequests.id, swapId));
+    if (!row) throw notFound('Échange');
+    if (!canManageTerritory(actor, row.territoryId)) throw forbidden();
+    const next = transitionSwap(swapStateOf(row.swap, row.shift), { type: decision });
+    if (!next.ok) throw refusal(next.error);
+    // The status guard makes a concurrent decision lose cleanly.
+    const [after] = await tx
+      .update(swapRequests)
+      .set({ status: next.state.status, decidedBy: actor.userId, decidedAt: deps.now() })
+      .where(and(eq(swapRequests.id, row.swap.id), eq(swapRequests.status, row.swap.status)))
+      .returning();
+    if (!after) throw conflict("Cet échange vient d'être décidé par quelqu'un d'autre.");
+    if (next.state.status === 'approved') {
+      if (row.swap.takenBy) await assertFree(tx, row.swap.takenBy, row.shift);
+      await tx
+        .update(shifts)
+        .set({
+          professionalId: row.swap.takenBy,
+          version: sql`${shifts.version} + 1`,
+          updatedAt: deps.now(),
+        })
+        .where(eq(shifts.id, row.swap.shiftId));
+    }
+    await recordAudit(tx, auditActorOf(actor), {
+      action: `swap.${decision}`,
+      entity: 'swap_request',
+      entityId: row.swap.id,
+      territoryId: row.territoryId,
+      before: row.swap,
+      after,
+    });
+    return row.swap.shiftId;
+  });
+  await deps.onShiftChanged?.([shiftId]);
+}
+
+/** A professional offers one of their own future shifts to colleagues of the same service. */
+export async function offerSwap(
+  deps: Pick<AppDeps, 'db' | 'now'>,
+  actor: Actor,
+  shiftId: string,
+): Promise<{ id: string; code: string }> {
+  return deps.db.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ shift: shifts, territoryId: services.territoryId })
+      .from(shifts)
+      .innerJoin(services, eq(services.id, shifts.serviceId))
+      .where(eq(shifts.id, shiftId));
+    if (!row || row.shift.status !== 'active') throw notFound('Garde');
+    const owner = row.shift.professionalId;
+    if (!owner || owner !== actor.professionalId)
+      throw forbidden('Seul le professionnel de garde peut proposer sa garde.');
+    if (row.shift.startsAt <= deps.now()) throw conflict('Cette garde a déjà commencé.');
+    const code = String(randomInt(1000, 10000));
+    const [swap] = await tx
+      .insert(swapRequests)
+      .values({ shiftId, offeredBy: owner, code })
+      .returning();
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'swap.offer',
+      entity: 'swap_request',
+      entityId: swap!.id,
+      territoryId: row.territoryId,
+      after: swap,
+    });
+    return { id: swap!.id, code };
+  });
+}
+
+/**
+ * A colleague of the same service takes an offered swap; first come, first served. Approved at
+ * once when the territory says so (the shift is then reassigned), else it waits for a manager.
+ */
+export async function takeSwap(
+  deps: Pick<AppDeps, 'db' | 'now' | 'onShiftChanged'>,
+  taker: { professionalId: string | null; audit: AuditActor },
+  swapId: string,
+): Promise<{ status: 'approved' | 'taken'; shiftId: string; offeredBy: string }> {
+  const result = await deps.db.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ swap: swapRequests, shift: shifts, territory: territories })
+      .from(swapRequests)
+      .innerJoin(shifts, eq(shifts.id, swapRequests.shiftId))
+      .innerJoin(services, eq(services.id, shifts.serviceId))
+      .innerJoin(territories, eq(territories.id, services.territoryId))
+      .where(eq(swapRequests.id, swapId));
+    if (!row) throw notFound('Échange');
+    const me = taker.professionalId;
+    if (!me) throw forbidden('Réservé aux collègues du même service.');
+    const [member] = await tx
+      .select()
+      .from(serviceMembers)
+      .where(
+        and(
+          eq(serviceMembers.serviceId, row.shift.serviceId),
+          eq(serviceMembers.professionalId, me),
+        ),
+      );
+    const next = transitionSwap(swapStateOf(row.swap, row.shift), {
+      type: 'take',
+      professionalId: me,
+      serviceIds: member ? [row.shift.serviceId] : [],
+      autoApprove: row.territory.settings.swapAutoApprove,
+      now: deps.now(),
+    });
+    if (!next.ok) throw refusal(next.error);
+    await assertFree(tx, me, row.shift);
+    const approved = next.state.status === 'approved';
+    const [taken] = await tx
+      .update(swapRequests)
+      .set({
+        takenBy: me,
+        status: next.state.status,
+        ...(approved ? { decidedAt: deps.now() } : {}),
+      })
+      .where(and(eq(swapRequests.id, swapId), eq(swapRequests.status, 'offered')))
+      .returning();
+    if (!taken) throw conflict('Cette garde a déjà été prise.');
+    if (approved)
+      await tx
+        .update(shifts)
+        .set({ professionalId: me, version: sql`${shifts.version} + 1`, updatedAt: deps.now() })
+        .where(eq(shifts.id, row.shift.id));
+    await recordAudit(tx, taker.audit, {
+      action: approved ? 'swap.approve' : 'swap.take',
+      entity: 'swap_request',
+      entityId: swapId,
+      territoryId: row.territory.id,
+      before: row.swap,
+      after: taken,
+    });
+    return {
+      status: approved ? ('approved' as const) : ('taken' as const),
+      shiftId: row.shift.id,
+      offeredBy: row.swap.offeredBy,
+    };
+  });
+  if (result.status === 'approved') await deps.onShiftChanged?.([result.shiftId]);
+  return result;
+}
+
+function swapStateOf(
+  swap: typeof swapRequests.$inferSelect,
+  shift: typeof shifts.$inferSelect,
+): SwapState {
+  return {
+    status: swap.status,
+    shiftId: shift.id,
+    serviceId: shift.serviceId,
+    offeredBy: swap.offeredBy,
+    takenBy: swap.takenBy,
+    shiftStartsAt: shift.startsAt,
+  };
+}
+
+/** The engine's refusals as HTTP errors: who may act is 403, the swap's state 409. */
+function refusal(error: SwapError): Error {
+  return error.code === 'own_shift' || error.code === 'not_colleague' || error.code === 'not_owner'
+    ? forbidden(error.message)
+    : conflict(error.message);
+}
+
+/** A professional cannot take a shift while already on duty elsewhere then. */
+async function assertFree(
+  tx: Tx,
+  professionalId: string,
+  shift: { id: string; startsAt: Date; endsAt: Date },
+): Promise<void> {
+  const [clash] = await tx
+    .select({ id: shifts.id })
+    .from(shifts)
+    .where(
+      and(
+        eq(shifts.professionalId, professionalId),
+        eq(shifts.status, 'active'),
+        ne(shifts.id, shift.id),
+        lt(shifts.startsAt, shift.endsAt),
+        gt(shifts.endsAt, shift.startsAt),
+      ),
+    )
+    .limit(1);
+  if (clash)
+    throw conflict('Ce professionnel est déjà de garde à ce moment. Already on duty then.');
+}

@@ -1,0 +1,76 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../../db/client.js';
+import { recordAudit } from '../../platform/audit.js';
+import { professionals, unavailabilities } from '../../../db/schema/index.js';
+import { auditActorOf, canManageTerritory, type Actor } from '../../access/actor.js';
+import { badRequest, forbidden, notFound } from '../../platform/http-errors.js';
+
+/** A professional's own leave, or anyone's for the managers of their territory. */
+async function personFor(db: Database, actor: Actor, professionalId: string) {
+  const [p] = await db.select().from(professionals).where(eq(professionals.id, professionalId));
+  if (!p)
+    throw badRequest('Professionnel inconnu. Unknown professional.', {
+      professionalId: 'unknown professional',
+    });
+  if (actor.professionalId !== p.id && !canManageTerritory(actor, p.territoryId)) throw forbidden();
+  return p;
+}
+
+/** Unavailability periods of a professional the actor may see (their own, or managed). */
+export async function listUnavailability(db: Database, actor: Actor, professionalId: string) {
+  const p = await personFor(db, actor, professionalId);
+  return db
+    .select()
+    .from(unavailabilities)
+    .where(eq(unavailabilities.professionalId, p.id))
+    .orderBy(unavailabilities.startsAt);
+}
+
+/** Records a period of leave; the caller has checked that it ends after it starts. Audited. */
+export async function createUnavailability(
+  db: Database,
+  actor: Actor,
+  input: { professionalId: string; startsAt: Date; endsAt: Date; reason: string | null },
+): Promise<string> {
+  const p = await personFor(db, actor, input.professionalId);
+  if (input.endsAt <= input.startsAt)
+    throw badRequest('La fin doit suivre le début. The end must follow the start.', {
+      endsAt: 'before start',
+    });
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(unavailabilities)
+      .values({
+        professionalId: p.id,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        reason: input.reason,
+      })
+      .returning();
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'unavailability.create',
+      entity: 'unavailability',
+      entityId: row!.id,
+      territoryId: p.territoryId,
+      after: row,
+    });
+    return row!.id;
+  });
+}
+
+/** Deletes a period of leave (own or managed). Audited. */
+export async function deleteUnavailability(db: Database, actor: Actor, id: string): Promise<void> {
+  const [row] = await db.select().from(unavailabilities).where(eq(unavailabilities.id, id));
+  if (!row) throw notFound('Indisponibilité');
+  const p = await personFor(db, actor, row.professionalId);
+  await db.transaction(async (tx) => {
+    await tx.delete(unavailabilities).where(eq(unavailabilities.id, row.id));
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'unavailability.delete',
+      entity: 'unavailability',
+      entityId: row.id,
+      territoryId: p.territoryId,
+      before: row,
+    });
+  });
+}

@@ -1,0 +1,140 @@
+import { randomInt } from 'node:crypto';
+import { and, eq, gte, lt, ne } from 'drizzle-orm';
+import { recordAudit } from '../platform/audit.js';
+import {
+  professionals,
+  serviceMembers,
+  shifts,
+  swapRequests,
+  territories,
+} from '../../db/schema/index.js';
+import { addDays, formatDate, localDateOf } from '../../rota/calendar/local-date.js';
+import { wallClockToInstant } from '../../rota/local-time.js';
+import { smsBody } from '../../ivr-flows/prompts/sms.js';
+import { smsReplies } from '../../ivr-flows/prompts/sms-replies.js';
+import type { SmsCommand } from '../../ivr-flows/sms-commands.js';
+import { takeSwap } from '../planning/swaps/commands.js';
+import type { AppDeps } from '../platform/deps.js';
+import { HttpError } from '../platform/http-errors.js';
+import { queueSms } from './queue-sms.js';
+import { maskPhone } from '../platform/logger.js';
+
+type SwapCommand = Extract<SmsCommand, { kind: 'swap_offer' | 'swap_take' }>;
+
+/** "ECHANGE 14/03" offers that day's shift to colleagues; "OUI 4821" takes it, first come. */
+export async function handleSwapCommand(
+  deps: AppDeps,
+  territoryId: string,
+  lineNumber: string,
+  from: string,
+  command: SwapCommand,
+): Promise<string> {
+  const db = deps.db.db;
+  const [territory] = await db.select().from(territories).where(eq(territories.id, territoryId));
+  const [me] = await db
+    .select()
+    .from(professionals)
+    .where(and(eq(professionals.territoryId, territoryId), eq(professionals.mobile, from)));
+  if (!territory || !me) return smsReplies.unknown;
+  const actor = { userId: null, label: `sms:${maskPhone(from)}` };
+  const zone = territory.timeZone;
+  const when = (d: Date) =>
+    new Intl.DateTimeFormat('fr-FR', {
+      timeZone: zone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(d);
+
+  if (command.kind === 'swap_offer') {
+    const today = localDateOf(deps.now(), zone);
+    let day = formatDate(Number(today.slice(0, 4)), command.month, command.day);
+    if (day < today) day = formatDate(Number(today.slice(0, 4)) + 1, command.month, command.day);
+    const [shift] = await db
+      .select()
+      .from(shifts)
+      .where(
+        and(
+          eq(shifts.professionalId, me.id),
+          eq(shifts.status, 'active'),
+          gte(shifts.startsAt, wallClockToInstant(day, '00:00', zone)),
+          lt(shifts.startsAt, wallClockToInstant(addDays(day, 1), '00:00', zone)),
+        ),
+      )
+      .limit(1);
+    if (!shift) return smsReplies.swapNoShift;
+    const code = String(randomInt(1000, 10000));
+    const colleagues = await db.transaction(async (tx) => {
+      const [swap] = await tx
+        .insert(swapRequests)
+        .values({ shiftId: shift.id, offeredBy: me.id, code })
+        .returning();
+      await recordAudit(tx, actor, {
+        action: 'swap.offer',
+        entity: 'swap_request',
+        entityId: swap!.id,
+        territoryId,
+        after: swap,
+      });
+      return tx
+        .select({ mobile: professionals.mobile })
+        .from(serviceMembers)
+        .innerJoin(professionals, eq(professionals.id, serviceMembers.professionalId))
+        .where(
+          and(
+            eq(serviceMembers.serviceId, shift.serviceId),
+            ne(professionals.id, me.id),
+            eq(professionals.active, true),
+          ),
+        );
+    });
+    for (const c of colleagues) {
+      await queueSms(deps, {
+        territoryId,
+        to: c.mobile,
+        from: lineNumber,
+        kind: 'swap_offer',
+        essential: true,
+        body: smsBody('swap_offer', 'fr', { from: me.name, when: when(shift.startsAt), code }),
+      });
+    }
+    return smsReplies.swapOffered(colleagues.length);
+  }
+
+  const [open] = await db
+    .select({ id: swapRequests.id })
+    .from(swapRequests)
+    .where(and(eq(swapRequests.code, command.code), eq(swapRequests.status, 'offered')));
+  if (!open) return smsReplies.swapGone;
+  const result = await takeSwap(deps, { professionalId: me.id, audit: actor }, open.id).catch(
+    (err: unknown) => {
+      if (err instanceof HttpError && err.status < 500) return null;
+      throw err;
+    },
+  );
+  if (!result) return smsReplies.swapGone;
+  const [shift] = await db.select().from(shifts).where(eq(shifts.id, result.shiftId));
+  const approved = result.status === 'approved';
+  const [offerer] = await db
+    .select()
+    .from(professionals)
+    .where(eq(professionals.id, result.offeredBy));
+  if (offerer) {
+    await queueSms(deps, {
+      territoryId,
+      to: offerer.mobile,
+      from: lineNumber,
+      kind: 'swap_confirmation',
+      essential: true,
+      body: smsBody('swap_confirmation', 'fr', {
+        when: when(shift!.startsAt),
+        status: approved
+          ? `prise par ${me.name}`
+          : `prise par ${me.name}, en attente de validation`,
+      }),
+    });
+  }
+  return smsReplies.swapTaken(when(shift!.startsAt), approved);
+}

@@ -1,0 +1,56 @@
+import { Router } from 'express';
+import { eq } from 'drizzle-orm';
+import { readableTerritories } from '../access/actor.js';
+import { loadRotaWindow } from '../planning/rota-window.js';
+import { services, territories } from '../../db/schema/index.js';
+import { csrfToken } from '../access/middleware.js';
+import { loadDashboards } from '../dashboard/load-dashboard.js';
+import type { AppDeps } from '../platform/deps.js';
+import { contactsFrom } from '../line/contacts.js';
+import { shownNumber } from '../dashboard/call-log-routes.js';
+import { dashboardView } from '../dashboard/dashboard-view.js';
+import { html } from './html.js';
+import { page } from './layout.js';
+
+/** Home: who is on duty now and next, per service; for managers, the dashboard of their territories. */
+export function homePage(deps: AppDeps): Router {
+  const router = Router();
+  const db = deps.db.db;
+  router.get('/', async (req, res) => {
+    const actor = req.actor!;
+    const now = deps.now();
+    const list = await db
+      .select({ service: services, territory: territories })
+      .from(services)
+      .innerJoin(territories, eq(territories.id, services.territoryId))
+      .where(readableTerritories(actor, services.territoryId));
+    const cards = await Promise.all(
+      list.map(async ({ service, territory }) => {
+        const rota = await loadRotaWindow(
+          db,
+          service.id,
+          now,
+          new Date(now.getTime() + 36 * 3600_000),
+        );
+        const current = contactsFrom(rota, service.id, now, territory.fallbackNumber);
+        const nextStart = rota.shifts
+          .filter((s) => s.startsAt > now && s.level === 1)
+          .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+        const next = nextStart ? contactsFrom(rota, service.id, nextStart.startsAt, null) : [];
+        return html`<section class="card" aria-labelledby="s-${service.id}"><h2 id="s-${service.id}" style="font-size:1.1rem">${service.name} <span class="muted">· ${territory.name}</span></h2>
+<p><strong>De garde maintenant :</strong></p><ol>${current.map((c) => html`<li>${c.name} — ${shownNumber(actor, c.phone)}${c.source === 'fallback' ? ' (permanence)' : ` (niveau ${c.level})`}</li>`)}</ol>
+${nextStart ? html`<p><strong>Ensuite</strong> (${new Intl.DateTimeFormat('fr-FR', { timeZone: territory.timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(nextStart.startsAt)}) : ${next.map((c) => c.name).join(', ') || 'à pourvoir'}</p>` : ''}</section>`;
+      }),
+    );
+    // The measures are the coordinators' (issue 7); a professional gets their own page instead.
+    const dashboards =
+      actor.role === 'professional'
+        ? []
+        : await loadDashboards(db, readableTerritories(actor, territories.id), now);
+    const body = html`<div class="cards">${cards}</div>
+${actor.professionalId ? html`<p><a href="/me">Voir mes gardes, échanges et indisponibilités</a></p>` : ''}
+${dashboards.map(dashboardView)}`;
+    res.type('html').send(page('De garde maintenant', actor, body, csrfToken(req)));
+  });
+  return router;
+}

@@ -1,0 +1,101 @@
+import type { Job, Worker } from 'bullmq';
+import type { AppDeps } from './platform/deps.js';
+import { runCallback } from './callbacks/callback-job.js';
+import { callbackDeadline } from './callbacks/deadline-job.js';
+import { flushCallbackOutbox } from './callbacks/outbox.js';
+import { jobPayloads, type JobName } from './platform/job-payloads.js';
+import { queueNames, type QueueName } from './platform/queues.js';
+import { followUp } from './sms/follow-up-job.js';
+import { gapAlert } from './planning/reminders/gap-alert-job.js';
+import { retentionPurge } from './platform/retention-purge-job.js';
+import { sendSms } from './sms/send-sms-job.js';
+import { shiftReminder } from './planning/reminders/shift-reminder-job.js';
+
+export interface Workers {
+  workers: Worker[];
+  /** Waits for active jobs to finish, then closes. */
+  close(): Promise<void>;
+}
+
+export const outboxSweepMs = 15_000;
+
+type Processor = (deps: AppDeps, data: never) => Promise<unknown>;
+
+/** Job name → processor. Each processor lives in its own file. */
+const processors: Partial<Record<JobName, Processor>> = {
+  callback: runCallback as Processor,
+  'callback-deadline': callbackDeadline as Processor,
+  'send-sms': sendSms as Processor,
+  'follow-up': followUp as Processor,
+  'shift-reminder': shiftReminder as Processor,
+  'gap-alert': ((deps: AppDeps) => gapAlert(deps)) as Processor,
+  'retention-purge': ((deps: AppDeps) => retentionPurge(deps)) as Processor,
+  'callback-outbox': ((deps: AppDeps) => flushCallbackOutbox(deps)) as Processor,
+};
+
+/** Parses the payload once, at the edge, then runs the job's processor. */
+export async function processJob(deps: AppDeps, job: Pick<Job, 'name' | 'data'>): Promise<unknown> {
+  const name = job.name as JobName;
+  const processor = processors[name];
+  const schema = jobPayloads[name];
+  if (!processor || !schema) throw new Error(`no processor for job ${job.name}`);
+  return processor(deps, schema.parse(job.data) as never);
+}
+
+/** One worker per queue; stalled jobs (a worker that died) are taken again after 30 s. */
+export function startWorkers(deps: AppDeps, only: QueueName[] = queueNames): Workers {
+  const workers = only.map((queue) => {
+    // Jobs are short (one REST call, a few queries): a 15 s lock, checked every 10 s, puts the job
+    // of a worker that died back in the queue within ~25 s (BullMQ's defaults would take a minute).
+    // Every job is idempotent (claims, dedupe keys), so a job caught by a second worker death is
+    // run again, not failed: BullMQ's default (1) lost callbacks in the SIGKILL trials. Bounded,
+    // so a job that kills its worker every time still ends.
+    const worker = deps.jobs.factory.worker(queue, (job) => processJob(deps, job), {
+      concurrency: queue === 'sms' ? 10 : 4,
+      lockDuration: 15_000,
+      stalledInterval: 10_000,
+      maxStalledCount: 10,
+    });
+    worker.on('failed', (job, err) =>
+      deps.logger.warn(
+        { queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+        'job failed',
+      ),
+    );
+    worker.on('error', (err) => deps.logger.error({ err, queue }, 'worker error'));
+    return worker;
+  });
+  // Daily jobs, Paris time; upsert is idempotent across restarts and processes.
+  const daily = [
+    ['gap-alert', '0 7 * * *'],
+    ['retention-purge', '30 3 * * *'],
+  ] as const;
+  for (const [name, pattern] of daily) {
+    void deps.jobs.queues.maintenance
+      .upsertJobScheduler(name, { pattern, tz: 'Europe/Paris' }, { name, data: {} })
+      .catch((err: unknown) => deps.logger.warn({ err, name }, 'daily job not scheduled'));
+  }
+  // The outbox sweep hands to the queue the callbacks written while it was unreachable. A timer,
+  // not a queue schedule: it must run precisely when the queue was down (or wiped).
+  const sweep = setInterval(() => {
+    flushCallbackOutbox(deps).catch((err: unknown) =>
+      deps.logger.warn({ err }, 'callback outbox sweep failed'),
+    );
+  }, outboxSweepMs);
+  sweep.unref();
+  return {
+    workers,
+    close: async () => {
+      clearInterval(sweep);
+      // From here the database may go away under the workers (embedded PostgreSQL stops on the
+      // same signal): losing a connection is expected, not an error worth a stack trace.
+      for (const worker of workers) {
+        worker.removeAllListeners('error');
+        worker.on('error', (err) =>
+          deps.logger.debug({ err }, 'worker connection lost while stopping'),
+        );
+      }
+      await Promise.allSettled(workers.map((worker) => worker.close()));
+    },
+  };
+}
