@@ -1,8 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { loadRotaWindow } from '../planning/rota-window.js';
-import { findTerritoryById, type TerritoryWithServices } from '../territories/store.js';
-import { territoryNumbers } from '../../db/schema/index.js';
+import {
+  findTerritoryById,
+  platformNumberOf,
+  type TerritoryWithServices,
+} from '../territories/store.js';
 import type { Contact } from '../../rota/types.js';
 import { contactsFrom, fallbackContact } from './contacts.js';
 
@@ -22,12 +24,7 @@ export async function serviceOnDuty(
 ): Promise<ServiceOnDuty | null> {
   const territory = await findTerritoryById(db, territoryId);
   if (!territory) return null;
-  const [number] = await db
-    .select({ number: territoryNumbers.number })
-    .from(territoryNumbers)
-    .where(eq(territoryNumbers.territoryId, territoryId))
-    .orderBy(asc(territoryNumbers.number))
-    .limit(1);
+  const platformNumber = await platformNumberOf(db, territoryId);
   const service = territory.services.find((s) =>
     serviceId ? s.id === serviceId : s.kind === 'doctor',
   );
@@ -42,5 +39,5 @@ export async function serviceOnDuty(
     : fallback
       ? [fallbackContact(fallback)]
       : [];
-  return { territory, platformNumber: number?.number ?? null, contacts };
+  return { territory, platformNumber, contacts };
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { calendarDays, services, territories, territoryNumbers } from '../../db/schema/index.js';
 import { defaultTerritorySettings, type TerritorySettings } from '../../db/schema/settings.js';
@@ -26,6 +26,20 @@ export async function findTerritoryByNumber(
     .limit(1);
   if (!row) return null;
   return loadTerritory(db, row.territory);
+}
+
+/**
+ * The number the platform calls and texts from: the territory's first public number, so that
+ * a patient or a doctor sees the line they know. Null when the territory has none yet.
+ */
+export async function platformNumberOf(db: Queryable, territoryId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ number: territoryNumbers.number })
+    .from(territoryNumbers)
+    .where(eq(territoryNumbers.territoryId, territoryId))
+    .orderBy(asc(territoryNumbers.number))
+    .limit(1);
+  return row?.number ?? null;
 }
 
 /** The ponts and extra holidays a manager confirmed for a territory. */

@@ -3,7 +3,6 @@ import {
   services,
   shifts,
   territories,
-  territoryNumbers,
   users,
   userTerritories,
   professionals,
@@ -15,6 +14,7 @@ import { coverageGaps } from '../../../rota/gaps.js';
 import { smsBody } from '../../../ivr-flows/prompts/sms.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { queueSms } from '../../sms/queue-sms.js';
+import { platformNumberOf } from '../../territories/store.js';
 import { scheduleShiftReminders } from './shift-reminder-job.js';
 
 const horizonMs = 14 * 24 * 3600_000;
@@ -68,11 +68,7 @@ export async function gapAlert(
       await scheduleShiftReminders(deps, soon);
     }
     if (gaps === 0) continue;
-    const [number] = await db
-      .select()
-      .from(territoryNumbers)
-      .where(eq(territoryNumbers.territoryId, territory.id))
-      .limit(1);
+    const number = await platformNumberOf(db, territory.id);
     const managers = await db
       .select({ mobile: professionals.mobile })
       .from(userTerritories)
@@ -84,7 +80,7 @@ export async function gapAlert(
       await queueSms(deps, {
         territoryId: territory.id,
         to: manager.mobile,
-        from: number.number,
+        from: number,
         kind: 'gap_alert',
         essential: true,
         body: smsBody('gap_alert', 'fr', { territory: territory.name, count: String(gaps) }),

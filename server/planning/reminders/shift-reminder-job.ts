@@ -1,16 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import {
-  professionals,
-  services,
-  shifts,
-  territories,
-  territoryNumbers,
-} from '../../../db/schema/index.js';
+import { professionals, services, shifts, territories } from '../../../db/schema/index.js';
 import { smsBody } from '../../../ivr-flows/prompts/sms.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { enqueue } from '../../platform/enqueue.js';
 import type { JobPayload } from '../../platform/job-payloads.js';
 import { queueSms } from '../../sms/queue-sms.js';
+import { platformNumberOf } from '../../territories/store.js';
 
 const leadTimes = { 'day-before': 24 * 3600_000, 'two-hours': 2 * 3600_000 } as const;
 type When = keyof typeof leadTimes;
@@ -72,11 +67,7 @@ export async function shiftReminder(
     .where(eq(shifts.id, payload.shiftId));
   if (!row || row.shift.status !== 'active' || row.shift.version !== payload.version)
     return 'stale';
-  const [number] = await db
-    .select()
-    .from(territoryNumbers)
-    .where(eq(territoryNumbers.territoryId, row.territoryId))
-    .limit(1);
+  const number = await platformNumberOf(db, row.territoryId);
   if (!number) return 'no-platform-number';
   const when = new Intl.DateTimeFormat('fr-FR', {
     timeZone: row.zone,
@@ -89,7 +80,7 @@ export async function shiftReminder(
   await queueSms(deps, {
     territoryId: row.territoryId,
     to: row.mobile,
-    from: number.number,
+    from: number,
     kind: 'shift_reminder',
     essential: true,
     dedupeKey: reminderJobId(payload.shiftId, payload.version, payload.when),
