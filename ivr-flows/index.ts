@@ -4,6 +4,7 @@
  */
 export * from './types.js';
 export * from './state.js';
+export * from './call-url.js';
 export {
   startCall,
   menuChoice,

@@ -1,6 +1,14 @@
 import { professionalPrompts } from './prompts/professional.js';
 import { say, voice } from './say.js';
-import { path, type CallState } from './state.js';
+import {
+  queueTakePath,
+  screenPath,
+  screenResultPath,
+  voicePath,
+  type LegRef,
+  type QueueOfferRef,
+} from './call-url.js';
+import type { CallState } from './state.js';
 import type { Effect, FlowContext, FlowResult, Step } from './types.js';
 
 /** Seconds a professional's phone rings before we move on (under most voicemail delays). */
@@ -20,10 +28,10 @@ export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
           verb: 'gather',
           numDigits: 1,
           timeout: 6,
-          action: path('busy-choice', state),
+          action: voicePath('busy-choice', state),
           prompts: [say(t.doctorBusyOffer, state.lang)],
         },
-        { verb: 'redirect', path: path('busy-choice', state, { d: '1' }) },
+        { verb: 'redirect', path: voicePath('busy-choice', state, true) },
       ],
       effects: [{ kind: 'visit', node: 'doctor_busy' }],
     };
@@ -44,10 +52,10 @@ export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
         verb: 'dial',
         number: contact.phone,
         timeout: ringSeconds,
-        action: path('dial-result', state),
+        action: voicePath('dial-result', state),
         screenPath: isFallback
           ? null
-          : `/twilio/voice/screen?${screenQuery(state.attempt, ctx.callSid, ctx.lineNumber)}`,
+          : screenPath({ call: ctx.callSid, line: ctx.lineNumber, attempt: state.attempt }),
       },
     ],
     effects: [
@@ -78,16 +86,8 @@ function nobodyReached(ctx: FlowContext, state: CallState): FlowResult {
   };
 }
 
-const screenQuery = (attempt: number, callSid: string, lineNumber: string) =>
-  new URLSearchParams({ i: String(attempt), c: callSid, t: lineNumber }).toString();
-
 /** The screening leg, played on the professional's phone when it answers. Always French. */
-export function screenLeg(
-  territoryName: string,
-  attempt: number,
-  callSid: string,
-  lineNumber: string,
-): FlowResult {
+export function screenLeg(territoryName: string, leg: LegRef): FlowResult {
   const p = professionalPrompts;
   return {
     steps: [
@@ -95,7 +95,7 @@ export function screenLeg(
         verb: 'gather',
         numDigits: 1,
         timeout: 8,
-        action: `/twilio/voice/screen-result?${screenQuery(attempt, callSid, lineNumber)}`,
+        action: screenResultPath(leg),
         prompts: [say(p.screenPatient(territoryName), 'fr')],
       },
       say(p.noKeyPressed, 'fr'),
@@ -160,8 +160,8 @@ export function busyChoice(
     {
       verb: 'enqueue',
       queue: ctx.holdQueue,
-      waitPath: path('hold-wait', state),
-      action: path('hold-result', state),
+      waitPath: voicePath('hold-wait', state),
+      action: voicePath('hold-result', state),
     },
   ];
   return { steps, effects: [{ kind: 'visit', node: 'hold' }] };
@@ -187,22 +187,30 @@ export function holdResult(
   state: CallState,
   queueResult: string | undefined,
 ): FlowResult {
+  const left: Effect = { kind: 'left_hold' };
   if (queueResult === 'bridged')
-    return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'connected' }] };
+    return {
+      steps: [{ verb: 'hangup' }],
+      effects: [left, { kind: 'outcome', outcome: 'connected' }],
+    };
   if (queueResult === 'hangup')
-    return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'abandoned' }] };
-  return routeToContact({ ...ctx, doctorBusy: false }, { ...state, attempt: 1 });
+    return {
+      steps: [{ verb: 'hangup' }],
+      effects: [left, { kind: 'outcome', outcome: 'abandoned' }],
+    };
+  const next = routeToContact({ ...ctx, doctorBusy: false }, { ...state, attempt: 1 });
+  return { steps: next.steps, effects: [left, ...next.effects] };
 }
 
 /** Offered to a doctor who just hung up while patients hold: "1" takes the next one. */
-export function queueOffer(territoryName: string, takePath: string): FlowResult {
+export function queueOffer(territoryName: string, offer: QueueOfferRef): FlowResult {
   return {
     steps: [
       {
         verb: 'gather',
         numDigits: 1,
         timeout: 8,
-        action: takePath,
+        action: queueTakePath(offer),
         prompts: [say(professionalPrompts.screenQueue(territoryName), 'fr')],
       },
       say(professionalPrompts.noKeyPressed, 'fr'),
@@ -221,6 +229,6 @@ export function queueTake(queue: string, digits: string | undefined): FlowResult
     };
   return {
     steps: [{ verb: 'dial_queue', queue, action: '/twilio/fallback/after-queue' }],
-    effects: [],
+    effects: [{ kind: 'queue_taken', queue }],
   };
 }
