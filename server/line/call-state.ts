@@ -8,16 +8,7 @@
  * `LiveCalls` is asynchronous so that it can move to shared storage (Redis) without touching its
  * callers; `MemoryLiveCalls` keeps the facts in this process, for one instance.
  */
-export {
-  callbackPath,
-  parseCallbackUrl,
-  parseVoiceUrl,
-  queueOfferPath,
-  type CallbackRef,
-  type LegRef,
-  type QueueOfferRef,
-  type VoiceUrl,
-} from '../../ivr-flows/call-url.js';
+export { parseVoiceUrl, queueOfferPath, type VoiceUrl } from '../../ivr-flows/call-url.js';
 
 /** Where a professional can be reached once their call ends, and which queue they serve. */
 export interface Reach {
