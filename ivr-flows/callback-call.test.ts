@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { callbackAccept, callbackPatientAccept, callbackPatientScreen } from './callback-call.js';
 
-const query = 'cb=00000000-0000-4000-8000-000000000001&a=1&c=0';
+const ref = { callback: '00000000-0000-4000-8000-000000000001', round: 1, contact: 0 };
+const query = 'callback=00000000-0000-4000-8000-000000000001&round=1&contact=0';
 
 describe('the callback legs', () => {
   it('the doctor who accepts is put through to a screened patient leg, never straight to the number', () => {
-    const dial = callbackAccept('1', '+33612345678', '+33261910015', query).steps.find(
+    const dial = callbackAccept('1', '+33612345678', '+33261910015', ref).steps.find(
       (s) => s.verb === 'dial',
     );
     expect(dial).toMatchObject({
@@ -16,14 +17,14 @@ describe('the callback legs', () => {
   });
 
   it('the patient is asked twice in their language to press 1, then told a doctor will call again', () => {
-    const fr = callbackPatientScreen("Pays d'Auray", 'fr', query).steps;
+    const fr = callbackPatientScreen("Pays d'Auray", 'fr', ref).steps;
     expect(fr.map((s) => s.verb)).toEqual(['gather', 'gather', 'say', 'hangup']);
     expect(fr[0]).toMatchObject({
       numDigits: 1,
       action: `/twilio/callback/patient-accept?${query}`,
     });
     expect(JSON.stringify(fr[0])).toMatch(/Pays d'Auray.*tapez 1/);
-    const en = callbackPatientScreen("Pays d'Auray", 'en', query).steps;
+    const en = callbackPatientScreen("Pays d'Auray", 'en', ref).steps;
     expect(JSON.stringify(en[0])).toMatch(/press 1/);
     expect(en[2]).toMatchObject({ verb: 'say', lang: 'en' });
   });

@@ -1,20 +1,21 @@
 import { professionalPrompts as p } from './prompts/professional.js';
+import { callbackPath, type CallbackRef } from './call-url.js';
 import { say, voice } from './say.js';
 import type { FlowResult, Lang } from './types.js';
 
 /**
  * The outgoing legs of a callback: the professional is called first and screened (voicemail
  * must not "accept"), then the patient, screened too: a patient's voicemail must not close the
- * callback as done. `query` identifies the callback attempt.
+ * callback as done. `ref` names the callback attempt, carried in every URL of its call.
  */
-export function callbackScreen(territoryName: string, query: string): FlowResult {
+export function callbackScreen(territoryName: string, ref: CallbackRef): FlowResult {
   return {
     steps: [
       {
         verb: 'gather',
         numDigits: 1,
         timeout: 8,
-        action: `/twilio/callback/accept?${query}`,
+        action: callbackPath('accept', ref),
         prompts: [say(p.screenCallback(territoryName), 'fr')],
       },
       say(p.noKeyPressed, 'fr'),
@@ -24,11 +25,12 @@ export function callbackScreen(territoryName: string, query: string): FlowResult
   };
 }
 
+/** The professional's keypress: 1 dials the patient (screened too), anything else hangs up. */
 export function callbackAccept(
   digits: string | undefined,
   patientNumber: string,
   platformNumber: string,
-  query: string,
+  ref: CallbackRef,
 ): FlowResult {
   if (digits !== '1')
     return { steps: [say(p.noKeyPressed, 'fr'), { verb: 'hangup' }], effects: [] };
@@ -39,8 +41,8 @@ export function callbackAccept(
         verb: 'dial',
         number: patientNumber,
         timeout: 30,
-        action: `/twilio/callback/patient-result?${query}`,
-        screenPath: `/twilio/callback/patient-screen?${query}`,
+        action: callbackPath('patient-result', ref),
+        screenPath: callbackPath('patient-screen', ref),
         callerId: platformNumber,
       },
     ],
@@ -55,13 +57,13 @@ export function callbackAccept(
 export function callbackPatientScreen(
   territoryName: string,
   lang: Lang,
-  query: string,
+  ref: CallbackRef,
 ): FlowResult {
   const gather = {
     verb: 'gather' as const,
     numDigits: 1,
     timeout: 6,
-    action: `/twilio/callback/patient-accept?${query}`,
+    action: callbackPath('patient-accept', ref),
     prompts: [say(voice(lang).callbackPatientScreen(territoryName), lang)],
   };
   return {

@@ -4,6 +4,7 @@
  */
 export * from './types.js';
 export * from './state.js';
+export * from './call-url.js';
 export {
   startCall,
   menuChoice,
@@ -11,18 +12,8 @@ export {
   callbackRequested,
   maxRetries,
 } from './patient-line.js';
-export {
-  routeToContact,
-  screenLeg,
-  screenResult,
-  dialResult,
-  busyChoice,
-  holdWait,
-  holdResult,
-  queueOffer,
-  queueTake,
-  ringSeconds,
-} from './routing.js';
+export { routeToContact, screenLeg, screenResult, dialResult, ringSeconds } from './routing.js';
+export { busyChoice, holdWait, holdResult, queueOffer, queueTake } from './hold-queue.js';
 export { safeFallback, afterFallbackDial } from './fallback.js';
 export { spokenSeconds } from './speech-time.js';
 export {

@@ -10,7 +10,8 @@ import {
   type FlowContext,
   type Step,
 } from './index.js';
-import { decodeState, initialState } from './state.js';
+import { parseVoiceUrl } from './call-url.js';
+import { initialState } from './state.js';
 
 const doctor = (n: number, source: Contact['source'] = 'shift'): Contact => ({
   professionalId: source === 'fallback' ? null : `p${n}`,
@@ -56,7 +57,7 @@ describe('a new call', () => {
     expect(verbs(steps)).toEqual(['say', 'gather', 'redirect']);
     expect(text([steps[0]!])).toMatch(/vie est en danger.*15 ou le 112.*114 par SMS/);
     expect(text([steps[1]!])).toMatch(/tapez 1.*tapez 2.*tapez 3.*étoile.*For English, press 9/);
-    expect(effects).toEqual([{ kind: 'visit', node: 'greeting' }]);
+    expect(effects).toEqual([{ kind: 'open_call', node: 'greeting' }]);
   });
 
   it('reaches a ringing doctor within 25 s of prompt audio for a caller who presses 1 at once', () => {
@@ -82,7 +83,7 @@ describe('the menu', () => {
       verb: 'dial',
       number: '+33639980001',
       timeout: 20,
-      screenPath: expect.stringContaining('/twilio/voice/screen?i=0&c=CA123'),
+      screenPath: '/twilio/voice/screen?call=CA123&line=%2B33261910015&attempt=0',
     });
     expect(effects).toContainEqual({ kind: 'ring', attempt: 0, contact: doctor(1) });
   });
@@ -141,7 +142,7 @@ describe('the menu', () => {
     expect(
       gather &&
         gather.verb === 'gather' &&
-        decodeState(Object.fromEntries(new URLSearchParams(gather.action.split('?')[1]))),
+        parseVoiceUrl(Object.fromEntries(new URLSearchParams(gather.action.split('?')[1]))).state,
     ).toMatchObject({ lang: 'en' });
   });
 

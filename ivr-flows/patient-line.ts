@@ -1,6 +1,7 @@
 import { routeToContact } from './routing.js';
 import { say, voice } from './say.js';
-import { initialState, path, type CallState } from './state.js';
+import { voicePath } from './call-url.js';
+import { initialState, type CallState } from './state.js';
 import type { FlowContext, FlowResult, Prompt, Step } from './types.js';
 
 /** Re-prompts before the safe default. */
@@ -9,7 +10,8 @@ const gatherTimeout = 6;
 
 /**
  * A new call: greeting and the vital-emergency warning first (outside the Gather, so no
- * keypress can skip it), then the menu with barge-in.
+ * keypress can skip it), then the menu with barge-in. Its one effect opens the call record
+ * with the greeting visit.
  */
 export function startCall(ctx: FlowContext): FlowResult {
   const t = voice('fr');
@@ -17,8 +19,8 @@ export function startCall(ctx: FlowContext): FlowResult {
     say(`${t.greeting(ctx.territory.name)} ${t.emergencyWarning}`, 'fr'),
     menuGather(ctx, initialState, true),
   ];
-  steps.push({ verb: 'redirect', path: path('menu', initialState, { silent: '1' }) });
-  return { steps, effects: [{ kind: 'visit', node: 'greeting' }] };
+  steps.push({ verb: 'redirect', path: voicePath('menu', initialState, true) });
+  return { steps, effects: [{ kind: 'open_call', node: 'greeting' }] };
 }
 
 function menuPrompts(ctx: FlowContext, state: CallState, first: boolean): Prompt[] {
@@ -50,7 +52,7 @@ function menuGather(
     verb: 'gather',
     numDigits: 1,
     timeout: gatherTimeout,
-    action: path('menu', state),
+    action: voicePath('menu', state),
     prompts: [...preface, ...menuPrompts(ctx, state, first)],
   };
 }
@@ -96,7 +98,7 @@ const choices: Record<string, Choice> = {
 
 const redirectSilent = (state: CallState): Step => ({
   verb: 'redirect',
-  path: path('menu', state, { silent: '1' }),
+  path: voicePath('menu', state, true),
 });
 
 function reprompt(
@@ -164,7 +166,7 @@ function pharmacy(ctx: FlowContext, state: CallState): FlowResult {
           verb: 'gather',
           numDigits: 1,
           timeout: gatherTimeout,
-          action: path('pharmacy-sms', state),
+          action: voicePath('pharmacy-sms', state),
           prompts: [say(`${info} ${t.pharmacySmsOffer}`, state.lang)],
         },
         say(t.goodbye, state.lang),

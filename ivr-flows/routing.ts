@@ -1,7 +1,8 @@
 import { professionalPrompts } from './prompts/professional.js';
 import { say, voice } from './say.js';
-import { path, type CallState } from './state.js';
-import type { Effect, FlowContext, FlowResult, Step } from './types.js';
+import { screenPath, screenResultPath, voicePath, type LegRef } from './call-url.js';
+import type { CallState } from './state.js';
+import type { Effect, FlowContext, FlowResult } from './types.js';
 
 /** Seconds a professional's phone rings before we move on (under most voicemail delays). */
 export const ringSeconds = 20;
@@ -20,10 +21,10 @@ export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
           verb: 'gather',
           numDigits: 1,
           timeout: 6,
-          action: path('busy-choice', state),
+          action: voicePath('busy-choice', state),
           prompts: [say(t.doctorBusyOffer, state.lang)],
         },
-        { verb: 'redirect', path: path('busy-choice', state, { d: '1' }) },
+        { verb: 'redirect', path: voicePath('busy-choice', state, true) },
       ],
       effects: [{ kind: 'visit', node: 'doctor_busy' }],
     };
@@ -44,10 +45,10 @@ export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
         verb: 'dial',
         number: contact.phone,
         timeout: ringSeconds,
-        action: path('dial-result', state),
+        action: voicePath('dial-result', state),
         screenPath: isFallback
           ? null
-          : `/twilio/voice/screen?${screenQuery(state.attempt, ctx.callSid, ctx.lineNumber)}`,
+          : screenPath({ call: ctx.callSid, line: ctx.lineNumber, attempt: state.attempt }),
       },
     ],
     effects: [
@@ -78,16 +79,8 @@ function nobodyReached(ctx: FlowContext, state: CallState): FlowResult {
   };
 }
 
-const screenQuery = (attempt: number, callSid: string, lineNumber: string) =>
-  new URLSearchParams({ i: String(attempt), c: callSid, t: lineNumber }).toString();
-
 /** The screening leg, played on the professional's phone when it answers. Always French. */
-export function screenLeg(
-  territoryName: string,
-  attempt: number,
-  callSid: string,
-  lineNumber: string,
-): FlowResult {
+export function screenLeg(territoryName: string, leg: LegRef): FlowResult {
   const p = professionalPrompts;
   return {
     steps: [
@@ -95,7 +88,7 @@ export function screenLeg(
         verb: 'gather',
         numDigits: 1,
         timeout: 8,
-        action: `/twilio/voice/screen-result?${screenQuery(attempt, callSid, lineNumber)}`,
+        action: screenResultPath(leg),
         prompts: [say(p.screenPatient(territoryName), 'fr')],
       },
       say(p.noKeyPressed, 'fr'),
@@ -136,91 +129,5 @@ export function dialResult(
   return {
     steps: next.steps,
     effects: [{ kind: 'ring_result', attempt: state.attempt, contact, result }, ...next.effects],
-  };
-}
-
-/** Doctor busy: 1 (or silence) holds in the queue, 2 asks for a callback. */
-export function busyChoice(
-  ctx: FlowContext,
-  state: CallState,
-  digits: string | undefined,
-): FlowResult {
-  if (digits === '2' && !ctx.caller.hidden) {
-    const t = voice(state.lang);
-    return {
-      steps: [say(t.callbackRecorded(ctx.caller.isMobile), state.lang), { verb: 'hangup' }],
-      effects: [
-        { kind: 'visit', node: 'busy_callback' },
-        { kind: 'request_callback', reason: 'doctor_busy' },
-        { kind: 'outcome', outcome: 'callback' },
-      ],
-    };
-  }
-  const steps: Step[] = [
-    {
-      verb: 'enqueue',
-      queue: ctx.holdQueue,
-      waitPath: path('hold-wait', state),
-      action: path('hold-result', state),
-    },
-  ];
-  return { steps, effects: [{ kind: 'visit', node: 'hold' }] };
-}
-
-/** Played in a loop while a caller holds: position, then a pause. */
-export function holdWait(state: CallState, position: number): FlowResult {
-  const t = voice(state.lang);
-  return {
-    steps: [
-      say(t.holdPosition(position), state.lang),
-      { verb: 'pause', seconds: 10 },
-      say(t.holdMusic, state.lang),
-      { verb: 'pause', seconds: 10 },
-    ],
-    effects: [],
-  };
-}
-
-/** After the queue: bridged means connected; otherwise try the rota from the backup on. */
-export function holdResult(
-  ctx: FlowContext,
-  state: CallState,
-  queueResult: string | undefined,
-): FlowResult {
-  if (queueResult === 'bridged')
-    return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'connected' }] };
-  if (queueResult === 'hangup')
-    return { steps: [{ verb: 'hangup' }], effects: [{ kind: 'outcome', outcome: 'abandoned' }] };
-  return routeToContact({ ...ctx, doctorBusy: false }, { ...state, attempt: 1 });
-}
-
-/** Offered to a doctor who just hung up while patients hold: "1" takes the next one. */
-export function queueOffer(territoryName: string, takePath: string): FlowResult {
-  return {
-    steps: [
-      {
-        verb: 'gather',
-        numDigits: 1,
-        timeout: 8,
-        action: takePath,
-        prompts: [say(professionalPrompts.screenQueue(territoryName), 'fr')],
-      },
-      say(professionalPrompts.noKeyPressed, 'fr'),
-      { verb: 'hangup' },
-    ],
-    effects: [],
-  };
-}
-
-/** The doctor's answer to the queue offer: 1 bridges them to the first caller holding. */
-export function queueTake(queue: string, digits: string | undefined): FlowResult {
-  if (digits !== '1')
-    return {
-      steps: [say(professionalPrompts.noKeyPressed, 'fr'), { verb: 'hangup' }],
-      effects: [],
-    };
-  return {
-    steps: [{ verb: 'dial_queue', queue, action: '/twilio/fallback/after-queue' }],
-    effects: [],
   };
 }

@@ -31,14 +31,25 @@ export type Outcome =
   | 'pharmacy_info'
   | 'fallback';
 
-/** What the server must record or do after answering. */
+/**
+ * What the server must record or do after answering. Each fact has one writer: the server
+ * applies exactly the effects a flow returns, and no route writes a fact of its own.
+ */
 export type Effect =
+  /** The call begins: its record and its first visit, written together. */
+  | { kind: 'open_call'; node: string }
   | { kind: 'visit'; node: string; digits?: string }
   | { kind: 'set_lang'; lang: Lang }
   | { kind: 'ring'; attempt: number; contact: Contact }
   | { kind: 'ring_result'; attempt: number; contact: Contact | null; result: string }
+  /** A keypress on the screening leg: the ring is accepted and the professional is bridged. */
   | { kind: 'accepted'; attempt: number }
+  /** The call's record says who answered (the bridge itself was recorded by `accepted`). */
   | { kind: 'connected'; attempt: number; contact: Contact | null }
+  /** A freed professional takes the oldest caller holding in `queue`: now bridged to them. */
+  | { kind: 'queue_taken'; queue: string }
+  /** The caller left the hold queue (bridged, hung up, or routed on). */
+  | { kind: 'left_hold' }
   | { kind: 'request_callback'; reason: 'caller_asked' | 'nobody_answered' | 'doctor_busy' }
   | { kind: 'send_sms'; template: 'pharmacy_details' }
   | { kind: 'outcome'; outcome: Outcome };

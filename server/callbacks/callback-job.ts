@@ -5,6 +5,7 @@ import { serviceOnDuty } from '../line/service-contacts.js';
 import { callbackJobId, enqueue } from '../platform/enqueue.js';
 import type { JobPayload } from '../platform/job-payloads.js';
 import { giveUpCallback } from './give-up-job.js';
+import { callbackPath } from '../../ivr-flows/call-url.js';
 
 /** Rounds of tries before the patient gets "we tried to call you back". */
 export const maxCallbackRounds = 3;
@@ -65,12 +66,12 @@ export async function runCallback(deps: Deps, payload: JobPayload<'callback'>): 
     if (existing?.callSid) return 'already-rang';
   }
 
-  const query = `cb=${callbackId}&a=${attempt}&c=${contactIndex}`;
+  const ref = { callback: callbackId, round: attempt, contact: contactIndex };
   const call = await deps.twilio.calls.create({
     to: contact.phone,
     from: onDuty.platformNumber,
-    url: `${deps.publicUrl}/twilio/callback/screen?${query}`,
-    statusCallback: `${deps.publicUrl}/twilio/callback/status?${query}`,
+    url: `${deps.publicUrl}${callbackPath('screen', ref)}`,
+    statusCallback: `${deps.publicUrl}${callbackPath('status', ref)}`,
     // 'initiated' reaches us as soon as Twilio has the call, even if this worker dies before
     // calls.create returns: the status webhook then records the SID, and a restarted job finds it.
     statusCallbackEvent: ['initiated', 'completed'],

@@ -1,29 +1,31 @@
 import { Router } from 'express';
-import { and, eq, isNull } from 'drizzle-orm';
-import { z } from 'zod';
-import { callbackAttempts, callbackRequests, territories } from '../../db/schema/index.js';
 import {
   callbackAccept,
   callbackPatientAccept,
   callbackPatientResult,
   callbackPatientScreen,
   callbackScreen,
+  parseCallbackUrl,
   safeFallback,
+  type CallbackRef,
   type FlowResult,
 } from '../../ivr-flows/index.js';
 import type { AppDeps } from '../platform/deps.js';
-import { maxCallbackRounds, roundDelayMs } from './callback-job.js';
-import { giveUpCallback } from './give-up-job.js';
 import { callbackJobId, enqueue } from '../platform/enqueue.js';
 import { renderTwiml } from '../twilio/twiml.js';
-import { voiceParams } from '../twilio/webhook-params.js';
+import { voiceParams, type VoiceParams } from '../twilio/webhook-params.js';
+import {
+  attemptOfCall,
+  attemptRinging,
+  callbackDone,
+  callbackOfCall,
+  callbackRoundsTried,
+  setAttemptStatus,
+} from './attempt-store.js';
+import { maxCallbackRounds, roundDelayMs } from './callback-job.js';
+import { giveUpCallback } from './give-up-job.js';
 
-const attemptQuery = z.object({
-  cb: z.string().uuid(),
-  a: z.coerce.number().int().min(1).max(20),
-  c: z.coerce.number().int().min(0).max(50),
-});
-type AttemptRef = z.infer<typeof attemptQuery>;
+const nothing: FlowResult = { steps: [], effects: [] };
 
 /**
  * The outgoing calls of a callback job: the professional's leg (screened), then the bridge to
@@ -32,35 +34,19 @@ type AttemptRef = z.infer<typeof attemptQuery>;
 export function callbackRouter(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
-  const load = async (ref: AttemptRef) => {
-    const [row] = await db
-      .select({ request: callbackRequests, territoryName: territories.name })
-      .from(callbackRequests)
-      .innerJoin(territories, eq(territories.id, callbackRequests.territoryId))
-      .where(eq(callbackRequests.id, ref.cb));
-    return row ?? null;
-  };
-  const setAttempt = (ref: AttemptRef, status: string) =>
-    db
-      .update(callbackAttempts)
-      .set({ status, updatedAt: deps.now() })
-      .where(
-        and(
-          eq(callbackAttempts.callbackId, ref.cb),
-          eq(callbackAttempts.attempt, ref.a),
-          eq(callbackAttempts.contactIndex, ref.c),
-        ),
-      );
-  const query = (ref: AttemptRef) => `cb=${ref.cb}&a=${ref.a}&c=${ref.c}`;
+  const setAttempt = (ref: CallbackRef, status: string) =>
+    setAttemptStatus(db, ref, status, deps.now());
+  const langOf = (row: Awaited<ReturnType<typeof callbackOfCall>>) =>
+    row?.request.lang === 'en' ? 'en' : 'fr';
 
   const handle = (
     node: string,
-    fn: (ref: AttemptRef, params: ReturnType<typeof voiceParams.parse>) => Promise<FlowResult>,
+    fn: (ref: CallbackRef, params: VoiceParams) => Promise<FlowResult>,
   ) =>
     router.post(`/callback/${node}`, async (req, res) => {
       let result: FlowResult;
       try {
-        const ref = attemptQuery.parse(req.query);
+        const ref = parseCallbackUrl(req.query);
         result = await fn(ref, voiceParams.parse(req.body ?? {}));
       } catch (err) {
         req.log.error({ err, node }, 'callback webhook failed');
@@ -74,66 +60,46 @@ export function callbackRouter(deps: AppDeps): Router {
     });
 
   handle('screen', async (ref) => {
-    const row = await load(ref);
-    return callbackScreen(row?.territoryName ?? 'la plateforme', query(ref));
+    const row = await callbackOfCall(db, ref);
+    return callbackScreen(row?.territoryName ?? 'la plateforme', ref);
   });
   handle('accept', async (ref, params) => {
-    const row = await load(ref);
-    if (!row || params.Digits !== '1') return callbackAccept(undefined, '', '', query(ref));
+    const row = await callbackOfCall(db, ref);
+    if (!row || params.Digits !== '1') return callbackAccept(undefined, '', '', ref);
     await setAttempt(ref, 'accepted');
-    return callbackAccept('1', row.request.patientNumber, params.From ?? '', query(ref));
+    return callbackAccept('1', row.request.patientNumber, params.From ?? '', ref);
   });
   handle('patient-screen', async (ref) => {
-    const row = await load(ref);
-    return callbackPatientScreen(
-      row?.territoryName ?? 'la plateforme',
-      row?.request.lang === 'en' ? 'en' : 'fr',
-      query(ref),
-    );
+    const row = await callbackOfCall(db, ref);
+    return callbackPatientScreen(row?.territoryName ?? 'la plateforme', langOf(row), ref);
   });
   handle('patient-accept', async (ref, params) => {
-    const row = await load(ref);
+    const row = await callbackOfCall(db, ref);
     if (params.Digits === '1') await setAttempt(ref, 'patient_accepted');
-    return callbackPatientAccept(params.Digits, row?.request.lang === 'en' ? 'en' : 'fr');
+    return callbackPatientAccept(params.Digits, langOf(row));
   });
   handle('patient-result', async (ref) => {
-    const row = await load(ref);
+    const row = await callbackOfCall(db, ref);
     if (!row) return callbackPatientResult(false, false);
     // Reached only if the patient pressed 1: a voicemail also makes the Dial "completed".
-    const [attempt] = await db
-      .select({ status: callbackAttempts.status })
-      .from(callbackAttempts)
-      .where(
-        and(
-          eq(callbackAttempts.callbackId, ref.cb),
-          eq(callbackAttempts.attempt, ref.a),
-          eq(callbackAttempts.contactIndex, ref.c),
-        ),
-      );
+    const attempt = await attemptOfCall(db, ref);
     const answered =
       attempt?.status === 'patient_accepted' || attempt?.status === 'patient_answered';
     if (answered) {
       await setAttempt(ref, 'patient_answered');
-      await db
-        .update(callbackRequests)
-        .set({ status: 'done', completedAt: deps.now() })
-        .where(eq(callbackRequests.id, ref.cb));
+      await callbackDone(db, ref, deps.now());
       return callbackPatientResult(true, false);
     }
     await setAttempt(ref, 'patient_no_answer');
-    await db
-      .update(callbackRequests)
-      .set({ attempts: ref.a })
-      .where(eq(callbackRequests.id, ref.cb));
-    const willRetry = ref.a < maxCallbackRounds;
+    await callbackRoundsTried(db, ref);
+    const willRetry = ref.round < maxCallbackRounds;
     if (willRetry) {
       // Same professional first next time: they already know the patient is waiting.
-      await enqueue(
-        deps.jobs,
-        'callback',
-        { callbackId: ref.cb, attempt: ref.a + 1, contactIndex: ref.c },
-        { jobId: callbackJobId(ref.cb, ref.a + 1, ref.c), delay: roundDelayMs },
-      );
+      const next = { callbackId: ref.callback, attempt: ref.round + 1, contactIndex: ref.contact };
+      await enqueue(deps.jobs, 'callback', next, {
+        jobId: callbackJobId(ref.callback, ref.round + 1, ref.contact),
+        delay: roundDelayMs,
+      });
     } else {
       await giveUpCallback(deps, row.request, 'patient did not answer');
     }
@@ -141,43 +107,19 @@ export function callbackRouter(deps: AppDeps): Router {
   });
   handle('status', async (ref, params) => {
     if (params.CallStatus === 'initiated') {
-      // Twilio has the call: keep its SID even if the job that placed it died before hearing it.
-      if (params.CallSid) {
-        await db
-          .update(callbackAttempts)
-          .set({ callSid: params.CallSid, status: 'ringing', updatedAt: deps.now() })
-          .where(
-            and(
-              eq(callbackAttempts.callbackId, ref.cb),
-              eq(callbackAttempts.attempt, ref.a),
-              eq(callbackAttempts.contactIndex, ref.c),
-              isNull(callbackAttempts.callSid),
-            ),
-          );
-      }
-      return { steps: [], effects: [] };
+      if (params.CallSid) await attemptRinging(db, ref, params.CallSid, deps.now());
+      return nothing;
     }
     // The professional's leg ended. Not accepted (no keypress, voicemail, busy): next contact.
-    const [attempt] = await db
-      .select()
-      .from(callbackAttempts)
-      .where(
-        and(
-          eq(callbackAttempts.callbackId, ref.cb),
-          eq(callbackAttempts.attempt, ref.a),
-          eq(callbackAttempts.contactIndex, ref.c),
-        ),
-      );
+    const attempt = await attemptOfCall(db, ref);
     if (attempt && (attempt.status === 'ringing' || attempt.status === 'placing')) {
       await setAttempt(ref, `declined:${params.CallStatus ?? 'unknown'}`);
-      await enqueue(
-        deps.jobs,
-        'callback',
-        { callbackId: ref.cb, attempt: ref.a, contactIndex: ref.c + 1 },
-        { jobId: callbackJobId(ref.cb, ref.a, ref.c + 1) },
-      );
+      const next = { callbackId: ref.callback, attempt: ref.round, contactIndex: ref.contact + 1 };
+      await enqueue(deps.jobs, 'callback', next, {
+        jobId: callbackJobId(ref.callback, ref.round, ref.contact + 1),
+      });
     }
-    return { steps: [], effects: [] };
+    return nothing;
   });
   return router;
 }

@@ -1,3 +1,6 @@
+import type { Effect } from '../../ivr-flows/types.js';
+import type { AppDeps } from '../platform/deps.js';
+import { recordCallback, scheduleFollowUp, sendPharmacyDetails } from './call-follow-ups.js';
 import {
   acceptedKey,
   appendCallEvents,
@@ -6,44 +9,26 @@ import {
   setCallOutcome,
   type CallEvent,
 } from './call-record-store.js';
-import { requestCallback } from '../callbacks/store.js';
-import type { Effect, FlowContext, Lang } from '../../ivr-flows/types.js';
-import { smsBody } from '../../ivr-flows/prompts/sms.js';
-import type { AppDeps } from '../platform/deps.js';
-import { handOverOrKeep } from '../callbacks/outbox.js';
-import { enqueue } from '../platform/enqueue.js';
-import { nextMorning } from '../sms/follow-up-job.js';
-import { queueSms } from '../sms/queue-sms.js';
-import type { CallBoards } from './call-boards.js';
-import type { LineContext } from './line-context.js';
+import type { Turn } from './turn.js';
 
-export interface EffectScope {
-  callSid: string;
-  from: string | undefined;
-  lang: Lang;
-  line: LineContext | null;
-  flow: FlowContext | null;
-}
+const writtenElsewhere = new Set<Effect['kind']>(['open_call', 'queue_taken', 'left_hold']);
+
+/** Does this effect change a row here (and so wait for PostgreSQL)? */
+export const writesToDatabase = (effect: Effect) => !writtenElsewhere.has(effect.kind);
 
 /**
- * Records what a flow step did. In-memory facts first (they work with the database down),
- * then the call record; a callback request is written before the caller is told it is.
+ * Writes a turn's effects to PostgreSQL: its events in one statement (each deduplicated, so a
+ * retried webhook records nothing twice), then the record updates and follow-ups in order.
+ * Live-call facts and the call's opening are written by record-turn.ts, not here.
  */
-export async function applyEffects(
-  deps: AppDeps,
-  boards: CallBoards,
-  scope: EffectScope,
-  effects: Effect[],
-  options: { memoryOnly?: boolean } = {},
-): Promise<void> {
-  const now = deps.now();
+export async function recordEffects(deps: AppDeps, turn: Turn, effects: Effect[]): Promise<void> {
   const db = deps.db.db;
+  const { callSid, now } = turn;
   const events: CallEvent[] = [];
   const later: (() => Promise<unknown>)[] = [];
   for (const effect of effects) {
     switch (effect.kind) {
       case 'visit':
-        if (effect.node === 'hold' && scope.flow) boards.hold(scope.flow.holdQueue, scope.callSid);
         events.push({
           kind: 'visit',
           node: effect.node,
@@ -51,7 +36,7 @@ export async function applyEffects(
         });
         break;
       case 'set_lang':
-        later.push(() => setCallLanguage(db, scope.callSid, effect.lang));
+        later.push(() => setCallLanguage(db, callSid, effect.lang));
         break;
       case 'ring':
         events.push({
@@ -62,7 +47,7 @@ export async function applyEffects(
             level: effect.contact.level,
             source: effect.contact.source,
           },
-          dedupeKey: `${scope.callSid}/ring/${effect.attempt}`,
+          dedupeKey: `${callSid}/ring/${effect.attempt}`,
         });
         break;
       case 'ring_result':
@@ -70,106 +55,35 @@ export async function applyEffects(
           kind: 'ring_result',
           professionalId: effect.contact?.professionalId ?? null,
           detail: { attempt: effect.attempt, result: effect.result },
-          dedupeKey: `${scope.callSid}/ring_result/${effect.attempt}`,
+          dedupeKey: `${callSid}/ring_result/${effect.attempt}`,
         });
         break;
       case 'accepted':
-        boards.markAccepted(scope.callSid, effect.attempt, now);
         events.push({
           kind: 'accepted',
           detail: { attempt: effect.attempt },
-          dedupeKey: acceptedKey(scope.callSid, effect.attempt),
+          dedupeKey: acceptedKey(callSid, effect.attempt),
         });
         break;
       case 'connected':
-        if (effect.contact?.professionalId) {
-          const flow = scope.flow;
-          boards.markBridged(
-            effect.contact.professionalId,
-            scope.callSid,
-            flow
-              ? {
-                  phone: effect.contact.phone,
-                  queue: flow.holdQueue,
-                  lineNumber: flow.lineNumber,
-                  territoryName: flow.territory.name,
-                }
-              : undefined,
-          );
-        }
-        later.push(() =>
-          markConnected(db, scope.callSid, effect.contact?.professionalId ?? null, now),
-        );
-        later.push(() => scheduleFollowUp(deps, scope, now));
+        later.push(() => markConnected(db, callSid, effect.contact?.professionalId ?? null, now));
+        later.push(() => scheduleFollowUp(deps, turn));
         break;
       case 'request_callback':
-        later.push(() => recordCallback(deps, scope, effect.reason));
+        later.push(() => recordCallback(deps, turn, effect.reason));
         break;
       case 'send_sms':
-        later.push(() => sendPharmacyDetails(deps, scope));
+        later.push(() => sendPharmacyDetails(deps, turn));
         break;
       case 'outcome':
-        later.push(() => setCallOutcome(db, scope.callSid, effect.outcome));
+        later.push(() => setCallOutcome(db, callSid, effect.outcome));
+        break;
+      default:
+        // Written by record-turn.ts: the opening batch and the live-call facts.
         break;
     }
   }
-  if (options.memoryOnly) return;
   if (events.length === 0 && later.length === 0) return;
-  await appendCallEvents(db, scope.callSid, now, events);
+  await appendCallEvents(db, callSid, now, events);
   for (const task of later) await task();
-}
-
-async function recordCallback(deps: AppDeps, scope: EffectScope, reason: string): Promise<void> {
-  const line = scope.line;
-  if (!line || !scope.from || scope.flow?.caller.hidden) return;
-  const territory = line.territory.territory;
-  const { created, callback } = await requestCallback(deps.db.db, {
-    territoryId: territory.id,
-    serviceId: line.doctorService?.id ?? null,
-    callSid: scope.callSid,
-    patientNumber: scope.from,
-    lang: scope.lang,
-    reason,
-    dueBy: new Date(deps.now().getTime() + territory.settings.callbackDeadlineMinutes * 60_000),
-  });
-  if (!created) return;
-  await handOverOrKeep(deps, callback);
-  if (scope.flow?.caller.isMobile) {
-    await queueSms(deps, {
-      territoryId: territory.id,
-      to: scope.from,
-      from: line.calledNumber,
-      body: smsBody('callback_confirmation', scope.lang, { territory: territory.name }),
-      kind: 'callback_confirmation',
-      essential: true,
-      callSid: scope.callSid,
-    });
-  }
-}
-
-async function sendPharmacyDetails(deps: AppDeps, scope: EffectScope): Promise<void> {
-  const pharmacy = scope.flow?.territory.pharmacy;
-  if (!pharmacy || !scope.from || !scope.line) return;
-  await queueSms(deps, {
-    territoryId: scope.line.territory.territory.id,
-    to: scope.from,
-    from: scope.line.calledNumber,
-    body: smsBody('pharmacy_details', scope.lang, { name: pharmacy.name, phone: pharmacy.phone }),
-    kind: 'pharmacy_details',
-    essential: true,
-    callSid: scope.callSid,
-  });
-}
-
-/** Next-morning follow-up SMS, when the territory enables it and the caller is on a mobile. */
-async function scheduleFollowUp(deps: AppDeps, scope: EffectScope, now: Date): Promise<void> {
-  const territory = scope.line?.territory.territory;
-  if (!territory?.settings.followUpSms || !scope.flow?.caller.isMobile) return;
-  const delay = nextMorning(now, territory.timeZone).getTime() - now.getTime();
-  await enqueue(
-    deps.jobs,
-    'follow-up',
-    { callSid: scope.callSid },
-    { jobId: `follow-up-${scope.callSid.replace(/:/g, '')}`, delay },
-  );
 }

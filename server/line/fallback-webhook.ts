@@ -3,6 +3,7 @@ import { afterFallbackDial, safeFallback } from '../../ivr-flows/index.js';
 import type { AppDeps } from '../platform/deps.js';
 import type { LineContextCache } from './line-context.js';
 import { renderTwiml } from '../twilio/twiml.js';
+import { voiceParams } from '../twilio/webhook-params.js';
 
 /**
  * POST /twilio/fallback: the number's fallback URL in the Twilio console, called when our
@@ -11,9 +12,9 @@ import { renderTwiml } from '../twilio/twiml.js';
 export function fallbackRouter(deps: AppDeps, cache: LineContextCache): Router {
   const router = Router();
   router.post('/fallback', (req, res) => {
-    const to = typeof req.body?.To === 'string' ? req.body.To : '';
-    const number = cache.anyFallbackFor(to) ?? deps.config.FALLBACK_NUMBER ?? null;
-    req.log.warn({ errorCode: req.body?.ErrorCode }, 'Twilio used the fallback URL');
+    const { To, ErrorCode } = voiceParams.parse(req.body ?? {});
+    const number = cache.anyFallbackFor(To ?? '') ?? deps.config.FALLBACK_NUMBER ?? null;
+    req.log.warn({ errorCode: ErrorCode }, 'Twilio used the fallback URL');
     res.type('text/xml').send(renderTwiml(safeFallback(number).steps, deps.publicUrl));
   });
   router.post('/fallback/after-queue', (_req, res) => {

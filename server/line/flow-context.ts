@@ -4,7 +4,7 @@ import { territoryCalendar } from '../../rota/calendar/territory-calendar.js';
 import type { FlowContext } from '../../ivr-flows/types.js';
 import { contactsFrom, doctorContacts } from './contacts.js';
 import type { LineContext } from './line-context.js';
-import type { CallBoards } from './call-boards.js';
+import type { LiveCalls } from './call-state.js';
 import { isHiddenCaller, isMobile } from '../platform/phone-numbers.js';
 
 /** The Twilio queue where a territory's callers hold for the busy doctor. */
@@ -23,12 +23,12 @@ export function pdsaCalendarOf(line: LineContext, now: Date): PdsaCalendar {
 }
 
 /** Builds what the pure flows may know, from a loaded (or cached) line context. */
-export function flowContextOf(
+export async function flowContextOf(
   line: LineContext,
   params: { callSid: string; from: string | undefined },
   now: Date,
-  boards: CallBoards,
-): FlowContext {
+  live: LiveCalls,
+): Promise<FlowContext> {
   const { territory } = line.territory;
   const contacts = doctorContacts(line, now);
   const pharmacist =
@@ -36,6 +36,8 @@ export function flowContextOf(
       ? contactsFrom(line.pharmacyRota, line.pharmacyService.id, now, null)[0]
       : undefined;
   const hidden = isHiddenCaller(params.from);
+  const primary = contacts[0];
+  const doctorBusy = primary?.source !== 'fallback' && (await live.isBusy(primary?.professionalId));
   return {
     territory: {
       name: territory.name,
@@ -49,7 +51,7 @@ export function flowContextOf(
     caller: { hidden, isMobile: !hidden && isMobile(params.from!) },
     callSid: params.callSid,
     lineNumber: line.calledNumber,
-    doctorBusy: contacts[0]?.source !== 'fallback' && boards.isBusy(contacts[0]?.professionalId),
+    doctorBusy,
     holdQueue: holdQueueOf(territory.id),
   };
 }

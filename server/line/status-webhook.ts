@@ -1,34 +1,26 @@
 import { Router } from 'express';
-import { and, eq, inArray } from 'drizzle-orm';
-import { closeCallRecord } from './call-record-store.js';
-import { smsMessages } from '../../db/schema/index.js';
 import type { AppDeps } from '../platform/deps.js';
-import type { CallBoards } from './call-boards.js';
+import { recordSmsStatus } from '../sms/delivery-status-store.js';
 import { smsStatusParams, voiceParams } from '../twilio/webhook-params.js';
+import { closeCallRecord } from './call-record-store.js';
+import { queueOfferPath, type LiveCalls } from './call-state.js';
 
 const finalCallStatuses = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
-/** Twilio's message statuses in the order they happen; the last three are final. */
-const smsStatusOrder = [
-  'accepted',
-  'queued',
-  'sending',
-  'sent',
-  'delivered',
-  'undelivered',
-  'failed',
-];
 
 /**
  * Status callbacks. They only complete records, so a failure here is logged and answered 204:
  * Twilio has nothing to play and nothing to retry.
  */
-export function statusRouter(deps: AppDeps, boards: CallBoards): Router {
+export function statusRouter(deps: AppDeps, live: LiveCalls): Router {
   const router = Router();
   router.post('/status', async (req, res) => {
     const params = voiceParams.parse(req.body ?? {});
     if (params.CallSid && params.CallStatus && finalCallStatuses.has(params.CallStatus)) {
-      for (const professionalId of boards.callEnded(params.CallSid, deps.now())) {
-        await offerNextHolding(deps, boards, professionalId).catch((err) =>
+      const freed = await live
+        .callEnded(params.CallSid, deps.now())
+        .catch((err) => (req.log.error({ err }, 'could not free the call'), [] as string[]));
+      for (const professionalId of freed) {
+        await offerNextHolding(deps, live, professionalId).catch((err) =>
           req.log.error({ err }, 'could not offer the next holding caller'),
         );
       }
@@ -46,26 +38,11 @@ export function statusRouter(deps: AppDeps, boards: CallBoards): Router {
     const parsed = smsStatusParams.safeParse(req.body ?? {});
     if (parsed.success) {
       const { MessageSid, MessageStatus, ErrorCode } = parsed.data;
-      // Callbacks can arrive out of order: a status only ever moves forward.
-      const earlier = smsStatusOrder.slice(0, Math.max(0, smsStatusOrder.indexOf(MessageStatus)));
+      const status = { sid: MessageSid, status: MessageStatus, errorCode: ErrorCode ?? null };
       const apply = async (triesLeft: number): Promise<void> => {
-        const [row] = await deps.db.db
-          .select({ status: smsMessages.status })
-          .from(smsMessages)
-          .where(eq(smsMessages.twilioSid, MessageSid));
-        if (row && !earlier.includes(row.status)) return;
-        const updated = await deps.db.db
-          .update(smsMessages)
-          .set({ status: MessageStatus, errorCode: ErrorCode ?? null, updatedAt: deps.now() })
-          .where(
-            and(
-              eq(smsMessages.twilioSid, MessageSid),
-              inArray(smsMessages.status, earlier.length ? earlier : ['-']),
-            ),
-          )
-          .returning({ id: smsMessages.id });
+        const found = await recordSmsStatus(deps.db.db, { ...status, at: deps.now() });
         // Twilio can call back before the send job has stored the sid: try again shortly.
-        if (updated.length === 0 && triesLeft > 0)
+        if (!found && triesLeft > 0)
           setTimeout(() => void apply(triesLeft - 1).catch(() => {}), 1000).unref();
       };
       await apply(5).catch((err) => req.log.error({ err }, 'could not record an SMS status'));
@@ -78,20 +55,16 @@ export function statusRouter(deps: AppDeps, boards: CallBoards): Router {
 /** A doctor just finished a call while patients hold for them: ring them with the next one. */
 async function offerNextHolding(
   deps: AppDeps,
-  boards: CallBoards,
+  live: LiveCalls,
   professionalId: string,
 ): Promise<void> {
-  const bridge = boards.bridgeOf(professionalId);
-  if (!bridge || !boards.nextHolding(bridge.queue)) return;
-  const query = new URLSearchParams({
-    q: bridge.queue,
-    t: bridge.lineNumber,
-    p: professionalId,
-  }).toString();
+  const reach = await live.reachOf(professionalId);
+  if (!reach || !(await live.nextHolding(reach.queue))) return;
+  const offer = { queue: reach.queue, line: reach.lineNumber, pro: professionalId };
   await deps.twilio.calls.create({
-    to: bridge.phone,
-    from: bridge.lineNumber,
-    url: `${deps.publicUrl}/twilio/voice/queue-offer?${query}`,
+    to: reach.phone,
+    from: reach.lineNumber,
+    url: `${deps.publicUrl}${queueOfferPath(offer)}`,
     timeout: 20,
   });
 }

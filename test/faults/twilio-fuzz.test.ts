@@ -22,6 +22,8 @@ const paths = [
   '/twilio/voice/hold-wait',
   '/twilio/voice/hold-result',
   '/twilio/voice/pharmacy-sms',
+  '/twilio/voice/queue-offer',
+  '/twilio/voice/queue-take',
   '/twilio/voice/nope',
   '/twilio/fallback',
   '/twilio/sms',
@@ -72,9 +74,18 @@ const params = fc.dictionary(
   odd,
   { maxKeys: 8 },
 );
+// The current names of the call-state URLs and the one-letter names still read for a release.
 const query = fc.dictionary(
-  fc.constantFrom('l', 'r', 'i', 'c', 't', 'cb', 'a', 'silent', 'd'),
-  fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('en', '1', '-1', '999', '2')),
+  fc.constantFrom(
+    ...['lang', 'retries', 'attempt', 'call', 'line', 'queue', 'pro', 'silent'],
+    ...['callback', 'round', 'contact'],
+    ...['l', 'r', 'i', 'c', 't', 'q', 'p', 'd', 'cb', 'a'],
+  ),
+  fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('en', '1', '-1', '999', '2', '+33261910015', 'line-x'),
+    fc.constantFrom('00000000-0000-4000-8000-000000000001'),
+  ),
   { maxKeys: 4 },
 );
 

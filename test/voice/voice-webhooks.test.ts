@@ -76,7 +76,12 @@ describe('the patient line webhooks', () => {
 
     // While that call lasts the doctor is busy: the next caller is offered to hold.
     const busy = parseTwiml(
-      (await post('/twilio/voice/menu?l=fr&r=0&i=0', call('CA-w1b', { Digits: '1' }))).text,
+      (
+        await post(
+          '/twilio/voice/menu?lang=fr&retries=0&attempt=0',
+          call('CA-w1b', { Digits: '1' }),
+        )
+      ).text,
     );
     expect(spoken(busy)).toMatch(/en ligne avec un autre patient/);
 
@@ -99,13 +104,14 @@ describe('the patient line webhooks', () => {
   it('a completed dial without keypress (voicemail) escalates to the backup', async () => {
     await post('/twilio/voice', call('CA-w2'));
     const menu = parseTwiml(
-      (await post('/twilio/voice/menu?l=fr&r=0&i=0', call('CA-w2', { Digits: '1' }))).text,
+      (await post('/twilio/voice/menu?lang=fr&retries=0&attempt=0', call('CA-w2', { Digits: '1' })))
+        .text,
     );
     const firstDoctor = menu.find((v) => v.name === 'Dial')!.children[0]!.text;
     const next = parseTwiml(
       (
         await post(
-          '/twilio/voice/dial-result?l=fr&r=0&i=0',
+          '/twilio/voice/dial-result?lang=fr&retries=0&attempt=0',
           call('CA-w2', { DialCallStatus: 'completed' }),
         )
       ).text,
@@ -120,7 +126,7 @@ describe('the patient line webhooks', () => {
     const last = parseTwiml(
       (
         await post(
-          '/twilio/voice/dial-result?l=fr&r=0&i=2',
+          '/twilio/voice/dial-result?lang=fr&retries=0&attempt=2',
           call('CA-w3', { DialCallStatus: 'no-answer' }),
         )
       ).text,
@@ -140,7 +146,7 @@ describe('the patient line webhooks', () => {
     });
     // Twilio retries the webhook: still one callback.
     await post(
-      '/twilio/voice/dial-result?l=fr&r=0&i=2',
+      '/twilio/voice/dial-result?lang=fr&retries=0&attempt=2',
       call('CA-w3', { DialCallStatus: 'no-answer' }),
     );
     const [n] = await t.db.db

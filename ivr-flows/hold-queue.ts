@@ -1,0 +1,105 @@
+import { queueTakePath, voicePath, type QueueOfferRef } from './call-url.js';
+import { professionalPrompts } from './prompts/professional.js';
+import { routeToContact } from './routing.js';
+import { say, voice } from './say.js';
+import type { CallState } from './state.js';
+import type { Effect, FlowContext, FlowResult, Step } from './types.js';
+
+/*
+ * The primary doctor is with another patient: the caller may hold in a Twilio queue for them
+ * (or ask for a callback), and the doctor, once free, is offered the oldest caller holding.
+ */
+
+/** Doctor busy: 1 (or silence) holds in the queue, 2 asks for a callback. */
+export function busyChoice(
+  ctx: FlowContext,
+  state: CallState,
+  digits: string | undefined,
+): FlowResult {
+  if (digits === '2' && !ctx.caller.hidden) {
+    const t = voice(state.lang);
+    return {
+      steps: [say(t.callbackRecorded(ctx.caller.isMobile), state.lang), { verb: 'hangup' }],
+      effects: [
+        { kind: 'visit', node: 'busy_callback' },
+        { kind: 'request_callback', reason: 'doctor_busy' },
+        { kind: 'outcome', outcome: 'callback' },
+      ],
+    };
+  }
+  const steps: Step[] = [
+    {
+      verb: 'enqueue',
+      queue: ctx.holdQueue,
+      waitPath: voicePath('hold-wait', state),
+      action: voicePath('hold-result', state),
+    },
+  ];
+  return { steps, effects: [{ kind: 'visit', node: 'hold' }] };
+}
+
+/** Played in a loop while a caller holds: position, then a pause. */
+export function holdWait(state: CallState, position: number): FlowResult {
+  const t = voice(state.lang);
+  return {
+    steps: [
+      say(t.holdPosition(position), state.lang),
+      { verb: 'pause', seconds: 10 },
+      say(t.holdMusic, state.lang),
+      { verb: 'pause', seconds: 10 },
+    ],
+    effects: [],
+  };
+}
+
+/** After the queue: bridged means connected; otherwise try the rota from the backup on. */
+export function holdResult(
+  ctx: FlowContext,
+  state: CallState,
+  queueResult: string | undefined,
+): FlowResult {
+  const left: Effect = { kind: 'left_hold' };
+  if (queueResult === 'bridged')
+    return {
+      steps: [{ verb: 'hangup' }],
+      effects: [left, { kind: 'outcome', outcome: 'connected' }],
+    };
+  if (queueResult === 'hangup')
+    return {
+      steps: [{ verb: 'hangup' }],
+      effects: [left, { kind: 'outcome', outcome: 'abandoned' }],
+    };
+  const next = routeToContact({ ...ctx, doctorBusy: false }, { ...state, attempt: 1 });
+  return { steps: next.steps, effects: [left, ...next.effects] };
+}
+
+/** Offered to a doctor who just hung up while patients hold: "1" takes the next one. */
+export function queueOffer(territoryName: string, offer: QueueOfferRef): FlowResult {
+  return {
+    steps: [
+      {
+        verb: 'gather',
+        numDigits: 1,
+        timeout: 8,
+        action: queueTakePath(offer),
+        prompts: [say(professionalPrompts.screenQueue(territoryName), 'fr')],
+      },
+      say(professionalPrompts.noKeyPressed, 'fr'),
+      { verb: 'hangup' },
+    ],
+    effects: [],
+  };
+}
+
+/** The doctor's answer to the queue offer: 1 bridges them to the first caller holding. */
+export function queueTake(queue: string, digits: string | undefined): FlowResult {
+  if (digits !== '1')
+    return {
+      steps: [say(professionalPrompts.noKeyPressed, 'fr'), { verb: 'hangup' }],
+      effects: [],
+    };
+  return {
+    steps: [{ verb: 'dial_queue', queue, action: '/twilio/fallback/after-queue' }],
+    effects: [{ kind: 'queue_taken', queue }],
+  };
+}

@@ -1,0 +1,81 @@
+import {
+  busyChoice,
+  dialResult,
+  holdResult,
+  holdWait,
+  menuChoice,
+  pharmacySms,
+  queueOffer,
+  queueTake,
+  safeFallback,
+  screenLeg,
+  screenResult,
+  type FlowContext,
+  type FlowResult,
+} from '../../ivr-flows/index.js';
+import { wasAccepted } from './call-record-store.js';
+import type { LineRoom, Turn } from './turn.js';
+
+type NodeHandler = (turn: Turn, room: LineRoom) => Promise<FlowResult> | FlowResult;
+type FlowHandler = (
+  turn: Turn & { flow: FlowContext },
+  room: LineRoom,
+) => Promise<FlowResult> | FlowResult;
+
+/** Nodes that need the territory: without it (unknown number, no cache), the safe fallback. */
+const needsFlow =
+  (fn: FlowHandler): NodeHandler =>
+  (turn, room) =>
+    turn.flow ? fn(turn as Turn & { flow: FlowContext }, room) : fallbackFor(turn, null);
+
+const nameOf = (turn: Turn) => turn.line?.territory.territory.name ?? 'la plateforme';
+
+/**
+ * Each webhook of the patient line after the first, as a lookup table of nodes: read the turn,
+ * call the flow. No node writes anything: what a flow returns is recorded by record-turn.ts.
+ */
+export const voiceNodes: Record<string, NodeHandler> = {
+  menu: needsFlow(({ flow, url, params }) => menuChoice(flow, url.state, params.Digits)),
+  'pharmacy-sms': ({ url, params }) => pharmacySms(url.state, params.Digits),
+  'dial-result': needsFlow(async ({ flow, url, params, callSid }, { live, deps }) => {
+    const { attempt } = url.state;
+    const accepted =
+      (await live.wasAccepted(callSid, attempt)) ||
+      (await withTimeout(wasAccepted(deps.db.db, callSid, attempt), 1000).catch(() => false));
+    return dialResult(flow, url.state, params.DialCallStatus, accepted);
+  }),
+  'busy-choice': needsFlow(({ flow, url, params }) =>
+    busyChoice(flow, url.state, url.silent ? '1' : params.Digits),
+  ),
+  'hold-wait': ({ url, params }) => holdWait(url.state, params.QueuePosition ?? 1),
+  'hold-result': needsFlow(({ flow, url, params }) =>
+    holdResult(flow, url.state, params.QueueResult),
+  ),
+  'queue-offer': (turn) =>
+    queueOffer(nameOf(turn), turn.url.offer ?? { queue: '', line: '', pro: '' }),
+  'queue-take': ({ url, params }) => queueTake(url.offer?.queue ?? '', params.Digits),
+  screen: (turn) =>
+    screenLeg(
+      nameOf(turn),
+      turn.url.leg ?? { call: '', line: turn.calledNumber, attempt: turn.url.state.attempt },
+    ),
+  'screen-result': ({ url, params }) => screenResult(url.state.attempt, params.Digits),
+};
+
+/** The apology and the staffed fallback line (or a clear instruction), in the caller's language. */
+export function fallbackFor(turn: Turn, number: string | null): FlowResult {
+  return safeFallback(
+    number ?? turn.line?.territory.territory.fallbackNumber ?? null,
+    turn.url.state.lang,
+  );
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+    ),
+  ]).finally(() => clearTimeout(timer));
+}
