@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { callbackRequests } from '../../db/schema/index.js';
+import { readableTerritories, type Actor } from '../access/actor.js';
 
 export type CallbackRow = typeof callbackRequests.$inferSelect;
 
@@ -57,16 +58,16 @@ export async function markEnqueued(db: Queryable, id: string, at: Date): Promise
   await db.update(callbackRequests).set({ enqueuedAt: at }).where(eq(callbackRequests.id, id));
 }
 
-export async function listCallbacks(
+/** The latest callback requests of the territories the actor reads, newest first. */
+export function callbacksReadableBy(
   db: Queryable,
-  territoryIds: string[],
-  limit = 200,
+  actor: Actor,
+  limit: number,
 ): Promise<CallbackRow[]> {
-  if (territoryIds.length === 0) return [];
   return db
     .select()
     .from(callbackRequests)
-    .where(inArray(callbackRequests.territoryId, territoryIds))
+    .where(readableTerritories(actor, callbackRequests.territoryId))
     .orderBy(desc(callbackRequests.createdAt))
     .limit(limit);
 }
