@@ -38,7 +38,7 @@ export async function sendSms(deps: Deps, { smsId }: JobPayload<'send-sms'>): Pr
 }
 
 /** The Twilio error code of a RestException, if it is one. */
-export function twilioErrorCode(err: unknown): number | null {
+function twilioErrorCode(err: unknown): number | null {
   if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'number')
     return err.code;
   return null;
