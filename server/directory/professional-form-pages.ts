@@ -8,12 +8,8 @@ import { badRequest, forbidden, HttpError } from '../platform/http-errors.js';
 import { servicesOfTerritories, territoriesReadableBy } from '../territories/store.js';
 import { refusalOf } from '../web/form-refusal.js';
 import { page } from '../web/layout.js';
-import {
-  createProfessional,
-  newProfessional,
-  professionalPatch,
-  updateProfessional,
-} from './commands.js';
+import { createProfessional, updateProfessional } from './commands.js';
+import { newProfessional, professionalPatch } from './schema.js';
 import {
   professionalFields,
   professionalForm,

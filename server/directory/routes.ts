@@ -1,11 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import {
-  createProfessional,
-  newProfessional,
-  professionalPatch,
-  updateProfessional,
-} from './commands.js';
+import { createProfessional, updateProfessional } from './commands.js';
+import { newProfessional, professionalPatch } from './schema.js';
 import type { AppDeps } from '../platform/deps.js';
 import { professionalsReadableBy } from './store.js';
 
