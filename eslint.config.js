@@ -25,6 +25,27 @@ const ioModules = [
   'pino-*',
 ];
 
+/** The service never reaches "up" the house. */
+const outsideTheHouse = {
+  group: ['**/devtools/**', '@gardeline/*', '**/scripts/**', '**/test/**'],
+  message: 'The service never imports dev tools, scripts or tests.',
+};
+
+/** Files that register express routes carry one of these names; SQL stays out of them. */
+const routeFiles = [
+  'server/**/routes.ts',
+  'server/**/pages.ts',
+  'server/**/webhooks.ts',
+  'server/**/*-routes.ts',
+  'server/**/*-pages.ts',
+  'server/**/*-page.ts',
+  'server/**/*-webhook.ts',
+  'server/**/*-webhooks.ts',
+  'server/app.ts',
+  'server/api.ts',
+];
+const sqlInRoutes = "SQL lives in the room's store.ts, not in a route file.";
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.data/', 'db/migrations/', 'coverage/', 'test-results/'] },
   js.configs.recommended,
@@ -42,15 +63,25 @@ export default tseslint.config(
     // The service is built from its own rooms: dev tools and scripts stand outside the house.
     files: ['server/**/*.ts', 'db/**/*.ts'],
     ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [outsideTheHouse] }] },
+  },
+  {
+    // Route files parse, authorize, call a store or a command, present. A later
+    // no-restricted-imports entry replaces the one above for these files, so both rules are here.
+    files: routeFiles,
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            { name: 'drizzle-orm', message: sqlInRoutes },
+            { name: 'postgres', message: sqlInRoutes },
+            { name: 'pg', message: sqlInRoutes },
+          ],
           patterns: [
-            {
-              group: ['**/devtools/**', '@gardeline/*', '**/scripts/**', '**/test/**'],
-              message: 'The service never imports dev tools, scripts or tests.',
-            },
+            outsideTheHouse,
+            { group: ['drizzle-orm/*', '**/db/schema', '**/db/schema/**'], message: sqlInRoutes },
           ],
         },
       ],

@@ -9,7 +9,7 @@
  *   `wallClockToInstant` (for rules).
  * - Templates: `expandTemplate`, `slotsForDate` (holiday / pont precedence),
  *   `validateTemplate`, `defaultGrid`, `splitNightGrid`.
- * - On duty: `resolveOnDuty` (reference), `buildRotaIndex` + `resolveOnDutyIndexed` (large rotas).
+ * - On duty: `resolveOnDuty`.
  * - Planning: `coverageGaps`, `fairness`, `shiftKindOf`, `proposeAutoFill`, `findOverlaps`.
  * - Exchange: `icalFeed`, `parseShiftsCsv`, `shiftsToCsv`, `transitionSwap`.
  */
@@ -22,7 +22,6 @@ export * from './local-time.js';
 export * from './shift-template.js';
 export * from './template-check.js';
 export * from './on-duty.js';
-export * from './rota-index.js';
 export * from './gaps.js';
 export * from './shift-kind.js';
 export * from './fairness.js';

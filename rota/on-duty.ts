@@ -1,9 +1,9 @@
 import type { Contact, Override, Professional, Shift } from './types.js';
 
 /**
- * Who is on duty: the pure answer the phone line asks on every call. This file holds the
- * reference (linear scan) version and the ordering rules; `rota-index.ts` answers the same
- * question from an index and must agree with it.
+ * Who is on duty: the pure answer the phone line asks on every call, and the ordering rules.
+ * A linear scan: the adapters hand it one service's window around the instant, never a
+ * whole history (see BENCHMARKS.md).
  */
 
 /** The staffed line rung after everyone on the rota (or alone when nobody is). */
@@ -107,7 +107,7 @@ export function contactsOf(
  * Who the phone must ring at `at`, in order: each active level's professional (an override
  * replaces the shift's professional during its interval), lowest level first; the same phone
  * is rung once; the fallback line last — alone when nobody is on the rota. Linear in the
- * number of shifts: fine for a loaded window, use `buildRotaIndex` for whole histories.
+ * number of shifts: fine for the window the adapters load.
  */
 export function resolveOnDuty(input: OnDutyInput): Contact[] {
   const t = input.at.getTime();

@@ -2,6 +2,7 @@ import { eq, inArray, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.js';
 import { users, userTerritories } from '../../db/schema/index.js';
+import { maskPhone } from '../platform/logger.js';
 
 /** Who is asking: every authenticated request carries one. */
 export interface Actor {
@@ -68,6 +69,10 @@ export function readableTerritories(actor: Actor, territoryColumn: AnyPgColumn):
 export function seesFullNumbers(actor: Actor): boolean {
   return actor.role !== 'professional';
 }
+
+/** A phone number as this actor may see it: in full, or masked (see `seesFullNumbers`). */
+export const shownNumber = (actor: Actor, number: string) =>
+  seesFullNumbers(actor) ? number : maskPhone(number);
 
 /** How an actor is written in the audit log. */
 export const auditActorOf = (actor: Actor): { userId: string; label: string } => ({

@@ -1,11 +1,10 @@
-import { and, eq } from 'drizzle-orm';
-import { callbackAttempts, callbackRequests } from '../../db/schema/index.js';
 import type { AppDeps } from '../platform/deps.js';
 import { serviceOnDuty } from '../line/service-contacts.js';
 import { callbackJobId, enqueue } from '../platform/enqueue.js';
 import type { JobPayload } from '../platform/job-payloads.js';
 import { giveUpCallback } from './give-up-job.js';
 import { callbackPath } from '../../ivr-flows/call-url.js';
+import { callbackById, claimAttempt, markRinging } from './store.js';
 
 /** Rounds of tries before the patient gets "we tried to call you back". */
 export const maxCallbackRounds = 3;
@@ -21,10 +20,7 @@ type Deps = Pick<AppDeps, 'db' | 'jobs' | 'twilio' | 'publicUrl' | 'now' | 'logg
 export async function runCallback(deps: Deps, payload: JobPayload<'callback'>): Promise<string> {
   const { callbackId, attempt, contactIndex } = payload;
   const db = deps.db.db;
-  const [request] = await db
-    .select()
-    .from(callbackRequests)
-    .where(eq(callbackRequests.id, callbackId));
+  const request = await callbackById(db, callbackId);
   if (!request || ['done', 'failed', 'cancelled'].includes(request.status)) return 'closed';
 
   const now = deps.now();
@@ -45,26 +41,11 @@ export async function runCallback(deps: Deps, payload: JobPayload<'callback'>): 
     return 'next-round';
   }
 
-  const [claimed] = await db
-    .insert(callbackAttempts)
-    .values({ callbackId, attempt, contactIndex, professionalId: contact.professionalId })
-    .onConflictDoNothing()
-    .returning();
-  if (!claimed) {
-    const [existing] = await db
-      .select()
-      .from(callbackAttempts)
-      .where(
-        and(
-          eq(callbackAttempts.callbackId, callbackId),
-          eq(callbackAttempts.attempt, attempt),
-          eq(callbackAttempts.contactIndex, contactIndex),
-        ),
-      );
-    // Already dialled by an earlier run of this job (its SID stored by the job or by the
-    // 'initiated' status webhook): never ring twice. No SID: Twilio never had that call.
-    if (existing?.callSid) return 'already-rang';
-  }
+  const key = { callbackId, attempt, contactIndex };
+  const claim = await claimAttempt(db, key, contact.professionalId);
+  // Already dialled by an earlier run of this job (its SID stored by the job or by the
+  // 'initiated' status webhook): never ring twice. No SID: Twilio never had that call.
+  if (!claim.claimed && claim.callSid) return 'already-rang';
 
   const ref = { callback: callbackId, round: attempt, contact: contactIndex };
   const call = await deps.twilio.calls.create({
@@ -77,19 +58,6 @@ export async function runCallback(deps: Deps, payload: JobPayload<'callback'>): 
     statusCallbackEvent: ['initiated', 'completed'],
     timeout: 20,
   });
-  await db
-    .update(callbackAttempts)
-    .set({ callSid: call.sid, status: 'ringing', updatedAt: deps.now() })
-    .where(
-      and(
-        eq(callbackAttempts.callbackId, callbackId),
-        eq(callbackAttempts.attempt, attempt),
-        eq(callbackAttempts.contactIndex, contactIndex),
-      ),
-    );
-  await db
-    .update(callbackRequests)
-    .set({ status: 'in_progress', assignedProfessionalId: contact.professionalId })
-    .where(eq(callbackRequests.id, callbackId));
+  await markRinging(db, key, call.sid, contact.professionalId, deps.now());
   return call.sid;
 }

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { smsBody } from '../../ivr-flows/prompts/sms.js';
-import { callbackRequests } from '../../db/schema/index.js';
 import type { AppDeps } from '../platform/deps.js';
 import { serviceOnDuty } from '../line/service-contacts.js';
 import type { JobPayload } from '../platform/job-payloads.js';
 import { queueSms } from '../sms/queue-sms.js';
+import { callbackById } from './store.js';
 
 /**
  * A callback still open at its deadline: the backup on duty (and every contact after the
@@ -14,10 +13,7 @@ export async function callbackDeadline(
   deps: Pick<AppDeps, 'db' | 'jobs' | 'now' | 'logger'>,
   { callbackId }: JobPayload<'callback-deadline'>,
 ): Promise<string> {
-  const [request] = await deps.db.db
-    .select()
-    .from(callbackRequests)
-    .where(eq(callbackRequests.id, callbackId));
+  const request = await callbackById(deps.db.db, callbackId);
   if (!request || !['pending', 'in_progress'].includes(request.status)) return 'done-in-time';
   const onDuty = await serviceOnDuty(
     deps.db.db,

@@ -1,24 +1,20 @@
-import { eq } from 'drizzle-orm';
-import { callbackRequests } from '../../db/schema/index.js';
 import type { AppDeps } from '../platform/deps.js';
 import { isMobile } from '../platform/phone-numbers.js';
 import { serviceOnDuty } from '../line/service-contacts.js';
 import { smsBody } from '../../ivr-flows/prompts/sms.js';
 import { queueSms } from '../sms/queue-sms.js';
+import { markCallbackFailed, type CallbackRow } from './store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'jobs' | 'now' | 'logger'>;
 
 /** After the last round: the request is closed as failed and the patient is told by SMS. */
 export async function giveUpCallback(
   deps: Deps,
-  request: typeof callbackRequests.$inferSelect,
+  request: CallbackRow,
   reason: string,
 ): Promise<void> {
   const db = deps.db.db;
-  await db
-    .update(callbackRequests)
-    .set({ status: 'failed', lastError: reason, completedAt: deps.now() })
-    .where(eq(callbackRequests.id, request.id));
+  await markCallbackFailed(db, request.id, reason, deps.now());
   if (!isMobile(request.patientNumber)) return;
   const onDuty = await serviceOnDuty(db, request.territoryId, request.serviceId, deps.now());
   if (!onDuty?.platformNumber) return;

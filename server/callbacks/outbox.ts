@@ -9,10 +9,7 @@ type Deps = Pick<AppDeps, 'db' | 'jobs' | 'now' | 'logger'>;
  * deadline alert. The jobIds are the row's, so handing it over twice runs it once. A webhook
  * hands over only the row it wrote: a burst of callers must not each redo the others' rows.
  */
-export async function handOverCallback(
-  deps: Deps,
-  row: Pick<CallbackRow, 'id' | 'dueBy'>,
-): Promise<void> {
+async function handOverCallback(deps: Deps, row: Pick<CallbackRow, 'id' | 'dueBy'>): Promise<void> {
   await enqueue(
     deps.jobs,
     'callback',

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { callbackRequests } from '../../db/schema/index.js';
+import { callbackAttempts, callbackRequests } from '../../db/schema/index.js';
+import { readableTerritories, type Actor } from '../access/actor.js';
 
 export type CallbackRow = typeof callbackRequests.$inferSelect;
 
@@ -57,16 +58,84 @@ export async function markEnqueued(db: Queryable, id: string, at: Date): Promise
   await db.update(callbackRequests).set({ enqueuedAt: at }).where(eq(callbackRequests.id, id));
 }
 
-export async function listCallbacks(
+/** The latest callback requests of the territories the actor reads, newest first. */
+export function callbacksReadableBy(
   db: Queryable,
-  territoryIds: string[],
-  limit = 200,
+  actor: Actor,
+  limit: number,
 ): Promise<CallbackRow[]> {
-  if (territoryIds.length === 0) return [];
   return db
     .select()
     .from(callbackRequests)
-    .where(inArray(callbackRequests.territoryId, territoryIds))
+    .where(readableTerritories(actor, callbackRequests.territoryId))
     .orderBy(desc(callbackRequests.createdAt))
     .limit(limit);
+}
+
+export async function callbackById(db: Queryable, id: string): Promise<CallbackRow | null> {
+  const [row] = await db.select().from(callbackRequests).where(eq(callbackRequests.id, id));
+  return row ?? null;
+}
+
+/** One ring of a callback: (callback, round, contact). */
+export interface AttemptKey {
+  callbackId: string;
+  attempt: number;
+  contactIndex: number;
+}
+const attemptIs = (k: AttemptKey) =>
+  and(
+    eq(callbackAttempts.callbackId, k.callbackId),
+    eq(callbackAttempts.attempt, k.attempt),
+    eq(callbackAttempts.contactIndex, k.contactIndex),
+  );
+
+/**
+ * Claims a ring before dialling. Already claimed: the call SID an earlier run stored (or the
+ * 'initiated' status webhook did), null when that run never reached Twilio.
+ */
+export async function claimAttempt(
+  db: Queryable,
+  key: AttemptKey,
+  professionalId: string | null,
+): Promise<{ claimed: true } | { claimed: false; callSid: string | null }> {
+  const [claimed] = await db
+    .insert(callbackAttempts)
+    .values({ ...key, professionalId })
+    .onConflictDoNothing()
+    .returning();
+  if (claimed) return { claimed: true };
+  const [existing] = await db.select().from(callbackAttempts).where(attemptIs(key));
+  return { claimed: false, callSid: existing?.callSid ?? null };
+}
+
+/** The ring is placed: its SID is kept, and the request is in progress with that professional. */
+export async function markRinging(
+  db: Queryable,
+  key: AttemptKey,
+  callSid: string,
+  professionalId: string | null,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(callbackAttempts)
+    .set({ callSid, status: 'ringing', updatedAt: at })
+    .where(attemptIs(key));
+  await db
+    .update(callbackRequests)
+    .set({ status: 'in_progress', assignedProfessionalId: professionalId })
+    .where(eq(callbackRequests.id, key.callbackId));
+}
+
+/** After the last round: the request is closed as failed. */
+export async function markCallbackFailed(
+  db: Queryable,
+  id: string,
+  reason: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(callbackRequests)
+    .set({ status: 'failed', lastError: reason, completedAt: at })
+    .where(eq(callbackRequests.id, id));
 }

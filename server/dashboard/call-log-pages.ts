@@ -1,23 +1,16 @@
 import express, { Router } from 'express';
-import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
-import {
-  callbackRequests,
-  callEvents,
-  callRecords,
-  professionals,
-  shifts,
-  swapRequests,
-  services,
-} from '../../db/schema/index.js';
+import { eq, inArray } from 'drizzle-orm';
+import { professionals, shifts, swapRequests, services } from '../../db/schema/index.js';
 import { addDays } from '../../rota/calendar/local-date.js';
 import { wallClockToInstant } from '../../rota/local-time.js';
-import { canManageTerritory, canReadTerritory, readableTerritories } from '../access/actor.js';
+import { canManageTerritory, canReadTerritory, shownNumber } from '../access/actor.js';
 import { csrfToken, requireCsrf } from '../access/middleware.js';
 import { decideSwap } from '../planning/swaps/commands.js';
 import type { AppDeps } from '../platform/deps.js';
 import { forbidden, HttpError } from '../platform/http-errors.js';
-import { shownNumber } from './call-log-routes.js';
+import { callbacksReadableBy } from '../callbacks/store.js';
+import { callLogFilters } from './schema.js';
+import { callBySid, callLogPage, callPathOf } from './store.js';
 import { html } from '../web/html.js';
 import { page } from '../web/layout.js';
 
@@ -32,21 +25,6 @@ const outcomes: Record<string, string> = {
   fallback: 'permanence',
 };
 const zone = 'Europe/Paris';
-const isCalendarDate = (d: string) => {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(d) &&
-    !Number.isNaN(t) &&
-    new Date(t).toISOString().slice(0, 10) === d
-  );
-};
-const localDay = z.string().refine(isCalendarDate).optional().catch(undefined);
-// A bad filter value is dropped rather than refused: it comes from the page's own form or a stale link.
-const callFilters = z.object({
-  outcome: z.enum(callRecords.outcome.enumValues).optional().catch(undefined),
-  from: localDay,
-  to: localDay,
-});
 const fmt = (d: Date | null) =>
   d
     ? new Intl.DateTimeFormat('fr-FR', {
@@ -65,21 +43,18 @@ export function callsPages(deps: AppDeps): Router {
 
   router.get('/calls', managerOnly, async (req, res) => {
     const actor = req.actor!;
-    const where: SQL[] = [];
-    const readable = readableTerritories(actor, callRecords.territoryId);
-    if (readable) where.push(readable);
-    const { outcome, from, to } = callFilters.parse(req.query);
-    if (outcome) where.push(eq(callRecords.outcome, outcome));
+    const { outcome, from, to } = callLogFilters.parse(req.query);
     // Local days in Paris: "jusqu'au 24" includes the whole of the 24th, until midnight local time.
-    if (from) where.push(gte(callRecords.startedAt, wallClockToInstant(from, '00:00', zone)));
-    if (to)
-      where.push(lt(callRecords.startedAt, wallClockToInstant(addDays(to, 1), '00:00', zone)));
-    const rows = await db
-      .select()
-      .from(callRecords)
-      .where(and(...where))
-      .orderBy(desc(callRecords.startedAt))
-      .limit(300);
+    const rows = await callLogPage(
+      db,
+      actor,
+      {
+        outcome,
+        since: from ? wallClockToInstant(from, '00:00', zone) : undefined,
+        until: to ? wallClockToInstant(addDays(to, 1), '00:00', zone) : undefined,
+      },
+      300,
+    );
     const body = html`<form method="get" style="display:flex;gap:.5rem;align-items:end;flex-wrap:wrap">
 <div><label for="from">Depuis le</label><input id="from" type="date" name="from" value="${from ?? ''}"></div>
 <div><label for="to">Jusqu’au (inclus)</label><input id="to" type="date" name="to" value="${to ?? ''}"></div>
@@ -92,18 +67,10 @@ ${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'm
 
   router.get('/calls/:sid', managerOnly, async (req, res) => {
     const actor = req.actor!;
-    const [call] = await db
-      .select()
-      .from(callRecords)
-      .where(eq(callRecords.callSid, String(req.params.sid)));
+    const call = await callBySid(db, String(req.params.sid));
     if (!call) throw new HttpError(404, 'not_found', 'Appel introuvable');
     if (!canReadTerritory(actor, call.territoryId ?? '')) throw forbidden();
-    const events = await db
-      .select({ e: callEvents, name: professionals.name })
-      .from(callEvents)
-      .leftJoin(professionals, eq(professionals.id, callEvents.professionalId))
-      .where(eq(callEvents.callSid, call.callSid))
-      .orderBy(callEvents.at, callEvents.id);
+    const events = await callPathOf(db, call.callSid);
     const label = (
       kind: string,
       node: string | null,
@@ -122,18 +89,13 @@ ${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'm
     const body = html`<dl class="card"><dt>Appelant</dt><dd>${call.callerHidden ? 'masqué' : shownNumber(actor, call.fromNumber)}</dd>
 <dt>Début</dt><dd>${fmt(call.startedAt)}</dd><dt>Mis en relation</dt><dd>${fmt(call.connectedAt)}</dd><dt>Durée</dt><dd>${call.durationSeconds ?? '—'} s</dd>
 <dt>Issue</dt><dd data-testid="outcome">${outcomes[call.outcome ?? ''] ?? 'en cours'}</dd></dl>
-<h2 style="font-size:1.1rem">Parcours</h2><ol>${events.map(({ e, name }) => html`<li>${fmt(e.at)} — ${label(e.kind, e.node, e.detail, name)}</li>`)}</ol>`;
+<h2 style="font-size:1.1rem">Parcours</h2><ol>${events.map(({ event: e, professionalName: name }) => html`<li>${fmt(e.at)} — ${label(e.kind, e.node, e.detail, name)}</li>`)}</ol>`;
     res.type('html').send(page(`Appel ${call.callSid.slice(0, 10)}…`, actor, body, csrfToken(req)));
   });
 
   router.get('/callbacks', managerOnly, async (req, res) => {
     const actor = req.actor!;
-    const rows = await db
-      .select()
-      .from(callbackRequests)
-      .where(readableTerritories(actor, callbackRequests.territoryId))
-      .orderBy(desc(callbackRequests.createdAt))
-      .limit(200);
+    const rows = await callbacksReadableBy(db, actor, 200);
     const states: Record<string, string> = {
       pending: 'en attente',
       in_progress: 'en cours',

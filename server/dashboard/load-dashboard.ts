@@ -1,17 +1,16 @@
-import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
-import {
-  callbackRequests,
-  callRecords,
-  professionals,
-  services,
-  shifts,
-  territories,
-} from '../../db/schema/index.js';
+import type { Queryable } from '../../db/client.js';
+import type { Actor } from '../access/actor.js';
 import { holidaySet } from '../../rota/calendar/holidays.js';
 import { fairness } from '../../rota/fairness.js';
 import { wallClockToInstant } from '../../rota/local-time.js';
 import { addDays } from '../../rota/calendar/local-date.js';
+import {
+  activeShiftsOfTerritory,
+  callbacksOfTerritoryBetween,
+  callsOfTerritoryBetween,
+  dashboardTerritories,
+  professionalNamesOf,
+} from './store.js';
 import { callbackDeadlines, lastNights, nightlyCallStats, type NightStats } from './night-stats.js';
 
 export interface LoadRow {
@@ -33,71 +32,27 @@ const nightCount = 14;
 const fourWeeksMs = 28 * 86_400_000;
 
 /**
- * The dashboard of each territory `scope` selects (undefined: all): load the rows, then the pure figures of
+ * The dashboard of each territory the actor reads: load the rows, then the pure figures of
  * night-stats.ts and rota/fairness.ts. Read-only.
  */
 export async function loadDashboards(
-  db: Database,
-  scope: SQL | undefined,
+  db: Queryable,
+  actor: Actor,
   now: Date,
 ): Promise<TerritoryDashboard[]> {
-  const list = await db.select().from(territories).where(scope).orderBy(territories.name);
+  const list = await dashboardTerritories(db, actor);
   return Promise.all(
     list.map(async (territory) => {
       const zone = territory.timeZone;
       const nights = lastNights(now, zone, nightCount);
       const since = wallClockToInstant(nights[0]!, '08:00', zone);
       const until = wallClockToInstant(addDays(nights.at(-1)!, 1), '08:00', zone);
-      const calls = await db
-        .select({
-          startedAt: callRecords.startedAt,
-          connectedAt: callRecords.connectedAt,
-          outcome: callRecords.outcome,
-        })
-        .from(callRecords)
-        .where(
-          and(
-            eq(callRecords.territoryId, territory.id),
-            gte(callRecords.startedAt, since),
-            lt(callRecords.startedAt, until),
-          ),
-        );
-      const callbacks = await db
-        .select({
-          status: callbackRequests.status,
-          dueBy: callbackRequests.dueBy,
-          completedAt: callbackRequests.completedAt,
-        })
-        .from(callbackRequests)
-        .where(
-          and(
-            eq(callbackRequests.territoryId, territory.id),
-            gte(callbackRequests.createdAt, since),
-            lt(callbackRequests.createdAt, until),
-          ),
-        );
+      const calls = await callsOfTerritoryBetween(db, territory.id, since, until);
+      const callbacks = await callbacksOfTerritoryBetween(db, territory.id, since, until);
       const from = new Date(now.getTime() - fourWeeksMs);
       const to = new Date(now.getTime() + fourWeeksMs);
-      const rows = await db
-        .select({ s: shifts })
-        .from(shifts)
-        .innerJoin(services, eq(services.id, shifts.serviceId))
-        .where(
-          and(
-            eq(services.territoryId, territory.id),
-            eq(shifts.status, 'active'),
-            gte(shifts.startsAt, from),
-            lt(shifts.startsAt, to),
-          ),
-        );
-      const names = new Map(
-        (
-          await db
-            .select({ id: professionals.id, name: professionals.name })
-            .from(professionals)
-            .where(eq(professionals.territoryId, territory.id))
-        ).map((p) => [p.id, p.name]),
-      );
+      const rows = await activeShiftsOfTerritory(db, territory.id, from, to);
+      const names = await professionalNamesOf(db, territory.id);
       const year = Number(nights[0]!.slice(0, 4));
       const classify = {
         timeZone: zone,
@@ -105,7 +60,7 @@ export async function loadDashboards(
           alsaceMoselle: territory.settings.alsaceMoselle,
         }),
       };
-      const shiftsOf = rows.map((r) => ({ ...r.s, kind: r.s.kind ?? undefined }));
+      const shiftsOf = rows.map((s) => ({ ...s, kind: s.kind ?? undefined }));
       const named = (loads: ReturnType<typeof fairness>) =>
         loads.map((l) => ({
           name: names.get(l.professionalId) ?? '?',

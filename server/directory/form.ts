@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { professionalLanguages } from './commands.js';
+import { professionalLanguages } from './schema.js';
 import { html, type Html } from '../web/html.js';
 
 const languageNames: Record<(typeof professionalLanguages)[number], string> = {

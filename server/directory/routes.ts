@@ -1,30 +1,16 @@
 import { Router } from 'express';
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { professionals } from '../../db/schema/index.js';
-import {
-  createProfessional,
-  newProfessional,
-  professionalPatch,
-  updateProfessional,
-} from './commands.js';
+import { createProfessional, updateProfessional } from './commands.js';
+import { newProfessional, professionalPatch } from './schema.js';
 import type { AppDeps } from '../platform/deps.js';
+import { professionalsReadableBy } from './store.js';
 
 /** The directory: professionals of the actor's territories; managers add and edit. */
 export function professionalsRouter(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
   router.get('/professionals', async (req, res) => {
-    const actor = req.actor!;
-    const rows =
-      actor.role === 'admin'
-        ? await db.select().from(professionals)
-        : actor.territoryIds.length
-          ? await db
-              .select()
-              .from(professionals)
-              .where(inArray(professionals.territoryId, actor.territoryIds))
-          : [];
+    const rows = await professionalsReadableBy(db, req.actor!);
     res.json({ professionals: rows.map(({ icalToken: _t, ...p }) => p) });
   });
   router.post('/professionals', async (req, res) => {

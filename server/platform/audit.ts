@@ -7,8 +7,6 @@ export interface Actor {
   label: string;
 }
 
-export const systemActor: Actor = { userId: null, label: 'system' };
-
 /** Records one change; call it inside the transaction that makes the change. */
 export async function recordAudit(
   tx: Queryable,

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from './deps.js';
+import { pingDatabase } from './store.js';
 
 type Check = 'ok' | 'down';
 
@@ -8,10 +9,7 @@ export function healthRouter({ db, jobs }: Pick<AppDeps, 'db' | 'jobs'>): Router
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     const [database, queue] = await Promise.all([
-      withTimeout(
-        db.sql`select 1`.then(() => undefined),
-        2000,
-      ).then(up, failed),
+      withTimeout(pingDatabase(db), 2000).then(up, failed),
       jobs.ping(2000).then(up, failed),
     ]);
     const down = Object.entries({ database, queue })

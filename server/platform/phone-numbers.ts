@@ -1,8 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
-/** Short numbers callers are told to dial; never dialled by the platform (not E.164). */
-export const shortNumbers = ['15', '112', '114', '116117', '3237'] as const;
-
 /**
  * ARCEP reserves 06 39 98 xx xx for fiction (films, demos, tests): valid for us so that the
  * demo and the tests never use a number a real person may hold, though libphonenumber

@@ -1,7 +1,6 @@
-import { smsOptOuts, smsMessages } from '../../db/schema/index.js';
-import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../platform/deps.js';
 import { enqueue } from '../platform/enqueue.js';
+import { isOptedOut, recordOutgoingSms } from './store.js';
 
 export interface OutgoingSms {
   territoryId: string | null;
@@ -28,32 +27,17 @@ export async function queueSms(
   sms: OutgoingSms,
 ): Promise<string | null> {
   const db = deps.db.db;
-  if (!sms.essential) {
-    const [optOut] = await db.select().from(smsOptOuts).where(eq(smsOptOuts.number, sms.to));
-    if (optOut) return null;
-  }
-  const [row] = await db
-    .insert(smsMessages)
-    .values({
-      territoryId: sms.territoryId,
-      direction: 'outbound',
-      kind: sms.kind,
-      toNumber: sms.to,
-      fromNumber: sms.from,
-      body: sms.body,
-      callSid: sms.callSid ?? null,
-      dedupeKey: sms.dedupeKey ?? null,
-    })
-    .onConflictDoNothing({ target: smsMessages.dedupeKey })
-    .returning({ id: smsMessages.id });
-  if (!row) {
-    const [existing] = await db
-      .select({ id: smsMessages.id })
-      .from(smsMessages)
-      .where(eq(smsMessages.dedupeKey, sms.dedupeKey!));
-    return existing?.id ?? null;
-  }
-  const smsId = row.id;
+  if (!sms.essential && (await isOptedOut(db, sms.to))) return null;
+  const { id: smsId, created } = await recordOutgoingSms(db, {
+    territoryId: sms.territoryId,
+    kind: sms.kind,
+    toNumber: sms.to,
+    fromNumber: sms.from,
+    body: sms.body,
+    callSid: sms.callSid ?? null,
+    dedupeKey: sms.dedupeKey ?? null,
+  });
+  if (!created || !smsId) return smsId;
   try {
     await enqueue(
       deps.jobs,

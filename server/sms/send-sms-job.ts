@@ -1,8 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
-import { eq } from 'drizzle-orm';
-import { smsMessages } from '../../db/schema/index.js';
 import type { AppDeps } from '../platform/deps.js';
 import type { JobPayload } from '../platform/job-payloads.js';
+import { linkTwilioSid, markSmsFailed, smsById } from './store.js';
 
 /** Twilio errors retrying cannot fix: invalid To, not a mobile, unsubscribed (STOP). */
 const permanentTwilioErrors = new Set([21211, 21614, 21610, 21408, 21612]);
@@ -15,7 +14,7 @@ type Deps = Pick<AppDeps, 'db' | 'twilio' | 'publicUrl' | 'now'>;
  */
 export async function sendSms(deps: Deps, { smsId }: JobPayload<'send-sms'>): Promise<string> {
   const db = deps.db.db;
-  const [sms] = await db.select().from(smsMessages).where(eq(smsMessages.id, smsId));
+  const sms = await smsById(db, smsId);
   if (!sms) throw new UnrecoverableError(`sms ${smsId} does not exist`);
   if (sms.twilioSid) return sms.twilioSid;
   try {
@@ -26,18 +25,12 @@ export async function sendSms(deps: Deps, { smsId }: JobPayload<'send-sms'>): Pr
       statusCallback: `${deps.publicUrl}/twilio/sms/status`,
     });
     // Link the sid; the status only moves if no status callback got here first.
-    await db
-      .update(smsMessages)
-      .set({ twilioSid: message.sid, updatedAt: deps.now() })
-      .where(eq(smsMessages.id, smsId));
+    await linkTwilioSid(db, smsId, message.sid, deps.now());
     return message.sid;
   } catch (err) {
     const code = twilioErrorCode(err);
     if (code !== null && permanentTwilioErrors.has(code)) {
-      await db
-        .update(smsMessages)
-        .set({ status: 'failed', errorCode: code, updatedAt: deps.now() })
-        .where(eq(smsMessages.id, smsId));
+      await markSmsFailed(db, smsId, code, deps.now());
       throw new UnrecoverableError(`Twilio refused the SMS (error ${code})`);
     }
     throw err;
@@ -45,7 +38,7 @@ export async function sendSms(deps: Deps, { smsId }: JobPayload<'send-sms'>): Pr
 }
 
 /** The Twilio error code of a RestException, if it is one. */
-export function twilioErrorCode(err: unknown): number | null {
+function twilioErrorCode(err: unknown): number | null {
   if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'number')
     return err.code;
   return null;

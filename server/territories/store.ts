@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { calendarDays, services, territories, territoryNumbers } from '../../db/schema/index.js';
 import { defaultTerritorySettings, type TerritorySettings } from '../../db/schema/settings.js';
+import { readableTerritories, type Actor } from '../access/actor.js';
 
 export type TerritoryRow = typeof territories.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
@@ -77,4 +78,60 @@ async function loadTerritory(
     services: serviceRows,
     calendar,
   };
+}
+
+/** Id and name of the territories the actor reads, by name. */
+export function territoriesReadableBy(
+  db: Queryable,
+  actor: Actor,
+): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: territories.id, name: territories.name })
+    .from(territories)
+    .where(readableTerritories(actor, territories.id))
+    .orderBy(asc(territories.name));
+}
+
+/** Every service (active or not) of these territories, by name. */
+export function servicesOfTerritories(
+  db: Queryable,
+  territoryIds: string[],
+): Promise<ServiceRow[]> {
+  if (territoryIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(services)
+    .where(inArray(services.territoryId, territoryIds))
+    .orderBy(asc(services.name));
+}
+
+/** The territories the actor reads, whole rows. */
+export function territoryRowsReadableBy(db: Queryable, actor: Actor): Promise<TerritoryRow[]> {
+  return db
+    .select()
+    .from(territories)
+    .where(readableTerritories(actor, territories.id))
+    .orderBy(asc(territories.name));
+}
+
+export async function territoryById(db: Queryable, id: string): Promise<TerritoryRow | null> {
+  const [row] = await db.select().from(territories).where(eq(territories.id, id));
+  return row ?? null;
+}
+
+export async function serviceById(db: Queryable, id: string): Promise<ServiceRow | null> {
+  const [row] = await db.select().from(services).where(eq(services.id, id));
+  return row ?? null;
+}
+
+/** Every service of the territories the actor reads, with its territory. */
+export function servicesReadableBy(
+  db: Queryable,
+  actor: Actor,
+): Promise<{ service: ServiceRow; territory: TerritoryRow }[]> {
+  return db
+    .select({ service: services, territory: territories })
+    .from(services)
+    .innerJoin(territories, eq(territories.id, services.territoryId))
+    .where(readableTerritories(actor, services.territoryId));
 }

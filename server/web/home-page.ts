@@ -1,13 +1,11 @@
 import { Router } from 'express';
-import { eq } from 'drizzle-orm';
-import { readableTerritories } from '../access/actor.js';
+import { shownNumber } from '../access/actor.js';
 import { loadRotaWindow } from '../planning/rota-window.js';
-import { services, territories } from '../../db/schema/index.js';
 import { csrfToken } from '../access/middleware.js';
 import { loadDashboards } from '../dashboard/load-dashboard.js';
 import type { AppDeps } from '../platform/deps.js';
 import { contactsFrom } from '../line/contacts.js';
-import { shownNumber } from '../dashboard/call-log-routes.js';
+import { servicesReadableBy } from '../territories/store.js';
 import { dashboardView } from '../dashboard/dashboard-view.js';
 import { html } from './html.js';
 import { page } from './layout.js';
@@ -19,11 +17,7 @@ export function homePage(deps: AppDeps): Router {
   router.get('/', async (req, res) => {
     const actor = req.actor!;
     const now = deps.now();
-    const list = await db
-      .select({ service: services, territory: territories })
-      .from(services)
-      .innerJoin(territories, eq(territories.id, services.territoryId))
-      .where(readableTerritories(actor, services.territoryId));
+    const list = await servicesReadableBy(db, actor);
     const cards = await Promise.all(
       list.map(async ({ service, territory }) => {
         const rota = await loadRotaWindow(
@@ -43,10 +37,7 @@ ${nextStart ? html`<p><strong>Ensuite</strong> (${new Intl.DateTimeFormat('fr-FR
       }),
     );
     // The measures are the coordinators' (issue 7); a professional gets their own page instead.
-    const dashboards =
-      actor.role === 'professional'
-        ? []
-        : await loadDashboards(db, readableTerritories(actor, territories.id), now);
+    const dashboards = actor.role === 'professional' ? [] : await loadDashboards(db, actor, now);
     const body = html`<div class="cards">${cards}</div>
 ${actor.professionalId ? html`<p><a href="/me">Voir mes gardes, échanges et indisponibilités</a></p>` : ''}
 ${dashboards.map(dashboardView)}`;

@@ -292,3 +292,53 @@ describe('directory edits', () => {
     ).toBe(400);
   });
 });
+
+describe('shift templates', () => {
+  const slot = (name: string, days: string[], start: string, end: string) => ({
+    name,
+    days,
+    start,
+    end,
+    levels: 1,
+    kind: 'weeknight',
+  });
+  const patchTemplate = (template: unknown[]) =>
+    request(t.app).patch(`/api/services/${doctorService}`).set(as('manager')).send({ template });
+  const storedTemplate = async () =>
+    (await t.db.db.select().from(services).where(eq(services.id, doctorService)))[0]!.template;
+
+  it('refuses a template the rota engine would not expand, with French messages per slot', async () => {
+    const before = await storedTemplate();
+    const overlapping = await patchTemplate([
+      slot('nuit', ['mon', 'tue'], '20:00', '08:00'),
+      slot('soirée', ['tue'], '18:00', '22:00'),
+    ]);
+    expect(overlapping.status).toBe(400);
+    expect(overlapping.body.fields['template.1']).toMatch(
+      /créneaux « nuit » et « soirée » se chevauchent \(tue\)/,
+    );
+    const duplicate = await patchTemplate([
+      slot('nuit', ['mon'], '20:00', '08:00'),
+      slot('nuit', ['sat'], '12:00', '20:00'),
+    ]);
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.body.fields['template.1']).toMatch(/nom déjà utilisé/);
+    expect(await storedTemplate()).toEqual(before);
+  });
+
+  it('accepts 24:00 as an end time (the split night), which the engine supports', async () => {
+    const before = await storedTemplate();
+    const split = [
+      slot('soir', ['mon'], '20:00', '24:00'),
+      slot('nuit-profonde', ['tue'], '00:00', '08:00'),
+    ];
+    const res = await patchTemplate(split);
+    expect(res.status).toBe(200);
+    expect((await storedTemplate()).map((s) => s.end)).toEqual(['24:00', '08:00']);
+    // 24:00 closes a slot, it never opens one.
+    const badStart = await patchTemplate([slot('soir', ['mon'], '24:00', '08:00')]);
+    expect(badStart.status).toBe(400);
+    expect(badStart.body.fields['template.0.start']).toMatch(/HH:MM/);
+    expect((await patchTemplate(before)).status).toBe(200);
+  });
+});

@@ -1,0 +1,89 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { callRecords, smsMessages, smsOptOuts, territories } from '../../db/schema/index.js';
+
+export type SmsRow = typeof smsMessages.$inferSelect;
+type NewSmsRow = Omit<typeof smsMessages.$inferInsert, 'direction'>;
+
+/** True when the number answered STOP: no non-essential message goes to it. */
+export async function isOptedOut(db: Queryable, number: string): Promise<boolean> {
+  const [row] = await db.select().from(smsOptOuts).where(eq(smsOptOuts.number, number));
+  return Boolean(row);
+}
+
+export async function optOut(db: Queryable, number: string): Promise<void> {
+  await db.insert(smsOptOuts).values({ number }).onConflictDoNothing();
+}
+
+export async function optIn(db: Queryable, number: string): Promise<void> {
+  await db.delete(smsOptOuts).where(eq(smsOptOuts.number, number));
+}
+
+/**
+ * Writes an outgoing message (the record and the outbox). With a dedupe key already used, the
+ * earlier message's id comes back, not created: one message per purpose.
+ */
+export async function recordOutgoingSms(
+  db: Queryable,
+  sms: NewSmsRow,
+): Promise<{ id: string | null; created: boolean }> {
+  const [row] = await db
+    .insert(smsMessages)
+    .values({ ...sms, direction: 'outbound' })
+    .onConflictDoNothing({ target: smsMessages.dedupeKey })
+    .returning({ id: smsMessages.id });
+  if (row) return { id: row.id, created: true };
+  const [existing] = sms.dedupeKey
+    ? await db
+        .select({ id: smsMessages.id })
+        .from(smsMessages)
+        .where(eq(smsMessages.dedupeKey, sms.dedupeKey))
+    : [];
+  return { id: existing?.id ?? null, created: false };
+}
+
+/** Writes a received message; Twilio retrying the webhook (same MessageSid) writes nothing more. */
+export async function recordInboundSms(db: Queryable, sms: NewSmsRow): Promise<void> {
+  await db
+    .insert(smsMessages)
+    .values({ ...sms, direction: 'inbound', status: 'received' })
+    .onConflictDoNothing();
+}
+
+/** The last follow-up message sent to a number: what a "1" or "2" from it answers. */
+export async function lastFollowUpTo(db: Queryable, number: string): Promise<SmsRow | null> {
+  const [row] = await db
+    .select()
+    .from(smsMessages)
+    .where(and(eq(smsMessages.toNumber, number), eq(smsMessages.kind, 'follow_up')))
+    .orderBy(desc(smsMessages.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function smsById(db: Queryable, id: string): Promise<SmsRow | null> {
+  const [row] = await db.select().from(smsMessages).where(eq(smsMessages.id, id));
+  return row ?? null;
+}
+
+/** Links the Twilio sid to the row; the status stays as a status callback may already have set it. */
+export async function linkTwilioSid(db: Queryable, id: string, sid: string, at: Date) {
+  await db.update(smsMessages).set({ twilioSid: sid, updatedAt: at }).where(eq(smsMessages.id, id));
+}
+
+export async function markSmsFailed(db: Queryable, id: string, errorCode: number, at: Date) {
+  await db
+    .update(smsMessages)
+    .set({ status: 'failed', errorCode, updatedAt: at })
+    .where(eq(smsMessages.id, id));
+}
+
+/** A call and its territory, for the follow-up message. */
+export async function callWithTerritory(db: Queryable, callSid: string) {
+  const [row] = await db
+    .select({ call: callRecords, territory: territories })
+    .from(callRecords)
+    .innerJoin(territories, eq(territories.id, callRecords.territoryId))
+    .where(eq(callRecords.callSid, callSid));
+  return row ?? null;
+}

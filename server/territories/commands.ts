@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { calendarDays, services, territories, territoryNumbers } from '../../db/schema/index.js';
+import { defaultTerritorySettings } from '../../db/schema/settings.js';
+import { validateTemplate } from '../../rota/template-check.js';
+import { auditActorOf, canManageTerritory, type Actor } from '../access/actor.js';
+import { recordAudit } from '../platform/audit.js';
+import { badRequest, forbidden, notFound, nothingToChange } from '../platform/http-errors.js';
+import type { CalendarDayKind, NewTerritory, ServicePatch, TerritoryPatch } from './schema.js';
+import { serviceById, territoryById, type TerritoryRow } from './store.js';
+
+/** The territory, if the actor manages it: an unknown id is 404, another's territory 403. */
+export async function managedTerritory(
+  db: Database,
+  actor: Actor,
+  territoryId: string,
+): Promise<TerritoryRow> {
+  const row = await territoryById(db, territoryId);
+  if (!row) throw notFound('Territoire');
+  if (!canManageTerritory(actor, territoryId)) throw forbidden();
+  return row;
+}
+
+/** The service, if the actor manages its territory (404 unknown, 403 another's). */
+export async function managedService(db: Database, actor: Actor, serviceId: string) {
+  const service = await serviceById(db, serviceId);
+  if (!service) throw notFound('Service');
+  await managedTerritory(db, actor, service.territoryId);
+  return service;
+}
+
+/** An admin opens a territory with its public numbers and a first doctor service; audited. */
+export async function createTerritory(
+  db: Database,
+  actor: Actor,
+  input: NewTerritory,
+): Promise<string> {
+  if (actor.role !== 'admin') throw forbidden();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(territories)
+      .values({
+        slug: input.slug,
+        name: input.name,
+        timeZone: input.timeZone,
+        fallbackNumber: input.fallbackNumber,
+        daytimeNumber: input.daytimeNumber,
+        settings: { ...defaultTerritorySettings, ...input.settings },
+      })
+      .returning();
+    await tx
+      .insert(territoryNumbers)
+      .values(input.numbers.map((number) => ({ number, territoryId: row!.id })));
+    await tx.insert(services).values({
+      territoryId: row!.id,
+      kind: 'doctor',
+      name: 'Médecin de garde',
+      icalToken: randomBytes(18).toString('base64url'),
+    });
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'territory.create',
+      entity: 'territory',
+      entityId: row!.id,
+      territoryId: row!.id,
+      after: row,
+    });
+    return row!.id;
+  });
+}
+
+/** Name, numbers and settings (merged: a setting left out stays as it is); audited. */
+export async function updateTerritory(
+  db: Database,
+  actor: Actor,
+  territoryId: string,
+  patch: TerritoryPatch,
+): Promise<void> {
+  const before = await managedTerritory(db, actor, territoryId);
+  await db.transaction(async (tx) => {
+    const { settings: changed, ...fields } = patch;
+    const [after] = await tx
+      .update(territories)
+      .set({ ...fields, settings: { ...before.settings, ...changed } })
+      .where(eq(territories.id, before.id))
+      .returning();
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'territory.update',
+      entity: 'territory',
+      entityId: before.id,
+      territoryId: before.id,
+      before,
+      after,
+    });
+  });
+}
+
+/**
+ * A service's name, levels, template or activity. A template is checked by the rota engine's
+ * rules (overlapping slots would ring two primaries at once): each problem is reported under
+ * `template.<slot>` in French.
+ */
+export async function updateService(
+  db: Database,
+  actor: Actor,
+  serviceId: string,
+  patch: ServicePatch,
+): Promise<void> {
+  const service = await managedService(db, actor, serviceId);
+  if (Object.keys(patch).length === 0) throw nothingToChange();
+  const problems = patch.template ? validateTemplate(patch.template) : [];
+  if (problems.length > 0) {
+    const fields: Record<string, string> = {};
+    for (const { slot, message } of problems) {
+      const key = slot === null ? 'template' : `template.${slot}`;
+      fields[key] = fields[key] ? `${fields[key]} ; ${message}` : message;
+    }
+    throw badRequest('Modèle de garde invalide. Invalid shift template.', fields);
+  }
+  await db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(services)
+      .set(patch)
+      .where(eq(services.id, service.id))
+      .returning();
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'service.update',
+      entity: 'service',
+      entityId: service.id,
+      territoryId: service.territoryId,
+      before: service,
+      after,
+    });
+  });
+}
+
+/** A manager confirms a pont or an extra holiday (the template's holiday slots apply); audited. */
+export async function setCalendarDay(
+  db: Database,
+  actor: Actor,
+  territoryId: string,
+  day: string,
+  value: CalendarDayKind,
+): Promise<void> {
+  const territory = await managedTerritory(db, actor, territoryId);
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(calendarDays)
+      .values({ territoryId: territory.id, day, ...value })
+      .onConflictDoUpdate({ target: [calendarDays.territoryId, calendarDays.day], set: value });
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'calendar.set',
+      entity: 'calendar_day',
+      entityId: day,
+      territoryId: territory.id,
+      after: value,
+    });
+  });
+}
+
+export async function removeCalendarDay(
+  db: Database,
+  actor: Actor,
+  territoryId: string,
+  day: string,
+): Promise<void> {
+  const territory = await managedTerritory(db, actor, territoryId);
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(calendarDays)
+      .where(and(eq(calendarDays.territoryId, territory.id), eq(calendarDays.day, day)));
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'calendar.remove',
+      entity: 'calendar_day',
+      entityId: day,
+      territoryId: territory.id,
+    });
+  });
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { toE164 } from '../platform/phone-numbers.js';
+
+const phone = z
+  .string()
+  .transform(
+    (v, ctx) =>
+      toE164(v) ??
+      (ctx.addIssue({ code: 'custom', message: `« ${v} » n'est pas un numéro valide` }), ''),
+  );
+
+export const territorySettingsPatch = z
+  .object({
+    regulates: z.boolean(),
+    recordingNotice: z.boolean(),
+    languages: z.array(z.enum(['fr', 'en'])).min(1),
+    alsaceMoselle: z.boolean(),
+    saturdayAfternoon: z.boolean(),
+    swapAutoApprove: z.boolean(),
+    callbackDeadlineMinutes: z.number().int().min(5).max(720),
+    followUpSms: z.boolean(),
+    retention: z.object({
+      callRecordsDays: z.number().int().min(30),
+      smsDays: z.number().int().min(7),
+      auditDays: z.number().int().min(30),
+    }),
+  })
+  .partial();
+
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+const startTime = z.string().regex(hhmm, 'heure HH:MM attendue');
+// 24:00 closes a slot at midnight (the split night's 20:00–24:00): the engine places it on the next day.
+const endTime = z
+  .string()
+  .refine((v) => hhmm.test(v) || v === '24:00', 'heure HH:MM attendue (ou 24:00)');
+
+/** The shape of a service's template; the rules across slots are rota/template-check.ts's. */
+export const shiftTemplate = z
+  .array(
+    z.object({
+      name: z.string().min(1).max(40),
+      days: z
+        .array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday', 'pont']))
+        .min(1),
+      start: startTime,
+      end: endTime,
+      levels: z.number().int().min(1).max(5),
+      kind: z.enum(['weeknight', 'saturday', 'sunday_holiday', 'christmas_newyear']),
+    }),
+  )
+  .max(20);
+
+export const newTerritory = z.object({
+  slug: z.string().regex(/^[a-z0-9-]{2,40}$/, 'minuscules, chiffres et tirets'),
+  name: z.string().min(2).max(120),
+  timeZone: z.string().default('Europe/Paris'),
+  numbers: z.array(phone).min(1),
+  fallbackNumber: phone.nullable().default(null),
+  daytimeNumber: phone.nullable().default(null),
+  settings: territorySettingsPatch.default({}),
+});
+export type NewTerritory = z.infer<typeof newTerritory>;
+
+export const territoryPatch = z
+  .object({
+    name: z.string().min(2).max(120),
+    fallbackNumber: phone.nullable(),
+    daytimeNumber: phone.nullable(),
+    settings: territorySettingsPatch,
+  })
+  .partial();
+export type TerritoryPatch = z.infer<typeof territoryPatch>;
+
+export const servicePatch = z
+  .object({
+    name: z.string().min(2).max(120),
+    requiredLevels: z.number().int().min(1).max(5),
+    template: shiftTemplate,
+    active: z.boolean(),
+  })
+  .partial();
+export type ServicePatch = z.infer<typeof servicePatch>;
+
+export const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
+export const calendarDayKind = z.object({
+  kind: z.enum(['pont', 'holiday']),
+  note: z.string().max(200).nullable().default(null),
+});
+export type CalendarDayKind = z.infer<typeof calendarDayKind>;
+
+export const entityId = z.string().uuid('identifiant invalide');
