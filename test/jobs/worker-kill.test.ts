@@ -4,12 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestCallback } from '../../server/callbacks/store.js';
-import { seedDemo } from '../../db/seed/seed-demo.js';
-import { callbackAttempts, territories } from '../../db/schema/index.js';
+import { callbackAttempts } from '../../db/schema/index.js';
 import { flushCallbackOutbox } from '../../server/callbacks/outbox.js';
 import { callbackJobId } from '../../server/platform/enqueue.js';
-import { serviceOnDuty } from '../../server/line/service-contacts.js';
 import { testRedisUrl } from '../support/env.js';
+import { aProfessional, aService, aShift, aTerritory } from '../support/factories.js';
 import { startLiveService, type LiveService } from '../support/live.js';
 
 /**
@@ -19,9 +18,11 @@ import { startLiveService, type LiveService } from '../support/live.js';
  * rings the doctor exactly once. The workers run with a short lock and stalled check (the
  * production defaults, 15 s and 10 s, would make each stall cost ~25 s): same code, sooner.
  */
-const night = new Date('2026-11-24T21:00:00Z');
 const prefix = `glkill${Math.floor(Math.random() * 1e6)}`;
 let s: LiveService;
+let territoryId: string;
+/** On duty now (the worker runs on the real clock): the first contact every callback rings. */
+let doctor: string;
 let proxy: Server;
 let proxyUrl: string;
 /** The `To` of every Calls.json request the proxy received (held, then forwarded or dropped). */
@@ -31,8 +32,19 @@ const createsTo = (doctor: string) => creates.filter((to) => to === doctor).leng
 let holdAfterCreate = false;
 
 beforeAll(async () => {
-  s = await startLiveService({ now: night, queuePrefix: prefix });
-  await seedDemo(s.db.db, night);
+  s = await startLiveService({ queuePrefix: prefix });
+  const db = s.db.db;
+  const territory = await aTerritory(db);
+  const doctors = await aService(db, territory);
+  const tonight = {
+    startsAt: new Date(Date.now() - 3600_000),
+    endsAt: new Date(Date.now() + 11 * 3600_000),
+  };
+  const primary = await aProfessional(db, doctors);
+  await aShift(db, doctors, primary, { level: 1, ...tonight });
+  await aShift(db, doctors, await aProfessional(db, doctors), { level: 2, ...tonight });
+  territoryId = territory.id;
+  doctor = primary.mobile;
   proxy = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -90,12 +102,8 @@ function startWorker(): ChildProcess {
   });
 }
 
-/** A callback request handed to the queue, and the doctor its first ring goes to (real clock: the worker's). */
+/** A callback request handed to the queue: its first ring goes to `doctor`. */
 async function newCallback(patient: string): Promise<{ callbackId: string; doctor: string }> {
-  const [{ id: territoryId }] = (await s.db.db
-    .select({ id: territories.id })
-    .from(territories)) as [{ id: string }];
-  const doctor = (await serviceOnDuty(s.db.db, territoryId, null, new Date()))!.contacts[0]!.phone;
   const { callback } = await requestCallback(s.db.db, {
     territoryId,
     serviceId: null,
@@ -103,7 +111,7 @@ async function newCallback(patient: string): Promise<{ callbackId: string; docto
     patientNumber: patient,
     lang: 'fr',
     reason: 'caller_asked',
-    dueBy: night,
+    dueBy: new Date(Date.now() + 1800_000),
   });
   await flushCallbackOutbox(s.deps);
   return { callbackId: callback.id, doctor };
