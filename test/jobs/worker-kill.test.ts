@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestCallback } from '../../server/callbacks/store.js';
 import { callbackAttempts } from '../../db/schema/index.js';
@@ -156,13 +156,15 @@ describe('a worker killed with SIGKILL during a callback', () => {
 
     await completeWithFreshWorker(callbackId);
     expect(ringsTo(doctor)).toBe(1);
-    // Asked twice (the killed worker, then the fresh one); the backup's ring that may follow the
-    // doctor's no-answer is another job.
+    // Asked twice (the killed worker, then the fresh one). The backup's ring that may follow the
+    // doctor's no-answer before the worker stops is another job, with its own attempt row.
     expect(createsTo(doctor)).toBe(2);
     const attempts = await s.db.db
       .select()
       .from(callbackAttempts)
-      .where(eq(callbackAttempts.callbackId, callbackId));
+      .where(
+        and(eq(callbackAttempts.callbackId, callbackId), eq(callbackAttempts.contactIndex, 0)),
+      );
     expect(attempts).toHaveLength(1);
     expect(attempts[0]!.callSid).toMatch(/^CA/);
   }, 120_000);
