@@ -1,4 +1,5 @@
 import type { Job, Worker } from 'bullmq';
+import type { Config } from './platform/config.js';
 import type { AppDeps } from './platform/deps.js';
 import { runCallback } from './callbacks/callback-job.js';
 import { callbackDeadline } from './callbacks/deadline-job.js';
@@ -17,7 +18,31 @@ export interface Workers {
   close(): Promise<void>;
 }
 
-export const outboxSweepMs = 15_000;
+/**
+ * BullMQ's timings for the workers, from the config. Jobs are short (one REST call, a few
+ * queries): a 15 s lock, checked every 10 s, puts the job of a worker that died back in the queue
+ * within ~25 s (BullMQ's defaults would take a minute). Every job is idempotent (claims, dedupe
+ * keys), so a job caught by a second worker death is run again, not failed: BullMQ's default (1)
+ * lost callbacks in the SIGKILL trials; 10 is bounded, so a job that kills its worker every time
+ * still ends. Tests shorten them to see a stall in seconds.
+ */
+export interface WorkerTimings {
+  /** How long a job's lock lasts unrenewed (default 15 s). */
+  lockMs: number;
+  /** How often stalled jobs (lock expired) are looked for and put back (default 10 s). */
+  stalledIntervalMs: number;
+  /** Stalls a job survives before it fails for good (default 10). */
+  maxStalledCount: number;
+  /** How often the callback outbox is swept (default 15 s). */
+  outboxSweepMs: number;
+}
+
+export const workerTimingsOf = (config: Config): WorkerTimings => ({
+  lockMs: config.WORKER_LOCK_MS,
+  stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
+  maxStalledCount: config.WORKER_MAX_STALLED,
+  outboxSweepMs: config.OUTBOX_SWEEP_MS,
+});
 
 type Processor = (deps: AppDeps, data: never) => Promise<unknown>;
 
@@ -42,19 +67,18 @@ export async function processJob(deps: AppDeps, job: Pick<Job, 'name' | 'data'>)
   return processor(deps, schema.parse(job.data) as never);
 }
 
-/** One worker per queue; stalled jobs (a worker that died) are taken again after 30 s. */
-export function startWorkers(deps: AppDeps, only: QueueName[] = queueNames): Workers {
+/** One worker per queue; stalled jobs (a worker that died) are taken again after lock + check. */
+export function startWorkers(
+  deps: AppDeps,
+  only: QueueName[] = queueNames,
+  timings: WorkerTimings = workerTimingsOf(deps.config),
+): Workers {
   const workers = only.map((queue) => {
-    // Jobs are short (one REST call, a few queries): a 15 s lock, checked every 10 s, puts the job
-    // of a worker that died back in the queue within ~25 s (BullMQ's defaults would take a minute).
-    // Every job is idempotent (claims, dedupe keys), so a job caught by a second worker death is
-    // run again, not failed: BullMQ's default (1) lost callbacks in the SIGKILL trials. Bounded,
-    // so a job that kills its worker every time still ends.
     const worker = deps.jobs.factory.worker(queue, (job) => processJob(deps, job), {
       concurrency: queue === 'sms' ? 10 : 4,
-      lockDuration: 15_000,
-      stalledInterval: 10_000,
-      maxStalledCount: 10,
+      lockDuration: timings.lockMs,
+      stalledInterval: timings.stalledIntervalMs,
+      maxStalledCount: timings.maxStalledCount,
     });
     worker.on('failed', (job, err) =>
       deps.logger.warn(
@@ -81,7 +105,7 @@ export function startWorkers(deps: AppDeps, only: QueueName[] = queueNames): Wor
     flushCallbackOutbox(deps).catch((err: unknown) =>
       deps.logger.warn({ err }, 'callback outbox sweep failed'),
     );
-  }, outboxSweepMs);
+  }, timings.outboxSweepMs);
   sweep.unref();
   return {
     workers,

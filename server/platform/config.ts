@@ -16,6 +16,10 @@ const port = z.coerce
   .int('must be a port number from 0 to 65535')
   .min(0, 'must be a port number from 0 to 65535')
   .max(65535, 'must be a port number from 0 to 65535');
+const milliseconds = z.coerce
+  .number({ error: 'must be a number of milliseconds' })
+  .int('must be a number of milliseconds')
+  .min(100, 'must be at least 100 milliseconds');
 
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -68,6 +72,14 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Milliseconds a worker's lock on a job lasts unrenewed: the job of a worker that died waits this long. */
+  WORKER_LOCK_MS: milliseconds.default(15_000),
+  /** Milliseconds between the workers' checks for jobs whose lock expired (stalled: back to the queue). */
+  WORKER_STALLED_INTERVAL_MS: milliseconds.default(10_000),
+  /** Stalls a job survives before it fails for good (every job is idempotent: run again, not failed). */
+  WORKER_MAX_STALLED: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(10),
+  /** Milliseconds between sweeps of the callbacks that never reached the queue (Redis was down). */
+  OUTBOX_SWEEP_MS: milliseconds.default(15_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

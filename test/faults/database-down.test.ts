@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed/seed-demo.js';
-import { doctorContacts } from '../../server/line/contacts.js';
-import { loadLineContext } from '../../server/line/line-context.js';
+import { aProfessional, aService, aShift, aTerritory } from '../support/factories.js';
 import { startLiveService, type LiveService } from '../support/live.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
-const line = '+33261910015';
-const night = new Date('2026-11-24T21:00:00Z');
+const line = '+33261910015'; // the number startLiveService wires to the app
+const night = new Date('2026-11-24T21:00:00Z'); // within the builders' default shift
 let proxy: TcpProxy;
 let s: LiveService;
 let primary: string;
@@ -17,8 +15,11 @@ beforeAll(async () => {
     now: night,
     databaseUrlFor: (url) => url.replace(':5432/', `:${proxy.port}/`),
   });
-  await seedDemo(s.db.db, night);
-  primary = doctorContacts((await loadLineContext(s.db.db, line, night))!, night)[0]!.phone;
+  const doctors = await aService(s.db.db, await aTerritory(s.db.db, { number: line }));
+  const doctor = await aProfessional(s.db.db, doctors);
+  await aShift(s.db.db, doctors, doctor, { level: 1 });
+  await aShift(s.db.db, doctors, await aProfessional(s.db.db, doctors), { level: 2 });
+  primary = doctor.mobile;
 });
 afterAll(async () => {
   proxy.restore();

@@ -1,15 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestCallback } from '../../server/callbacks/store.js';
-import { seedDemo } from '../../db/seed/seed-demo.js';
-import { callbackAttempts, callbackRequests, territories } from '../../db/schema/index.js';
+import { callbackAttempts, callbackRequests } from '../../db/schema/index.js';
 import { flushCallbackOutbox } from '../../server/callbacks/outbox.js';
 import { callbackJobId } from '../../server/platform/enqueue.js';
 import { processJob, startWorkers, type Workers } from '../../server/workers.js';
-import { serviceOnDuty } from '../../server/line/service-contacts.js';
+import { aProfessional, aService, aShift, aTerritory } from '../support/factories.js';
 import { startLiveService, type LiveService } from '../support/live.js';
 
-const night = new Date('2026-11-24T21:00:00Z');
+const night = new Date('2026-11-24T21:00:00Z'); // within the builders' default shift
 
 describe.each(['redis', 'postgres'] as const)('the callback job on %s', (queue) => {
   let s: LiveService;
@@ -19,12 +18,14 @@ describe.each(['redis', 'postgres'] as const)('the callback job on %s', (queue) 
   let backup: string;
   beforeAll(async () => {
     s = await startLiveService({ queue, now: night });
-    await seedDemo(s.db.db, night);
-    [{ id: territoryId }] = (await s.db.db.select({ id: territories.id }).from(territories)) as [
-      { id: string },
-    ];
-    const onDuty = (await serviceOnDuty(s.db.db, territoryId, null, night))!;
-    [primary, backup] = onDuty.contacts.map((c) => c.phone) as [string, string];
+    const db = s.db.db;
+    const territory = await aTerritory(db);
+    const doctors = await aService(db, territory);
+    const [first, second] = [await aProfessional(db, doctors), await aProfessional(db, doctors)];
+    await aShift(db, doctors, first, { level: 1 });
+    await aShift(db, doctors, second, { level: 2 });
+    territoryId = territory.id;
+    [primary, backup] = [first.mobile, second.mobile];
     workers = startWorkers(s.deps, ['callbacks', 'sms']);
   });
   afterAll(async () => {

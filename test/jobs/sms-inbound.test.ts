@@ -1,26 +1,44 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../db/seed/seed-demo.js';
 import {
   callbackRequests,
-  professionals,
-  shifts,
   smsMessages,
   smsOptOuts,
   swapRequests,
   auditLog,
 } from '../../db/schema/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import {
+  aProfessional,
+  aService,
+  aShift,
+  aTerritory,
+  type Professional,
+  type Shift,
+} from '../support/factories.js';
 import { signedPost } from '../support/twilio-post.js';
 import { XMLParser } from 'fast-xml-parser';
 
 const publicUrl = 'https://garde.test';
-const line = '+33261910015';
 let t: TestApp;
+let line: string;
+/** Tonight's shift (the builders' default night) and the doctors of its service. */
+let shift: Shift;
+let owner: Professional;
+let free: [Professional, Professional];
+let busy: Professional;
 const now = new Date('2026-11-24T10:00:00Z');
 beforeAll(async () => {
   t = await createTestApp({ publicUrl, now });
-  await seedDemo(t.db.db, now);
+  const db = t.db.db;
+  const territory = await aTerritory(db);
+  line = territory.number;
+  const doctors = await aService(db, territory);
+  owner = await aProfessional(db, doctors);
+  free = [await aProfessional(db, doctors), await aProfessional(db, doctors)];
+  busy = await aProfessional(db, doctors);
+  shift = await aShift(db, doctors, owner, { level: 1 });
+  await aShift(db, doctors, busy, { level: 2 });
 });
 afterAll(() => t.close());
 
@@ -77,48 +95,25 @@ describe('inbound SMS', () => {
   });
 
   it('ECHANGE offers a shift to colleagues; the first OUI <code> takes it, the second is told it is gone', async () => {
-    const [shift] = await t.db.db
-      .select()
-      .from(shifts)
-      .where(eq(shifts.level, 1))
-      .orderBy(shifts.startsAt)
-      .limit(1)
-      .offset(5);
-    const [owner] = await t.db.db
-      .select()
-      .from(professionals)
-      .where(eq(professionals.id, shift!.professionalId!));
-    const local = new Intl.DateTimeFormat('fr-FR', {
-      timeZone: 'Europe/Paris',
-      day: '2-digit',
-      month: '2-digit',
-    }).format(shift!.startsAt);
-    const offered = await text(owner!.mobile, `ECHANGE ${local}`);
-    const colleagues = Number(/proposée à (\d+) collègue/.exec(offered)?.[1]);
-    expect(colleagues).toBeGreaterThan(1);
+    const offered = await text(owner.mobile, 'ECHANGE 24/11');
+    expect(offered).toMatch(/proposée à 3 collègue/);
     const [swap] = await t.db.db
       .select()
       .from(swapRequests)
-      .where(eq(swapRequests.shiftId, shift!.id));
+      .where(eq(swapRequests.shiftId, shift.id));
     const offers = await t.db.db
       .select()
       .from(smsMessages)
       .where(and(eq(smsMessages.kind, 'swap_offer'), eq(smsMessages.direction, 'outbound')));
-    expect(offers).toHaveLength(colleagues);
-    expect(offers.map((o) => o.toNumber)).not.toContain(owner!.mobile);
+    expect(offers.map((o) => o.toNumber).sort()).toEqual(
+      [...free, busy].map((p) => p.mobile).sort(),
+    );
     expect(offers[0]!.body).toContain(`OUI ${swap!.code}`);
 
-    // Colleagues already on duty then are refused (tested in the API); take two who are free.
-    const busy = new Set(
-      (
-        await t.db
-          .sql`select p.mobile from shifts s join professionals p on p.id = s.professional_id
-      where s.status = 'active' and s.starts_at < ${shift!.endsAt.toISOString()}::timestamptz and s.ends_at > ${shift!.startsAt.toISOString()}::timestamptz`
-      ).map((r) => r.mobile as string),
-    );
-    const [a, b] = offers.map((o) => o.toNumber).filter((n) => !busy.has(n));
-    expect(await text(a!, `oui ${swap!.code}`)).toMatch(/Vous prenez la garde.*validation/);
-    expect(await text(b!, `OUI ${swap!.code}`)).toMatch(/déjà été prise/);
+    // The colleague already on duty that night would be refused (tested in the API): two free ones.
+    const [a, b] = free;
+    expect(await text(a.mobile, `oui ${swap!.code}`)).toMatch(/Vous prenez la garde.*validation/);
+    expect(await text(b.mobile, `OUI ${swap!.code}`)).toMatch(/déjà été prise/);
     const [after] = await t.db.db.select().from(swapRequests).where(eq(swapRequests.id, swap!.id));
     expect(after!.status).toBe('taken');
     const audits = await t.db.db.select().from(auditLog).where(eq(auditLog.entityId, swap!.id));
