@@ -1,8 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { apiTokens, users } from '../../db/schema/index.js';
+
+/** An argon2id hash of a password (the test builders make users with it). */
+export const hashPassword = (password: string) => hash(password);
 
 /** The user id for a correct email + password, else null (same cost either way). */
 export async function checkPassword(
