@@ -75,12 +75,18 @@ export async function changeShift(
   return writeShifts(deps, (s) => s.write(managerWriter(actor), { ...write, shiftId }));
 }
 
+/** A shift the writer may change: 404 when unknown or of a territory they cannot see, else 403. */
+export async function visibleShift(tx: Tx, writer: ShiftWriter, shiftId: string) {
+  const row = await shiftWithTerritory(tx, shiftId);
+  if (!row || !writer.sees(row.territory.id)) throw notFound('Garde');
+  if (!writer.manages(row.territory.id)) throw forbidden();
+  return row;
+}
+
 /** Cancels a shift (kept for the record; iCal feeds drop it; reminders see a new version). */
 export async function cancelShift(deps: ShiftDeps, actor: Actor, shiftId: string): Promise<void> {
   await deps.db.db.transaction(async (tx) => {
-    const row = await shiftWithTerritory(tx, shiftId);
-    if (!row || !canReadTerritory(actor, row.territory.id)) throw notFound('Garde');
-    if (!canManageTerritory(actor, row.territory.id)) throw forbidden();
+    const row = await visibleShift(tx, managerWriter(actor), shiftId);
     const after = await updateShift(tx, shiftId, { status: 'cancelled' }, deps.now());
     await recordAudit(tx, auditActorOf(actor), {
       action: 'shift.cancel',

@@ -1,4 +1,4 @@
-import type { Tx } from '../../../db/client.js';
+import type { Queryable, Tx } from '../../../db/client.js';
 import { localToInstant } from '../../../rota/local-time.js';
 import type { ShiftKind } from '../../../rota/types.js';
 import { recordAudit, type Actor as AuditActor } from '../../platform/audit.js';
@@ -35,6 +35,8 @@ export interface ShiftWrite {
   kind?: ShiftKind;
   /** The audit action, when the door has its own name for it (CSV import, auto-fill). */
   action?: string;
+  /** Check only: a swap taken but still awaiting a manager must fit, yet moves nothing yet. */
+  checkOnly?: boolean;
 }
 
 export type ShiftWriteOutcome = { id: string; outcome: 'created' | 'updated' | 'unchanged' };
@@ -82,6 +84,41 @@ function checkSpan(startsAt: Date, endsAt: Date, level: number): void {
     throw badRequest('Niveau de 1 à 9. Level 1 to 9.', { level: 'level 1 to 9' });
 }
 
+const alreadyOnDuty = (clash: { id: string; startsAt: Date }) =>
+  conflict(
+    `Ce professionnel a déjà une garde qui chevauche (${clash.startsAt.toISOString()}) : il est déjà de garde à ce moment. Overlapping shift: already on duty then.`,
+    { professionalId: `overlaps shift ${clash.id}` },
+  );
+
+/** The professional is of the territory (else 400, unknown) and an active member of the service. */
+export async function assertActiveMember(
+  q: Queryable,
+  professionalId: string,
+  serviceId: string,
+  territoryId: string,
+): Promise<void> {
+  const person = await professionalForService(q, professionalId, serviceId);
+  if (!person || person.territoryId !== territoryId)
+    throw badRequest('Professionnel inconnu sur ce territoire. Unknown professional.', {
+      professionalId: 'unknown professional',
+    });
+  if (!person.active || !person.member)
+    throw badRequest(
+      `${person.name} n'est pas membre actif de ce service. Not an active member of this service.`,
+      { professionalId: 'not an active member of the service' },
+    );
+}
+
+/** The professional has no other active shift of the territory over [startsAt, endsAt) (else 409). */
+export async function assertFree(
+  q: Queryable,
+  who: { territoryId: string; professionalId: string; startsAt: Date; endsAt: Date },
+  except: string[],
+): Promise<void> {
+  const [clash] = await shiftsOverlapping(q, who, except);
+  if (clash) throw alreadyOnDuty(clash);
+}
+
 /**
  * Checks one shift write against the rules every door shares and writes it with its audit entry,
  * inside the caller's transaction: both territories (the shift's and the target service's) are
@@ -111,40 +148,27 @@ export async function writeShiftIn(
     write.professionalId === undefined
       ? (existing?.shift.professionalId ?? null)
       : write.professionalId;
-  if (professionalId) {
-    const person = await professionalForService(tx, professionalId, target.service.id);
-    if (!person || person.territoryId !== target.territory.id)
-      throw badRequest('Professionnel inconnu sur ce territoire. Unknown professional.', {
-        professionalId: 'unknown professional',
-      });
-    if (!person.active || !person.member)
-      throw badRequest(
-        `${person.name} n'est pas membre actif de ce service. Not an active member of this service.`,
-        { professionalId: 'not an active member of the service' },
-      );
-  }
+  if (professionalId)
+    await assertActiveMember(tx, professionalId, target.service.id, target.territory.id);
   const [clash] = await shiftsOverlapping(
     tx,
     {
       territoryId: target.territory.id,
-      serviceId: target.service.id,
-      level,
       professionalId,
+      slot: { serviceId: target.service.id, level },
       startsAt,
       endsAt,
     },
     existing ? [existing.shift.id] : [],
   );
   if (clash && professionalId && clash.professionalId === professionalId)
-    throw conflict(
-      `Ce professionnel a déjà une garde qui chevauche (${clash.startsAt.toISOString()}) : il est déjà de garde à ce moment. Overlapping shift: already on duty then.`,
-      { professionalId: `overlaps shift ${clash.id}` },
-    );
+    throw alreadyOnDuty(clash);
   if (clash)
     throw conflict(
       `Une garde de niveau ${level} de ce service chevauche déjà ce créneau (${clash.startsAt.toISOString()}). A shift of this level already overlaps.`,
       { level: `overlaps shift ${clash.id}` },
     );
+  if (write.checkOnly) return { id: existing?.shift.id ?? '', outcome: 'unchanged' };
   const kind = write.kind ?? (await weightClassOf(tx, target, startsAt));
   const values = { serviceId: target.service.id, professionalId, level, startsAt, endsAt, kind };
   const territoryId = target.territory.id;

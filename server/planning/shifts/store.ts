@@ -57,22 +57,26 @@ export async function professionalForService(
 
 /**
  * The active shifts that a shift over [startsAt, endsAt) would collide with: the same
- * professional on any service of the territory, or the same service at the same level. The one
- * overlap query every door uses.
+ * professional on any service of the territory, or the same service at the same level (`slot`).
+ * The one overlap query every door uses.
  */
 export function shiftsOverlapping(
   q: Queryable,
   shift: {
     territoryId: string;
-    serviceId: string;
-    level: number;
     professionalId: string | null;
+    slot?: { serviceId: string; level: number };
     startsAt: Date;
     endsAt: Date;
   },
   except: string[] = [],
 ) {
-  const sameSlot = and(eq(shifts.serviceId, shift.serviceId), eq(shifts.level, shift.level));
+  const collisions = [
+    ...(shift.professionalId ? [eq(shifts.professionalId, shift.professionalId)] : []),
+    ...(shift.slot
+      ? [and(eq(shifts.serviceId, shift.slot.serviceId), eq(shifts.level, shift.slot.level))]
+      : []),
+  ];
   return q
     .select({
       id: shifts.id,
@@ -89,9 +93,7 @@ export function shiftsOverlapping(
         eq(shifts.status, 'active'),
         lt(shifts.startsAt, shift.endsAt),
         gt(shifts.endsAt, shift.startsAt),
-        shift.professionalId
-          ? or(eq(shifts.professionalId, shift.professionalId), sameSlot)
-          : sameSlot,
+        collisions.length ? or(...collisions) : sql`false`,
         ...(except.length ? [notInArray(shifts.id, except)] : []),
       ),
     )

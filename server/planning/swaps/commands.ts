@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/client.js';
+import { and, eq } from 'drizzle-orm';
 import { recordAudit, type Actor as AuditActor } from '../../platform/audit.js';
 import {
   serviceMembers,
@@ -13,6 +12,14 @@ import { transitionSwap, type SwapError, type SwapState } from '../../../rota/sw
 import { auditActorOf, canManageTerritory, type Actor } from '../../access/actor.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { conflict, forbidden, notFound } from '../../platform/http-errors.js';
+import { managerWriter, writeShifts, type ShiftWriter } from '../shifts/commands.js';
+
+/** A colleague taking a swap: the swap's own rules (same service, not begun) said yes. */
+const colleagueWriter = (audit: AuditActor): ShiftWriter => ({
+  audit,
+  sees: () => true,
+  manages: () => true,
+});
 
 /**
  * A manager approves (the shift is reassigned in the same transaction) or rejects a swap a
@@ -24,7 +31,7 @@ export async function decideSwap(
   swapId: string,
   decision: 'approve' | 'reject',
 ): Promise<void> {
-  const shiftId = await deps.db.db.transaction(async (tx) => {
+  await writeShifts(deps, async ({ tx, write }) => {
     const [row] = await tx
       .select({ swap: swapRequests, shift: shifts, territoryId: services.territoryId })
       .from(swapRequests)
@@ -42,17 +49,11 @@ export async function decideSwap(
       .where(and(eq(swapRequests.id, row.swap.id), eq(swapRequests.status, row.swap.status)))
       .returning();
     if (!after) throw conflict("Cet échange vient d'être décidé par quelqu'un d'autre.");
-    if (next.state.status === 'approved') {
-      if (row.swap.takenBy) await assertFree(tx, row.swap.takenBy, row.shift);
-      await tx
-        .update(shifts)
-        .set({
-          professionalId: row.swap.takenBy,
-          version: sql`${shifts.version} + 1`,
-          updatedAt: deps.now(),
-        })
-        .where(eq(shifts.id, row.swap.shiftId));
-    }
+    if (next.state.status === 'approved')
+      await write(managerWriter(actor), {
+        shiftId: row.swap.shiftId,
+        professionalId: row.swap.takenBy,
+      });
     await recordAudit(tx, auditActorOf(actor), {
       action: `swap.${decision}`,
       entity: 'swap_request',
@@ -61,9 +62,7 @@ export async function decideSwap(
       before: row.swap,
       after,
     });
-    return row.swap.shiftId;
   });
-  await deps.onShiftChanged?.([shiftId]);
 }
 
 /** A professional offers one of their own future shifts to colleagues of the same service. */
@@ -108,7 +107,7 @@ export async function takeSwap(
   taker: { professionalId: string | null; audit: AuditActor },
   swapId: string,
 ): Promise<{ status: 'approved' | 'taken'; shiftId: string; offeredBy: string }> {
-  const result = await deps.db.db.transaction(async (tx) => {
+  return writeShifts(deps, async ({ tx, write }) => {
     const [row] = await tx
       .select({ swap: swapRequests, shift: shifts, territory: territories })
       .from(swapRequests)
@@ -136,8 +135,10 @@ export async function takeSwap(
       now: deps.now(),
     });
     if (!next.ok) throw refusal(next.error);
-    await assertFree(tx, me, row.shift);
     const approved = next.state.status === 'approved';
+    // Taken but awaiting a manager: the taker must be free then, though nothing moves yet.
+    const move = { shiftId: row.shift.id, professionalId: me, checkOnly: !approved };
+    await write(colleagueWriter(taker.audit), move);
     const [taken] = await tx
       .update(swapRequests)
       .set({
@@ -148,11 +149,6 @@ export async function takeSwap(
       .where(and(eq(swapRequests.id, swapId), eq(swapRequests.status, 'offered')))
       .returning();
     if (!taken) throw conflict('Cette garde a déjà été prise.');
-    if (approved)
-      await tx
-        .update(shifts)
-        .set({ professionalId: me, version: sql`${shifts.version} + 1`, updatedAt: deps.now() })
-        .where(eq(shifts.id, row.shift.id));
     await recordAudit(tx, taker.audit, {
       action: approved ? 'swap.approve' : 'swap.take',
       entity: 'swap_request',
@@ -167,8 +163,6 @@ export async function takeSwap(
       offeredBy: row.swap.offeredBy,
     };
   });
-  if (result.status === 'approved') await deps.onShiftChanged?.([result.shiftId]);
-  return result;
 }
 
 function swapStateOf(
@@ -190,27 +184,4 @@ function refusal(error: SwapError): Error {
   return error.code === 'own_shift' || error.code === 'not_colleague' || error.code === 'not_owner'
     ? forbidden(error.message)
     : conflict(error.message);
-}
-
-/** A professional cannot take a shift while already on duty elsewhere then. */
-async function assertFree(
-  tx: Tx,
-  professionalId: string,
-  shift: { id: string; startsAt: Date; endsAt: Date },
-): Promise<void> {
-  const [clash] = await tx
-    .select({ id: shifts.id })
-    .from(shifts)
-    .where(
-      and(
-        eq(shifts.professionalId, professionalId),
-        eq(shifts.status, 'active'),
-        ne(shifts.id, shift.id),
-        lt(shifts.startsAt, shift.endsAt),
-        gt(shifts.endsAt, shift.startsAt),
-      ),
-    )
-    .limit(1);
-  if (clash)
-    throw conflict('Ce professionnel est déjà de garde à ce moment. Already on duty then.');
 }
