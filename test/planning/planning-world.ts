@@ -116,3 +116,23 @@ export async function putShift(
     .returning();
   return row!;
 }
+
+/** `Authorization` header of a professional's own account (swaps are theirs to take). */
+export async function professionalBearer(
+  db: Database,
+  professionalId: string,
+  territoryId: string,
+): Promise<string> {
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: `pro-${professionalId}@test.local`,
+      name: 'Professionnel',
+      role: 'professional',
+      passwordHash: 'x',
+      professionalId,
+    })
+    .returning();
+  await db.insert(userTerritories).values({ userId: user!.id, territoryId });
+  return `Bearer ${await createApiToken(db, user!.id, 'test')}`;
+}

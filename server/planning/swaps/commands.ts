@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit, type Actor as AuditActor } from '../../platform/audit.js';
 import {
+  professionals,
   serviceMembers,
   services,
   shifts,
@@ -9,7 +10,12 @@ import {
   territories,
 } from '../../../db/schema/index.js';
 import { transitionSwap, type SwapError, type SwapState } from '../../../rota/swap.js';
-import { auditActorOf, canManageTerritory, type Actor } from '../../access/actor.js';
+import {
+  auditActorOf,
+  canManageTerritory,
+  canReadTerritory,
+  type Actor,
+} from '../../access/actor.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { conflict, forbidden, notFound } from '../../platform/http-errors.js';
 import { managerWriter, writeShifts, type ShiftWriter } from '../shifts/commands.js';
@@ -38,7 +44,8 @@ export async function decideSwap(
       .innerJoin(shifts, eq(shifts.id, swapRequests.shiftId))
       .innerJoin(services, eq(services.id, shifts.serviceId))
       .where(eq(swapRequests.id, swapId));
-    if (!row) throw notFound('Échange');
+    // Another territory's swap answers as an unknown one.
+    if (!row || !canReadTerritory(actor, row.territoryId)) throw notFound('Échange');
     if (!canManageTerritory(actor, row.territoryId)) throw forbidden();
     const next = transitionSwap(swapStateOf(row.swap, row.shift), { type: decision });
     if (!next.ok) throw refusal(next.error);
@@ -115,8 +122,12 @@ export async function takeSwap(
       .innerJoin(services, eq(services.id, shifts.serviceId))
       .innerJoin(territories, eq(territories.id, services.territoryId))
       .where(eq(swapRequests.id, swapId));
-    if (!row) throw notFound('Échange');
     const me = taker.professionalId;
+    const [person] = me
+      ? await tx.select().from(professionals).where(eq(professionals.id, me))
+      : [];
+    // Another territory's swap answers as an unknown one.
+    if (!row || (person && person.territoryId !== row.territory.id)) throw notFound('Échange');
     if (!me) throw forbidden('Réservé aux collègues du même service.');
     const [member] = await tx
       .select()
