@@ -6,7 +6,7 @@ import { canManageTerritory } from '../../access/actor.js';
 import { csrfToken, requireCsrf } from '../../access/middleware.js';
 import { changeShift, type ShiftWrite } from '../shifts/commands.js';
 import { assignFormBody, shiftFormBody } from '../shifts/schema.js';
-import { busyProfessionals, shiftWithTerritory, type ShiftRow } from '../shifts/store.js';
+import { shiftsOverlapping, shiftWithTerritory, type ShiftRow } from '../shifts/store.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { HttpError, notFound } from '../../platform/http-errors.js';
 import { refusalOf } from '../../web/form-refusal.js';
@@ -25,15 +25,19 @@ async function loadShift(db: Database, shiftId: string) {
 }
 
 /** Members of the service with no other active shift overlapping the shift's current times. */
-async function offeredFor(db: Database, shift: ShiftRow) {
+async function offeredFor(db: Database, shift: ShiftRow, territoryId: string) {
   const members = await membersOf(db, shift.serviceId);
-  const busy = await busyProfessionals(
+  const busy = await shiftsOverlapping(
     db,
-    members.map((m) => m.id),
-    shift,
-    shift.id,
+    {
+      territoryId,
+      professionalId: members.map((m) => m.id),
+      startsAt: shift.startsAt,
+      endsAt: shift.endsAt,
+    },
+    [shift.id],
   );
-  return members.filter((m) => !busy.has(m.id));
+  return members.filter((m) => !busy.some((b) => b.professionalId === m.id));
 }
 
 /**
@@ -71,7 +75,7 @@ export function shiftEditPage(deps: AppDeps): Router {
       serviceName: service.name,
       summary: `${fmt.format(shift.startsAt)} → ${fmt.format(shift.endsAt)} · niveau ${shift.level}${shift.status === 'active' ? '' : ' · annulée'}`,
       values: values ?? stored,
-      offered: await offeredFor(db, shift),
+      offered: await offeredFor(db, shift, territory.id),
       manage: canManageTerritory(req.actor!, territory.id) && shift.status === 'active',
       csrf: csrfToken(req),
       refusal: refusal?.message,

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import {
   professionals,
@@ -64,7 +64,8 @@ export function shiftsOverlapping(
   q: Queryable,
   shift: {
     territoryId: string;
-    professionalId: string | null;
+    /** One professional, or several (who among them is busy then). */
+    professionalId: string | null | string[];
     slot?: { serviceId: string; level: number };
     startsAt: Date;
     endsAt: Date;
@@ -72,7 +73,13 @@ export function shiftsOverlapping(
   except: string[] = [],
 ) {
   const collisions = [
-    ...(shift.professionalId ? [eq(shifts.professionalId, shift.professionalId)] : []),
+    ...(Array.isArray(shift.professionalId)
+      ? shift.professionalId.length
+        ? [inArray(shifts.professionalId, shift.professionalId)]
+        : []
+      : shift.professionalId
+        ? [eq(shifts.professionalId, shift.professionalId)]
+        : []),
     ...(shift.slot
       ? [and(eq(shifts.serviceId, shift.slot.serviceId), eq(shifts.level, shift.slot.level))]
       : []),
@@ -97,31 +104,7 @@ export function shiftsOverlapping(
         ...(except.length ? [notInArray(shifts.id, except)] : []),
       ),
     )
-    .orderBy(shifts.startsAt)
-    .limit(5);
-}
-
-/** Which of these professionals have an active shift over [startsAt, endsAt), other than `except`. */
-export async function busyProfessionals(
-  q: Queryable,
-  professionalIds: string[],
-  span: { startsAt: Date; endsAt: Date },
-  except: string,
-): Promise<Set<string>> {
-  if (!professionalIds.length) return new Set();
-  const rows = await q
-    .select({ professionalId: shifts.professionalId })
-    .from(shifts)
-    .where(
-      and(
-        inArray(shifts.professionalId, professionalIds),
-        eq(shifts.status, 'active'),
-        ne(shifts.id, except),
-        lt(shifts.startsAt, span.endsAt),
-        gt(shifts.endsAt, span.startsAt),
-      ),
-    );
-  return new Set(rows.map((r) => r.professionalId!));
+    .orderBy(shifts.startsAt);
 }
 
 /** The active shift of a service at a level starting at an instant (CSV import's identity of a row). */
