@@ -1,14 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import { recordAudit, type Actor as AuditActor } from '../../platform/audit.js';
-import {
-  professionals,
-  serviceMembers,
-  services,
-  shifts,
-  swapRequests,
-  territories,
-} from '../../../db/schema/index.js';
 import { transitionSwap, type SwapError, type SwapState } from '../../../rota/swap.js';
 import {
   auditActorOf,
@@ -19,6 +10,15 @@ import {
 import type { AppDeps } from '../../platform/deps.js';
 import { conflict, forbidden, notFound } from '../../platform/http-errors.js';
 import { managerWriter, writeShifts, type ShiftWriter } from '../shifts/commands.js';
+import { shiftWithTerritory, type ShiftRow } from '../shifts/store.js';
+import {
+  insertSwap,
+  isServiceMember,
+  moveSwapOn,
+  swapWithShift,
+  territoryOfProfessional,
+  type SwapRow,
+} from './store.js';
 
 /** A colleague taking a swap: the swap's own rules (same service, not begun) said yes. */
 const colleagueWriter = (audit: AuditActor): ShiftWriter => ({
@@ -38,23 +38,17 @@ export async function decideSwap(
   decision: 'approve' | 'reject',
 ): Promise<void> {
   await writeShifts(deps, async ({ tx, write }) => {
-    const [row] = await tx
-      .select({ swap: swapRequests, shift: shifts, territoryId: services.territoryId })
-      .from(swapRequests)
-      .innerJoin(shifts, eq(shifts.id, swapRequests.shiftId))
-      .innerJoin(services, eq(services.id, shifts.serviceId))
-      .where(eq(swapRequests.id, swapId));
+    const row = await swapWithShift(tx, swapId);
     // Another territory's swap answers as an unknown one.
-    if (!row || !canReadTerritory(actor, row.territoryId)) throw notFound('Échange');
-    if (!canManageTerritory(actor, row.territoryId)) throw forbidden();
+    if (!row || !canReadTerritory(actor, row.territory.id)) throw notFound('Échange');
+    if (!canManageTerritory(actor, row.territory.id)) throw forbidden();
     const next = transitionSwap(swapStateOf(row.swap, row.shift), { type: decision });
     if (!next.ok) throw refusal(next.error);
-    // The status guard makes a concurrent decision lose cleanly.
-    const [after] = await tx
-      .update(swapRequests)
-      .set({ status: next.state.status, decidedBy: actor.userId, decidedAt: deps.now() })
-      .where(and(eq(swapRequests.id, row.swap.id), eq(swapRequests.status, row.swap.status)))
-      .returning();
+    const after = await moveSwapOn(tx, row.swap.id, row.swap.status, {
+      status: next.state.status,
+      decidedBy: actor.userId,
+      decidedAt: deps.now(),
+    });
     if (!after) throw conflict("Cet échange vient d'être décidé par quelqu'un d'autre.");
     if (next.state.status === 'approved')
       await write(managerWriter(actor), {
@@ -65,7 +59,7 @@ export async function decideSwap(
       action: `swap.${decision}`,
       entity: 'swap_request',
       entityId: row.swap.id,
-      territoryId: row.territoryId,
+      territoryId: row.territory.id,
       before: row.swap,
       after,
     });
@@ -79,29 +73,22 @@ export async function offerSwap(
   shiftId: string,
 ): Promise<{ id: string; code: string }> {
   return deps.db.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ shift: shifts, territoryId: services.territoryId })
-      .from(shifts)
-      .innerJoin(services, eq(services.id, shifts.serviceId))
-      .where(eq(shifts.id, shiftId));
+    const row = await shiftWithTerritory(tx, shiftId);
     if (!row || row.shift.status !== 'active') throw notFound('Garde');
     const owner = row.shift.professionalId;
     if (!owner || owner !== actor.professionalId)
       throw forbidden('Seul le professionnel de garde peut proposer sa garde.');
     if (row.shift.startsAt <= deps.now()) throw conflict('Cette garde a déjà commencé.');
     const code = String(randomInt(1000, 10000));
-    const [swap] = await tx
-      .insert(swapRequests)
-      .values({ shiftId, offeredBy: owner, code })
-      .returning();
+    const swap = await insertSwap(tx, { shiftId, offeredBy: owner, code });
     await recordAudit(tx, auditActorOf(actor), {
       action: 'swap.offer',
       entity: 'swap_request',
-      entityId: swap!.id,
-      territoryId: row.territoryId,
+      entityId: swap.id,
+      territoryId: row.territory.id,
       after: swap,
     });
-    return { id: swap!.id, code };
+    return { id: swap.id, code };
   });
 }
 
@@ -115,29 +102,13 @@ export async function takeSwap(
   swapId: string,
 ): Promise<{ status: 'approved' | 'taken'; shiftId: string; offeredBy: string }> {
   return writeShifts(deps, async ({ tx, write }) => {
-    const [row] = await tx
-      .select({ swap: swapRequests, shift: shifts, territory: territories })
-      .from(swapRequests)
-      .innerJoin(shifts, eq(shifts.id, swapRequests.shiftId))
-      .innerJoin(services, eq(services.id, shifts.serviceId))
-      .innerJoin(territories, eq(territories.id, services.territoryId))
-      .where(eq(swapRequests.id, swapId));
+    const row = await swapWithShift(tx, swapId);
     const me = taker.professionalId;
-    const [person] = me
-      ? await tx.select().from(professionals).where(eq(professionals.id, me))
-      : [];
+    const territoryId = me ? await territoryOfProfessional(tx, me) : undefined;
     // Another territory's swap answers as an unknown one.
-    if (!row || (person && person.territoryId !== row.territory.id)) throw notFound('Échange');
+    if (!row || (territoryId && territoryId !== row.territory.id)) throw notFound('Échange');
     if (!me) throw forbidden('Réservé aux collègues du même service.');
-    const [member] = await tx
-      .select()
-      .from(serviceMembers)
-      .where(
-        and(
-          eq(serviceMembers.serviceId, row.shift.serviceId),
-          eq(serviceMembers.professionalId, me),
-        ),
-      );
+    const member = await isServiceMember(tx, row.shift.serviceId, me);
     const next = transitionSwap(swapStateOf(row.swap, row.shift), {
       type: 'take',
       professionalId: me,
@@ -150,15 +121,11 @@ export async function takeSwap(
     // Taken but awaiting a manager: the taker must be free then, though nothing moves yet.
     const move = { shiftId: row.shift.id, professionalId: me, checkOnly: !approved };
     await write(colleagueWriter(taker.audit), move);
-    const [taken] = await tx
-      .update(swapRequests)
-      .set({
-        takenBy: me,
-        status: next.state.status,
-        ...(approved ? { decidedAt: deps.now() } : {}),
-      })
-      .where(and(eq(swapRequests.id, swapId), eq(swapRequests.status, 'offered')))
-      .returning();
+    const taken = await moveSwapOn(tx, swapId, 'offered', {
+      takenBy: me,
+      status: next.state.status,
+      ...(approved ? { decidedAt: deps.now() } : {}),
+    });
     if (!taken) throw conflict('Cette garde a déjà été prise.');
     await recordAudit(tx, taker.audit, {
       action: approved ? 'swap.approve' : 'swap.take',
@@ -176,10 +143,7 @@ export async function takeSwap(
   });
 }
 
-function swapStateOf(
-  swap: typeof swapRequests.$inferSelect,
-  shift: typeof shifts.$inferSelect,
-): SwapState {
+function swapStateOf(swap: SwapRow, shift: ShiftRow): SwapState {
   return {
     status: swap.status,
     shiftId: shift.id,
