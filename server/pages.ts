@@ -16,6 +16,7 @@ import { rotaEdit } from './planning/rota-pages/rota-edit-pages.js';
 import { rotaFeed } from './planning/rota-pages/feed-routes.js';
 import { rotaPage } from './planning/rota-pages/rota-page.js';
 import { shiftEditPage } from './planning/rota-pages/shift-edit-page.js';
+import { swapsPages } from './planning/swaps/pages.js';
 
 /** The web app for rota managers and professionals: server-rendered French pages, no build step. */
 export function uiRouter(deps: AppDeps): Router {
@@ -30,6 +31,7 @@ export function uiRouter(deps: AppDeps): Router {
     shiftEditPage(deps),
     rotaEdit(deps),
     callsPages(deps),
+    swapsPages(deps),
     directoryPage(deps),
     myShiftsPage(deps),
     demoPage(deps),

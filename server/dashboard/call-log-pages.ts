@@ -1,11 +1,8 @@
 import express, { Router } from 'express';
-import { eq, inArray } from 'drizzle-orm';
-import { professionals, shifts, swapRequests, services } from '../../db/schema/index.js';
 import { addDays } from '../../rota/calendar/local-date.js';
 import { wallClockToInstant } from '../../rota/local-time.js';
-import { canManageTerritory, canReadTerritory, shownNumber } from '../access/actor.js';
-import { csrfToken, requireCsrf } from '../access/middleware.js';
-import { decideSwap } from '../planning/swaps/commands.js';
+import { canReadTerritory, shownNumber } from '../access/actor.js';
+import { csrfToken } from '../access/middleware.js';
 import type { AppDeps } from '../platform/deps.js';
 import { forbidden, HttpError } from '../platform/http-errors.js';
 import { callbacksReadableBy } from '../callbacks/store.js';
@@ -34,7 +31,7 @@ const fmt = (d: Date | null) =>
       }).format(d)
     : '—';
 
-/** Calls, one call's path, callbacks, swaps to approve: pages for managers. */
+/** Calls, one call's path, callbacks: pages for managers. */
 export function callsPages(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
@@ -108,49 +105,5 @@ ${rows.map((c) => html`<tr><td>${fmt(c.createdAt)}</td><td>${shownNumber(actor, 
     res.type('html').send(page('Rappels', actor, body, csrfToken(req)));
   });
 
-  router.get('/swaps', managerOnly, async (req, res) => {
-    const actor = req.actor!;
-    const rows = await db
-      .select({ swap: swapRequests, shift: shifts, territoryId: services.territoryId })
-      .from(swapRequests)
-      .innerJoin(shifts, eq(shifts.id, swapRequests.shiftId))
-      .innerJoin(services, eq(services.id, shifts.serviceId))
-      .where(inArray(swapRequests.status, ['offered', 'taken']))
-      .orderBy(shifts.startsAt);
-    const people = new Map(
-      (await db.select({ id: professionals.id, name: professionals.name }).from(professionals)).map(
-        (p) => [p.id, p.name],
-      ),
-    );
-    const csrf = csrfToken(req);
-    const mine = rows.filter((r) => canManageTerritory(actor, r.territoryId));
-    const body = html`<table><thead><tr><th>Garde</th><th>Proposée par</th><th>Prise par</th><th>Décision</th></tr></thead><tbody>
-${mine.map(
-  (r) =>
-    html`<tr><td>${fmt(r.shift.startsAt)}</td><td>${people.get(r.swap.offeredBy)}</td><td>${r.swap.takenBy ? people.get(r.swap.takenBy) : 'personne encore'}</td><td>${
-      r.swap.status === 'taken'
-        ? html`<form method="post" action="/swaps/${r.swap.id}/approve" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Valider</button></form>
-<form method="post" action="/swaps/${r.swap.id}/reject" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><button class="secondary" type="submit">Refuser</button></form>`
-        : 'en attente d’un collègue'
-    }</td></tr>`,
-)}
-</tbody></table>${mine.length === 0 ? html`<p>Aucun échange en cours.</p>` : ''}`;
-    res.type('html').send(page('Échanges de garde', actor, body, csrf));
-  });
-
-  router.post(
-    '/swaps/:id/:decision',
-    express.urlencoded({ extended: false }),
-    requireCsrf,
-    async (req, res) => {
-      await decideSwap(
-        deps,
-        req.actor!,
-        String(req.params.id),
-        req.params.decision === 'reject' ? 'reject' : 'approve',
-      );
-      res.redirect(303, '/swaps');
-    },
-  );
   return router;
 }

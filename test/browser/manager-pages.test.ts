@@ -4,6 +4,7 @@ import {
   callEvents,
   callRecords,
   professionals,
+  serviceMembers,
   services,
   shifts,
   swapRequests,
@@ -47,6 +48,10 @@ describe.skipIf(!hasChromium)(
           icalToken: 'browser-taker',
         })
         .returning();
+      // Only an active member of the service can be given its shift.
+      await f.s.db.db
+        .insert(serviceMembers)
+        .values({ serviceId: shift!.serviceId, professionalId: taker!.id });
       await f.s.db.db.insert(swapRequests).values({
         shiftId: shift!.id,
         offeredBy: shift!.professionalId!,

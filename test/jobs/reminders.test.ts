@@ -5,6 +5,7 @@ import { seedDemo } from '../../db/seed/seed-demo.js';
 import {
   callRecords,
   professionals,
+  serviceMembers,
   services,
   smsMessages,
   smsOptOuts,
@@ -51,6 +52,10 @@ describe('shift reminders', () => {
         icalToken: 'reminder-test',
       })
       .returning();
+    // Only a member of the service can be put on its rota.
+    await t.db.db
+      .insert(serviceMembers)
+      .values({ serviceId: doctor!.id, professionalId: person!.id });
     const created = await request(t.app)
       .post('/api/shifts')
       .set('Authorization', `Bearer ${manager}`)

@@ -1,139 +1,92 @@
-import { auditActorOf } from '../../access/actor.js';
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
-import type { Database } from '../../../db/client.js';
-import { recordAudit } from '../../platform/audit.js';
+import { localDateOf } from '../../../rota/calendar/local-date.js';
+import { canManageTerritory, canReadTerritory, type Actor } from '../../access/actor.js';
+import { badRequest, forbidden, notFound } from '../../platform/http-errors.js';
+import { managerWriter, writeShifts, type ShiftDeps } from '../shifts/commands.js';
+import { serviceWithTerritory } from '../shifts/store.js';
 import {
-  serviceMembers,
-  services,
-  shifts,
-  territories,
-  unavailabilities,
-} from '../../../db/schema/index.js';
-import { proposeAutoFill, type AutoFillProposal } from '../../../rota/auto-fill.js';
-import { confirmedDays } from '../../territories/store.js';
-import { territoryCalendar } from '../../../rota/calendar/territory-calendar.js';
-import { expandTemplate, type OpenSlot } from '../../../rota/shift-template.js';
-import type { Actor } from '../../access/actor.js';
+  assignmentsOf,
+  defaultLimits,
+  proposeForService,
+  type Assignment,
+  type AutoFillLimits,
+} from './proposal.js';
 
-type ServiceRow = typeof services.$inferSelect;
-type TerritoryRow = typeof territories.$inferSelect;
-
-export interface ServiceProposal extends AutoFillProposal {
-  /** The template's slots over the range that nobody covers yet. */
-  slots: OpenSlot[];
+export interface AcceptRequest {
+  /** Local dates of the proposal reviewed; by default the span of the assignments sent. */
+  from?: string;
+  to?: string;
+  limits?: AutoFillLimits;
+  /** What the manager accepts; every assignment of the proposal when left out. */
+  assignments?: Pick<Assignment, 'startsAt' | 'endsAt' | 'level' | 'professionalId'>[];
 }
 
-/** Load → compute: the open slots of a service's template over local dates, and who could take them. */
-export async function proposeForService(
-  db: Database,
-  service: ServiceRow,
-  territory: TerritoryRow,
-  from: string,
-  to: string,
-  limits: { maxPerMonth: number; minRestHours: number },
-): Promise<ServiceProposal> {
-  const year = Number(from.slice(0, 4));
-  const calendar = territoryCalendar(
-    { timeZone: territory.timeZone, ...territory.settings },
-    await confirmedDays(db, territory.id),
-    year,
-    year + 1,
-  );
-  const slots = expandTemplate(service.id, service.template, from, to, calendar);
-  if (slots.length === 0) return { assignments: [], unfilled: [], slots: [] };
-  const start = new Date(Math.min(...slots.map((s) => s.startsAt.getTime())));
-  const end = new Date(Math.max(...slots.map((s) => s.endsAt.getTime())));
-  const existing = await db
-    .select()
-    .from(shifts)
-    .where(
-      and(
-        eq(shifts.serviceId, service.id),
-        eq(shifts.status, 'active'),
-        lt(shifts.startsAt, end),
-        gt(shifts.endsAt, start),
+const keyOf = (a: Pick<Assignment, 'startsAt' | 'endsAt' | 'level' | 'professionalId'>) =>
+  `${a.startsAt.getTime()}|${a.endsAt.getTime()}|${a.level}|${a.professionalId}`;
+
+/** A service the actor may manage, as a write sees it: 404 for another territory's. */
+export async function managedService(deps: ShiftDeps, actor: Actor, serviceId: string) {
+  const row = await serviceWithTerritory(deps.db.db, serviceId);
+  if (!row || !canReadTerritory(actor, row.territory.id)) throw notFound('Service');
+  if (!canManageTerritory(actor, row.territory.id)) throw forbidden();
+  return row;
+}
+
+/**
+ * Accepts an auto-fill proposal: the server proposes again on current data (the engine is
+ * deterministic) and takes only assignments of its own proposal, each written through the shift
+ * rules in one transaction. Anything else (another territory's professional, the same assignment
+ * twice, a level or times no slot has) is refused whole. Returns the new shift ids.
+ */
+export async function acceptAutoFill(
+  deps: ShiftDeps,
+  actor: Actor,
+  serviceId: string,
+  request: AcceptRequest,
+): Promise<string[]> {
+  const { service, territory } = await managedService(deps, actor, serviceId);
+  const sent = request.assignments;
+  const starts = (sent ?? []).map((a) => a.startsAt.getTime());
+  const from = request.from ?? localDateOf(new Date(Math.min(...starts)), territory.timeZone);
+  const to = request.to ?? localDateOf(new Date(Math.max(...starts)), territory.timeZone);
+  if (sent && new Set(sent.map(keyOf)).size !== sent.length)
+    throw badRequest('La même affectation est envoyée deux fois. The same assignment twice.', {
+      assignments: 'duplicate',
+    });
+  return writeShifts(deps, async (session) => {
+    const proposed = assignmentsOf(
+      await proposeForService(
+        session.tx,
+        service,
+        territory,
+        from,
+        to,
+        request.limits ?? defaultLimits,
       ),
     );
-  const taken = new Set(
-    existing.filter((s) => s.professionalId).map((s) => `${s.startsAt.getTime()}|${s.level}`),
-  );
-  const open = slots.filter((s) => !taken.has(`${s.startsAt.getTime()}|${s.level}`));
-  const members = (
-    await db
-      .select({ id: serviceMembers.professionalId })
-      .from(serviceMembers)
-      .where(eq(serviceMembers.serviceId, service.id))
-  ).map((m) => m.id);
-  const leave = members.length
-    ? await db
-        .select()
-        .from(unavailabilities)
-        .where(
-          and(
-            inArray(unavailabilities.professionalId, members),
-            lt(unavailabilities.startsAt, end),
-            gt(unavailabilities.endsAt, start),
-          ),
-        )
-    : [];
-  const proposal = proposeAutoFill({
-    openSlots: open,
-    professionalIds: members,
-    existingShifts: existing.map((s) => ({ ...s, kind: s.kind ?? undefined })),
-    unavailability: leave,
-    ...limits,
-    timeZone: territory.timeZone,
-  });
-  return { ...proposal, slots: open };
-}
-
-export interface Assignment {
-  startsAt: Date;
-  endsAt: Date;
-  level: number;
-  kind: OpenSlot['kind'];
-  professionalId: string;
-}
-
-/** Writes accepted assignments in one transaction with one audit entry; returns the new shift ids. */
-export async function acceptAssignments(
-  db: Database,
-  actor: Actor,
-  service: ServiceRow,
-  assignments: Assignment[],
-): Promise<string[]> {
-  if (assignments.length === 0) return [];
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .insert(shifts)
-      .values(assignments.map((a) => ({ serviceId: service.id, ...a })))
-      .returning({ id: shifts.id });
-    await recordAudit(tx, auditActorOf(actor), {
-      action: 'auto-fill.accept',
-      entity: 'service',
-      entityId: service.id,
-      territoryId: service.territoryId,
-      after: { shifts: rows.length },
-    });
-    return rows.map((r) => r.id);
-  });
-}
-
-/** The proposal's assignments with their slots' times, ready to accept. */
-export function assignmentsOf(proposal: ServiceProposal): Assignment[] {
-  const bySlot = new Map(proposal.slots.map((s) => [s.key, s]));
-  return proposal.assignments.flatMap((a) => {
-    const slot = bySlot.get(a.slotKey);
-    return slot
-      ? [
-          {
-            startsAt: slot.startsAt,
-            endsAt: slot.endsAt,
-            level: slot.level,
-            kind: slot.kind,
-            professionalId: a.professionalId,
-          },
-        ]
-      : [];
+    const byKey = new Map(proposed.map((a) => [keyOf(a), a]));
+    const chosen = sent
+      ? sent.map((a, i) => {
+          const own = byKey.get(keyOf(a));
+          if (!own)
+            throw badRequest(
+              `Affectation ${i + 1} absente de la proposition actuelle. Not in the current proposal.`,
+              { [`assignments.${i}`]: 'not proposed' },
+            );
+          return own;
+        })
+      : proposed;
+    const ids: string[] = [];
+    for (const a of chosen) {
+      const written = await session.write(managerWriter(actor), {
+        serviceId: service.id,
+        professionalId: a.professionalId,
+        level: a.level,
+        time: { startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString() },
+        kind: a.kind,
+        action: 'auto-fill.accept',
+      });
+      ids.push(written.id);
+    }
+    return ids;
   });
 }

@@ -1,9 +1,13 @@
 import { Router } from 'express';
-import { and, asc, eq, gt } from 'drizzle-orm';
-import { professionals, services, shifts, territories } from '../../../db/schema/index.js';
 import type { CalendarEvent } from '../../../rota/ical.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { IcalFeedCache } from './cache.js';
+import {
+  activeShiftsOfProfessional,
+  activeShiftsOfServiceSince,
+  professionalByIcalToken,
+  serviceByIcalToken,
+} from './store.js';
 
 const horizonMs = 400 * 86_400_000;
 
@@ -30,24 +34,9 @@ export function icalRouter(deps: AppDeps): Router {
   const until = () => new Date(deps.now().getTime() + horizonMs);
 
   router.get('/ical/professional/:token.ics', async (req, res) => {
-    const [person] = await db
-      .select({ p: professionals, zone: territories.timeZone })
-      .from(professionals)
-      .innerJoin(territories, eq(territories.id, professionals.territoryId))
-      .where(eq(professionals.icalToken, req.params.token));
+    const person = await professionalByIcalToken(db, req.params.token);
     if (!person) return void res.status(404).type('text/plain').send('Flux inconnu');
-    const rows = await db
-      .select({ s: shifts, service: services.name })
-      .from(shifts)
-      .innerJoin(services, eq(services.id, shifts.serviceId))
-      .where(
-        and(
-          eq(shifts.professionalId, person.p.id),
-          eq(shifts.status, 'active'),
-          gt(shifts.endsAt, since()),
-        ),
-      )
-      .orderBy(asc(shifts.startsAt));
+    const rows = await activeShiftsOfProfessional(db, person.p.id, since());
     send(
       res,
       `professional:${person.p.id}`,
@@ -66,24 +55,9 @@ export function icalRouter(deps: AppDeps): Router {
   });
 
   router.get('/ical/service/:token.ics', async (req, res) => {
-    const [service] = await db
-      .select({ s: services, zone: territories.timeZone })
-      .from(services)
-      .innerJoin(territories, eq(territories.id, services.territoryId))
-      .where(eq(services.icalToken, req.params.token));
+    const service = await serviceByIcalToken(db, req.params.token);
     if (!service) return void res.status(404).type('text/plain').send('Flux inconnu');
-    const rows = await db
-      .select({ s: shifts, name: professionals.name })
-      .from(shifts)
-      .leftJoin(professionals, eq(professionals.id, shifts.professionalId))
-      .where(
-        and(
-          eq(shifts.serviceId, service.s.id),
-          eq(shifts.status, 'active'),
-          gt(shifts.endsAt, since()),
-        ),
-      )
-      .orderBy(asc(shifts.startsAt));
+    const rows = await activeShiftsOfServiceSince(db, service.s.id, since());
     send(
       res,
       `service:${service.s.id}`,

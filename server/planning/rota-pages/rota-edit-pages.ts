@@ -1,21 +1,17 @@
 import express, { Router } from 'express';
-import { asc, eq } from 'drizzle-orm';
-import {
-  professionals,
-  serviceMembers,
-  services,
-  shifts,
-  territories,
-} from '../../../db/schema/index.js';
 import { addDays, localDateOf } from '../../../rota/calendar/local-date.js';
-import { canManageTerritory } from '../../access/actor.js';
 import { csrfToken, requireCsrf } from '../../access/middleware.js';
-import { acceptAssignments, assignmentsOf, proposeForService } from '../auto-fill/commands.js';
-import { cancelShift, saveShift } from '../shifts/commands.js';
+import { acceptAutoFill, managedService } from '../auto-fill/commands.js';
+import { assignmentsOf, defaultLimits, proposeForService } from '../auto-fill/proposal.js';
+import { cancelShift, createShift } from '../shifts/commands.js';
+import { shiftAddFormBody, shiftId } from '../shifts/schema.js';
+import { shiftWithTerritory } from '../shifts/store.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { forbidden, HttpError } from '../../platform/http-errors.js';
+import { HttpError, notFound } from '../../platform/http-errors.js';
+import { refusalOf } from '../../web/form-refusal.js';
 import { html } from '../../web/html.js';
 import { page } from '../../web/layout.js';
+import { membersOf } from './feed-load.js';
 
 const form = express.urlencoded({ extended: false });
 const dateParam = (v: unknown, fallback: string) =>
@@ -25,15 +21,9 @@ const dateParam = (v: unknown, fallback: string) =>
 export function rotaEdit(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
-  const managed = async (req: express.Request, serviceId: string) => {
-    const [row] = await db
-      .select({ service: services, territory: territories })
-      .from(services)
-      .innerJoin(territories, eq(territories.id, services.territoryId))
-      .where(eq(services.id, serviceId));
-    if (!row) throw new HttpError(404, 'not_found', 'Service introuvable');
-    if (!canManageTerritory(req.actor!, row.service.territoryId)) throw forbidden();
-    return row;
+  const managed = (req: express.Request, serviceId: string) => {
+    if (!shiftId.safeParse(serviceId).success) throw notFound('Service');
+    return managedService(deps, req.actor!, serviceId);
   };
   const back = (serviceId: string, date: string) =>
     `/rota?service=${serviceId}&month=${date.slice(0, 7)}`;
@@ -43,24 +33,25 @@ export function rotaEdit(deps: AppDeps): Router {
     const { service } = await managed(req, String(b.serviceId ?? ''));
     const date = dateParam(b.date, '');
     try {
-      const id = await saveShift(db, req.actor!, {
+      const { professionalId, level, ...time } = shiftAddFormBody.parse(b);
+      await createShift(deps, req.actor!, {
         serviceId: service.id,
-        professionalId: b.professionalId || null,
-        level: Number(b.level ?? 1) || 1,
-        time: { date, start: String(b.start ?? ''), end: String(b.end ?? '') },
+        professionalId,
+        level,
+        time,
       });
-      await deps.onShiftChanged?.([id]);
       res.redirect(303, back(service.id, date || localDateOf(deps.now(), 'Europe/Paris')));
     } catch (err) {
-      if (!(err instanceof HttpError)) throw err;
+      const refusal = refusalOf(err);
+      if (!refusal) throw err;
       res
-        .status(err.status)
+        .status(refusal.status)
         .type('html')
         .send(
           page(
             'Garde refusée',
             req.actor,
-            html`<p class="error" role="alert">${err.message}</p><p><a href="${back(service.id, date || '2026-01-01')}">Retour au planning</a></p>`,
+            html`<p class="error" role="alert">${refusal.message}</p><p><a href="${back(service.id, date || '2026-01-01')}">Retour au planning</a></p>`,
             csrfToken(req),
           ),
         );
@@ -68,14 +59,11 @@ export function rotaEdit(deps: AppDeps): Router {
   });
 
   router.post('/rota/shifts/:id/cancel', form, requireCsrf, async (req, res) => {
-    const [shift] = await db
-      .select()
-      .from(shifts)
-      .where(eq(shifts.id, String(req.params.id)));
-    if (!shift) throw new HttpError(404, 'not_found', 'Garde introuvable');
-    await cancelShift(db, req.actor!, shift.id);
-    await deps.onShiftChanged?.([shift.id]);
-    res.redirect(303, back(shift.serviceId, localDateOf(shift.startsAt, 'Europe/Paris')));
+    const id = shiftId.safeParse(req.params.id).data;
+    const row = id ? await shiftWithTerritory(db, id) : undefined;
+    if (!row) throw new HttpError(404, 'not_found', 'Garde introuvable');
+    await cancelShift(deps, req.actor!, row.shift.id);
+    res.redirect(303, back(row.shift.serviceId, localDateOf(row.shift.startsAt, 'Europe/Paris')));
   });
 
   router.get('/rota/auto-fill', async (req, res) => {
@@ -83,20 +71,8 @@ export function rotaEdit(deps: AppDeps): Router {
     const today = localDateOf(deps.now(), territory.timeZone);
     const from = dateParam(req.query.from, today);
     const to = dateParam(req.query.to, addDays(from, 30));
-    const proposal = await proposeForService(db, service, territory, from, to, {
-      maxPerMonth: 6,
-      minRestHours: 11,
-    });
-    const names = new Map(
-      (
-        await db
-          .select({ id: professionals.id, name: professionals.name })
-          .from(serviceMembers)
-          .innerJoin(professionals, eq(professionals.id, serviceMembers.professionalId))
-          .where(eq(serviceMembers.serviceId, service.id))
-          .orderBy(asc(professionals.name))
-      ).map((p) => [p.id, p.name]),
-    );
+    const proposal = await proposeForService(db, service, territory, from, to, defaultLimits);
+    const names = new Map((await membersOf(db, service.id)).map((p) => [p.id, p.name]));
     const fmt = (d: Date) =>
       new Intl.DateTimeFormat('fr-FR', {
         timeZone: territory.timeZone,
@@ -121,16 +97,11 @@ ${rows.length ? html`<form method="post" action="/rota/auto-fill"><input type="h
     const { service, territory } = await managed(req, String(b.service ?? ''));
     const from = dateParam(b.from, localDateOf(deps.now(), territory.timeZone));
     // The engine is deterministic: the proposal accepted is the one reviewed, recomputed on current data.
-    const proposal = await proposeForService(
-      db,
-      service,
-      territory,
+    await acceptAutoFill(deps, req.actor!, service.id, {
       from,
-      dateParam(b.to, addDays(from, 30)),
-      { maxPerMonth: 6, minRestHours: 11 },
-    );
-    const ids = await acceptAssignments(db, req.actor!, service, assignmentsOf(proposal));
-    await deps.onShiftChanged?.(ids);
+      to: dateParam(b.to, addDays(from, 30)),
+      limits: defaultLimits,
+    });
     res.redirect(303, back(service.id, from));
   });
   return router;

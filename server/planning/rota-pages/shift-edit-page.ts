@@ -1,12 +1,12 @@
 import express, { Router, type Request, type Response } from 'express';
-import { and, eq, gt, inArray, lt, ne } from 'drizzle-orm';
 import { z, ZodError } from 'zod';
 import type { Database } from '../../../db/client.js';
-import { services, shifts, territories } from '../../../db/schema/index.js';
 import { localDateOf } from '../../../rota/calendar/local-date.js';
 import { canManageTerritory } from '../../access/actor.js';
 import { csrfToken, requireCsrf } from '../../access/middleware.js';
-import { saveShift, type ShiftTime } from '../shifts/commands.js';
+import { changeShift, type ShiftWrite } from '../shifts/commands.js';
+import { assignFormBody, shiftFormBody } from '../shifts/schema.js';
+import { shiftsOverlapping, shiftWithTerritory, type ShiftRow } from '../shifts/store.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { HttpError, notFound } from '../../platform/http-errors.js';
 import { refusalOf } from '../../web/form-refusal.js';
@@ -17,51 +17,26 @@ import { shiftEditBody, type ShiftEditValues } from './shift-edit-view.js';
 
 const form = express.urlencoded({ extended: false });
 const id = z.string().uuid('garde introuvable');
-const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
-const editBody = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue'),
-  start: z.string().regex(hhmm, 'heure de début HH:MM attendue'),
-  end: z.string().regex(hhmm, 'heure de fin HH:MM attendue'),
-  level: z.coerce
-    .number({ error: 'niveau invalide' })
-    .int('niveau entier attendu')
-    .min(1, 'niveau de 1 à 9')
-    .max(9, 'niveau de 1 à 9'),
-  professionalId: z
-    .union([z.literal(''), z.string().uuid('professionnel invalide')])
-    .transform((v) => v || null),
-});
 
 async function loadShift(db: Database, shiftId: string) {
-  const [row] = await db
-    .select({ shift: shifts, service: services, territory: territories })
-    .from(shifts)
-    .innerJoin(services, eq(services.id, shifts.serviceId))
-    .innerJoin(territories, eq(territories.id, services.territoryId))
-    .where(eq(shifts.id, id.parse(shiftId)));
+  const row = await shiftWithTerritory(db, id.parse(shiftId));
   if (!row) throw notFound('Garde');
   return row;
 }
 
 /** Members of the service with no other active shift overlapping the shift's current times. */
-async function offeredFor(db: Database, shift: typeof shifts.$inferSelect) {
+async function offeredFor(db: Database, shift: ShiftRow, territoryId: string) {
   const members = await membersOf(db, shift.serviceId);
-  if (!members.length) return members;
-  const busy = await db
-    .select({ professionalId: shifts.professionalId })
-    .from(shifts)
-    .where(
-      and(
-        inArray(
-          shifts.professionalId,
-          members.map((m) => m.id),
-        ),
-        eq(shifts.status, 'active'),
-        ne(shifts.id, shift.id),
-        lt(shifts.startsAt, shift.endsAt),
-        gt(shifts.endsAt, shift.startsAt),
-      ),
-    );
+  const busy = await shiftsOverlapping(
+    db,
+    {
+      territoryId,
+      professionalId: members.map((m) => m.id),
+      startsAt: shift.startsAt,
+      endsAt: shift.endsAt,
+    },
+    [shift.id],
+  );
   return members.filter((m) => !busy.some((b) => b.professionalId === m.id));
 }
 
@@ -100,7 +75,7 @@ export function shiftEditPage(deps: AppDeps): Router {
       serviceName: service.name,
       summary: `${fmt.format(shift.startsAt)} → ${fmt.format(shift.endsAt)} · niveau ${shift.level}${shift.status === 'active' ? '' : ' · annulée'}`,
       values: values ?? stored,
-      offered: await offeredFor(db, shift),
+      offered: await offeredFor(db, shift, territory.id),
       manage: canManageTerritory(req.actor!, territory.id) && shift.status === 'active',
       csrf: csrfToken(req),
       refusal: refusal?.message,
@@ -116,26 +91,14 @@ export function shiftEditPage(deps: AppDeps): Router {
     req: Request,
     res: Response,
     shiftId: string,
-    time: (shift: typeof shifts.$inferSelect) => ShiftTime,
-    fields: { level?: number; professionalId: string | null },
+    write: Pick<ShiftWrite, 'time' | 'level' | 'professionalId'>,
   ) {
-    const { shift, service, territory } = await loadShift(db, shiftId);
-    await saveShift(
-      db,
-      req.actor!,
-      {
-        serviceId: shift.serviceId,
-        professionalId: fields.professionalId,
-        level: fields.level ?? shift.level,
-        time: time(shift),
-      },
-      shift.id,
-    );
-    await deps.onShiftChanged?.([shift.id]);
-    const [after] = await db.select().from(shifts).where(eq(shifts.id, shift.id));
+    const { shift } = await loadShift(db, shiftId);
+    await changeShift(deps, req.actor!, shift.id, write);
+    const after = (await loadShift(db, shift.id))!;
     res.redirect(
       303,
-      `/rota?service=${service.id}&date=${localDateOf(after!.startsAt, territory.timeZone)}`,
+      `/rota?service=${after.service.id}&date=${localDateOf(after.shift.startsAt, after.territory.timeZone)}`,
     );
   }
 
@@ -151,14 +114,8 @@ export function shiftEditPage(deps: AppDeps): Router {
       professionalId: String(raw.professionalId ?? ''),
     };
     try {
-      const b = editBody.parse(raw);
-      await save(
-        req,
-        res,
-        String(req.params.id),
-        () => ({ date: b.date, start: b.start, end: b.end }),
-        { level: b.level, professionalId: b.professionalId },
-      );
+      const { level, professionalId, ...time } = shiftFormBody.parse(raw);
+      await save(req, res, String(req.params.id), { time, level, professionalId });
     } catch (err) {
       const refusal = refusalOf(err);
       if (
@@ -171,20 +128,9 @@ export function shiftEditPage(deps: AppDeps): Router {
   });
 
   router.post('/rota/shifts/:id/assign', form, requireCsrf, async (req, res) => {
-    const professionalId =
-      z
-        .object({
-          professionalId: z.union([z.literal(''), z.string().uuid('professionnel invalide')]),
-        })
-        .parse(req.body ?? {}).professionalId || null;
+    const professionalId = assignFormBody.parse(req.body ?? {}).professionalId || null;
     try {
-      await save(
-        req,
-        res,
-        String(req.params.id),
-        (s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() }),
-        { professionalId },
-      );
+      await save(req, res, String(req.params.id), { professionalId });
     } catch (err) {
       const refusal = refusalOf(err);
       if (!refusal || err instanceof ZodError) throw err;

@@ -1,19 +1,18 @@
 import { Router } from 'express';
-import { and, eq, gt, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadRotaWindow } from '../rota-window.js';
 import { findTerritoryById } from '../../territories/store.js';
-import { services, shifts } from '../../../db/schema/index.js';
 import { territoryCalendar } from '../../../rota/calendar/territory-calendar.js';
 import { pdsaPeriods } from '../../../rota/calendar/pdsa.js';
 import { coverageGaps } from '../../../rota/gaps.js';
 import { canReadTerritory, type Actor } from '../../access/actor.js';
-import { cancelShift, saveShift } from './commands.js';
+import { cancelShift, changeShift, createShift } from './commands.js';
+import { shiftCreateBody, shiftId, shiftPatchBody } from './schema.js';
+import { activeShiftsOf, serviceWithTerritory } from './store.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { forbidden, notFound } from '../../platform/http-errors.js';
 import { contactsFrom } from '../../line/contacts.js';
 
-const uuid = z.string().uuid('identifiant invalide');
 const range = z
   .object({
     from: z.coerce.date({ error: 'date de début invalide' }),
@@ -24,44 +23,15 @@ const range = z
     message: 'au plus 400 jours',
     path: ['to'],
   });
-const time = z.union([
-  z.object({
-    startsAt: z
-      .string()
-      .datetime({ offset: true, message: 'instant ISO 8601 avec fuseau attendu' }),
-    endsAt: z.string().datetime({ offset: true, message: 'instant ISO 8601 avec fuseau attendu' }),
-  }),
-  z.object({
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue'),
-    start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure HH:MM attendue'),
-    end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure HH:MM attendue'),
-    disambiguation: z.enum(['earlier', 'later']).optional(),
-  }),
-]);
-const shiftBody = z
-  .object({
-    serviceId: uuid,
-    professionalId: uuid.nullable(),
-    level: z.number().int().min(1).max(9).default(1),
-  })
-  .and(time);
 
 async function serviceFor(deps: AppDeps, actor: Actor, id: string) {
-  const [service] = await deps.db.db
-    .select()
-    .from(services)
-    .where(eq(services.id, uuid.parse(id)));
-  if (!service) throw notFound('Service');
-  if (!canReadTerritory(actor, service.territoryId)) throw forbidden();
-  return service;
+  const row = await serviceWithTerritory(deps.db.db, shiftId.parse(id));
+  if (!row) throw notFound('Service');
+  if (!canReadTerritory(actor, row.service.territoryId)) throw forbidden();
+  return row.service;
 }
 
-const split = (body: z.infer<typeof shiftBody>) => {
-  const { serviceId, professionalId, level, ...time } = body;
-  return { serviceId, professionalId, level, time };
-};
-
-/** The rota API: on duty now, shifts of a range, gaps; shift writes go through commands/shifts. */
+/** The rota API: on duty now, shifts of a range, gaps; shift writes go through the shift commands. */
 export function rotaRouter(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
@@ -80,19 +50,7 @@ export function rotaRouter(deps: AppDeps): Router {
   router.get('/services/:id/shifts', async (req, res) => {
     const service = await serviceFor(deps, req.actor!, req.params.id);
     const { from, to } = range.parse(req.query);
-    const rows = await db
-      .select()
-      .from(shifts)
-      .where(
-        and(
-          eq(shifts.serviceId, service.id),
-          eq(shifts.status, 'active'),
-          lt(shifts.startsAt, to),
-          gt(shifts.endsAt, from),
-        ),
-      )
-      .orderBy(shifts.startsAt);
-    res.json({ shifts: rows });
+    res.json({ shifts: await activeShiftsOf(db, service.id, from, to) });
   });
   router.get('/services/:id/gaps', async (req, res) => {
     const service = await serviceFor(deps, req.actor!, req.params.id);
@@ -105,17 +63,7 @@ export function rotaRouter(deps: AppDeps): Router {
       year - 1,
       year + 2,
     );
-    const rows = await db
-      .select()
-      .from(shifts)
-      .where(
-        and(
-          eq(shifts.serviceId, service.id),
-          eq(shifts.status, 'active'),
-          lt(shifts.startsAt, to),
-          gt(shifts.endsAt, from),
-        ),
-      );
+    const rows = await activeShiftsOf(db, service.id, from, to);
     res.json({
       gaps: coverageGaps(
         pdsaPeriods({ start: from, end: to }, calendar),
@@ -125,31 +73,27 @@ export function rotaRouter(deps: AppDeps): Router {
     });
   });
   router.post('/shifts', async (req, res) => {
-    const id = await saveShift(db, req.actor!, split(shiftBody.parse(req.body ?? {})));
-    await deps.onShiftChanged?.([id]);
+    const { serviceId, professionalId, level, ...time } = shiftCreateBody.parse(req.body ?? {});
+    const id = await createShift(deps, req.actor!, { serviceId, professionalId, level, time });
     res.status(201).json({ id });
   });
   router.patch('/shifts/:id', async (req, res) => {
-    const [existing] = await db
-      .select()
-      .from(shifts)
-      .where(eq(shifts.id, uuid.parse(req.params.id)));
-    if (!existing) throw notFound('Garde');
-    const body = shiftBody.parse({
-      serviceId: existing.serviceId,
-      professionalId: existing.professionalId,
-      level: existing.level,
-      startsAt: existing.startsAt.toISOString(),
-      endsAt: existing.endsAt.toISOString(),
-      ...(req.body ?? {}),
+    const id = shiftId.parse(req.params.id);
+    const b = shiftPatchBody.parse(req.body ?? {});
+    const time =
+      b.date && b.start && b.end
+        ? { date: b.date, start: b.start, end: b.end, disambiguation: b.disambiguation }
+        : { startsAt: b.startsAt, endsAt: b.endsAt };
+    await changeShift(deps, req.actor!, id, {
+      serviceId: b.serviceId,
+      professionalId: b.professionalId,
+      level: b.level,
+      time,
     });
-    await saveShift(db, req.actor!, split(body), existing.id);
-    await deps.onShiftChanged?.([existing.id]);
-    res.json({ id: existing.id });
+    res.json({ id });
   });
   router.delete('/shifts/:id', async (req, res) => {
-    await cancelShift(db, req.actor!, uuid.parse(req.params.id));
-    await deps.onShiftChanged?.([req.params.id]);
+    await cancelShift(deps, req.actor!, shiftId.parse(req.params.id));
     res.status(204).end();
   });
   return router;

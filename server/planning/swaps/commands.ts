@@ -1,18 +1,31 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/client.js';
 import { recordAudit, type Actor as AuditActor } from '../../platform/audit.js';
-import {
-  serviceMembers,
-  services,
-  shifts,
-  swapRequests,
-  territories,
-} from '../../../db/schema/index.js';
 import { transitionSwap, type SwapError, type SwapState } from '../../../rota/swap.js';
-import { auditActorOf, canManageTerritory, type Actor } from '../../access/actor.js';
+import {
+  auditActorOf,
+  canManageTerritory,
+  canReadTerritory,
+  type Actor,
+} from '../../access/actor.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { conflict, forbidden, notFound } from '../../platform/http-errors.js';
+import { managerWriter, writeShifts, type ShiftWriter } from '../shifts/commands.js';
+import { shiftWithTerritory, type ShiftRow } from '../shifts/store.js';
+import {
+  insertSwap,
+  isServiceMember,
+  moveSwapOn,
+  swapWithShift,
+  territoryOfProfessional,
+  type SwapRow,
+} from './store.js';
+
+/** A colleague taking a swap: the swap's own rules (same service, not begun) said yes. */
+const colleagueWriter = (audit: AuditActor): ShiftWriter => ({
+  audit,
+  sees: () => true,
+  manages: () => true,
+});
 
 /**
  * A manager approves (the shift is reassigned in the same transaction) or rejects a swap a
@@ -24,46 +37,33 @@ export async function decideSwap(
   swapId: string,
   decision: 'approve' | 'reject',
 ): Promise<void> {
-  const shiftId = await deps.db.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ swap: swapRequests, shift: shifts, territoryId: services.territoryId })
-      .from(swapRequests)
-      .innerJoin(shifts, eq(shifts.id, swapRequests.shiftId))
-      .innerJoin(services, eq(services.id, shifts.serviceId))
-      .where(eq(swapRequests.id, swapId));
-    if (!row) throw notFound('Échange');
-    if (!canManageTerritory(actor, row.territoryId)) throw forbidden();
+  await writeShifts(deps, async ({ tx, write }) => {
+    const row = await swapWithShift(tx, swapId);
+    // Another territory's swap answers as an unknown one.
+    if (!row || !canReadTerritory(actor, row.territory.id)) throw notFound('Échange');
+    if (!canManageTerritory(actor, row.territory.id)) throw forbidden();
     const next = transitionSwap(swapStateOf(row.swap, row.shift), { type: decision });
     if (!next.ok) throw refusal(next.error);
-    // The status guard makes a concurrent decision lose cleanly.
-    const [after] = await tx
-      .update(swapRequests)
-      .set({ status: next.state.status, decidedBy: actor.userId, decidedAt: deps.now() })
-      .where(and(eq(swapRequests.id, row.swap.id), eq(swapRequests.status, row.swap.status)))
-      .returning();
+    const after = await moveSwapOn(tx, row.swap.id, row.swap.status, {
+      status: next.state.status,
+      decidedBy: actor.userId,
+      decidedAt: deps.now(),
+    });
     if (!after) throw conflict("Cet échange vient d'être décidé par quelqu'un d'autre.");
-    if (next.state.status === 'approved') {
-      if (row.swap.takenBy) await assertFree(tx, row.swap.takenBy, row.shift);
-      await tx
-        .update(shifts)
-        .set({
-          professionalId: row.swap.takenBy,
-          version: sql`${shifts.version} + 1`,
-          updatedAt: deps.now(),
-        })
-        .where(eq(shifts.id, row.swap.shiftId));
-    }
+    if (next.state.status === 'approved')
+      await write(managerWriter(actor), {
+        shiftId: row.swap.shiftId,
+        professionalId: row.swap.takenBy,
+      });
     await recordAudit(tx, auditActorOf(actor), {
       action: `swap.${decision}`,
       entity: 'swap_request',
       entityId: row.swap.id,
-      territoryId: row.territoryId,
+      territoryId: row.territory.id,
       before: row.swap,
       after,
     });
-    return row.swap.shiftId;
   });
-  await deps.onShiftChanged?.([shiftId]);
 }
 
 /** A professional offers one of their own future shifts to colleagues of the same service. */
@@ -73,29 +73,22 @@ export async function offerSwap(
   shiftId: string,
 ): Promise<{ id: string; code: string }> {
   return deps.db.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ shift: shifts, territoryId: services.territoryId })
-      .from(shifts)
-      .innerJoin(services, eq(services.id, shifts.serviceId))
-      .where(eq(shifts.id, shiftId));
+    const row = await shiftWithTerritory(tx, shiftId);
     if (!row || row.shift.status !== 'active') throw notFound('Garde');
     const owner = row.shift.professionalId;
     if (!owner || owner !== actor.professionalId)
       throw forbidden('Seul le professionnel de garde peut proposer sa garde.');
     if (row.shift.startsAt <= deps.now()) throw conflict('Cette garde a déjà commencé.');
     const code = String(randomInt(1000, 10000));
-    const [swap] = await tx
-      .insert(swapRequests)
-      .values({ shiftId, offeredBy: owner, code })
-      .returning();
+    const swap = await insertSwap(tx, { shiftId, offeredBy: owner, code });
     await recordAudit(tx, auditActorOf(actor), {
       action: 'swap.offer',
       entity: 'swap_request',
-      entityId: swap!.id,
-      territoryId: row.territoryId,
+      entityId: swap.id,
+      territoryId: row.territory.id,
       after: swap,
     });
-    return { id: swap!.id, code };
+    return { id: swap.id, code };
   });
 }
 
@@ -108,26 +101,14 @@ export async function takeSwap(
   taker: { professionalId: string | null; audit: AuditActor },
   swapId: string,
 ): Promise<{ status: 'approved' | 'taken'; shiftId: string; offeredBy: string }> {
-  const result = await deps.db.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ swap: swapRequests, shift: shifts, territory: territories })
-      .from(swapRequests)
-      .innerJoin(shifts, eq(shifts.id, swapRequests.shiftId))
-      .innerJoin(services, eq(services.id, shifts.serviceId))
-      .innerJoin(territories, eq(territories.id, services.territoryId))
-      .where(eq(swapRequests.id, swapId));
-    if (!row) throw notFound('Échange');
+  return writeShifts(deps, async ({ tx, write }) => {
+    const row = await swapWithShift(tx, swapId);
     const me = taker.professionalId;
+    const territoryId = me ? await territoryOfProfessional(tx, me) : undefined;
+    // Another territory's swap answers as an unknown one.
+    if (!row || (territoryId && territoryId !== row.territory.id)) throw notFound('Échange');
     if (!me) throw forbidden('Réservé aux collègues du même service.');
-    const [member] = await tx
-      .select()
-      .from(serviceMembers)
-      .where(
-        and(
-          eq(serviceMembers.serviceId, row.shift.serviceId),
-          eq(serviceMembers.professionalId, me),
-        ),
-      );
+    const member = await isServiceMember(tx, row.shift.serviceId, me);
     const next = transitionSwap(swapStateOf(row.swap, row.shift), {
       type: 'take',
       professionalId: me,
@@ -136,23 +117,16 @@ export async function takeSwap(
       now: deps.now(),
     });
     if (!next.ok) throw refusal(next.error);
-    await assertFree(tx, me, row.shift);
     const approved = next.state.status === 'approved';
-    const [taken] = await tx
-      .update(swapRequests)
-      .set({
-        takenBy: me,
-        status: next.state.status,
-        ...(approved ? { decidedAt: deps.now() } : {}),
-      })
-      .where(and(eq(swapRequests.id, swapId), eq(swapRequests.status, 'offered')))
-      .returning();
+    // Taken but awaiting a manager: the taker must be free then, though nothing moves yet.
+    const move = { shiftId: row.shift.id, professionalId: me, checkOnly: !approved };
+    await write(colleagueWriter(taker.audit), move);
+    const taken = await moveSwapOn(tx, swapId, 'offered', {
+      takenBy: me,
+      status: next.state.status,
+      ...(approved ? { decidedAt: deps.now() } : {}),
+    });
     if (!taken) throw conflict('Cette garde a déjà été prise.');
-    if (approved)
-      await tx
-        .update(shifts)
-        .set({ professionalId: me, version: sql`${shifts.version} + 1`, updatedAt: deps.now() })
-        .where(eq(shifts.id, row.shift.id));
     await recordAudit(tx, taker.audit, {
       action: approved ? 'swap.approve' : 'swap.take',
       entity: 'swap_request',
@@ -167,14 +141,9 @@ export async function takeSwap(
       offeredBy: row.swap.offeredBy,
     };
   });
-  if (result.status === 'approved') await deps.onShiftChanged?.([result.shiftId]);
-  return result;
 }
 
-function swapStateOf(
-  swap: typeof swapRequests.$inferSelect,
-  shift: typeof shifts.$inferSelect,
-): SwapState {
+function swapStateOf(swap: SwapRow, shift: ShiftRow): SwapState {
   return {
     status: swap.status,
     shiftId: shift.id,
@@ -190,27 +159,4 @@ function refusal(error: SwapError): Error {
   return error.code === 'own_shift' || error.code === 'not_colleague' || error.code === 'not_owner'
     ? forbidden(error.message)
     : conflict(error.message);
-}
-
-/** A professional cannot take a shift while already on duty elsewhere then. */
-async function assertFree(
-  tx: Tx,
-  professionalId: string,
-  shift: { id: string; startsAt: Date; endsAt: Date },
-): Promise<void> {
-  const [clash] = await tx
-    .select({ id: shifts.id })
-    .from(shifts)
-    .where(
-      and(
-        eq(shifts.professionalId, professionalId),
-        eq(shifts.status, 'active'),
-        ne(shifts.id, shift.id),
-        lt(shifts.startsAt, shift.endsAt),
-        gt(shifts.endsAt, shift.startsAt),
-      ),
-    )
-    .limit(1);
-  if (clash)
-    throw conflict('Ce professionnel est déjà de garde à ce moment. Already on duty then.');
 }

@@ -1,12 +1,8 @@
 import { Router } from 'express';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit.js';
-import { overrides, professionals, services, shifts } from '../../../db/schema/index.js';
-import { canManageTerritory, auditActorOf } from '../../access/actor.js';
 import { createUnavailability, deleteUnavailability, listUnavailability } from './commands.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { badRequest, forbidden, notFound } from '../../platform/http-errors.js';
+import { createOverride } from './overrides.js';
 
 const instant = z
   .string()
@@ -56,38 +52,7 @@ export function absencesRouter(deps: AppDeps): Router {
       })
       .and(interval)
       .parse(req.body ?? {});
-    const [row] = await db
-      .select({ shift: shifts, territoryId: services.territoryId })
-      .from(shifts)
-      .innerJoin(services, eq(services.id, shifts.serviceId))
-      .where(eq(shifts.id, body.shiftId));
-    if (!row) throw notFound('Garde');
-    if (!canManageTerritory(req.actor!, row.territoryId)) throw forbidden();
-    if (body.startsAt < row.shift.startsAt || body.endsAt > row.shift.endsAt)
-      throw badRequest(
-        'Le remplacement doit tenir dans la garde. An override must lie within its shift.',
-        { startsAt: 'outside the shift' },
-      );
-    const [replacement] = await db
-      .select()
-      .from(professionals)
-      .where(eq(professionals.id, body.professionalId));
-    if (!replacement || replacement.territoryId !== row.territoryId)
-      throw badRequest('Professionnel inconnu sur ce territoire. Unknown professional.', {
-        professionalId: 'unknown professional',
-      });
-    const created = await db.transaction(async (tx) => {
-      const [o] = await tx.insert(overrides).values(body).returning();
-      await recordAudit(tx, auditActorOf(req.actor!), {
-        action: 'override.create',
-        entity: 'override',
-        entityId: o!.id,
-        territoryId: row.territoryId,
-        after: o,
-      });
-      return o!;
-    });
-    res.status(201).json({ id: created.id });
+    res.status(201).json({ id: await createOverride(deps, req.actor!, body) });
   });
   return router;
 }

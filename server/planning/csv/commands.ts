@@ -1,0 +1,109 @@
+import { parseShiftsCsv, type CsvError } from '../../../rota/csv.js';
+import type { Actor } from '../../access/actor.js';
+import { badRequest, HttpError } from '../../platform/http-errors.js';
+import { toE164 } from '../../platform/phone-numbers.js';
+import { managedService } from '../auto-fill/commands.js';
+import { managerWriter, writeShifts, type ShiftDeps } from '../shifts/commands.js';
+import { professionalsOfTerritory, shiftStartingAt } from '../shifts/store.js';
+
+export interface ImportLine {
+  line: number;
+  outcome: 'created' | 'updated' | 'unchanged' | 'refused';
+  shiftId?: string;
+  /** Why a line is refused (French, then English). */
+  reason?: string;
+}
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+  lines: ImportLine[];
+}
+
+/** The import was refused whole: unreadable lines (400) or lines the rules refuse (409/400). */
+export class ImportRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly report: ImportReport,
+    readonly errors: CsvError[] = [],
+  ) {
+    super(`${report.refused} ligne(s) refusée(s) : rien n'a été importé.`);
+  }
+}
+
+const reportOf = (lines: ImportLine[]): ImportReport => {
+  const count = (o: ImportLine['outcome']) => lines.filter((l) => l.outcome === o).length;
+  return {
+    created: count('created'),
+    updated: count('updated'),
+    unchanged: count('unchanged'),
+    refused: count('refused'),
+    lines,
+  };
+};
+
+/**
+ * Imports a rota CSV into a service: each row goes through the shift rules (overlaps against the
+ * database, membership, weight class), in one transaction. A row is identified by its service,
+ * level and start: the same row again is "unchanged", another professional or end "updated". One
+ * refused row and nothing is written; the report says, line by line, what happened or would have.
+ */
+export async function importShiftsCsv(
+  deps: ShiftDeps,
+  actor: Actor,
+  serviceId: string,
+  text: string,
+): Promise<ImportReport> {
+  const { service, territory } = await managedService(deps, actor, serviceId);
+  if (!text.trim()) throw badRequest('Corps CSV attendu (Content-Type: text/csv).');
+  const people = await professionalsOfTerritory(deps.db.db, territory.id);
+  const parsed = parseShiftsCsv(text, {
+    timeZone: territory.timeZone,
+    serviceOf: (t) => (t === service.name || t === service.id ? service.id : null),
+    professionalOf: (t) => people.find((p) => p.mobile === toE164(t) || p.name === t)?.id ?? null,
+  });
+  if (!parsed.ok) {
+    const lines = [...new Set(parsed.errors.map((e) => e.line))].map((line) => ({
+      line,
+      outcome: 'refused' as const,
+      reason: parsed.errors
+        .filter((e) => e.line === line)
+        .map((e) => e.message)
+        .join(' ; '),
+    }));
+    throw new ImportRefused(400, reportOf(lines), parsed.errors);
+  }
+  const writer = managerWriter(actor);
+  return writeShifts(deps, async (session) => {
+    const lines: ImportLine[] = [];
+    let status = 400;
+    for (const row of parsed.shifts) {
+      const existing = await shiftStartingAt(session.tx, service.id, row.level, row.startsAt);
+      try {
+        const written = await session.write(writer, {
+          shiftId: existing?.id,
+          serviceId: service.id,
+          professionalId: row.professionalId,
+          level: row.level,
+          time: { startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() },
+          action: 'shifts.import',
+        });
+        lines.push({ line: row.line, outcome: written.outcome, shiftId: written.id });
+      } catch (err) {
+        // The rules refuse before writing anything: the transaction is still sound.
+        if (!(err instanceof HttpError)) throw err;
+        if (err.status === 409) status = 409;
+        lines.push({
+          line: row.line,
+          outcome: 'refused',
+          reason: `ligne ${row.line} : ${err.message}`,
+        });
+      }
+    }
+    const report = reportOf(lines);
+    if (report.refused) throw new ImportRefused(status, report);
+    return report;
+  });
+}

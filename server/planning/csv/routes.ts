@@ -1,0 +1,66 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { localDateOf } from '../../../rota/calendar/local-date.js';
+import { shiftsToCsv } from '../../../rota/csv.js';
+import type { AppDeps } from '../../platform/deps.js';
+import { instantRange, readableService } from '../service-access.js';
+import { activeShiftsWithMobiles } from '../shifts/store.js';
+import { importShiftsCsv, ImportRefused } from './commands.js';
+
+/** CSV export and import of a service's rota (the coordinators' spreadsheet). */
+export function csvRouter(deps: AppDeps): Router {
+  const router = Router();
+  const db = deps.db.db;
+
+  router.get('/services/:id/shifts.csv', async (req, res) => {
+    const { service, territory } = await readableService(db, req.actor!, req.params.id);
+    const { from, to } = instantRange.parse(req.query);
+    const rows = await activeShiftsWithMobiles(db, service.id, from, to);
+    const hm = (d: Date) =>
+      new Intl.DateTimeFormat('fr-FR', {
+        timeZone: territory.timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(d);
+    res
+      .type('text/csv')
+      .attachment(`gardes-${localDateOf(from, territory.timeZone)}.csv`)
+      .send(
+        shiftsToCsv(
+          rows.map((r) => ({
+            service: service.name,
+            date: localDateOf(r.shift.startsAt, territory.timeZone),
+            start: hm(r.shift.startsAt),
+            end: hm(r.shift.endsAt),
+            professional: r.mobile ?? '',
+            level: r.shift.level,
+          })),
+        ),
+      );
+  });
+
+  router.post(
+    '/services/:id/shifts.csv',
+    express.text({ type: ['text/csv', 'text/plain'], limit: '2mb' }),
+    async (req, res) => {
+      const serviceId = z.string().uuid('identifiant invalide').parse(req.params.id);
+      const text = typeof req.body === 'string' ? req.body : '';
+      try {
+        const report = await importShiftsCsv(deps, req.actor!, serviceId, text);
+        res.status(report.created ? 201 : 200).json(report);
+      } catch (err) {
+        if (!(err instanceof ImportRefused)) throw err;
+        res.status(err.status).json({
+          error: err.status === 409 ? 'conflict' : 'bad_csv',
+          message: err.errors.length
+            ? `${err.errors.length} ligne(s) invalide(s) : rien n'a été importé.`
+            : err.message,
+          ...(err.errors.length ? { errors: err.errors } : {}),
+          ...err.report,
+        });
+      }
+    },
+  );
+  return router;
+}
