@@ -1,7 +1,8 @@
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Override, Professional, Shift } from '../../rota/types.js';
 import type { Queryable } from '../../db/client.js';
-import { overrides, professionals, shifts } from '../../db/schema/index.js';
+import { overrides, professionals } from '../../db/schema/index.js';
+import { activeShiftsOf } from './shifts/store.js';
 
 export interface RotaWindow {
   shifts: Shift[];
@@ -16,17 +17,7 @@ export async function loadRotaWindow(
   from: Date,
   to: Date,
 ): Promise<RotaWindow> {
-  const shiftRows = await db
-    .select()
-    .from(shifts)
-    .where(
-      and(
-        eq(shifts.serviceId, serviceId),
-        eq(shifts.status, 'active'),
-        lt(shifts.startsAt, to),
-        gt(shifts.endsAt, from),
-      ),
-    );
+  const shiftRows = await activeShiftsOf(db, serviceId, from, to);
   const shiftIds = shiftRows.map((s) => s.id);
   const overrideRows = shiftIds.length
     ? await db.select().from(overrides).where(inArray(overrides.shiftId, shiftIds))

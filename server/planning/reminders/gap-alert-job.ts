@@ -1,13 +1,13 @@
-import { and, eq, gte, lt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import {
   services,
-  shifts,
   territories,
   users,
   userTerritories,
   professionals,
 } from '../../../db/schema/index.js';
 import { confirmedDays } from '../../territories/store.js';
+import { activeShiftsOf } from '../shifts/store.js';
 import { territoryCalendar } from '../../../rota/calendar/territory-calendar.js';
 import { pdsaPeriods } from '../../../rota/calendar/pdsa.js';
 import { coverageGaps } from '../../../rota/gaps.js';
@@ -46,17 +46,7 @@ export async function gapAlert(
       .from(services)
       .where(and(eq(services.territoryId, territory.id), eq(services.active, true)))) {
       if (service.template.length === 0) continue;
-      const rows = await db
-        .select()
-        .from(shifts)
-        .where(
-          and(
-            eq(shifts.serviceId, service.id),
-            eq(shifts.status, 'active'),
-            lt(shifts.startsAt, range.end),
-            gte(shifts.endsAt, range.start),
-          ),
-        );
+      const rows = await activeShiftsOf(db, service.id, range.start, range.end);
       gaps += coverageGaps(
         periods,
         rows.map((s) => ({ ...s, kind: s.kind ?? undefined })),

@@ -1,17 +1,17 @@
-import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import {
   calendarDays,
   professionals,
   serviceMembers,
   services,
-  shifts,
   territories,
 } from '../../../db/schema/index.js';
 import { defaultTerritorySettings } from '../../../db/schema/settings.js';
 import type { Interval } from '../../../rota/types.js';
 import { canManageTerritory, readableTerritories, type Actor } from '../../access/actor.js';
 import type { RotaFeedInput } from './feed-events.js';
+import { activeShiftsOf } from '../shifts/store.js';
 
 export type VisibleService = Awaited<ReturnType<typeof visibleServices>>[number];
 
@@ -45,18 +45,7 @@ export async function loadRotaFeed(
 ): Promise<RotaFeedInput> {
   const { service, territory } = chosen;
   const [rows, members, days] = await Promise.all([
-    db
-      .select()
-      .from(shifts)
-      .where(
-        and(
-          eq(shifts.serviceId, service.id),
-          eq(shifts.status, 'active'),
-          lt(shifts.startsAt, range.end),
-          gt(shifts.endsAt, range.start),
-        ),
-      )
-      .orderBy(asc(shifts.startsAt), asc(shifts.level)),
+    activeShiftsOf(db, service.id, range.start, range.end),
     membersOf(db, service.id),
     db
       .select({ day: calendarDays.day, kind: calendarDays.kind, note: calendarDays.note })

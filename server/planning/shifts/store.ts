@@ -129,19 +129,21 @@ export async function shiftStartingAt(
   return row;
 }
 
+/** A service's active shifts that overlap [from, to): the rota window every reader loads. */
+const activeInWindow = (serviceId: string, from: Date, to: Date) =>
+  and(
+    eq(shifts.serviceId, serviceId),
+    eq(shifts.status, 'active'),
+    lt(shifts.startsAt, to),
+    gt(shifts.endsAt, from),
+  );
+
 /** The active shifts of a service over [from, to), earliest first. */
 export function activeShiftsOf(q: Queryable, serviceId: string, from: Date, to: Date) {
   return q
     .select()
     .from(shifts)
-    .where(
-      and(
-        eq(shifts.serviceId, serviceId),
-        eq(shifts.status, 'active'),
-        lt(shifts.startsAt, to),
-        gt(shifts.endsAt, from),
-      ),
-    )
+    .where(activeInWindow(serviceId, from, to))
     .orderBy(shifts.startsAt, shifts.level);
 }
 
@@ -151,14 +153,7 @@ export function activeShiftsWithMobiles(q: Queryable, serviceId: string, from: D
     .select({ shift: shifts, mobile: professionals.mobile })
     .from(shifts)
     .leftJoin(professionals, eq(professionals.id, shifts.professionalId))
-    .where(
-      and(
-        eq(shifts.serviceId, serviceId),
-        eq(shifts.status, 'active'),
-        lt(shifts.startsAt, to),
-        gt(shifts.endsAt, from),
-      ),
-    )
+    .where(activeInWindow(serviceId, from, to))
     .orderBy(shifts.startsAt, shifts.level);
 }
 
