@@ -4,13 +4,7 @@ import { professionals, swapRequests } from '../../db/schema/index.js';
 import { addDays } from '../../rota/calendar/local-date.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { webLogin, type WebSession } from '../support/web-session.js';
-import {
-  buildTerritory,
-  professionalBearer,
-  putShift,
-  worldPassword,
-  type Territory,
-} from './planning-world.js';
+import { buildTerritory, professionalBearer, putShift, type Territory } from './planning-world.js';
 
 /**
  * Every door a shift write comes in by, against the same rules: a shift or service of another
@@ -29,7 +23,7 @@ beforeAll(async () => {
   t = await createTestApp({ now });
   a = await buildTerritory(t.db.db, 'portes-a');
   b = await buildTerritory(t.db.db, 'portes-b');
-  web = await webLogin(t.app, a.managerEmail, worldPassword);
+  web = await webLogin(t.app, a.managerEmail, a.managerPassword);
   mobiles = new Map(
     (await t.db.db.select().from(professionals)).map((p) => [p.id, p.mobile] as const),
   );
