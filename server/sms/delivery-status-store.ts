@@ -15,8 +15,9 @@ const smsStatusOrder = [
 
 /**
  * Records a message's delivery status from Twilio's callback. Callbacks can arrive out of order:
- * a status only ever moves forward. Returns false when no message carries that sid yet (Twilio
- * can call back before the send job has stored it) and true otherwise, moved or not.
+ * a status only ever moves forward. Returns true when the status is recorded or already behind
+ * the message's; false when no message carries that sid yet (Twilio can call back before the
+ * send job has stored it) or a concurrent callback moved it first: the caller asks again.
  */
 export async function recordSmsStatus(
   db: Queryable,
