@@ -1,31 +1,48 @@
 import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultDoctorTemplate } from '../../db/seed/demo-territory.js';
 import { seedDemo } from '../../db/seed/seed-demo.js';
-import { auditLog, professionals, services, shifts, users } from '../../db/schema/index.js';
-import { createApiToken } from '../../server/access/credentials.js';
+import { auditLog, professionals, services, shifts } from '../../db/schema/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import {
+  aManager,
+  aProfessional,
+  aService,
+  aShift,
+  aTerritory,
+  aUser,
+  type AUser,
+  type Service,
+  type Territory,
+} from '../support/factories.js';
 
 let t: TestApp;
-const tokens: Record<string, string> = {};
+let territory: Territory;
+let doctor: Service;
 let doctorService: string;
 let territoryId: string;
+/** The territory's manager, and a professional of its doctor service with an account. */
+let manager: AUser;
+let professional: AUser;
 const now = new Date('2026-11-24T21:00:00Z');
 
 beforeAll(async () => {
   t = await createTestApp({ now });
-  const seeded = await seedDemo(t.db.db, now);
-  territoryId = seeded.territoryId;
-  for (const u of await t.db.db.select().from(users))
-    tokens[u.role] = await createApiToken(t.db.db, u.id, 'test');
-  [{ id: doctorService }] = (await t.db.db
-    .select({ id: services.id })
-    .from(services)
-    .where(eq(services.kind, 'doctor'))) as [{ id: string }];
+  const db = t.db.db;
+  territory = await aTerritory(db, { fallbackNumber: '+33261914999' });
+  territoryId = territory.id;
+  doctor = await aService(db, territory, { template: defaultDoctorTemplate });
+  doctorService = doctor.id;
+  manager = await aManager(db, territory);
+  professional = await aUser(db, 'professional', {
+    territories: [territory],
+    professional: await aProfessional(db, doctor),
+  });
 });
 afterAll(() => t.close());
 
-const as = (role: string) => ({ Authorization: `Bearer ${tokens[role]}` });
+const as = (user: AUser) => ({ Authorization: `Bearer ${user.token}` });
 
 describe('authentication', () => {
   it('refuses every /api route without credentials (walks the router)', async () => {
@@ -66,11 +83,11 @@ describe('authentication', () => {
     const agent = request.agent(t.app);
     const bad = await agent
       .post('/api/session')
-      .send({ email: 'coordination@cpts-auray.local', password: 'nope' });
+      .send({ email: manager.user.email, password: 'nope' });
     expect(bad.status).toBe(401);
     const ok = await agent
       .post('/api/session')
-      .send({ email: 'coordination@cpts-auray.local', password: 'garde-auray-2026' });
+      .send({ email: manager.user.email, password: manager.password });
     expect(ok.status).toBe(200);
     expect((await agent.get('/api/session')).body.user.role).toBe('manager');
     // A cookie-authenticated mutation without the CSRF token is refused.
@@ -84,15 +101,14 @@ describe('shifts', () => {
   let doctorA: string;
   let doctorB: string;
   beforeAll(async () => {
-    const people = await t.db.db
-      .select()
-      .from(professionals)
-      .where(eq(professionals.profession, 'médecin généraliste'));
-    [doctorA, doctorB] = [people[0]!.id, people[1]!.id];
+    [doctorA, doctorB] = [
+      (await aProfessional(t.db.db, doctor)).id,
+      (await aProfessional(t.db.db, doctor)).id,
+    ];
   });
 
   it('a manager creates a shift from local times; it is audited', async () => {
-    const res = await request(t.app).post('/api/shifts').set(as('manager')).send({
+    const res = await request(t.app).post('/api/shifts').set(as(manager)).send({
       serviceId: doctorService,
       professionalId: null,
       level: 3,
@@ -107,7 +123,7 @@ describe('shifts', () => {
     const audits = await t.db.db.select().from(auditLog).where(eq(auditLog.entityId, res.body.id));
     expect(audits[0]).toMatchObject({
       action: 'shift.create',
-      actorLabel: 'coordination@cpts-auray.local',
+      actorLabel: manager.user.email,
     });
   });
 
@@ -119,14 +135,14 @@ describe('shifts', () => {
   ])('refuses %j with %i', async (time, status, message) => {
     const res = await request(t.app)
       .post('/api/shifts')
-      .set(as('manager'))
+      .set(as(manager))
       .send({ serviceId: doctorService, professionalId: null, level: 3, ...time });
     expect(res.status).toBe(status);
     expect(res.body.message).toMatch(message);
   });
 
   it('refuses an unknown professional and overlapping shifts for one professional', async () => {
-    const unknown = await request(t.app).post('/api/shifts').set(as('manager')).send({
+    const unknown = await request(t.app).post('/api/shifts').set(as(manager)).send({
       serviceId: doctorService,
       professionalId: '6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b',
       level: 3,
@@ -135,7 +151,7 @@ describe('shifts', () => {
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.fields.professionalId).toMatch(/unknown/);
-    const first = await request(t.app).post('/api/shifts').set(as('manager')).send({
+    const first = await request(t.app).post('/api/shifts').set(as(manager)).send({
       serviceId: doctorService,
       professionalId: doctorA,
       level: 3,
@@ -143,7 +159,7 @@ describe('shifts', () => {
       endsAt: '2027-07-02T06:00:00Z',
     });
     expect(first.status).toBe(201);
-    const clash = await request(t.app).post('/api/shifts').set(as('manager')).send({
+    const clash = await request(t.app).post('/api/shifts').set(as(manager)).send({
       serviceId: doctorService,
       professionalId: doctorA,
       level: 4,
@@ -153,7 +169,7 @@ describe('shifts', () => {
     expect(clash.status).toBe(409);
     expect(
       (
-        await request(t.app).post('/api/shifts').set(as('manager')).send({
+        await request(t.app).post('/api/shifts').set(as(manager)).send({
           serviceId: doctorService,
           professionalId: doctorB,
           level: 4,
@@ -167,7 +183,7 @@ describe('shifts', () => {
   it('a professional cannot write the rota, nor edit another professional', async () => {
     expect(
       (
-        await request(t.app).post('/api/shifts').set(as('professional')).send({
+        await request(t.app).post('/api/shifts').set(as(professional)).send({
           serviceId: doctorService,
           professionalId: null,
           level: 5,
@@ -181,25 +197,45 @@ describe('shifts', () => {
       (
         await request(t.app)
           .patch(`/api/professionals/${doctorB}`)
-          .set(as('professional'))
+          .set(as(professional))
           .send({ name: 'Dr X' })
       ).status,
     ).toBe(403);
   });
 
   it('on duty now: the ordered contacts, fallback last; gaps over a range', async () => {
+    // The PDSA hours of 24 November to 1 December, both levels: each night (from the one
+    // before, which ends that morning), Saturday afternoon, Sunday daytime.
+    const [first, second] = [
+      await aProfessional(t.db.db, doctor),
+      await aProfessional(t.db.db, doctor),
+    ];
+    const cover = async (startsAt: string, hours: number) => {
+      const at = new Date(startsAt);
+      const endsAt = new Date(at.getTime() + hours * 3_600_000);
+      await aShift(t.db.db, doctor, first, { startsAt: at, endsAt, level: 1 });
+      await aShift(t.db.db, doctor, second, { startsAt: at, endsAt, level: 2 });
+    };
+    for (let day = 23; day <= 30; day++) await cover(`2026-11-${day}T19:00:00Z`, 12);
+    await cover('2026-11-28T11:00:00Z', 8);
+    await cover('2026-11-29T07:00:00Z', 12);
     const onDuty = await request(t.app)
       .get(`/api/services/${doctorService}/on-duty`)
-      .set(as('professional'));
+      .set(as(professional));
     expect(onDuty.status).toBe(200);
     expect(onDuty.body.contacts.map((c: { source: string }) => c.source)).toEqual([
       'shift',
       'shift',
       'fallback',
     ]);
+    expect(onDuty.body.contacts.map((c: { professionalId: string }) => c.professionalId)).toEqual([
+      first.id,
+      second.id,
+      null,
+    ]);
     const gaps = await request(t.app)
       .get(`/api/services/${doctorService}/gaps?from=2026-11-24T00:00:00Z&to=2026-12-01T00:00:00Z`)
-      .set(as('manager'));
+      .set(as(manager));
     expect(gaps.status).toBe(200);
     expect(gaps.body.gaps).toEqual([]);
   });
@@ -207,7 +243,7 @@ describe('shifts', () => {
 
 describe('directory', () => {
   it('normalises a French mobile, refuses an invalid one with a field message', async () => {
-    const ok = await request(t.app).post('/api/professionals').set(as('manager')).send({
+    const ok = await request(t.app).post('/api/professionals').set(as(manager)).send({
       territoryId,
       name: 'Dr Nouveau',
       profession: 'médecin généraliste',
@@ -221,7 +257,7 @@ describe('directory', () => {
     expect(row!.mobile).toBe('+33639980077');
     const bad = await request(t.app)
       .post('/api/professionals')
-      .set(as('manager'))
+      .set(as(manager))
       .send({ territoryId, name: 'Dr Faux', profession: 'médecin', mobile: '12 34' });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.mobile).toMatch(/pas un numéro valide/);
@@ -230,7 +266,7 @@ describe('directory', () => {
   it('malformed JSON is a 400, not a 500', async () => {
     const res = await request(t.app)
       .post('/api/professionals')
-      .set(as('manager'))
+      .set(as(manager))
       .set('Content-Type', 'application/json')
       .send('{"name":');
     expect(res.status).toBe(400);
@@ -267,28 +303,23 @@ function listApiRoutes(app: unknown): { method: string; path: string }[] {
 
 describe('directory edits', () => {
   it('a PATCH changes only the fields it names', async () => {
-    const [p] = await t.db.db
-      .select()
-      .from(professionals)
-      .where(eq(professionals.name, 'Dr Yann Le Bihan'));
-    await t.db.db
-      .update(professionals)
-      .set({ languages: ['fr', 'en'], email: 'yann@example.org' })
-      .where(eq(professionals.id, p!.id));
+    const p = await aProfessional(t.db.db, doctor, {
+      languages: ['fr', 'en'],
+      email: 'yann@example.org',
+    });
     const res = await request(t.app)
-      .patch(`/api/professionals/${p!.id}`)
-      .set(as('manager'))
+      .patch(`/api/professionals/${p.id}`)
+      .set(as(manager))
       .send({ name: 'Dr Yann Le Bihan-Morvan' });
     expect(res.status).toBe(200);
-    const [after] = await t.db.db.select().from(professionals).where(eq(professionals.id, p!.id));
+    const [after] = await t.db.db.select().from(professionals).where(eq(professionals.id, p.id));
     expect(after).toMatchObject({
       name: 'Dr Yann Le Bihan-Morvan',
       languages: ['fr', 'en'],
       email: 'yann@example.org',
     });
     expect(
-      (await request(t.app).patch(`/api/professionals/${p!.id}`).set(as('manager')).send({}))
-        .status,
+      (await request(t.app).patch(`/api/professionals/${p.id}`).set(as(manager)).send({})).status,
     ).toBe(400);
   });
 });
@@ -303,7 +334,7 @@ describe('shift templates', () => {
     kind: 'weeknight',
   });
   const patchTemplate = (template: unknown[]) =>
-    request(t.app).patch(`/api/services/${doctorService}`).set(as('manager')).send({ template });
+    request(t.app).patch(`/api/services/${doctorService}`).set(as(manager)).send({ template });
   const storedTemplate = async () =>
     (await t.db.db.select().from(services).where(eq(services.id, doctorService)))[0]!.template;
 
@@ -340,5 +371,24 @@ describe('shift templates', () => {
     expect(badStart.status).toBe(400);
     expect(badStart.body.fields['template.0.start']).toMatch(/HH:MM/);
     expect((await patchTemplate(before)).status).toBe(200);
+  });
+});
+
+describe('the demo', () => {
+  let demo: TestApp;
+  beforeAll(async () => {
+    demo = await createTestApp({ now });
+    await seedDemo(demo.db.db, now);
+  });
+  afterAll(() => demo.close());
+
+  it('the login the README gives for the demo works', async () => {
+    // README: demo login `coordination@cpts-auray.local` / `garde-auray-2026`.
+    const agent = request.agent(demo.app);
+    const ok = await agent
+      .post('/api/session')
+      .send({ email: 'coordination@cpts-auray.local', password: 'garde-auray-2026' });
+    expect(ok.status).toBe(200);
+    expect((await agent.get('/api/session')).body.user.role).toBe('manager');
   });
 });
