@@ -2,15 +2,13 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { callbackAttempts, callbackRequests, territories } from '../../db/schema/index.js';
 import type { CallbackRef } from '../../ivr-flows/call-url.js';
+import { attemptIs } from './store.js';
 
 /** The queries of a callback's outgoing call, named by what its webhooks need. */
 
-const attemptIs = (ref: CallbackRef) =>
-  and(
-    eq(callbackAttempts.callbackId, ref.callback),
-    eq(callbackAttempts.attempt, ref.round),
-    eq(callbackAttempts.contactIndex, ref.contact),
-  );
+/** The ring a webhook URL names, as the job's key names it. */
+const attemptOf = (ref: CallbackRef) =>
+  attemptIs({ callbackId: ref.callback, attempt: ref.round, contactIndex: ref.contact });
 
 /** The callback request a call is about, with its territory's name; null if unknown. */
 export async function callbackOfCall(db: Queryable, ref: CallbackRef) {
@@ -24,7 +22,7 @@ export async function callbackOfCall(db: Queryable, ref: CallbackRef) {
 
 /** The attempt a call is, as stored; undefined if the job never stored it. */
 export async function attemptOfCall(db: Queryable, ref: CallbackRef) {
-  const [attempt] = await db.select().from(callbackAttempts).where(attemptIs(ref));
+  const [attempt] = await db.select().from(callbackAttempts).where(attemptOf(ref));
   return attempt;
 }
 
@@ -34,7 +32,7 @@ export async function setAttemptStatus(
   status: string,
   at: Date,
 ): Promise<void> {
-  await db.update(callbackAttempts).set({ status, updatedAt: at }).where(attemptIs(ref));
+  await db.update(callbackAttempts).set({ status, updatedAt: at }).where(attemptOf(ref));
 }
 
 /** Twilio has the call: keep its sid, even if the job that placed it died before hearing it. */
@@ -47,7 +45,7 @@ export async function attemptRinging(
   await db
     .update(callbackAttempts)
     .set({ callSid, status: 'ringing', updatedAt: at })
-    .where(and(attemptIs(ref), isNull(callbackAttempts.callSid)));
+    .where(and(attemptOf(ref), isNull(callbackAttempts.callSid)));
 }
 
 /** The patient was reached: the request is done. */

@@ -83,7 +83,8 @@ export interface AttemptKey {
   attempt: number;
   contactIndex: number;
 }
-const attemptIs = (k: AttemptKey) =>
+/** The row of one ring, by its key. */
+export const attemptIs = (k: AttemptKey) =>
   and(
     eq(callbackAttempts.callbackId, k.callbackId),
     eq(callbackAttempts.attempt, k.attempt),

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../platform/deps.js';
-import { recordSmsStatus } from '../sms/delivery-status-store.js';
+import { recordSmsStatus } from '../sms/store.js';
 import { smsStatusParams, voiceParams } from '../twilio/webhook-params.js';
 import { closeCallRecord } from './call-record-store.js';
 import { queueOfferPath, type LiveCalls } from './call-state.js';

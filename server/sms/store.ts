@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { callRecords, smsMessages, smsOptOuts, territories } from '../../db/schema/index.js';
 
@@ -86,4 +86,44 @@ export async function callWithTerritory(db: Queryable, callSid: string) {
     .innerJoin(territories, eq(territories.id, callRecords.territoryId))
     .where(eq(callRecords.callSid, callSid));
   return row ?? null;
+}
+
+/** Twilio's message statuses in the order they happen; the last three are final. */
+const smsStatusOrder = [
+  'accepted',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+];
+
+/**
+ * Records a message's delivery status from Twilio's callback. Callbacks can arrive out of order:
+ * a status only ever moves forward. Returns true when the status is recorded or already behind
+ * the message's; false when no message carries that sid yet (Twilio can call back before the
+ * send job has stored it) or a concurrent callback moved it first: the caller asks again.
+ */
+export async function recordSmsStatus(
+  db: Queryable,
+  status: { sid: string; status: string; errorCode: number | null; at: Date },
+): Promise<boolean> {
+  const earlier = smsStatusOrder.slice(0, Math.max(0, smsStatusOrder.indexOf(status.status)));
+  const [row] = await db
+    .select({ status: smsMessages.status })
+    .from(smsMessages)
+    .where(eq(smsMessages.twilioSid, status.sid));
+  if (row && !earlier.includes(row.status)) return true;
+  const updated = await db
+    .update(smsMessages)
+    .set({ status: status.status, errorCode: status.errorCode, updatedAt: status.at })
+    .where(
+      and(
+        eq(smsMessages.twilioSid, status.sid),
+        inArray(smsMessages.status, earlier.length ? earlier : ['-']),
+      ),
+    )
+    .returning({ id: smsMessages.id });
+  return updated.length > 0;
 }
