@@ -4,12 +4,24 @@ import type { AppDeps } from '../../platform/deps.js';
 import { IcalFeedCache } from './cache.js';
 import {
   activeShiftsOfProfessional,
-  activeShiftsOfServiceSince,
+  activeShiftsOfService,
   professionalByIcalToken,
   serviceByIcalToken,
 } from './store.js';
 
 const horizonMs = 400 * 86_400_000;
+
+/** A shift as a calendar event: its id makes the UID, its version the SEQUENCE. */
+const eventOf = (
+  shift: { id: string; startsAt: Date; endsAt: Date; version: number },
+  summary: string,
+): CalendarEvent => ({
+  uid: `${shift.id}@gardeline`,
+  start: shift.startsAt,
+  end: shift.endsAt,
+  summary,
+  sequence: shift.version,
+});
 
 /**
  * iCal feeds at secret-token URLs (the token is the credential, as calendar apps cannot log in):
@@ -30,48 +42,37 @@ export function icalRouter(deps: AppDeps): Router {
       .type('text/calendar; charset=utf-8')
       .set('Cache-Control', 'private, max-age=300')
       .send(feeds.render(key, name, zone, events, deps.now()));
-  const since = () => new Date(deps.now().getTime() - 60 * 86_400_000);
-  const until = () => new Date(deps.now().getTime() + horizonMs);
+  // Two months back (calendar apps keep what they saw) to the horizon ahead.
+  const window = () => ({
+    since: new Date(deps.now().getTime() - 60 * 86_400_000),
+    until: new Date(deps.now().getTime() + horizonMs),
+  });
 
   router.get('/ical/professional/:token.ics', async (req, res) => {
     const person = await professionalByIcalToken(db, req.params.token);
     if (!person) return void res.status(404).type('text/plain').send('Flux inconnu');
-    const rows = await activeShiftsOfProfessional(db, person.p.id, since());
+    const rows = await activeShiftsOfProfessional(db, person.p.id, window());
     send(
       res,
       `professional:${person.p.id}`,
       `Gardes · ${person.p.name}`,
       person.zone,
-      rows
-        .filter((r) => r.s.startsAt < until())
-        .map((r) => ({
-          uid: `${r.s.id}@gardeline`,
-          start: r.s.startsAt,
-          end: r.s.endsAt,
-          summary: `Garde ${r.service}${r.s.level > 1 ? ` (renfort ${r.s.level})` : ''}`,
-          sequence: r.s.version,
-        })),
+      rows.map((r) =>
+        eventOf(r.s, `Garde ${r.service}${r.s.level > 1 ? ` (renfort ${r.s.level})` : ''}`),
+      ),
     );
   });
 
   router.get('/ical/service/:token.ics', async (req, res) => {
     const service = await serviceByIcalToken(db, req.params.token);
     if (!service) return void res.status(404).type('text/plain').send('Flux inconnu');
-    const rows = await activeShiftsOfServiceSince(db, service.s.id, since());
+    const rows = await activeShiftsOfService(db, service.s.id, window());
     send(
       res,
       `service:${service.s.id}`,
       service.s.name,
       service.zone,
-      rows
-        .filter((r) => r.s.startsAt < until())
-        .map((r) => ({
-          uid: `${r.s.id}@gardeline`,
-          start: r.s.startsAt,
-          end: r.s.endsAt,
-          summary: `N${r.s.level} · ${r.name ?? 'À POURVOIR'}`,
-          sequence: r.s.version,
-        })),
+      rows.map((r) => eventOf(r.s, `N${r.s.level} · ${r.name ?? 'À POURVOIR'}`)),
     );
   });
   return router;

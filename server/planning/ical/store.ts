@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { professionals, services, shifts, territories } from '../../../db/schema/index.js';
 
@@ -13,7 +13,11 @@ export async function professionalByIcalToken(q: Queryable, token: string) {
 }
 
 /** A professional's active shifts ending after `since`, with the service's name. */
-export function activeShiftsOfProfessional(q: Queryable, professionalId: string, since: Date) {
+export function activeShiftsOfProfessional(
+  q: Queryable,
+  professionalId: string,
+  window: { since: Date; until: Date },
+) {
   return q
     .select({ s: shifts, service: services.name })
     .from(shifts)
@@ -22,7 +26,8 @@ export function activeShiftsOfProfessional(q: Queryable, professionalId: string,
       and(
         eq(shifts.professionalId, professionalId),
         eq(shifts.status, 'active'),
-        gt(shifts.endsAt, since),
+        gt(shifts.endsAt, window.since),
+        lt(shifts.startsAt, window.until),
       ),
     )
     .orderBy(asc(shifts.startsAt));
@@ -39,13 +44,22 @@ export async function serviceByIcalToken(q: Queryable, token: string) {
 }
 
 /** A service's active shifts ending after `since`, with the name of whoever holds each. */
-export function activeShiftsOfServiceSince(q: Queryable, serviceId: string, since: Date) {
+export function activeShiftsOfService(
+  q: Queryable,
+  serviceId: string,
+  window: { since: Date; until: Date },
+) {
   return q
     .select({ s: shifts, name: professionals.name })
     .from(shifts)
     .leftJoin(professionals, eq(professionals.id, shifts.professionalId))
     .where(
-      and(eq(shifts.serviceId, serviceId), eq(shifts.status, 'active'), gt(shifts.endsAt, since)),
+      and(
+        eq(shifts.serviceId, serviceId),
+        eq(shifts.status, 'active'),
+        gt(shifts.endsAt, window.since),
+        lt(shifts.startsAt, window.until),
+      ),
     )
     .orderBy(asc(shifts.startsAt));
 }
