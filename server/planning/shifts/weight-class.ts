@@ -8,6 +8,33 @@ import { confirmedDays } from '../../territories/store.js';
 import type { serviceWithTerritory } from './store.js';
 
 type ServiceAndTerritory = NonNullable<Awaited<ReturnType<typeof serviceWithTerritory>>>;
+type Calendar = ReturnType<typeof territoryCalendar>;
+
+/**
+ * Calendars already built in a transaction, by territory and year: a CSV import or an auto-fill
+ * accept writes hundreds of shifts of one territory, and each would otherwise load the confirmed
+ * days and compute three years of holidays again. Keyed on the transaction, so it goes with it.
+ */
+const calendarsOf = new WeakMap<Queryable, Map<string, Promise<Calendar>>>();
+
+function calendarOf(q: Queryable, territory: ServiceAndTerritory['territory'], year: number) {
+  const built = calendarsOf.get(q) ?? new Map<string, Promise<Calendar>>();
+  calendarsOf.set(q, built);
+  const key = `${territory.id}/${year}`;
+  let calendar = built.get(key);
+  if (!calendar) {
+    calendar = confirmedDays(q, territory.id).then((days) =>
+      territoryCalendar(
+        { timeZone: territory.timeZone, ...territory.settings },
+        days,
+        year - 1,
+        year + 1,
+      ),
+    );
+    built.set(key, calendar);
+  }
+  return calendar;
+}
 
 /**
  * The weight class of a shift, as auto-fill gives it: the kind of the template slot starting at
@@ -21,12 +48,7 @@ export async function weightClassOf(
 ): Promise<ShiftKind> {
   const date = localDateOf(startsAt, territory.timeZone);
   const year = Number(date.slice(0, 4));
-  const calendar = territoryCalendar(
-    { timeZone: territory.timeZone, ...territory.settings },
-    await confirmedDays(q, territory.id),
-    year - 1,
-    year + 1,
-  );
+  const calendar = await calendarOf(q, territory, year);
   const slot = expandTemplate(service.id, service.template, addDays(date, -1), date, calendar).find(
     (s) => s.startsAt.getTime() === startsAt.getTime(),
   );
