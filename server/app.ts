@@ -8,11 +8,16 @@ import { uiRouter } from './pages.js';
 import { adminQueuesRouter } from './platform/queue-dashboard-routes.js';
 import { icalRouter } from './planning/ical/routes.js';
 import { identify, sessions } from './access/middleware.js';
+import { assetsRouter } from './web/assets-routes.js';
+import { securityHeaders } from './web/security-headers.js';
 
 /** The express application, without `listen`: main.ts serves it, supertest imports it. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind the TLS proxy: req.ip and req.secure from its X-Forwarded-* (rate limits, secure cookies).
+  app.set('trust proxy', deps.config.TRUST_PROXY ?? false);
+  app.use(securityHeaders(deps.config.NODE_ENV === 'production'));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -30,6 +35,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps));
   app.use('/twilio', twilioRouter(deps));
   app.use(icalRouter(deps));
+  // Public static files, before the sessions: the login page needs its stylesheet.
+  app.use(assetsRouter());
   app.use(sessions(deps), identify(deps));
   app.use('/api', apiRouter(deps));
   app.use(adminQueuesRouter(deps));

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { Redis } from 'ioredis';
 import { openDatabase, type DbHandle } from '../db/client.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
 import { migrateDatabase } from '../db/migrate.js';
@@ -64,6 +65,12 @@ export async function startService(
     if (!apiUrl) throw new Error('TWILIO_API_URL is unset and no local Twilio emulator was given');
     const twilio = createTwilioClient(config.TWILIO_ACCOUNT_SID, config.TWILIO_AUTH_TOKEN, apiUrl);
 
+    // Login rate limits on the shared Redis (every instance counts together); short timeouts.
+    const rateLimitRedis = config.REDIS_URL
+      ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1000 })
+      : undefined;
+    if (rateLimitRedis) cleanups.push(async () => void (await rateLimitRedis.quit()));
+
     const server = await listen(config);
     const port = (server.address() as { port: number }).port;
     const url = `http://${config.HOST}:${port}`;
@@ -75,6 +82,7 @@ export async function startService(
       twilio,
       logger,
       now: () => new Date(),
+      ...(rateLimitRedis ? { rateLimitRedis } : {}),
       ...(options.localTwilioUrl && !config.TWILIO_API_URL
         ? { emulatorUrl: options.localTwilioUrl }
         : {}),

@@ -1,6 +1,7 @@
 import {
   bigserial,
   index,
+  integer,
   json,
   jsonb,
   pgTable,
@@ -79,4 +80,15 @@ export const sessions = pgTable(
     expire: timestamp('expire', { precision: 6 }).notNull(),
   },
   (t) => [index('IDX_session_expire').on(t.expire)],
+);
+
+/** Login attempts counted by the rate limits, shared by every instance on the embedded default. */
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    resetAt: timestamp('reset_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('rate_limit_hits_reset_at').on(t.resetAt)],
 );

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import type { AppDeps } from '../platform/deps.js';
 import { loadActor } from './actor.js';
@@ -23,6 +23,13 @@ export function sessions(deps: AppDeps): RequestHandler {
   });
 }
 
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** How req.actor was identified: only a session cookie needs the CSRF check. */
+    authenticatedBy?: 'bearer' | 'session';
+  }
+}
+
 /** Sets req.actor from a Bearer API token or the session; never refuses by itself. */
 export function identify(deps: AppDeps): RequestHandler {
   return async (req, _res, next) => {
@@ -30,6 +37,7 @@ export function identify(deps: AppDeps): RequestHandler {
       const bearer = /^Bearer (\S+)$/.exec(req.header('authorization') ?? '')?.[1];
       const userId = bearer ? await userForToken(deps.db.db, bearer) : req.session?.userId;
       if (userId) req.actor = (await loadActor(deps.db.db, userId)) ?? undefined;
+      if (req.actor) req.authenticatedBy = bearer ? 'bearer' : 'session';
       next();
     } catch (err) {
       next(err);
@@ -50,28 +58,34 @@ export function requireAuth(kind: 'json' | 'page'): RequestHandler {
   };
 }
 
-/** The session's CSRF token, created on first use. */
-export function csrfToken(req: Parameters<RequestHandler>[0]): string {
+/** The session's CSRF token, created on first use (only logged-in sessions are stored). */
+export function csrfToken(req: Request): string {
   if (!req.session.csrf) req.session.csrf = randomBytes(24).toString('base64url');
   return req.session.csrf;
 }
 
-/**
- * Mutations authenticated by the session cookie must carry the session's CSRF token (form field
- * `_csrf` or header `x-csrf-token`). Bearer-token requests cannot be forged by a browser.
- */
-export const requireCsrf: RequestHandler = (req, res, next) => {
-  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.header('authorization')) return next();
+/** Whether the request carries its session's CSRF token (form field `_csrf` or `x-csrf-token`). */
+export function validCsrf(req: Request): boolean {
   const sent = String(
     (req.body as Record<string, unknown> | undefined)?._csrf ?? req.header('x-csrf-token') ?? '',
   );
   const expected = req.session?.csrf ?? '';
-  if (
-    expected &&
+  return (
+    expected !== '' &&
     sent.length === expected.length &&
     timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
-  )
+  );
+}
+
+/**
+ * Mutations authenticated by the session cookie must carry the session's CSRF token. Only a
+ * request identified by its Bearer token is exempt (a browser cannot forge one); any other
+ * Authorization header (Basic, a bogus one) changes nothing when the session cookie comes along.
+ */
+export const requireCsrf: RequestHandler = (req, res, next) => {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.authenticatedBy === 'bearer')
     return next();
+  if (validCsrf(req)) return next();
   res.status(403).json({
     error: 'csrf',
     message: 'Jeton CSRF absent ou invalide. Missing or invalid CSRF token.',

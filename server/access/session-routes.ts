@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { checkPassword } from './credentials.js';
-import { csrfToken } from './middleware.js';
+import { loginLimits } from './login-limits.js';
+import { csrfToken, requireCsrf } from './middleware.js';
 import type { AppDeps } from '../platform/deps.js';
 
 const login = z.object({
@@ -10,20 +10,17 @@ const login = z.object({
   password: z.string().min(1, 'mot de passe requis'),
 });
 
-/** POST /api/session logs in (rate-limited), GET tells who you are and your CSRF token, DELETE logs out. */
+/** POST /api/session logs in (rate-limited), GET tells who you are and your CSRF token, DELETE logs out (CSRF-checked). */
 export function sessionRouter(deps: AppDeps): Router {
   const router = Router();
-  const limiter = rateLimit({
-    windowMs: 60_000,
-    limit: 10,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    message: {
+  // The same counters as the login form: trying both doors does not double the guesses.
+  const limits = loginLimits(deps, (_req, res) =>
+    res.status(429).json({
       error: 'rate_limited',
-      message: 'Trop de tentatives, réessayez dans une minute. Too many attempts.',
-    },
-  });
-  router.post('/session', limiter, async (req, res, next) => {
+      message: 'Trop de tentatives, réessayez dans quelques minutes. Too many attempts.',
+    }),
+  );
+  router.post('/session', ...limits, async (req, res, next) => {
     try {
       const { email, password } = login.parse(req.body ?? {});
       const userId = await checkPassword(deps.db.db, email, password);
@@ -50,7 +47,8 @@ export function sessionRouter(deps: AppDeps): Router {
         .json({ error: 'unauthenticated', message: 'Non connecté. Not logged in.' });
     res.json({ user: req.actor, csrf: req.session ? csrfToken(req) : null });
   });
-  router.delete('/session', (req, res) => {
+  // A logout is a mutation of the session: a cross-site request must not end it.
+  router.delete('/session', requireCsrf, (req, res) => {
     req.session.destroy(() => res.status(204).end());
   });
   return router;

@@ -52,7 +52,7 @@ export function callsPages(deps: AppDeps): Router {
       },
       300,
     );
-    const body = html`<form method="get" style="display:flex;gap:.5rem;align-items:end;flex-wrap:wrap">
+    const body = html`<form class="row" method="get">
 <div><label for="from">Depuis le</label><input id="from" type="date" name="from" value="${from ?? ''}"></div>
 <div><label for="to">Jusqu’au (inclus)</label><input id="to" type="date" name="to" value="${to ?? ''}"></div>
 <div><label for="outcome">Issue</label><select id="outcome" name="outcome"><option value="">toutes</option>${Object.entries(outcomes).map(([k, v]) => html`<option value="${k}" ${k === (outcome ?? '') ? 'selected' : ''}>${v}</option>`)}</select></div><button type="submit">Filtrer</button></form>
@@ -86,7 +86,7 @@ ${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'm
     const body = html`<dl class="card"><dt>Appelant</dt><dd>${call.callerHidden ? 'masqué' : shownNumber(actor, call.fromNumber)}</dd>
 <dt>Début</dt><dd>${fmt(call.startedAt)}</dd><dt>Mis en relation</dt><dd>${fmt(call.connectedAt)}</dd><dt>Durée</dt><dd>${call.durationSeconds ?? '—'} s</dd>
 <dt>Issue</dt><dd data-testid="outcome">${outcomes[call.outcome ?? ''] ?? 'en cours'}</dd></dl>
-<h2 style="font-size:1.1rem">Parcours</h2><ol>${events.map(({ event: e, professionalName: name }) => html`<li>${fmt(e.at)} — ${label(e.kind, e.node, e.detail, name)}</li>`)}</ol>`;
+<h2 class="fs-110">Parcours</h2><ol>${events.map(({ event: e, professionalName: name }) => html`<li>${fmt(e.at)} — ${label(e.kind, e.node, e.detail, name)}</li>`)}</ol>`;
     res.type('html').send(page(`Appel ${call.callSid.slice(0, 10)}…`, actor, body, csrfToken(req)));
   });
 

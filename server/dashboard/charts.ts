@@ -26,7 +26,7 @@ export function barChart(
   const width = points.length * w + 10;
   const h = (v: number | null) => ((v ?? 0) / max) * 100;
   return html`<figure class="card chart"><figcaption><strong>${title}</strong></figcaption>
-<svg role="img" aria-label="${title}" viewBox="0 0 ${width} 140" width="100%" style="max-width:${width * 1.4}px" preserveAspectRatio="xMinYMin meet">
+<svg role="img" aria-label="${title}" viewBox="0 0 ${width} 140" width="${width * 1.4}" class="chart-svg" preserveAspectRatio="xMinYMin meet">
 <line x1="4" y1="110.5" x2="${width - 4}" y2="110.5" stroke="#8c959f"/>
 ${points.map(
   (
@@ -53,7 +53,7 @@ export function horizontalBarChart(
 ${
   points.length === 0
     ? html`<p class="muted">Aucune donnée.</p>`
-    : html`<svg role="img" aria-label="${title}" viewBox="0 0 540 ${height}" width="100%" style="max-width:720px">
+    : html`<svg role="img" aria-label="${title}" viewBox="0 0 540 ${height}" width="720" class="chart-svg">
 ${points.map(
   (
     p,

@@ -4,7 +4,6 @@ import { html, type Html } from '../web/html.js';
 
 const seconds = (v: number | null) => (v === null ? '—' : `${Math.round(v)} s`);
 // Charts need more room than the on-duty cards; min() keeps one column on a phone.
-const grid = 'grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr))';
 const dayMonth = (night: string) => `${night.slice(8)}/${night.slice(5, 7)}`;
 
 /** One territory's measures over the last 14 nights and the rota's weighted load, as charts with their tables. */
@@ -12,8 +11,8 @@ export function dashboardView(d: TerritoryDashboard): Html {
   const cb = d.callbacks;
   const cbTotal = cb.inTime + cb.late + cb.notDone + cb.open;
   return html`<section aria-labelledby="dash-${d.territory.id}" data-testid="dashboard">
-<h2 id="dash-${d.territory.id}" style="font-size:1.2rem">${d.territory.name} · les 14 dernières nuits <span class="muted" style="font-weight:400">(de 8 h à 8 h)</span></h2>
-<div class="cards" style="${grid}">
+<h2 class="fs-120" id="dash-${d.territory.id}">${d.territory.name} · les 14 dernières nuits <span class="muted plain">(de 8 h à 8 h)</span></h2>
+<div class="cards dashboard-grid">
 ${barChart(
   'Appels par nuit',
   d.nights.map((n) => ({ label: n.night, value: n.calls })),
@@ -29,7 +28,7 @@ ${barChart(
   { max: 100, tableHead: ['Nuit', 'Mis en relation / demandes'], color: '#0f766e' },
 )}
 <figure class="card chart"><figcaption><strong>Délai avant réponse</strong></figcaption>
-<p style="font-size:1.3rem;margin:.3rem 0">médiane <strong data-testid="median-wait">${seconds(d.total.medianWait)}</strong> · 90 % en moins de <strong data-testid="p90-wait">${seconds(d.total.p90Wait)}</strong></p>
+<p class="figure-value">médiane <strong data-testid="median-wait">${seconds(d.total.medianWait)}</strong> · 90 % en moins de <strong data-testid="p90-wait">${seconds(d.total.p90Wait)}</strong></p>
 <p class="muted">Du début de l’appel à l’appui sur 1 du professionnel ; ${d.total.answered} appel(s) mis en relation sur ${d.total.soughtCare} demande(s) (${d.total.answerRate === null ? '—' : `${d.total.answerRate} %`}).</p>
 <table><caption class="muted">Par nuit</caption><thead><tr><th scope="col">Nuit</th><th scope="col">Appels</th><th scope="col">Médiane</th><th scope="col">90e centile</th></tr></thead>
 <tbody>${d.nights.filter((n) => n.calls > 0).map((n) => html`<tr><th scope="row">${dayMonth(n.night)}</th><td>${n.calls}</td><td>${seconds(n.medianWait)}</td><td>${seconds(n.p90Wait)}</td></tr>`)}</tbody></table></figure>
@@ -44,9 +43,9 @@ ${horizontalBarChart(
   { tableHead: ['Rappels', 'Nombre'], color: '#6b4fbb' },
 )}
 </div>
-<h3 style="font-size:1.05rem">Charge pondérée par professionnel</h3>
+<h3 class="fs-105">Charge pondérée par professionnel</h3>
 <p class="muted">Nuit de semaine 1, samedi 1,5, dimanche et férié 2, Noël et Nouvel An 3 (tous services du territoire).</p>
-<div class="cards" style="${grid}">
+<div class="cards dashboard-grid">
 ${horizontalBarChart(
   '4 dernières semaines',
   d.pastLoad.map((l) => ({

@@ -67,26 +67,26 @@ export function professionalForm(
     submit: string;
   },
 ): Html {
-  return html`<form method="post" action="${action}" class="card" style="max-width:36rem">
+  return html`<form method="post" action="${action}" class="card mw-36">
 ${o.error ? html`<p class="error" role="alert" data-testid="form-error">${o.error}</p>` : ''}<input type="hidden" name="_csrf" value="${o.csrf}">
 ${
   o.territories && o.territories.length > 1
     ? html`<label for="territoryId">Territoire</label><select id="territoryId" name="territoryId">${o.territories.map((t) => html`<option value="${t.id}" ${t.id === f.territoryId ? 'selected' : ''}>${t.name}</option>`)}</select>`
     : html`<input type="hidden" name="territoryId" value="${f.territoryId}">`
 }
-<label for="name">Nom</label><input id="name" name="name" value="${f.name}" required minlength="2" maxlength="120" autocomplete="name" style="width:100%">
-<label for="profession">Profession</label><input id="profession" name="profession" value="${f.profession}" required list="professions" style="width:100%">
+<label for="name">Nom</label><input class="wide" id="name" name="name" value="${f.name}" required minlength="2" maxlength="120" autocomplete="name">
+<label for="profession">Profession</label><input class="wide" id="profession" name="profession" value="${f.profession}" required list="professions">
 <datalist id="professions">${professions.map((p) => html`<option value="${p}">`)}</datalist>
 <label for="mobile">Mobile</label><input id="mobile" name="mobile" value="${f.mobile}" inputmode="tel" autocomplete="tel" required aria-describedby="mobile-hint">
-<p id="mobile-hint" class="muted" style="margin:.2rem 0">Ex. 06 12 34 56 78 ou +33 6 12 34 56 78 : c’est le numéro appelé pendant la garde.</p>
-<label for="email">E-mail (facultatif)</label><input id="email" name="email" type="email" value="${f.email}" autocomplete="email" style="width:100%">
-<fieldset style="border:0;padding:0;margin:.5rem 0"><legend style="font-weight:600">Langues parlées avec les patients</legend>
-${professionalLanguages.map((l) => html`<label style="display:inline-block;font-weight:400;margin-right:1rem"><input type="checkbox" name="languages" value="${l}" ${f.languages.includes(l) ? 'checked' : ''}> ${languageNames[l]}</label>`)}</fieldset>
+<p id="mobile-hint" class="muted my-02">Ex. 06 12 34 56 78 ou +33 6 12 34 56 78 : c’est le numéro appelé pendant la garde.</p>
+<label for="email">E-mail (facultatif)</label><input class="wide" id="email" name="email" type="email" value="${f.email}" autocomplete="email">
+<fieldset class="bare-fieldset"><legend class="bold">Langues parlées avec les patients</legend>
+${professionalLanguages.map((l) => html`<label class="choice"><input type="checkbox" name="languages" value="${l}" ${f.languages.includes(l) ? 'checked' : ''}> ${languageNames[l]}</label>`)}</fieldset>
 ${
   o.services
-    ? html`<fieldset style="border:0;padding:0;margin:.5rem 0"><legend style="font-weight:600">Services (tours de garde)</legend>
+    ? html`<fieldset class="bare-fieldset"><legend class="bold">Services (tours de garde)</legend>
 ${o.services.length === 0 ? html`<p class="muted">Aucun service sur ce territoire.</p>` : ''}
-${o.services.map((s) => html`<label style="display:block;font-weight:400"><input type="checkbox" name="serviceIds" value="${s.id}" ${f.serviceIds.includes(s.id) ? 'checked' : ''}> ${s.label}</label>`)}</fieldset>`
+${o.services.map((s) => html`<label class="choice-block"><input type="checkbox" name="serviceIds" value="${s.id}" ${f.serviceIds.includes(s.id) ? 'checked' : ''}> ${s.label}</label>`)}</fieldset>`
     : ''
 }
 <p><button type="submit">${o.submit}</button></p></form>`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, publicUrl } from './config.js';
+import { ConfigError, loadConfig, publicUrl, strongSecret } from './config.js';
 
 describe('loadConfig', () => {
   it('starts with no environment at all (embedded default)', () => {
@@ -40,5 +40,59 @@ describe('loadConfig', () => {
     expect(publicUrl(loadConfig({ PUBLIC_URL: 'https://garde.example.org/' }))).toBe(
       'https://garde.example.org',
     );
+  });
+
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://gardeline@db.internal/gardeline',
+    REDIS_URL: 'redis://queue.internal:6379',
+    PUBLIC_URL: 'https://garde.example.org',
+    TWILIO_API_URL: 'https://api.twilio.com',
+    TWILIO_AUTH_TOKEN: 'a-real-auth-token-from-twilio',
+    SESSION_SECRET: 'Jx3vQ9pLr2Wm8Zt5Kc7Hy4Nb6Fd1Gs0Ae',
+    TRUST_PROXY: '1',
+  };
+
+  it('accepts a complete production environment, trusting the proxy it names', () => {
+    expect(loadConfig(production).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ ...production, TRUST_PROXY: '10.0.0.2, loopback' }).TRUST_PROXY).toEqual([
+      '10.0.0.2',
+      'loopback',
+    ]);
+  });
+
+  it('requires TRUST_PROXY in production behind the https PUBLIC_URL', () => {
+    expect(() => loadConfig({ ...production, TRUST_PROXY: undefined })).toThrow(
+      /TRUST_PROXY: required/,
+    );
+    expect(() => loadConfig({ ...production, TRUST_PROXY: '0' })).toThrow(/TRUST_PROXY: required/);
+    expect(() => loadConfig({ ...production, TRUST_PROXY: 'everyone' })).toThrow(
+      /TRUST_PROXY: a hop/,
+    );
+  });
+
+  it('refuses an http PUBLIC_URL in production', () => {
+    expect(() => loadConfig({ ...production, PUBLIC_URL: 'http://garde.example.org' })).toThrow(
+      /PUBLIC_URL: must be https/,
+    );
+  });
+
+  it('refuses weak session secrets in production, without printing them', () => {
+    for (const weak of [
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      'abcdabcdabcdabcdabcdabcdabcdabcdabcd',
+      'my-gardeline-session-secret-2026-prod',
+      'short-but-16-chars',
+    ]) {
+      expect(() => loadConfig({ ...production, SESSION_SECRET: weak })).toThrow(
+        /SESSION_SECRET: too weak/,
+      );
+      try {
+        loadConfig({ ...production, SESSION_SECRET: weak });
+      } catch (err) {
+        expect(String(err)).not.toContain(weak);
+      }
+    }
+    expect(strongSecret('5f0c3b9e1a7d2c4b8e6f0a1d3c5b7e9f')).toBe(true);
   });
 });

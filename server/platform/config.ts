@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { toE164 } from './phone-numbers.js';
 
@@ -20,6 +21,15 @@ const milliseconds = z.coerce
   .number({ error: 'must be a number of milliseconds' })
   .int('must be a number of milliseconds')
   .min(100, 'must be at least 100 milliseconds');
+
+// An IPv4/IPv6 address or subnet, or one of proxy-addr's names.
+const proxyAddress = (value: string) => {
+  const [address = '', bits, ...rest] = value.split('/');
+  return (
+    ['loopback', 'linklocal', 'uniquelocal'].includes(value) ||
+    (isIP(address) !== 0 && rest.length === 0 && (bits === undefined || /^\d{1,3}$/.test(bits)))
+  );
+};
 
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -55,6 +65,23 @@ const configSchema = z.object({
     .max(300)
     .default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Which proxies in front of the service to believe about the client (X-Forwarded-For/-Proto):
+   * a hop count (`1`: the one nginx in front), or addresses and subnets (`10.0.0.2, loopback`).
+   * Unset: none, requests come straight from clients. Required in production (https PUBLIC_URL):
+   * without it a TLS-terminating proxy's requests look like plain http and secure cookies are never set.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine(
+      (value) => /^\d{1,2}$/.test(value) || value.split(',').every((a) => proxyAddress(a.trim())),
+      'a hop count (1) or addresses/subnets separated by commas (10.0.0.2, 10.0.0.0/8, loopback)',
+    )
+    .transform((value): number | string[] =>
+      /^\d+$/.test(value) ? Number(value) : value.split(',').map((a) => a.trim()),
+    )
+    .optional(),
   /** Secret for session cookies and CSRF tokens. */
   SESSION_SECRET: z
     .string()
@@ -129,8 +156,38 @@ function assertProductionReady(config: Config): void {
   }
   if (config.SESSION_SECRET === 'gardeline-local-session-secret') {
     missing.push('SESSION_SECRET: required when NODE_ENV=production (missing)');
+  } else if (!strongSecret(config.SESSION_SECRET)) {
+    missing.push(
+      'SESSION_SECRET: too weak for production: 32+ random characters, e.g. `openssl rand -base64 48` (got "***")',
+    );
   }
+  if (config.PUBLIC_URL?.startsWith('http://'))
+    missing.push(
+      `PUBLIC_URL: must be https:// in production: passwords and session cookies cross it (got "${config.PUBLIC_URL}")`,
+    );
+  if (config.PUBLIC_URL?.startsWith('https://') && trustsNoProxy(config.TRUST_PROXY))
+    missing.push(
+      'TRUST_PROXY: required when NODE_ENV=production behind the TLS proxy of an https PUBLIC_URL: its hop count (1) or address (missing)',
+    );
   if (missing.length > 0) throw new ConfigError(missing);
+}
+
+const trustsNoProxy = (value: Config['TRUST_PROXY']) =>
+  value === undefined || value === 0 || (Array.isArray(value) && value.length === 0);
+
+/**
+ * A production secret: long, and not a word repeated or a keyboard run (at least 10 distinct
+ * characters and ~96 bits by a per-character Shannon estimate: `openssl rand -hex 16` passes).
+ */
+export function strongSecret(secret: string): boolean {
+  if (secret.length < 32 || /gardeline|change.?me|secret|password/i.test(secret)) return false;
+  const counts = new Map<string, number>();
+  for (const c of secret) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const bitsPerChar = [...counts.values()].reduce(
+    (sum, n) => sum - (n / secret.length) * Math.log2(n / secret.length),
+    0,
+  );
+  return counts.size >= 10 && bitsPerChar * secret.length >= 96;
 }
 
 /** The base URL Twilio reaches; defaults to the local listener. */

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Twilio } from 'twilio';
 import type { DbHandle } from '../../db/client.js';
 import type { Config } from './config.js';
@@ -17,6 +18,8 @@ export interface AppDeps {
   now: () => Date;
   /** The local Twilio emulator's URL on the embedded default (the demo page reads it). */
   emulatorUrl?: string;
+  /** Redis for the login rate limits when the service has one (production); else PostgreSQL. */
+  rateLimitRedis?: Redis;
   /** Called after shifts are created, moved, reassigned or cancelled (reminders follow them). */
   onShiftChanged?: (shiftIds: string[]) => Promise<void>;
 }

@@ -37,7 +37,7 @@ export function demoPage(deps: AppDeps): Router {
     const body = !state
       ? html`<p>Cette page montre les appels et SMS passés par l'émulateur Twilio local : elle n'est active qu'avec <code>npm start</code> sans <code>TWILIO_API_URL</code>.</p>`
       : html`<p>Appelez la ligne depuis un terminal : <code>npm run call</code>. Rechargez cette page pour voir ce qui a été envoyé.</p>
-<h2 style="font-size:1.1rem">SMS (${state.messages.length})</h2><table><thead><tr><th>Date</th><th>De</th><th>À</th><th>Message</th><th>État</th></tr></thead><tbody>
+<h2 class="fs-110">SMS (${state.messages.length})</h2><table><thead><tr><th>Date</th><th>De</th><th>À</th><th>Message</th><th>État</th></tr></thead><tbody>
 ${[...state.messages]
   .reverse()
   .slice(0, 100)
@@ -45,7 +45,7 @@ ${[...state.messages]
     (m) =>
       html`<tr><td>${new Date(m.createdAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</td><td>${m.from}</td><td>${m.to}</td><td>${m.body}</td><td>${m.status}</td></tr>`,
   )}</tbody></table>
-<h2 style="font-size:1.1rem">Appels (${state.calls.length})</h2><table><thead><tr><th>Date</th><th>De</th><th>À</th><th>État</th><th>Entendu</th></tr></thead><tbody>
+<h2 class="fs-110">Appels (${state.calls.length})</h2><table><thead><tr><th>Date</th><th>De</th><th>À</th><th>État</th><th>Entendu</th></tr></thead><tbody>
 ${[...state.calls]
   .reverse()
   .slice(0, 50)

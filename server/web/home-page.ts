@@ -31,7 +31,7 @@ export function homePage(deps: AppDeps): Router {
           .filter((s) => s.startsAt > now && s.level === 1)
           .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
         const next = nextStart ? contactsFrom(rota, service.id, nextStart.startsAt, null) : [];
-        return html`<section class="card" aria-labelledby="s-${service.id}"><h2 id="s-${service.id}" style="font-size:1.1rem">${service.name} <span class="muted">· ${territory.name}</span></h2>
+        return html`<section class="card" aria-labelledby="s-${service.id}"><h2 class="fs-110" id="s-${service.id}">${service.name} <span class="muted">· ${territory.name}</span></h2>
 <p><strong>De garde maintenant :</strong></p><ol>${current.map((c) => html`<li>${c.name} — ${shownNumber(actor, c.phone)}${c.source === 'fallback' ? ' (permanence)' : ` (niveau ${c.level})`}</li>`)}</ol>
 ${nextStart ? html`<p><strong>Ensuite</strong> (${new Intl.DateTimeFormat('fr-FR', { timeZone: territory.timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(nextStart.startsAt)}) : ${next.map((c) => c.name).join(', ') || 'à pourvoir'}</p>` : ''}</section>`;
       }),

@@ -35,7 +35,7 @@ export function myShiftsView(
   const csrf = html`<input type="hidden" name="_csrf" value="${o.csrf}">`;
   const leave = o.leave ?? { from: '', to: '', reason: '' };
   return html`${o.error ? html`<p class="error" role="alert" data-testid="refusal">${o.error}</p>` : ''}${o.notice ? html`<p role="status" class="card" data-testid="notice">${o.notice}</p>` : ''}
-<section aria-labelledby="h-shifts"><h2 id="h-shifts" style="font-size:1.15rem">Mes prochaines gardes</h2>
+<section aria-labelledby="h-shifts"><h2 class="fs-115" id="h-shifts">Mes prochaines gardes</h2>
 ${
   d.shifts.length === 0
     ? html`<p>Aucune garde dans les 90 prochains jours.</p>`
@@ -44,11 +44,11 @@ ${d.shifts.map(
   (
     s,
   ) => html`<tr data-shift="${s.id}"><td>${when(s.startsAt)}</td><td>${when(s.endsAt)}</td><td>${s.service}</td><td>${s.level === 1 ? 'titulaire' : `renfort ${s.level}`}</td>
-<td>${s.swap ? html`${swapStates[s.swap.status]} (code ${s.swap.code})` : html`<form method="post" action="/me/shifts/${s.id}/offer" style="margin:0">${csrf}<button type="submit" aria-label="Proposer en échange la garde du ${when(s.startsAt)}">Proposer en échange</button></form>`}</td></tr>`,
+<td>${s.swap ? html`${swapStates[s.swap.status]} (code ${s.swap.code})` : html`<form class="m-0" method="post" action="/me/shifts/${s.id}/offer">${csrf}<button type="submit" aria-label="Proposer en échange la garde du ${when(s.startsAt)}">Proposer en échange</button></form>`}</td></tr>`,
 )}
 </tbody></table>`
 }</section>
-<section aria-labelledby="h-offers"><h2 id="h-offers" style="font-size:1.15rem">Gardes proposées par des collègues</h2>
+<section aria-labelledby="h-offers"><h2 class="fs-115" id="h-offers">Gardes proposées par des collègues</h2>
 ${
   d.offers.length === 0
     ? html`<p>Aucune garde proposée dans vos services.</p>`
@@ -57,28 +57,28 @@ ${d.offers.map(
   (
     w,
   ) => html`<tr><td>${when(w.shift.startsAt)}</td><td>${when(w.shift.endsAt)}</td><td>${w.service}</td><td>${w.offeredBy}</td>
-<td><form method="post" action="/me/swaps/${w.swap.id}/take" style="margin:0">${csrf}<button type="submit" aria-label="Prendre la garde du ${when(w.shift.startsAt)}">Prendre cette garde</button></form></td></tr>`,
+<td><form class="m-0" method="post" action="/me/swaps/${w.swap.id}/take">${csrf}<button type="submit" aria-label="Prendre la garde du ${when(w.shift.startsAt)}">Prendre cette garde</button></form></td></tr>`,
 )}
 </tbody></table>`
 }</section>
-<section aria-labelledby="h-leave"><h2 id="h-leave" style="font-size:1.15rem">Mes indisponibilités</h2>
+<section aria-labelledby="h-leave"><h2 class="fs-115" id="h-leave">Mes indisponibilités</h2>
 ${
   d.absences.length === 0
     ? html`<p>Aucune indisponibilité à venir.</p>`
     : html`<table><thead><tr><th scope="col">Du</th><th scope="col">Au</th><th scope="col">Motif</th><th scope="col"></th></tr></thead><tbody>
 ${d.absences.map(
   (a) => html`<tr><td>${day(a.startsAt)}</td><td>${day(a.endsAt)}</td><td>${a.reason ?? ''}</td>
-<td><form method="post" action="/me/unavailability/${a.id}/delete" style="margin:0">${csrf}<button type="submit" class="secondary" aria-label="Supprimer l’indisponibilité du ${day(a.startsAt)}">Supprimer</button></form></td></tr>`,
+<td><form class="m-0" method="post" action="/me/unavailability/${a.id}/delete">${csrf}<button type="submit" class="secondary" aria-label="Supprimer l’indisponibilité du ${day(a.startsAt)}">Supprimer</button></form></td></tr>`,
 )}
 </tbody></table>`
 }
-<form method="post" action="/me/unavailability" class="card" style="display:flex;gap:.75rem;flex-wrap:wrap;align-items:end">${csrf}
+<form method="post" action="/me/unavailability" class="card row row-roomy">${csrf}
 <div><label for="leave-from">Du (inclus)</label><input id="leave-from" type="date" name="from" required value="${leave.from}"></div>
 <div><label for="leave-to">Au (inclus)</label><input id="leave-to" type="date" name="to" required value="${leave.to}"></div>
 <div><label for="leave-reason">Motif (facultatif)</label><input id="leave-reason" name="reason" maxlength="200" value="${leave.reason}"></div>
 <button type="submit">Ajouter l’indisponibilité</button></form></section>
-<section aria-labelledby="h-ical"><h2 id="h-ical" style="font-size:1.15rem">Mon agenda</h2>
+<section aria-labelledby="h-ical"><h2 class="fs-115" id="h-ical">Mon agenda</h2>
 <p>Abonnez votre agenda (téléphone, Outlook, Google Agenda) à cette adresse personnelle : elle donne accès à vos gardes, ne la partagez pas.</p>
-<label for="ical-url">Adresse iCal de mes gardes</label><input id="ical-url" readonly value="${o.icalUrl}" style="width:100%;max-width:44rem" data-testid="ical-url">
+<label for="ical-url">Adresse iCal de mes gardes</label><input class="wide mw-44" id="ical-url" readonly value="${o.icalUrl}" data-testid="ical-url">
 <p><a href="${o.icalUrl.replace(/^https?:/, 'webcal:')}">S’abonner dans l’agenda de cet appareil</a></p></section>`;
 }

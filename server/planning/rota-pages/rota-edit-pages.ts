@@ -84,7 +84,7 @@ export function rotaEdit(deps: AppDeps): Router {
       }).format(d);
     const csrf = csrfToken(req);
     const rows = assignmentsOf(proposal);
-    const body = html`<form method="get" action="/rota/auto-fill" style="display:flex;gap:.5rem;align-items:end;flex-wrap:wrap"><input type="hidden" name="service" value="${service.id}">
+    const body = html`<form class="row" method="get" action="/rota/auto-fill"><input type="hidden" name="service" value="${service.id}">
 <div><label for="from">Du</label><input id="from" type="date" name="from" value="${from}"></div><div><label for="to">Au</label><input id="to" type="date" name="to" value="${to}"></div><button type="submit">Proposer</button></form>
 <p>${rows.length} garde(s) proposée(s), ${proposal.unfilled.length} sans candidat (repos de 11 h, 6 gardes par mois au plus, congés respectés).</p>
 <table><thead><tr><th>Début</th><th>Fin</th><th>Niveau</th><th>Proposé</th></tr></thead><tbody>${rows.map((a) => html`<tr><td>${fmt(a.startsAt)}</td><td>${fmt(a.endsAt)}</td><td>${a.level}</td><td>${names.get(a.professionalId) ?? '?'}</td></tr>`)}</tbody></table>

@@ -57,7 +57,7 @@ export function rotaPage(deps: AppDeps): Router {
     const list = q.view === 'list';
     const base = `/rota?service=${service.id}`;
 
-    const toolbar = html`<form method="get" action="/rota" style="display:flex;gap:.5rem;flex-wrap:wrap;align-items:end">
+    const toolbar = html`<form class="row" method="get" action="/rota">
   <div><label for="service">Service</label><select id="service" name="service">${visible.map((v) => html`<option value="${v.service.id}" ${v.service.id === service.id ? 'selected' : ''}>${v.territory.name} · ${v.service.name}</option>`)}</select></div>
   <div><label for="month">Mois</label><input id="month" name="month" type="month" value="${month}"></div>${list ? html`<input type="hidden" name="view" value="list">` : ''}<button type="submit">Afficher</button>
   ${
@@ -70,12 +70,12 @@ export function rotaPage(deps: AppDeps): Router {
 
     const members = manage ? await membersOf(db, service.id) : [];
     const addForm = manage
-      ? html`<details class="card" id="ajouter" ${q.add ? 'open' : ''}><summary>Ajouter une garde</summary><form method="post" action="/rota/shifts" style="display:flex;gap:.5rem;flex-wrap:wrap;align-items:end">
+      ? html`<details class="card" id="ajouter" ${q.add ? 'open' : ''}><summary>Ajouter une garde</summary><form class="row" method="post" action="/rota/shifts">
   <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="serviceId" value="${service.id}">
   <div><label for="n-date">Date</label><input id="n-date" type="date" name="date" required value="${q.add ?? first}"></div>
   <div><label for="n-start">Début</label><input id="n-start" type="time" name="start" required value="${q.start ?? '20:00'}"></div>
   <div><label for="n-end">Fin</label><input id="n-end" type="time" name="end" required value="${q.end ?? '08:00'}"></div>
-  <div><label for="n-level">Niveau</label><input id="n-level" type="number" name="level" min="1" max="9" value="1" style="width:4rem"></div>
+  <div><label for="n-level">Niveau</label><input class="w-4" id="n-level" type="number" name="level" min="1" max="9" value="1"></div>
   <div><label for="n-pro">Professionnel</label><select id="n-pro" name="professionalId"><option value="">(à pourvoir)</option>${members.map((m) => html`<option value="${m.id}">${m.name}</option>`)}</select></div>
   <button type="submit">Ajouter</button></form></details>`
       : '';

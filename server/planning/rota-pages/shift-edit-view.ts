@@ -36,11 +36,11 @@ export function shiftEditBody(v: ShiftEditView): Html {
 ${v.refusal ? html`<p class="error" role="alert" id="refusal">Modification refusée : ${v.refusal}</p>` : ''}
 <form method="post" action="/rota/shifts/${v.shiftId}/edit" class="card" ${v.refusal ? html`aria-describedby="refusal"` : ''}>
   <input type="hidden" name="_csrf" value="${v.csrf}">
-  <div style="display:flex;gap:.75rem;flex-wrap:wrap;align-items:end">
+  <div class="row row-roomy">
     <div><label for="e-date">Date</label><input id="e-date" type="date" name="date" required value="${v.values.date}"></div>
     <div><label for="e-start">Début</label><input id="e-start" type="time" name="start" required value="${v.values.start}"></div>
     <div><label for="e-end">Fin</label><input id="e-end" type="time" name="end" required value="${v.values.end}" aria-describedby="e-end-hint"></div>
-    <div><label for="e-level">Niveau</label><input id="e-level" type="number" name="level" min="1" max="9" required value="${v.values.level}" style="width:4rem"></div>
+    <div><label for="e-level">Niveau</label><input class="w-4" id="e-level" type="number" name="level" min="1" max="9" required value="${v.values.level}"></div>
     <div><label for="e-pro">Professionnel</label><select id="e-pro" name="professionalId"><option value="" ${selected('')}>(à pourvoir)</option>${v.offered.map((m) => html`<option value="${m.id}" ${selected(m.id)}>${m.name}</option>`)}</select></div>
   </div>
   <p class="muted" id="e-end-hint">Heures locales du territoire ; une fin avant le début tombe le lendemain. Seuls les professionnels libres sur ce créneau sont proposés.</p>

@@ -36,8 +36,8 @@ ${mine.map(
   (r) =>
     html`<tr><td>${fmt(r.shift.startsAt)}</td><td>${people.get(r.swap.offeredBy)}</td><td>${r.swap.takenBy ? people.get(r.swap.takenBy) : 'personne encore'}</td><td>${
       r.swap.status === 'taken'
-        ? html`<form method="post" action="/swaps/${r.swap.id}/approve" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Valider</button></form>
-<form method="post" action="/swaps/${r.swap.id}/reject" style="display:inline"><input type="hidden" name="_csrf" value="${csrf}"><button class="secondary" type="submit">Refuser</button></form>`
+        ? html`<form class="inline" method="post" action="/swaps/${r.swap.id}/approve"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Valider</button></form>
+<form class="inline" method="post" action="/swaps/${r.swap.id}/reject"><input type="hidden" name="_csrf" value="${csrf}"><button class="secondary" type="submit">Refuser</button></form>`
         : 'en attente d’un collègue'
     }</td></tr>`,
 )}
