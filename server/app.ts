@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './platform/deps.js';
+import { loggablePath } from './platform/logger.js';
 import { healthRouter } from './platform/health-routes.js';
 import { twilioRouter } from './webhooks.js';
 import { apiRouter } from './api.js';
@@ -21,11 +22,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     pinoHttp({
       logger: deps.logger,
-      // Only method and path: query strings and bodies may carry numbers or what a caller said.
+      // Only method and path: query strings and bodies may carry numbers or what a caller said,
+      // and a path may carry an iCal or invitation token (loggablePath hides it).
       serializers: {
         req: (req: { method: string; url: string }) => ({
           method: req.method,
-          path: req.url.split('?')[0],
+          path: loggablePath(req.url),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
