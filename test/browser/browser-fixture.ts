@@ -14,6 +14,12 @@ export interface BrowserFixture {
   browser: Browser;
   /** Logs in through the login form in a fresh browser context; fails loudly if it bounces. */
   login(email: string, path?: string): Promise<Page>;
+  /**
+   * What the Content-Security-Policy blocked on any page opened through `login` (the event and
+   * the console's report): a test asserts it stays empty, so a page or a library needing an
+   * inline script or style fails here rather than silently breaking for users.
+   */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -35,10 +41,21 @@ export async function openBrowserFixture(now: Date): Promise<BrowserFixture> {
       '--disable-sync',
     ],
   });
+  const cspViolations: string[] = [];
   async function login(email: string, path = '/rota'): Promise<Page> {
     // A context of its own: sessions of earlier logins must not leak into this one.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.exposeFunction('__reportCsp', (text: string) => cspViolations.push(text));
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const report = (window as unknown as { __reportCsp(text: string): void }).__reportCsp;
+        report(`${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`);
+      });
+    });
     const page = await context.newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     page.setDefaultTimeout(60_000);
     await page.goto(`${s.url}${path}`);
     await page.getByLabel('Adresse e-mail').fill(email);
@@ -57,6 +74,7 @@ export async function openBrowserFixture(now: Date): Promise<BrowserFixture> {
     s,
     browser,
     login,
+    cspViolations,
     async close() {
       await browser.close();
       await s.close();

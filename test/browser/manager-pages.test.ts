@@ -1,5 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   callEvents,
   callRecords,
@@ -30,6 +30,10 @@ describe.skipIf(!hasChromium)(
       f = await openBrowserFixture(now);
     }, 60_000);
     afterAll(() => f?.close());
+    // Drag, calendar, forms: all of it works under the strict CSP, with nothing blocked.
+    afterEach(() => {
+      expect(f.cspViolations.splice(0)).toEqual([]);
+    });
 
     it('a manager approves a swap and opens a call’s detail', async () => {
       const [shift] = await f.s.db.db

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serviceMembers, services, shifts } from '../../db/schema/index.js';
 import {
   hasChromium,
@@ -44,6 +44,10 @@ describe.skipIf(!hasChromium)(
       f = await openBrowserFixture(now);
     }, 60_000);
     afterAll(() => f?.close());
+    // Drag, calendar, forms: all of it works under the strict CSP, with nothing blocked.
+    afterEach(() => {
+      expect(f.cspViolations.splice(0)).toEqual([]);
+    });
 
     it('a manager sees an open shift in red, assigns a professional through its edit page, and the gap is gone', async () => {
       const doctor = await doctorService();
