@@ -9,7 +9,7 @@ import { uiRouter } from './pages.js';
 import { adminQueuesRouter } from './platform/queue-dashboard-routes.js';
 import { icalRouter } from './planning/ical/routes.js';
 import { identify, sessions } from './access/middleware.js';
-import { assetsRouter } from './web/assets-routes.js';
+import { publicStylesheetRouter } from './web/assets-routes.js';
 import { securityHeaders } from './web/security-headers.js';
 
 /** The express application, without `listen`: main.ts serves it, supertest imports it. */
@@ -37,8 +37,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps));
   app.use('/twilio', twilioRouter(deps));
   app.use(icalRouter(deps));
-  // Public static files, before the sessions: the login page needs its stylesheet.
-  app.use(assetsRouter());
+  // Before the sessions and the login wall: the login page needs its stylesheet (the other
+  // assets stay behind the login, see pages.ts).
+  app.use(publicStylesheetRouter());
   app.use(sessions(deps), identify(deps));
   app.use('/api', apiRouter(deps));
   app.use(adminQueuesRouter(deps));

@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { requireAuth } from './access/middleware.js';
 import type { AppDeps } from './platform/deps.js';
 import { HttpError } from './platform/http-errors.js';
+import { assetsRouter } from './web/assets-routes.js';
 import { callsPages } from './dashboard/call-log-pages.js';
 import { demoPage } from './web/demo-page.js';
 import { directoryPage } from './directory/pages.js';
@@ -22,6 +23,7 @@ export function uiRouter(deps: AppDeps): Router {
   const router = Router();
   router.use(loginRouter(deps));
   router.use(requireAuth('page'));
+  router.use(assetsRouter());
   router.use(
     homePage(deps),
     rotaPage(deps),

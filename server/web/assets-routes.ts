@@ -19,3 +19,15 @@ export function assetsRouter(): Router {
   });
   return router;
 }
+
+/** The stylesheet, served before the login wall: the login page itself needs it. */
+export function publicStylesheetRouter(): Router {
+  const router = Router();
+  router.get('/assets/gardeline.css', (_req, res) => {
+    res.sendFile(join(ownDir, 'gardeline.css'), {
+      cacheControl: false,
+      headers: { 'cache-control': 'no-cache' },
+    });
+  });
+  return router;
+}

@@ -35,9 +35,10 @@ function declaredRoutes(app: unknown): { method: string; path: string | RegExp }
   return out;
 }
 
-/** Open by design: health, logging in and out (form and API), secret-URL calendar feeds. */
+/** Open by design: health, logging in and out (form and API), the login page's stylesheet, secret-URL calendar feeds. */
 const isPublic = (path: string) =>
-  ['/healthz', '/login', '/logout', '/api/session'].includes(path) || path.startsWith('/ical/');
+  ['/healthz', '/login', '/logout', '/api/session', '/assets/gardeline.css'].includes(path) ||
+  path.startsWith('/ical/');
 /** A concrete URL for a declared route: parameters become 'x'; the one regex route gets a sample. */
 const sample = (path: string | RegExp) =>
   typeof path === 'string'
