@@ -96,10 +96,13 @@ describe('login redirects stay on this site', () => {
 });
 
 describe('sessions', () => {
-  it('stores no session for an anonymous visit of the login page', async () => {
+  it('stores no session for anonymous visits (login page, a failed login, the API)', async () => {
     const before = await sessionRows();
     const res = await request(t.app).get('/login');
     await request(t.app).get('/login?next=/rota');
+    await request(t.app).get('/rota');
+    await request(t.app).get('/api/session');
+    await request(t.app).post('/login').type('form').send({ email: 'x@test.local', password: 'x' });
     expect(String(res.headers['set-cookie'] ?? '')).not.toContain('gardeline.sid');
     expect(await sessionRows()).toBe(before);
   });
