@@ -39,6 +39,15 @@ describe('security headers', () => {
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
+  it("loosens only the queue dashboard's styles; scripts stay the site's own everywhere", async () => {
+    const csp = (await request(t.app).get('/admin/queues')).headers['content-security-policy'];
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const elsewhere = (await request(t.app).get('/admin')).headers['content-security-policy'];
+    expect(elsewhere).not.toContain('unsafe-inline');
+  });
+
   it('serves pages with no inline script, style block or style attribute', async () => {
     const pages = [
       await request(t.app).get('/login'),
