@@ -8,8 +8,11 @@ import { PostgresRateLimitStore } from './rate-limit-store.js';
 const windowMs = 15 * 60_000;
 /** Failed logins one client address may make per window (a clinic behind one NAT shares it). */
 export const failuresPerAddress = 30;
-/** Failed logins on one account per window, from anywhere: guessing spread over many addresses. */
-export const failuresPerAccount = 10;
+/**
+ * Failed logins on one account per window, from anywhere: guessing spread over many addresses.
+ * Not lower: anyone can spend an account's budget and lock its owner out for the window.
+ */
+export const failuresPerAccount = 20;
 
 /**
  * The login rate limits, shared by the form and the API and by every instance: Redis when the
