@@ -6,7 +6,7 @@ import { csrfToken } from '../access/middleware.js';
 import type { AppDeps } from '../platform/deps.js';
 import { HttpError } from '../platform/http-errors.js';
 import { callbacksReadableBy } from '../callbacks/store.js';
-import { callLogFilters } from './schema.js';
+import { callLogFilters, callSidParam } from './schema.js';
 import { callBySid, callLogPage, callPathOf } from './store.js';
 import { html } from '../web/html.js';
 import { page } from '../web/layout.js';
@@ -62,7 +62,8 @@ ${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'm
 
   router.get('/calls/:sid', requireRead('callLog'), async (req, res) => {
     const actor = req.actor!;
-    const call = await callBySid(db, String(req.params.sid));
+    const sid = callSidParam.safeParse(req.params.sid);
+    const call = sid.success ? await callBySid(db, sid.data) : null;
     // Another territory's call is as unknown as a call that never was (as GET /api/calls/:sid).
     if (!call || !canReadTerritory(actor, call.territoryId ?? ''))
       throw new HttpError(404, 'not_found', 'Appel introuvable');

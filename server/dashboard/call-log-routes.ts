@@ -3,7 +3,7 @@ import { callbacksReadableBy } from '../callbacks/store.js';
 import { canReadTerritory, requireRead, shownNumber } from '../access/actor.js';
 import type { AppDeps } from '../platform/deps.js';
 import { notFound } from '../platform/http-errors.js';
-import { callLogQuery } from './schema.js';
+import { callLogQuery, callSidParam } from './schema.js';
 import { callBySid, callLogPage, callPathOf } from './store.js';
 
 /** The call log and callback queue of the actor's territories, for those `mayRead` lets read them (as the pages). */
@@ -23,7 +23,8 @@ export function callsRouter(deps: AppDeps): Router {
   });
   router.get('/calls/:sid', requireRead('callLog'), async (req, res) => {
     const actor = req.actor!;
-    const call = await callBySid(db, req.params.sid);
+    const sid = callSidParam.safeParse(req.params.sid);
+    const call = sid.success ? await callBySid(db, sid.data) : null;
     // Another territory's call is as unknown as a call that never was: its existence is not told.
     if (!call || !canReadTerritory(actor, call.territoryId ?? '')) throw notFound('Appel');
     const events = (await callPathOf(db, call.callSid)).map((r) => r.event);

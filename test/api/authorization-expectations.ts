@@ -58,7 +58,11 @@ export const expectations: Record<string, Expectation> = {
   'GET /api/session': { ok: everyone },
   'DELETE /api/session': { ok: 'public', endsSession: true },
 
-  'GET /api/services/:id/on-duty': { ok: members, params: service },
+  'GET /api/services/:id/on-duty': {
+    ok: members,
+    params: service,
+    query: 'at=2026-11-24T21:00:00Z',
+  },
   'GET /api/services/:id/shifts': { ok: members, params: service, query: week },
   'GET /api/services/:id/gaps': { ok: members, params: service, query: week },
   'GET /api/services/:id/fairness': { ok: members, params: service, query: week },
@@ -80,7 +84,11 @@ export const expectations: Record<string, Expectation> = {
   },
   'GET /api/services/:id/shifts.csv': { ok: members, params: service, query: week },
   'POST /api/services/:id/shifts.csv': { ok: managers, params: service },
-  'GET /api/territories/:id/calendar': { ok: members, params: { id: 'territoryA' } },
+  'GET /api/territories/:id/calendar': {
+    ok: members,
+    params: { id: 'territoryA' },
+    query: 'year=2026',
+  },
   'GET /api/unavailability': { ok: managers, query: 'professionalId=fixture:colleagueA' },
   'POST /api/unavailability': {
     ok: managers,
@@ -124,7 +132,7 @@ export const expectations: Record<string, Expectation> = {
     params: { id: 'colleagueA' },
     body: { profession: 'médecin généraliste' },
   },
-  'GET /api/calls': { ok: ['admin', 'manager', 'managerB'] },
+  'GET /api/calls': { ok: ['admin', 'manager', 'managerB'], query: `${week}&outcome=connected` },
   'GET /api/calls/:sid': { ok: managers, params: { sid: 'callA' } },
   'GET /api/callbacks': { ok: ['admin', 'manager', 'managerB'] },
   'POST /api/swaps': { ok: ['pro'], body: { shiftId: 'fixture:proShiftA' } },
@@ -140,10 +148,10 @@ export const expectations: Record<string, Expectation> = {
   'GET /^\\/assets\\/vendor\\/fullcalendar@([^/]+)\\/(.+)$/': { ok: everyone },
   'GET /assets/:file': { ok: everyone, params: { file: 'literal:rota-calendar.js' } },
   'GET /': { ok: everyone },
-  'GET /rota': { ok: everyone },
+  'GET /rota': { ok: everyone, query: 'service=fixture:serviceA&date=2026-11-24&view=week' },
   'GET /rota/feed': {
-    ok: everyone,
-    query: `serviceId=fixture:serviceA&start=2026-11-23&end=2026-11-30`,
+    ok: members,
+    query: 'service=fixture:serviceA&start=2026-11-23T00:00:00Z&end=2026-11-30T00:00:00Z',
   },
   // A's professional reads a shift of A (read-only form); nobody of B does.
   'GET /rota/shifts/:id/edit': { ok: members, params: { id: 'shiftA' } },
@@ -173,7 +181,7 @@ export const expectations: Record<string, Expectation> = {
     ok: managers,
     body: { service: 'fixture:serviceA', from: '2026-12-05', to: '2026-12-06' },
   },
-  'GET /calls': { ok: ['admin', 'manager', 'managerB'] },
+  'GET /calls': { ok: ['admin', 'manager', 'managerB'], query: 'from=2026-11-01&to=2026-11-30' },
   'GET /calls/:sid': { ok: managers, params: { sid: 'callA' } },
   'GET /callbacks': { ok: ['admin', 'manager', 'managerB'] },
   'GET /swaps': { ok: ['admin', 'manager', 'managerB'] },
