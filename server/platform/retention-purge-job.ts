@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.js';
 import {
   auditLog,
@@ -34,7 +34,7 @@ export async function retentionPurge(deps: Pick<AppDeps, 'db' | 'now'>): Promise
   let purged = 0;
   for (const territory of await db.select().from(territories)) {
     const r = { ...defaults, ...territory.settings.retention };
-    const ofTerritory = (column: typeof callRecords.territoryId) => eq(column, territory.id);
+    const ofTerritory = (column: AnyPgColumn) => eq(column, territory.id);
     const old = await db
       .select({ sid: callRecords.callSid })
       .from(callRecords)
