@@ -219,3 +219,11 @@ export const expectations: Record<string, Expectation> = {
   'POST /me/unavailability/:id/delete': { ok: members, params: { id: 'freshProUnavailabilityA' } },
   'GET /demo': { ok: everyone },
 };
+
+/**
+ * Apps mounted whole (bull-board's own router, which the walk does not see into): checked by
+ * the matrix like the declared routes.
+ */
+export const mountedApps: Record<string, Expectation> = {
+  'GET /admin/queues': { ok: ['admin'] },
+};
