@@ -30,6 +30,8 @@ export interface AuthorizationWorld {
   fixture(name: string): Promise<string>;
   /** What of A must never appear in an answer to B's people (ids, numbers). */
   secretsOfA: string[];
+  /** What A's professional must not read either: a colleague's mobile, a caller's number. */
+  secretsFromPro: string[];
 }
 
 /** A session opened by POST /api/session (its own rate limit, apart from the login form's). */
@@ -138,6 +140,7 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
       if (!make) throw new Error(`authorization-world: no fixture named ${name}`);
       return make();
     },
+    secretsFromPro: [colleague.mobile, '+33612349876'],
     secretsOfA: [territoryA.id, serviceA.id, colleague.mobile, me.mobile, callA, '+33612349876'],
   };
 }
