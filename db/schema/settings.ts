@@ -15,8 +15,17 @@ export interface TerritorySettings {
   callbackDeadlineMinutes: number;
   /** Send the next-morning follow-up SMS after a connected call. */
   followUpSms: boolean;
-  /** Retention, in days. */
-  retention: { callRecordsDays: number; smsDays: number; auditDays: number };
+  /**
+   * Retention, in days. Callback requests go with the call records; inbound free-text SMS
+   * (what a patient wrote to a line that does not read messages) are kept a shorter time.
+   */
+  retention: {
+    callRecordsDays: number;
+    smsDays: number;
+    auditDays: number;
+    /** Absent in settings saved before it existed: `defaultTerritorySettings`' value applies. */
+    inboundFreeTextDays?: number;
+  };
 }
 
 export const defaultTerritorySettings: TerritorySettings = {
@@ -28,7 +37,12 @@ export const defaultTerritorySettings: TerritorySettings = {
   swapAutoApprove: false,
   callbackDeadlineMinutes: 30,
   followUpSms: false,
-  retention: { callRecordsDays: 365 * 5, smsDays: 365, auditDays: 365 * 5 },
+  retention: {
+    callRecordsDays: 365 * 5,
+    smsDays: 365,
+    auditDays: 365 * 5,
+    inboundFreeTextDays: 30,
+  },
 };
 
 /** One slot of a shift template, in local wall-clock time (stored as JSON on the service). */

@@ -1,7 +1,9 @@
 import { eq, inArray, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { RequestHandler } from 'express';
 import type { Queryable } from '../../db/client.js';
 import { users, userTerritories } from '../../db/schema/index.js';
+import { forbidden } from '../platform/http-errors.js';
 import { maskPhone } from '../platform/logger.js';
 
 /** Who is asking: every authenticated request carries one. */
@@ -65,6 +67,32 @@ export function readableTerritories(actor: Actor, territoryColumn: AnyPgColumn):
     : inArray(territoryColumn, actor.territoryIds.length ? actor.territoryIds : [noTerritory]);
 }
 
+/**
+ * What each role may read, whichever door it comes in by: the API and the pages both ask
+ * `mayRead`, so a professional cannot get through /api what the pages refuse them.
+ */
+const readers = {
+  /** The call log and one call's path (callers' numbers, menus pressed, who was rung). */
+  callLog: ['admin', 'manager'],
+  /** The callback queue (patients' numbers). */
+  callbacks: ['admin', 'manager'],
+  /** Swaps waiting for a manager's decision. */
+  swapQueue: ['admin', 'manager'],
+  /** The coordinator's figures on the home page. */
+  dashboard: ['admin', 'manager'],
+} as const satisfies Record<string, readonly Actor['role'][]>;
+export type Readable = keyof typeof readers;
+
+export function mayRead(actor: Actor, what: Readable): boolean {
+  return (readers[what] as readonly string[]).includes(actor.role);
+}
+
+/** `mayRead` as a route guard: 403 for a role that may not read `what`. */
+export const requireRead =
+  (what: Readable): RequestHandler =>
+  (req, _res, next) =>
+    next(req.actor && mayRead(req.actor, what) ? undefined : forbidden());
+
 /** Phone numbers are shown in full to those who call people back; partly masked otherwise. */
 export function seesFullNumbers(actor: Actor): boolean {
   return actor.role !== 'professional';
@@ -73,6 +101,29 @@ export function seesFullNumbers(actor: Actor): boolean {
 /** A phone number as this actor may see it: in full, or masked (see `seesFullNumbers`). */
 export const shownNumber = (actor: Actor, number: string) =>
   seesFullNumbers(actor) ? number : maskPhone(number);
+
+/** A professional's own contacts are theirs to see; a colleague's only to those who call people. */
+export const seesContactsOf = (actor: Actor, professional: { id: string }) =>
+  seesFullNumbers(actor) || actor.professionalId === professional.id;
+
+/** The number of a professional (`professionalId`, null for the fallback line) as the actor may see it. */
+export const contactShownTo = (actor: Actor, professionalId: string | null, number: string) =>
+  seesFullNumbers(actor) || (professionalId !== null && actor.professionalId === professionalId)
+    ? number
+    : maskPhone(number);
+
+/**
+ * A directory entry as this actor may read it, in the API, the pages and the CSV alike:
+ * a colleague's mobile masked and e-mail withheld for professionals; never the iCal token.
+ */
+export function directoryEntryFor<
+  P extends { id: string; mobile: string; email: string | null; icalToken?: string },
+>(actor: Actor, professional: P): Omit<P, 'icalToken'> {
+  const { icalToken: _secret, ...entry } = professional;
+  return seesContactsOf(actor, professional)
+    ? entry
+    : { ...entry, mobile: maskPhone(entry.mobile), email: null };
+}
 
 /** How an actor is written in the audit log. */
 export const auditActorOf = (actor: Actor): { userId: string; label: string } => ({

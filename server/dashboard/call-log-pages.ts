@@ -1,12 +1,12 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { addDays } from '../../rota/calendar/local-date.js';
 import { wallClockToInstant } from '../../rota/local-time.js';
-import { canReadTerritory, shownNumber } from '../access/actor.js';
+import { canReadTerritory, requireRead, shownNumber } from '../access/actor.js';
 import { csrfToken } from '../access/middleware.js';
 import type { AppDeps } from '../platform/deps.js';
-import { forbidden, HttpError } from '../platform/http-errors.js';
+import { HttpError } from '../platform/http-errors.js';
 import { callbacksReadableBy } from '../callbacks/store.js';
-import { callLogFilters } from './schema.js';
+import { callLogFilters, callSidParam } from './schema.js';
 import { callBySid, callLogPage, callPathOf } from './store.js';
 import { html } from '../web/html.js';
 import { page } from '../web/layout.js';
@@ -35,10 +35,8 @@ const fmt = (d: Date | null) =>
 export function callsPages(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
-  const managerOnly: express.RequestHandler = (req, _res, next) =>
-    next(req.actor!.role === 'professional' ? forbidden() : undefined);
 
-  router.get('/calls', managerOnly, async (req, res) => {
+  router.get('/calls', requireRead('callLog'), async (req, res) => {
     const actor = req.actor!;
     const { outcome, from, to } = callLogFilters.parse(req.query);
     // Local days in Paris: "jusqu'au 24" includes the whole of the 24th, until midnight local time.
@@ -62,11 +60,13 @@ ${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'm
     res.type('html').send(page('Appels', actor, body, csrfToken(req)));
   });
 
-  router.get('/calls/:sid', managerOnly, async (req, res) => {
+  router.get('/calls/:sid', requireRead('callLog'), async (req, res) => {
     const actor = req.actor!;
-    const call = await callBySid(db, String(req.params.sid));
-    if (!call) throw new HttpError(404, 'not_found', 'Appel introuvable');
-    if (!canReadTerritory(actor, call.territoryId ?? '')) throw forbidden();
+    const sid = callSidParam.safeParse(req.params.sid);
+    const call = sid.success ? await callBySid(db, sid.data) : null;
+    // Another territory's call is as unknown as a call that never was (as GET /api/calls/:sid).
+    if (!call || !canReadTerritory(actor, call.territoryId ?? ''))
+      throw new HttpError(404, 'not_found', 'Appel introuvable');
     const events = await callPathOf(db, call.callSid);
     const label = (
       kind: string,
@@ -90,7 +90,7 @@ ${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'm
     res.type('html').send(page(`Appel ${call.callSid.slice(0, 10)}…`, actor, body, csrfToken(req)));
   });
 
-  router.get('/callbacks', managerOnly, async (req, res) => {
+  router.get('/callbacks', requireRead('callbacks'), async (req, res) => {
     const actor = req.actor!;
     const rows = await callbacksReadableBy(db, actor, 200);
     const states: Record<string, string> = {

@@ -1,16 +1,16 @@
 import { Router } from 'express';
 import { callbacksReadableBy } from '../callbacks/store.js';
-import { canReadTerritory, shownNumber } from '../access/actor.js';
+import { canReadTerritory, requireRead, shownNumber } from '../access/actor.js';
 import type { AppDeps } from '../platform/deps.js';
-import { forbidden, notFound } from '../platform/http-errors.js';
-import { callLogQuery } from './schema.js';
+import { notFound } from '../platform/http-errors.js';
+import { callLogQuery, callSidParam } from './schema.js';
 import { callBySid, callLogPage, callPathOf } from './store.js';
 
-/** The call log and callback queue of the actor's territories; numbers masked for professionals. */
+/** The call log and callback queue of the actor's territories, for those `mayRead` lets read them (as the pages). */
 export function callsRouter(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
-  router.get('/calls', async (req, res) => {
+  router.get('/calls', requireRead('callLog'), async (req, res) => {
     const actor = req.actor!;
     const f = callLogQuery.parse(req.query);
     const rows = await callLogPage(
@@ -21,15 +21,16 @@ export function callsRouter(deps: AppDeps): Router {
     );
     res.json({ calls: rows.map((c) => ({ ...c, fromNumber: shownNumber(actor, c.fromNumber) })) });
   });
-  router.get('/calls/:sid', async (req, res) => {
+  router.get('/calls/:sid', requireRead('callLog'), async (req, res) => {
     const actor = req.actor!;
-    const call = await callBySid(db, req.params.sid);
-    if (!call) throw notFound('Appel');
-    if (!canReadTerritory(actor, call.territoryId ?? '')) throw forbidden();
+    const sid = callSidParam.safeParse(req.params.sid);
+    const call = sid.success ? await callBySid(db, sid.data) : null;
+    // Another territory's call is as unknown as a call that never was: its existence is not told.
+    if (!call || !canReadTerritory(actor, call.territoryId ?? '')) throw notFound('Appel');
     const events = (await callPathOf(db, call.callSid)).map((r) => r.event);
     res.json({ call: { ...call, fromNumber: shownNumber(actor, call.fromNumber) }, events });
   });
-  router.get('/callbacks', async (req, res) => {
+  router.get('/callbacks', requireRead('callbacks'), async (req, res) => {
     const actor = req.actor!;
     const rows = await callbacksReadableBy(db, actor, 200);
     res.json({

@@ -26,3 +26,9 @@ export const callLogFilters = z.object({
   from: localDay,
   to: localDay,
 });
+
+/**
+ * A call's id in a URL. Twilio's are `CA` and 32 hex digits; anything else names no call (a
+ * 404, never a query: a NUL byte would make PostgreSQL refuse the text).
+ */
+export const callSidParam = z.string().regex(/^[A-Za-z0-9]{1,64}$/);

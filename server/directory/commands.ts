@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database, Tx } from '../../db/client.js';
 import { recordAudit } from '../platform/audit.js';
 import { professionals, serviceMembers, services } from '../../db/schema/index.js';
@@ -7,21 +8,27 @@ import { auditActorOf, canManageTerritory, type Actor } from '../access/actor.js
 import { forbidden, notFound, nothingToChange } from '../platform/http-errors.js';
 import type { NewProfessional, ProfessionalPatch } from './schema.js';
 
+const uuid = z.string().uuid();
+
 // The iCal token is a credential: it stays out of the audit log.
 const withoutToken = ({ icalToken: _t, ...rest }: typeof professionals.$inferSelect) => rest;
 
-/** Only services of the professional's own territory can hold them; others are ignored. */
+/**
+ * Only services of the professional's own territory can hold them; others are ignored, and so
+ * are ids that are no uuid (a form's empty checkbox value would make PostgreSQL refuse the query).
+ */
 async function setMemberships(
   tx: Tx,
   professionalId: string,
   territoryId: string,
   serviceIds: string[],
 ): Promise<string[]> {
-  const own = serviceIds.length
+  const ids = serviceIds.filter((id) => uuid.safeParse(id).success);
+  const own = ids.length
     ? await tx
         .select({ id: services.id })
         .from(services)
-        .where(and(inArray(services.id, serviceIds), eq(services.territoryId, territoryId)))
+        .where(and(inArray(services.id, ids), eq(services.territoryId, territoryId)))
     : [];
   await tx.delete(serviceMembers).where(eq(serviceMembers.professionalId, professionalId));
   if (own.length)

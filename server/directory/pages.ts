@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { canManageTerritory, shownNumber } from '../access/actor.js';
+import { canManageTerritory, directoryEntryFor } from '../access/actor.js';
 import { csrfToken } from '../access/middleware.js';
 import type { AppDeps } from '../platform/deps.js';
 import { html } from '../web/html.js';
@@ -14,7 +14,8 @@ export function directoryPage(deps: AppDeps): Router {
 
   router.get('/professionals', async (req, res) => {
     const actor = req.actor!;
-    const rows = await professionalsReadableBy(db, actor);
+    // The same projection as GET /api/professionals: what a role reads does not depend on the door.
+    const rows = (await professionalsReadableBy(db, actor)).map((p) => directoryEntryFor(actor, p));
     const memberships = await serviceNamesOf(
       db,
       rows.map((p) => p.id),
@@ -30,7 +31,7 @@ export function directoryPage(deps: AppDeps): Router {
       actor.role !== 'professional' && (await choicesFor(db, actor)).territories.length > 0;
     const body = html`${canAdd ? html`<p><a class="button" href="/professionals/new">Ajouter un professionnel</a></p>` : ''}
 <table><caption class="muted">${rows.length} professionnel(s)</caption><thead><tr><th scope="col">Nom</th><th scope="col">Profession</th><th scope="col">Mobile</th><th scope="col">Langues</th><th scope="col">Services</th><th scope="col"></th></tr></thead><tbody>
-${rows.map((p) => html`<tr><td>${p.name}</td><td>${p.profession}</td><td>${shownNumber(actor, p.mobile)}</td><td>${p.languages.join(', ')}</td><td>${servicesOf(p.id)}</td><td>${canEdit(p) ? html`<a href="/professionals/${p.id}/edit" aria-label="Modifier la fiche de ${p.name}">Modifier</a>` : ''}</td></tr>`)}</tbody></table>`;
+${rows.map((p) => html`<tr><td>${p.name}</td><td>${p.profession}</td><td>${p.mobile}</td><td>${p.languages.join(', ')}</td><td>${servicesOf(p.id)}</td><td>${canEdit(p) ? html`<a href="/professionals/${p.id}/edit" aria-label="Modifier la fiche de ${p.name}">Modifier</a>` : ''}</td></tr>`)}</tbody></table>`;
     res.type('html').send(page('Annuaire', actor, body, csrfToken(req)));
   });
   router.use(professionalFormPages(deps));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createProfessional, updateProfessional } from './commands.js';
 import { newProfessional, professionalPatch } from './schema.js';
 import type { AppDeps } from '../platform/deps.js';
+import { directoryEntryFor } from '../access/actor.js';
 import { professionalsReadableBy } from './store.js';
 
 /** The directory: professionals of the actor's territories; managers add and edit. */
@@ -11,7 +12,7 @@ export function professionalsRouter(deps: AppDeps): Router {
   const db = deps.db.db;
   router.get('/professionals', async (req, res) => {
     const rows = await professionalsReadableBy(db, req.actor!);
-    res.json({ professionals: rows.map(({ icalToken: _t, ...p }) => p) });
+    res.json({ professionals: rows.map((p) => directoryEntryFor(req.actor!, p)) });
   });
   router.post('/professionals', async (req, res) => {
     const id = await createProfessional(db, req.actor!, newProfessional.parse(req.body ?? {}));

@@ -1,60 +1,91 @@
-import { and, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../../db/client.js';
 import {
   auditLog,
+  callbackRequests,
   callEvents,
   callRecords,
+  sessions,
   smsMessages,
   territories,
 } from '../../db/schema/index.js';
+import { defaultTerritorySettings } from '../../db/schema/settings.js';
 import type { AppDeps } from './deps.js';
 
 const day = 24 * 3600_000;
+const defaults = defaultTerritorySettings.retention;
+/** What a patient typed to a line that does not read messages (see sms/webhooks.ts). */
+const freeText = and(eq(smsMessages.direction, 'inbound'), eq(smsMessages.kind, 'unknown'));
 
-/** Deletes what is past each territory's retention periods (call records, SMS, audit). */
+async function purge(db: Queryable, table: PgTable, where: SQL | undefined): Promise<number> {
+  return (await db.delete(table).where(where).returning()).length;
+}
+
+/**
+ * Deletes what is past each territory's retention periods: call records and their paths,
+ * callback requests and their attempts (patients' numbers), SMS (inbound free text sooner),
+ * audit entries. Then what belongs to no territory (SMS to an unknown number, by the default
+ * periods) and expired web sessions (every anonymous visit to /login writes one).
+ */
 export async function retentionPurge(deps: Pick<AppDeps, 'db' | 'now'>): Promise<string> {
   const db = deps.db.db;
+  const before = (days: number) => new Date(deps.now().getTime() - days * day);
   let purged = 0;
   for (const territory of await db.select().from(territories)) {
-    const r = territory.settings.retention;
-    const before = (days: number) => new Date(deps.now().getTime() - days * day);
+    const r = { ...defaults, ...territory.settings.retention };
+    const ofTerritory = (column: AnyPgColumn) => eq(column, territory.id);
     const old = await db
       .select({ sid: callRecords.callSid })
       .from(callRecords)
       .where(
         and(
-          sql`${callRecords.territoryId} = ${territory.id}`,
+          ofTerritory(callRecords.territoryId),
           lt(callRecords.startedAt, before(r.callRecordsDays)),
         ),
       );
     const sids = old.map((o) => o.sid);
     if (sids.length > 0) {
       await db.delete(callEvents).where(inArray(callEvents.callSid, sids));
-      purged += (
-        await db
-          .delete(callRecords)
-          .where(inArray(callRecords.callSid, sids))
-          .returning({ id: callRecords.id })
-      ).length;
+      purged += await purge(db, callRecords, inArray(callRecords.callSid, sids));
     }
-    purged += (
-      await db
-        .delete(smsMessages)
-        .where(
-          and(
-            sql`${smsMessages.territoryId} = ${territory.id}`,
-            lt(smsMessages.createdAt, before(r.smsDays)),
-          ),
-        )
-        .returning({ id: smsMessages.id })
-    ).length;
-    purged += (
-      await db
-        .delete(auditLog)
-        .where(
-          and(sql`${auditLog.territoryId} = ${territory.id}`, lt(auditLog.at, before(r.auditDays))),
-        )
-        .returning({ id: auditLog.id })
-    ).length;
+    // Attempts go with their request (on delete cascade).
+    purged += await purge(
+      db,
+      callbackRequests,
+      and(
+        ofTerritory(callbackRequests.territoryId),
+        lt(callbackRequests.createdAt, before(r.callRecordsDays)),
+      ),
+    );
+    const sms = ofTerritory(smsMessages.territoryId);
+    purged += await purge(db, smsMessages, and(sms, lt(smsMessages.createdAt, before(r.smsDays))));
+    purged += await purge(
+      db,
+      smsMessages,
+      and(sms, freeText, lt(smsMessages.createdAt, before(r.inboundFreeTextDays!))),
+    );
+    purged += await purge(
+      db,
+      auditLog,
+      and(ofTerritory(auditLog.territoryId), lt(auditLog.at, before(r.auditDays))),
+    );
   }
-  return `purged ${purged}`;
+  const noTerritory = isNull(smsMessages.territoryId);
+  purged += await purge(
+    db,
+    smsMessages,
+    and(noTerritory, lt(smsMessages.createdAt, before(defaults.smsDays))),
+  );
+  purged += await purge(
+    db,
+    smsMessages,
+    and(
+      noTerritory,
+      eq(smsMessages.direction, 'inbound'),
+      lt(smsMessages.createdAt, before(defaults.inboundFreeTextDays!)),
+    ),
+  );
+  const sessionsPurged = await purge(db, sessions, lt(sessions.expire, deps.now()));
+  return `purged ${purged}, expired sessions ${sessionsPurged}`;
 }

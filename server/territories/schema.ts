@@ -23,6 +23,7 @@ export const territorySettingsPatch = z
       callRecordsDays: z.number().int().min(30),
       smsDays: z.number().int().min(7),
       auditDays: z.number().int().min(30),
+      inboundFreeTextDays: z.number().int().min(1).max(365).optional(),
     }),
   })
   .partial();

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { shownNumber } from '../access/actor.js';
+import { mayRead, shownNumber } from '../access/actor.js';
 import { loadRotaWindow } from '../planning/rota-window.js';
 import { csrfToken } from '../access/middleware.js';
 import { loadDashboards } from '../dashboard/load-dashboard.js';
@@ -37,7 +37,7 @@ ${nextStart ? html`<p><strong>Ensuite</strong> (${new Intl.DateTimeFormat('fr-FR
       }),
     );
     // The measures are the coordinators' (issue 7); a professional gets their own page instead.
-    const dashboards = actor.role === 'professional' ? [] : await loadDashboards(db, actor, now);
+    const dashboards = mayRead(actor, 'dashboard') ? await loadDashboards(db, actor, now) : [];
     const body = html`<div class="cards">${cards}</div>
 ${actor.professionalId ? html`<p><a href="/me">Voir mes gardes, échanges et indisponibilités</a></p>` : ''}
 ${dashboards.map(dashboardView)}`;

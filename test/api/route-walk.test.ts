@@ -1,40 +1,14 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { declaredRoutes } from '../support/routes.js';
 
 /**
  * Walks every route the whole app declares (express 5 router stacks, nested routers included)
  * and calls each without credentials. Nothing but the short public list below may answer: a
- * page, an admin screen or an API route added without authentication fails this test.
+ * page, an admin screen or an API route added without authentication fails this test. The walk
+ * (test/support/routes.ts) is shared with the authorization matrix and the fuzz suite.
  */
-type Layer = {
-  route?: { path: string | RegExp; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-  rawPath?: string;
-};
-
-function declaredRoutes(app: unknown): { method: string; path: string | RegExp }[] {
-  const out: { method: string; path: string | RegExp }[] = [];
-  // A mounted router's routes are relative to its mount path (`rawPath`, e.g. '/api').
-  const walk = (stack: Layer[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        const path = layer.route.path;
-        for (const m of Object.keys(layer.route.methods))
-          out.push({ method: m, path: typeof path === 'string' ? prefix + path : path });
-      } else if (layer.handle?.stack) {
-        walk(
-          layer.handle.stack,
-          prefix +
-            (typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : ''),
-        );
-      }
-    }
-  };
-  walk((app as { router: { stack: Layer[] } }).router.stack, '');
-  return out;
-}
-
 /** Open by design: health, logging in and out (form and API), the login page's stylesheet, secret-URL calendar feeds. */
 const isPublic = (path: string) =>
   ['/healthz', '/login', '/logout', '/api/session', '/assets/gardeline.css'].includes(path) ||

@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { localDateOf } from '../../../rota/calendar/local-date.js';
 import { shiftsToCsv } from '../../../rota/csv.js';
+import { contactShownTo } from '../../access/actor.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { instantRange, readableService } from '../service-access.js';
 import { activeShiftsWithMobiles } from '../shifts/store.js';
@@ -33,7 +34,9 @@ export function csvRouter(deps: AppDeps): Router {
             date: localDateOf(r.shift.startsAt, territory.timeZone),
             start: hm(r.shift.startsAt),
             end: hm(r.shift.endsAt),
-            professional: r.mobile ?? '',
+            professional: r.mobile
+              ? contactShownTo(req.actor!, r.shift.professionalId, r.mobile)
+              : '',
             level: r.shift.level,
           })),
         ),

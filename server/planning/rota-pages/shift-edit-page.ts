@@ -2,7 +2,7 @@ import express, { Router, type Request, type Response } from 'express';
 import { z, ZodError } from 'zod';
 import type { Database } from '../../../db/client.js';
 import { localDateOf } from '../../../rota/calendar/local-date.js';
-import { canManageTerritory } from '../../access/actor.js';
+import { canManageTerritory, canReadTerritory } from '../../access/actor.js';
 import { csrfToken, requireCsrf } from '../../access/middleware.js';
 import { changeShift, type ShiftWrite } from '../shifts/commands.js';
 import { assignFormBody, shiftFormBody } from '../shifts/schema.js';
@@ -57,6 +57,7 @@ export function shiftEditPage(deps: AppDeps): Router {
     refusal?: { status: number; message: string },
   ) {
     const { shift, service, territory } = await loadShift(db, shiftId);
+    if (!canReadTerritory(req.actor!, territory.id)) throw notFound('Garde');
     const zone = territory.timeZone;
     const fmt = new Intl.DateTimeFormat('fr-FR', {
       timeZone: zone,

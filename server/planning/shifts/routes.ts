@@ -5,7 +5,7 @@ import { findTerritoryById } from '../../territories/store.js';
 import { territoryCalendar } from '../../../rota/calendar/territory-calendar.js';
 import { pdsaPeriods } from '../../../rota/calendar/pdsa.js';
 import { coverageGaps } from '../../../rota/gaps.js';
-import { canReadTerritory, type Actor } from '../../access/actor.js';
+import { canReadTerritory, contactShownTo, type Actor } from '../../access/actor.js';
 import { cancelShift, changeShift, createShift } from './commands.js';
 import { shiftCreateBody, shiftId, shiftPatchBody } from './schema.js';
 import { activeShiftsOf, serviceWithTerritory } from './store.js';
@@ -44,7 +44,9 @@ export function rotaRouter(deps: AppDeps): Router {
     const rota = await loadRotaWindow(db, service.id, at, new Date(at.getTime() + 1));
     res.json({
       at,
-      contacts: contactsFrom(rota, service.id, at, territory?.territory.fallbackNumber ?? null),
+      contacts: contactsFrom(rota, service.id, at, territory?.territory.fallbackNumber ?? null).map(
+        (c) => ({ ...c, phone: contactShownTo(req.actor!, c.professionalId, c.phone) }),
+      ),
     });
   });
   router.get('/services/:id/shifts', async (req, res) => {

@@ -1,8 +1,7 @@
 import express, { Router } from 'express';
-import { canManageTerritory } from '../../access/actor.js';
+import { canManageTerritory, requireRead } from '../../access/actor.js';
 import { csrfToken, requireCsrf } from '../../access/middleware.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { forbidden } from '../../platform/http-errors.js';
 import { html } from '../../web/html.js';
 import { page } from '../../web/layout.js';
 import { decideSwap } from './commands.js';
@@ -19,8 +18,7 @@ const fmt = (d: Date) =>
 export function swapsPages(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
-  const managerOnly: express.RequestHandler = (req, _res, next) =>
-    next(req.actor!.role === 'professional' ? forbidden() : undefined);
+  const managerOnly = requireRead('swapQueue');
 
   router.get('/swaps', managerOnly, async (req, res) => {
     const actor = req.actor!;

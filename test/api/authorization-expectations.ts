@@ -1,0 +1,229 @@
+/**
+ * Who may call each route of the app: the table test/api/authorization-matrix.test.ts checks
+ * against every route the router declares. A route the router has and this table lacks fails
+ * that test, by name: add its row here (one line, usually).
+ *
+ * `ok` lists the identities that get through (2xx/3xx, or 400/409 for the body the row sends:
+ * validation, never 401/403/404); every other identity must be refused (anonymous: 401 on the
+ * API, a redirect to the login page on the pages; signed in: 403 or 404). Route parameters
+ * name fixtures of territory A (see authorization-world.ts): B's manager and professional must
+ * be refused them. A route without parameters (a list) is open to B's people too, who must not
+ * read anything of A in it (the test looks for A's ids and numbers in the answer).
+ */
+export type Who = 'admin' | 'manager' | 'managerB' | 'pro' | 'proB';
+
+export interface Expectation {
+  /** Who gets through; 'public': anyone, anonymous included; 'twilio': 403 unsigned, for all. */
+  ok: Who[] | 'public' | 'twilio';
+  /** A fixture name (authorization-world.ts) for each route parameter. */
+  params?: Record<string, string>;
+  query?: string;
+  /** JSON for the API, form fields for the pages. Targets of A, so that authorization decides. */
+  body?: Record<string, unknown>;
+  /** Logs the session out: each request gets a session of its own. */
+  endsSession?: true;
+}
+
+const managers: Who[] = ['admin', 'manager'];
+const members: Who[] = ['admin', 'manager', 'pro'];
+const everyone: Who[] = ['admin', 'manager', 'managerB', 'pro', 'proB'];
+const twilio: Expectation = { ok: 'twilio' };
+const service = { id: 'serviceA' };
+const week = 'from=2026-11-24T00:00:00Z&to=2026-12-01T00:00:00Z';
+const night = { startsAt: '2026-12-02T19:00:00Z', endsAt: '2026-12-03T07:00:00Z' };
+
+export const expectations: Record<string, Expectation> = {
+  'GET /healthz': { ok: 'public' },
+
+  'POST /twilio/fallback': twilio,
+  'POST /twilio/fallback/after-queue': twilio,
+  'POST /twilio/fallback/after-dial': twilio,
+  'POST /twilio/voice': twilio,
+  'POST /twilio/voice/:node': { ok: 'twilio', params: { node: 'literal:menu' } },
+  'POST /twilio/status': twilio,
+  'POST /twilio/sms/status': twilio,
+  'POST /twilio/callback/screen': twilio,
+  'POST /twilio/callback/accept': twilio,
+  'POST /twilio/callback/patient-screen': twilio,
+  'POST /twilio/callback/patient-accept': twilio,
+  'POST /twilio/callback/patient-result': twilio,
+  'POST /twilio/callback/status': twilio,
+  'POST /twilio/sms': twilio,
+
+  // The secret is the URL: anyone holding it reads the feed.
+  'GET /ical/professional/:token.ics': { ok: 'public', params: { token: 'proIcalToken' } },
+  'GET /ical/service/:token.ics': { ok: 'public', params: { token: 'serviceIcalToken' } },
+
+  'POST /api/session': { ok: 'public', body: {} },
+  'GET /api/session': { ok: everyone },
+  'DELETE /api/session': { ok: 'public', endsSession: true },
+
+  'GET /api/services/:id/on-duty': {
+    ok: members,
+    params: service,
+    query: 'at=2026-11-24T21:00:00Z',
+  },
+  'GET /api/services/:id/shifts': { ok: members, params: service, query: week },
+  'GET /api/services/:id/gaps': { ok: members, params: service, query: week },
+  'GET /api/services/:id/fairness': { ok: members, params: service, query: week },
+  'POST /api/shifts': {
+    ok: managers,
+    body: { serviceId: 'fixture:serviceA', professionalId: null, level: 2, ...night },
+  },
+  'PATCH /api/shifts/:id': { ok: managers, params: { id: 'shiftA' }, body: { level: 1 } },
+  'DELETE /api/shifts/:id': { ok: managers, params: { id: 'freshShiftA' } },
+  'POST /api/services/:id/auto-fill': {
+    ok: managers,
+    params: service,
+    body: { from: '2026-12-05', to: '2026-12-06' },
+  },
+  'POST /api/services/:id/auto-fill/accept': {
+    ok: managers,
+    params: service,
+    body: { assignments: [{ ...night, level: 1, professionalId: 'fixture:colleagueA' }] },
+  },
+  'GET /api/services/:id/shifts.csv': { ok: members, params: service, query: week },
+  'POST /api/services/:id/shifts.csv': { ok: managers, params: service },
+  'GET /api/territories/:id/calendar': {
+    ok: members,
+    params: { id: 'territoryA' },
+    query: 'year=2026',
+  },
+  'GET /api/unavailability': { ok: managers, query: 'professionalId=fixture:colleagueA' },
+  'POST /api/unavailability': {
+    ok: managers,
+    body: { professionalId: 'fixture:colleagueA', ...night },
+  },
+  'DELETE /api/unavailability/:id': { ok: managers, params: { id: 'freshUnavailabilityA' } },
+  'POST /api/overrides': {
+    ok: managers,
+    body: {
+      shiftId: 'fixture:shiftA',
+      professionalId: 'fixture:colleagueA',
+      startsAt: '2026-11-24T20:00:00Z',
+      endsAt: '2026-11-24T22:00:00Z',
+    },
+  },
+  'GET /api/territories': { ok: everyone },
+  'POST /api/territories': { ok: ['admin'], body: {} },
+  'PATCH /api/territories/:id': { ok: managers, params: { id: 'territoryA' }, body: {} },
+  'PATCH /api/services/:id': { ok: managers, params: service, body: { name: 'Médecins' } },
+  'PUT /api/territories/:id/calendar/:day': {
+    ok: managers,
+    params: { id: 'territoryA', day: 'literal:2026-12-24' },
+    body: { kind: 'pont' },
+  },
+  'DELETE /api/territories/:id/calendar/:day': {
+    ok: managers,
+    params: { id: 'territoryA', day: 'literal:2026-12-24' },
+  },
+  'GET /api/professionals': { ok: everyone },
+  'POST /api/professionals': {
+    ok: managers,
+    body: {
+      territoryId: 'fixture:territoryA',
+      name: 'Dr Nouveau',
+      profession: 'médecin',
+      mobile: '06 39 98 77 01',
+    },
+  },
+  'PATCH /api/professionals/:id': {
+    ok: managers,
+    params: { id: 'colleagueA' },
+    body: { profession: 'médecin généraliste' },
+  },
+  'GET /api/calls': { ok: ['admin', 'manager', 'managerB'], query: `${week}&outcome=connected` },
+  'GET /api/calls/:sid': { ok: managers, params: { sid: 'callA' } },
+  'GET /api/callbacks': { ok: ['admin', 'manager', 'managerB'] },
+  'POST /api/swaps': { ok: ['pro'], body: { shiftId: 'fixture:proShiftA' } },
+  'POST /api/swaps/:id/take': { ok: ['pro'], params: { id: 'swapA' } },
+  'POST /api/swaps/:id/:decision': {
+    ok: managers,
+    params: { id: 'swapA', decision: 'literal:reject' },
+  },
+
+  'GET /login': { ok: 'public' },
+  'POST /login': { ok: 'public' },
+  'POST /logout': { ok: 'public', endsSession: true },
+  'GET /^\\/assets\\/vendor\\/fullcalendar@([^/]+)\\/(.+)$/': { ok: everyone },
+  'GET /assets/:file': { ok: everyone, params: { file: 'literal:rota-calendar.js' } },
+  'GET /': { ok: everyone },
+  'GET /rota': { ok: everyone, query: 'service=fixture:serviceA&date=2026-11-24&view=week' },
+  'GET /rota/feed': {
+    ok: members,
+    query: 'service=fixture:serviceA&start=2026-11-23T00:00:00Z&end=2026-11-30T00:00:00Z',
+  },
+  // A's professional reads a shift of A (read-only form); nobody of B does.
+  'GET /rota/shifts/:id/edit': { ok: members, params: { id: 'shiftA' } },
+  'POST /rota/shifts/:id/edit': {
+    ok: managers,
+    params: { id: 'shiftA' },
+    body: {
+      date: '2026-11-24',
+      start: '20:00',
+      end: '08:00',
+      level: '1',
+      professionalId: 'fixture:colleagueA',
+    },
+  },
+  'POST /rota/shifts/:id/assign': {
+    ok: managers,
+    params: { id: 'shiftA' },
+    body: { professionalId: 'fixture:colleagueA' },
+  },
+  'POST /rota/shifts': { ok: managers, body: { serviceId: 'fixture:serviceA' } },
+  'POST /rota/shifts/:id/cancel': { ok: managers, params: { id: 'freshShiftA' } },
+  'GET /rota/auto-fill': {
+    ok: managers,
+    query: 'service=fixture:serviceA&from=2026-12-05&to=2026-12-06',
+  },
+  'POST /rota/auto-fill': {
+    ok: managers,
+    body: { service: 'fixture:serviceA', from: '2026-12-05', to: '2026-12-06' },
+  },
+  'GET /calls': { ok: ['admin', 'manager', 'managerB'], query: 'from=2026-11-01&to=2026-11-30' },
+  'GET /calls/:sid': { ok: managers, params: { sid: 'callA' } },
+  'GET /callbacks': { ok: ['admin', 'manager', 'managerB'] },
+  'GET /swaps': { ok: ['admin', 'manager', 'managerB'] },
+  'POST /swaps/:id/:decision': {
+    ok: managers,
+    params: { id: 'swapA', decision: 'literal:reject' },
+  },
+  'GET /professionals': { ok: everyone },
+  'GET /professionals/new': { ok: ['admin', 'manager', 'managerB'] },
+  'POST /professionals/new': {
+    ok: managers,
+    body: {
+      territoryId: 'fixture:territoryA',
+      name: 'Dr Formulaire',
+      profession: 'médecin',
+      mobile: '06 39 98 77 02',
+      languages: 'fr',
+    },
+  },
+  'GET /professionals/:id/edit': { ok: managers, params: { id: 'colleagueA' } },
+  'POST /professionals/:id/edit': {
+    ok: managers,
+    params: { id: 'colleagueA' },
+    body: { name: 'Dr Collègue', profession: 'médecin', mobile: '06 39 98 77 03', languages: 'fr' },
+  },
+  // A professional's own page: those without a directory entry are told no.
+  'GET /me': { ok: ['pro', 'proB'] },
+  'POST /me/shifts/:id/offer': { ok: ['pro'], params: { id: 'proShiftA' } },
+  'POST /me/swaps/:id/take': { ok: ['pro'], params: { id: 'swapA' } },
+  'POST /me/unavailability': {
+    ok: ['pro', 'proB'],
+    body: { from: '2026-12-10', to: '2026-12-11' },
+  },
+  // A's managers may delete A's leave through this door too (the command's rule).
+  'POST /me/unavailability/:id/delete': { ok: members, params: { id: 'freshProUnavailabilityA' } },
+  'GET /demo': { ok: everyone },
+};
+
+/**
+ * Apps mounted whole (bull-board's own router, which the walk does not see into): checked by
+ * the matrix like the declared routes.
+ */
+export const mountedApps: Record<string, Expectation> = {
+  'GET /admin/queues': { ok: ['admin'] },
+};
