@@ -5,7 +5,7 @@ import { runCallback } from './callbacks/callback-job.js';
 import { callbackDeadline } from './callbacks/deadline-job.js';
 import { flushCallbackOutbox } from './callbacks/outbox.js';
 import { jobPayloads, type JobName } from './platform/job-payloads.js';
-import { queueNames, type QueueName } from './platform/queues.js';
+import { queueNames, scheduleDailyJobs, type QueueName } from './platform/queues.js';
 import { followUp } from './sms/follow-up-job.js';
 import { gapAlert } from './planning/reminders/gap-alert-job.js';
 import { retentionPurge } from './platform/retention-purge-job.js';
@@ -89,16 +89,10 @@ export function startWorkers(
     worker.on('error', (err) => deps.logger.error({ err, queue }, 'worker error'));
     return worker;
   });
-  // Daily jobs, Paris time; upsert is idempotent across restarts and processes.
-  const daily = [
-    ['gap-alert', '0 7 * * *'],
-    ['retention-purge', '30 3 * * *'],
-  ] as const;
-  for (const [name, pattern] of daily) {
-    void deps.jobs.queues.maintenance
-      .upsertJobScheduler(name, { pattern, tz: 'Europe/Paris' }, { name, data: {} })
-      .catch((err: unknown) => deps.logger.warn({ err, name }, 'daily job not scheduled'));
-  }
+  // Every worker process upserts the same schedulers: idempotent across restarts and processes.
+  void scheduleDailyJobs(deps.jobs).catch((err: unknown) =>
+    deps.logger.warn({ err }, 'daily jobs not scheduled'),
+  );
   // The outbox sweep hands to the queue the callbacks written while it was unreachable. A timer,
   // not a queue schedule: it must run precisely when the queue was down (or wiped).
   const sweep = setInterval(() => {
