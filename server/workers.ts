@@ -14,8 +14,11 @@ import { shiftReminder } from './planning/reminders/shift-reminder-job.js';
 
 export interface Workers {
   workers: Worker[];
-  /** Waits for active jobs to finish, then closes. */
-  close(): Promise<void>;
+  /**
+   * Waits for active jobs to finish, then closes; past `withinMs` it stops waiting (an unfinished
+   * job's lock expires and another worker takes it: jobs are idempotent).
+   */
+  close(withinMs?: number): Promise<void>;
 }
 
 /**
@@ -103,7 +106,7 @@ export function startWorkers(
   sweep.unref();
   return {
     workers,
-    close: async () => {
+    close: async (withinMs = 8000) => {
       clearInterval(sweep);
       // From here the database may go away under the workers (embedded PostgreSQL stops on the
       // same signal): losing a connection is expected, not an error worth a stack trace.
@@ -113,7 +116,16 @@ export function startWorkers(
           deps.logger.debug({ err }, 'worker connection lost while stopping'),
         );
       }
-      await Promise.allSettled(workers.map((worker) => worker.close()));
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>(
+        (resolve) => (timer = setTimeout(resolve, withinMs, 'late')),
+      );
+      // BullMQ's close(true) cannot cut short a close() already waiting: past the bound, stop
+      // waiting; the process exits and the unfinished job's lock expires for another worker.
+      const closed = Promise.allSettled(workers.map((worker) => worker.close()));
+      if ((await Promise.race([closed, late])) === 'late')
+        deps.logger.warn({ withinMs }, 'jobs still active at shutdown: left to another worker');
+      clearTimeout(timer);
     },
   };
 }
