@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import type postgres from 'postgres';
 import type { Database } from './client.js';
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -20,7 +21,8 @@ const lockKey = "hashtextextended('gardeline:migrations', 0)";
  * with its connection.
  */
 export async function migrateDatabase(db: Database): Promise<void> {
-  const pool = db.$client;
+  // drizzle() keeps its postgres.js pool as $client (openDatabase's `sql`); the type omits it.
+  const pool = (db as Database & { $client: postgres.Sql }).$client;
   if ((pool.options.max ?? 10) < 2)
     throw new Error('migrateDatabase needs a pool of at least 2 connections (lock + migrator)');
   const lock = await pool.reserve();

@@ -16,17 +16,19 @@ export interface LineFigures {
  * backlog reads the open callbacks (the partial unique index on open ones).
  */
 export async function lineFigures(db: Pick<DbHandle, 'sql'>, since: Date): Promise<LineFigures> {
+  // drizzle makes the shared pool pass timestamps through as text: ISO strings in and out.
+  const from = since.toISOString();
   return db.sql.begin('read only', async (tx) => {
     await tx`set local statement_timeout = 1000`;
     const outcomes = await tx<{ outcome: string; count: number }[]>`
       select coalesce(outcome, 'in_progress') as outcome, count(*)::int as count
-      from call_records where started_at >= ${since} group by 1`;
+      from call_records where started_at >= ${from} group by 1`;
     const [rings] = await tx<{ rings: number; acceptances: number }[]>`
       select count(*) filter (where e.kind = 'ring')::int as rings,
              count(*) filter (where e.kind = 'accepted')::int as acceptances
       from call_records r join call_events e on e.call_sid = r.call_sid
-      where r.started_at >= ${since} and e.kind in ('ring', 'accepted')`;
-    const [backlog] = await tx<{ count: number; oldest: Date | null }[]>`
+      where r.started_at >= ${from} and e.kind in ('ring', 'accepted')`;
+    const [backlog] = await tx<{ count: number; oldest: string | null }[]>`
       select count(*)::int as count, min(created_at) as oldest
       from callback_requests where status in ('pending', 'in_progress')`;
     return {
@@ -34,7 +36,7 @@ export async function lineFigures(db: Pick<DbHandle, 'sql'>, since: Date): Promi
       rings: rings?.rings ?? 0,
       acceptances: rings?.acceptances ?? 0,
       callbackBacklog: backlog?.count ?? 0,
-      oldestPendingCallbackAt: backlog?.oldest ?? null,
+      oldestPendingCallbackAt: backlog?.oldest ? new Date(backlog.oldest) : null,
     };
   });
 }
