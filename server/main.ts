@@ -55,7 +55,7 @@ export async function startService(
   try {
     let embedded: EmbeddedDatabase | null = null;
     if (!config.DATABASE_URL) {
-      embedded = await startEmbeddedPostgres(config.DATA_DIR);
+      embedded = await startEmbeddedPostgres(config.DATA_DIR, undefined, (m) => logger.warn(m));
       cleanups.push(() => embedded!.stop());
       logger.info('embedded PostgreSQL started');
     }

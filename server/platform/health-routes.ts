@@ -26,8 +26,14 @@ export function healthRouter(
 ): Router {
   const router = Router();
   router.use((_req, res, next) => {
-    // Draining: no keep-alive, so the proxy's next request opens a connection elsewhere.
-    if (lifecycle.draining) res.setHeader('Connection', 'close');
+    // Draining: no keep-alive, so the proxy's next request opens a connection elsewhere and the
+    // server's close is not held up by idle sockets. Decided when the headers go out, not when
+    // the request came in: a webhook in flight at SIGTERM answers with Connection: close too.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      if (lifecycle.draining) this.setHeader('Connection', 'close');
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
     next();
   });
   router.get('/healthz', (_req, res) => {
