@@ -23,9 +23,12 @@ wait_ready() {
 
 # 3. One instance at a time. SIGTERM drains (listener closed at once: nginx sends the next
 #    requests to the other instance; in-flight webhooks finish; exit within 10 s).
+#    Then wait past nginx's fail_timeout (2 s): until then nginx may still count the restarted
+#    instance as failed, and restarting the other one would leave it none (502 to Twilio).
 for port in 3001 3002; do
   systemctl restart "gardeline-web@$port"
   wait_ready "$port"
+  sleep 3
 done
 
 # 4. The worker last: active jobs finish or are taken again after their lock expires.
