@@ -17,14 +17,21 @@ export async function clearStalePostmaster(
   const pidFile = path.join(databaseDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  const running = Number.isInteger(pid) && pid > 0 ? processOf(pid) : null;
+  const valid = Number.isInteger(pid) && pid > 0;
+  const running = valid && isAlive(pid) ? processOf(pid) : null;
+  // Alive but unidentifiable (no `ps`): removing the file could start a second server on the
+  // same data, the one thing PostgreSQL's lock file exists to prevent.
+  if (running === 'unknown')
+    throw new Error(
+      `${pidFile} names process ${pid}, still running: if it is PostgreSQL, stop it (kill -INT ${pid}); if not, remove the file; then start again`,
+    );
   if (!running || !isPostmasterOf(running.args, databaseDir)) {
     log(`removing a stale ${pidFile} (process ${pid} is gone)`);
     rmSync(pidFile, { force: true });
     return;
   }
   const parent = running.ppid > 1 ? processOf(running.ppid) : null;
-  if (parent && /\bnode\b/.test(parent.args))
+  if (parent && parent !== 'unknown' && /\bnode\b/.test(parent.args))
     throw new Error(
       `the embedded PostgreSQL of ${databaseDir} (pid ${pid}) is in use by process ${running.ppid} ` +
         `(another npm start?): stop that one first, or give this one another DATA_DIR`,
@@ -43,7 +50,18 @@ interface RunningProcess {
   args: string;
 }
 
-function processOf(pid: number): RunningProcess | null {
+/** Signal 0: is there such a process (EPERM: yes, someone else's)? */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Parent and command line of a process; null when there is none; 'unknown' without `ps`. */
+function processOf(pid: number): RunningProcess | null | 'unknown' {
   try {
     const out = execFileSync('ps', ['-o', 'ppid=,args=', '-p', String(pid)], {
       encoding: 'utf8',
@@ -51,7 +69,8 @@ function processOf(pid: number): RunningProcess | null {
     }).trim();
     const match = /^(\d+)\s+(.*)$/.exec(out);
     return match ? { ppid: Number(match[1]), args: match[2]! } : null;
-  } catch {
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'unknown';
     return null; // ps exits 1 when there is no such process
   }
 }
@@ -67,8 +86,15 @@ async function signalAndWait(pid: number, signal: NodeJS.Signals, ms: number): P
   }
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (!processOf(pid)) return true;
+    if (isGone(pid)) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
   return false;
+}
+
+/** Exited: no such process, or a zombie its (non-reaping) new parent never collected. */
+function isGone(pid: number): boolean {
+  const running = processOf(pid);
+  if (running === 'unknown') return !isAlive(pid);
+  return running === null || /<defunct>/.test(running.args);
 }

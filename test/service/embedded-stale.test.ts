@@ -48,10 +48,11 @@ async function runHolding(): Promise<ChildProcess> {
 
 const postmasterPid = () =>
   Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+/** A running process (an exited one its parent has not collected yet does not count). */
 const alive = (pid: number) => {
   try {
-    execFileSync('ps', ['-p', String(pid)], { stdio: 'ignore' });
-    return true;
+    const state = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' });
+    return !state.trim().startsWith('Z');
   } catch {
     return false;
   }
