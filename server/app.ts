@@ -3,6 +3,10 @@ import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './platform/deps.js';
 import { loggablePath } from './platform/logger.js';
 import { healthRouter } from './platform/health-routes.js';
+import { createLifecycle, type Lifecycle } from './platform/lifecycle.js';
+import { createMetrics } from './platform/metrics.js';
+import { metricsRouter } from './platform/metrics-routes.js';
+import type { LineRoom } from './line/turn.js';
 import { twilioRouter } from './webhooks.js';
 import { apiRouter } from './api.js';
 import { uiRouter } from './pages.js';
@@ -12,9 +16,23 @@ import { identify, sessions } from './access/middleware.js';
 import { publicStylesheetRouter } from './web/assets-routes.js';
 import { securityHeaders } from './web/security-headers.js';
 
+export interface AppOptions {
+  /** Set draining by main.ts on SIGTERM; a test app never drains. */
+  lifecycle?: Lifecycle;
+  /** Dead letters of the line, for /metrics (main.ts wires the count once the line keeps one). */
+  deadLetters?: () => number;
+}
+
 /** The express application, without `listen`: main.ts serves it, supertest imports it. */
-export function createApp(deps: AppDeps): Express {
+export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   const app = express();
+  let line: LineRoom | null = null;
+  const twilio = twilioRouter(deps, (room) => (line = room));
+  const metrics = createMetrics({
+    deps,
+    breakerOpen: () => line?.breaker.isOpen() ?? false,
+    ...(options.deadLetters ? { deadLetters: options.deadLetters } : {}),
+  });
   app.disable('x-powered-by');
   // Behind the TLS proxy: req.ip and req.secure from its X-Forwarded-* (rate limits, secure cookies).
   app.set('trust proxy', deps.config.TRUST_PROXY ?? false);
@@ -31,11 +49,17 @@ export function createApp(deps: AppDeps): Express {
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url ?? '') },
     }),
   );
-  app.use(healthRouter(deps));
-  app.use('/twilio', twilioRouter(deps));
+  app.use(
+    healthRouter(deps, {
+      lifecycle: options.lifecycle ?? createLifecycle(),
+      rotaSnapshots: (now) => line?.cache.snapshotCount(now) ?? 0,
+    }),
+  );
+  app.use(metricsRouter(deps.config.METRICS_TOKEN, metrics));
+  app.use('/twilio', metrics.timeWebhooks, twilio);
   app.use(icalRouter(deps));
   // Before the sessions and the login wall: the login page needs its stylesheet (the other
   // assets stay behind the login, see pages.ts).

@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { publicUrl as publicUrlOf, type Config } from './platform/config.js';
 import type { AppDeps } from './platform/deps.js';
 import { createQueueFactory, type QueueBackend } from './platform/queue-backend.js';
+import { createLifecycle } from './platform/lifecycle.js';
 import { createJobs } from './platform/queues.js';
 import { scheduleShiftReminders } from './planning/reminders/shift-reminder-job.js';
 import { startWorkers, type Workers } from './workers.js';
@@ -28,25 +29,34 @@ export interface StartOptions {
   localTwilioUrl?: string;
 }
 
+/** How long in-flight requests and active jobs get to finish once SIGTERM arrives. */
+const drainMs = 6000;
+
 /**
  * Starts the whole service: database (embedded when DATABASE_URL is unset), migrations,
- * queue backend (Redis or PostgreSQL), Twilio client, HTTP server and workers. `stop()`
- * undoes it in reverse order.
+ * queue backend (Redis or PostgreSQL), Twilio client, HTTP server and workers. `stop()` drains:
+ * /readyz turns 503 at once, the listener closes, in-flight requests and active jobs finish
+ * (at most `drainMs`), then queues, pool and database close; well within 10 s.
  */
 export async function startService(
   config: Config,
   logger: Logger = createLogger(config.LOG_LEVEL),
   options: StartOptions = {},
 ): Promise<RunningService> {
+  const lifecycle = createLifecycle();
+  // Run together first: the HTTP server and the workers drain at the same time.
+  const drains: (() => Promise<void>)[] = [];
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
+    lifecycle.draining = true;
+    await Promise.allSettled(drains.map((drain) => drain()));
     for (const cleanup of cleanups.reverse())
       await cleanup().catch((err) => logger.warn({ err }, 'shutdown step failed'));
   };
   try {
     let embedded: EmbeddedDatabase | null = null;
     if (!config.DATABASE_URL) {
-      embedded = await startEmbeddedPostgres(config.DATA_DIR);
+      embedded = await startEmbeddedPostgres(config.DATA_DIR, undefined, (m) => logger.warn(m));
       cleanups.push(() => embedded!.stop());
       logger.info('embedded PostgreSQL started');
     }
@@ -90,12 +100,12 @@ export async function startService(
     deps.onShiftChanged = async (ids) => {
       await scheduleShiftReminders(deps, ids);
     };
-    server.on('request', createApp(deps));
-    cleanups.push(() => closeServer(server));
+    server.on('request', createApp(deps, { lifecycle }));
+    drains.push(() => closeServer(server));
 
     if (config.RUN_WORKERS) {
       const workers: Workers = startWorkers(deps);
-      cleanups.push(() => workers.close());
+      drains.push(() => workers.close(drainMs));
     }
     return { url, deps, embedded: embedded !== null, stop };
   } catch (err) {
@@ -113,11 +123,15 @@ function listen(config: Config): Promise<Server> {
   });
 }
 
-/** Stops accepting, lets in-flight requests finish (Twilio webhooks are short), then closes idle sockets. */
+/**
+ * Stops accepting and closes idle keep-alive connections at once; in-flight requests finish
+ * (their responses say Connection: close, see health-routes.ts); whatever is still open after
+ * `drainMs` is cut.
+ */
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), 5000).unref();
+    setTimeout(() => server.closeAllConnections(), drainMs).unref();
   });
 }

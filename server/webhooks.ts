@@ -13,7 +13,7 @@ import { smsRouter } from './sms/webhooks.js';
 import { verifyTwilioSignature } from './twilio/signature.js';
 
 /** Every Twilio webhook, behind the signature check. Mounted at /twilio. */
-export function twilioRouter(deps: AppDeps): Router {
+export function twilioRouter(deps: AppDeps, observe?: (room: LineRoom) => void): Router {
   const room: LineRoom = {
     deps,
     cache: new LineContextCache(deps.config.ROTA_CACHE_SECONDS * 1000),
@@ -22,6 +22,8 @@ export function twilioRouter(deps: AppDeps): Router {
     breaker: new DatabaseBreaker(),
     openings: new CallOpeningBatch(deps.db.sql),
   };
+  // The app's /readyz and /metrics read the rota snapshots and the breaker of this room.
+  observe?.(room);
   const drain = setInterval(() => void room.breaker.drain(), 2000);
   drain.unref();
   const router = Router();

@@ -5,7 +5,7 @@ import { runCallback } from './callbacks/callback-job.js';
 import { callbackDeadline } from './callbacks/deadline-job.js';
 import { flushCallbackOutbox } from './callbacks/outbox.js';
 import { jobPayloads, type JobName } from './platform/job-payloads.js';
-import { queueNames, type QueueName } from './platform/queues.js';
+import { queueNames, scheduleDailyJobs, type QueueName } from './platform/queues.js';
 import { followUp } from './sms/follow-up-job.js';
 import { gapAlert } from './planning/reminders/gap-alert-job.js';
 import { retentionPurge } from './platform/retention-purge-job.js';
@@ -14,8 +14,11 @@ import { shiftReminder } from './planning/reminders/shift-reminder-job.js';
 
 export interface Workers {
   workers: Worker[];
-  /** Waits for active jobs to finish, then closes. */
-  close(): Promise<void>;
+  /**
+   * Waits for active jobs to finish, then closes; past `withinMs` it stops waiting (an unfinished
+   * job's lock expires and another worker takes it: jobs are idempotent).
+   */
+  close(withinMs?: number): Promise<void>;
 }
 
 /**
@@ -89,16 +92,10 @@ export function startWorkers(
     worker.on('error', (err) => deps.logger.error({ err, queue }, 'worker error'));
     return worker;
   });
-  // Daily jobs, Paris time; upsert is idempotent across restarts and processes.
-  const daily = [
-    ['gap-alert', '0 7 * * *'],
-    ['retention-purge', '30 3 * * *'],
-  ] as const;
-  for (const [name, pattern] of daily) {
-    void deps.jobs.queues.maintenance
-      .upsertJobScheduler(name, { pattern, tz: 'Europe/Paris' }, { name, data: {} })
-      .catch((err: unknown) => deps.logger.warn({ err, name }, 'daily job not scheduled'));
-  }
+  // Every worker process upserts the same schedulers: idempotent across restarts and processes.
+  void scheduleDailyJobs(deps.jobs).catch((err: unknown) =>
+    deps.logger.warn({ err }, 'daily jobs not scheduled'),
+  );
   // The outbox sweep hands to the queue the callbacks written while it was unreachable. A timer,
   // not a queue schedule: it must run precisely when the queue was down (or wiped).
   const sweep = setInterval(() => {
@@ -109,7 +106,7 @@ export function startWorkers(
   sweep.unref();
   return {
     workers,
-    close: async () => {
+    close: async (withinMs = 8000) => {
       clearInterval(sweep);
       // From here the database may go away under the workers (embedded PostgreSQL stops on the
       // same signal): losing a connection is expected, not an error worth a stack trace.
@@ -119,7 +116,16 @@ export function startWorkers(
           deps.logger.debug({ err }, 'worker connection lost while stopping'),
         );
       }
-      await Promise.allSettled(workers.map((worker) => worker.close()));
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>(
+        (resolve) => (timer = setTimeout(resolve, withinMs, 'late')),
+      );
+      // BullMQ's close(true) cannot cut short a close() already waiting: past the bound, stop
+      // waiting; the process exits and the unfinished job's lock expires for another worker.
+      const closed = Promise.allSettled(workers.map((worker) => worker.close()));
+      if ((await Promise.race([closed, late])) === 'late')
+        deps.logger.warn({ withinMs }, 'jobs still active at shutdown: left to another worker');
+      clearTimeout(timer);
     },
   };
 }

@@ -45,7 +45,11 @@ export const callRecords = pgTable(
       ],
     }),
   },
-  (t) => [index('call_records_territory_started').on(t.territoryId, t.startedAt)],
+  (t) => [
+    index('call_records_territory_started').on(t.territoryId, t.startedAt),
+    // /metrics counts the last day's calls of every territory at each scrape.
+    index('call_records_started').on(t.startedAt),
+  ],
 );
 
 /** The path of a call: menu nodes, contacts rung and their result, acceptance, outcome. */

@@ -100,6 +100,13 @@ export class LineContextCache {
     return context;
   }
 
+  /** How many public numbers could still be routed from their snapshot at `now` (/readyz). */
+  snapshotCount(now: Date): number {
+    let count = 0;
+    for (const number of this.byNumber.keys()) if (this.recall(number, now)) count += 1;
+    return count;
+  }
+
   /** Any territory's fallback number, for a call whose number we cannot even look up. */
   anyFallbackFor(calledNumber: string): string | null {
     return this.byNumber.get(calledNumber)?.territory.territory.fallbackNumber ?? null;

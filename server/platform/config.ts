@@ -64,6 +64,8 @@ const configSchema = z.object({
     .min(0)
     .max(300)
     .default(5),
+  /** Bearer token a Prometheus scraper presents to GET /metrics (unset: loopback scrapes only). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Which proxies in front of the service to believe about the client (X-Forwarded-For/-Proto):

@@ -39,6 +39,26 @@ export const queueDefaults = {
 export type QueueName = keyof typeof queueDefaults;
 export const queueNames = Object.keys(queueDefaults) as QueueName[];
 
+/**
+ * The repeatable jobs, Paris time. Each is one BullMQ job scheduler, keyed by its name: an upsert
+ * from every worker process at every start (two instances at once included) leaves one scheduler
+ * and one next run per name, never one per process.
+ */
+export const dailyJobs = [
+  { name: 'gap-alert', pattern: '0 7 * * *' },
+  { name: 'retention-purge', pattern: '30 3 * * *' },
+] as const;
+
+/** Upserts the daily job schedulers on the maintenance queue (idempotent). */
+export async function scheduleDailyJobs(jobs: Pick<Jobs, 'queues'>): Promise<void> {
+  for (const { name, pattern } of dailyJobs)
+    await jobs.queues.maintenance.upsertJobScheduler(
+      name,
+      { pattern, tz: 'Europe/Paris' },
+      { name, data: {} },
+    );
+}
+
 export interface Jobs {
   factory: QueueFactory;
   queues: Record<QueueName, Queue>;

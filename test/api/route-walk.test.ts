@@ -9,9 +9,22 @@ import { declaredRoutes } from '../support/routes.js';
  * page, an admin screen or an API route added without authentication fails this test. The walk
  * (test/support/routes.ts) is shared with the authorization matrix and the fuzz suite.
  */
-/** Open by design: health, logging in and out (form and API), the login page's stylesheet, secret-URL calendar feeds. */
+/**
+ * Open by design: health, logging in and out (form and API), the login page's stylesheet,
+ * secret-URL calendar feeds; /metrics answers a direct loopback scrape or a bearer token only
+ * (test/service/metrics.test.ts).
+ */
+const PUBLIC = [
+  '/healthz',
+  '/readyz',
+  '/metrics',
+  '/login',
+  '/logout',
+  '/api/session',
+  '/assets/gardeline.css',
+];
 const isPublic = (path: string) =>
-  ['/healthz', '/login', '/logout', '/api/session', '/assets/gardeline.css'].includes(path) ||
+  PUBLIC.includes(path) ||
   path.startsWith('/ical/');
 /** A concrete URL for a declared route: parameters become 'x'; the one regex route gets a sample. */
 const sample = (path: string | RegExp) =>

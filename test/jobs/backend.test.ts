@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQueueFactory, type QueueBackend } from '../../server/platform/queue-backend.js';
-import { createJobs } from '../../server/platform/queues.js';
+import { createJobs, dailyJobs, scheduleDailyJobs } from '../../server/platform/queues.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { testRedisUrl } from '../support/env.js';
 
@@ -49,5 +49,26 @@ describe.each(backends)('BullMQ on %s', (_name, backendOf) => {
     expect(seen).toEqual([{ n: 42 }]);
     await worker.close();
     await jobs.close();
+  });
+
+  it('two instances scheduling the daily jobs at once leave one scheduler and one next run each', async () => {
+    const backend = backendOf();
+    // Two processes: each its own factory and connections, the same backend and prefix.
+    const instances = [
+      createJobs(createQueueFactory(backend)),
+      createJobs(createQueueFactory(backend)),
+    ];
+    try {
+      await Promise.all(instances.map((jobs) => scheduleDailyJobs(jobs)));
+      // A restart of one of them upserts again.
+      await scheduleDailyJobs(instances[1]!);
+      const maintenance = instances[0]!.queues.maintenance;
+      const schedulers = await maintenance.getJobSchedulers();
+      expect(schedulers.map((s) => s.key).sort()).toEqual(dailyJobs.map((j) => j.name).sort());
+      const next = await maintenance.getDelayed();
+      expect(next.map((job) => job.name).sort()).toEqual(dailyJobs.map((j) => j.name).sort());
+    } finally {
+      await Promise.all(instances.map((jobs) => jobs.close()));
+    }
   });
 });

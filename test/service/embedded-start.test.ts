@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 /**
  * The README's start command on its embedded default, as a user runs it: no DATABASE_URL,
- * no REDIS_URL, no Twilio. It must come up, answer /healthz, and stop on Ctrl-C leaving no
+ * no REDIS_URL, no Twilio. It must come up, answer /healthz and /readyz, and stop on Ctrl-C leaving no
  * PostgreSQL behind.
  */
 const dataDir = mkdtempSync(path.join(tmpdir(), 'gardeline-embedded-'));
@@ -18,7 +18,7 @@ function postgresProcessesFor(dir: string): number {
 }
 
 describe('npm start on the embedded default', () => {
-  it('starts, seeds the demo, answers /healthz, and stops cleanly on SIGINT', async () => {
+  it('starts, seeds the demo, is alive and ready, and stops cleanly on SIGINT', async () => {
     const port = 3400 + Math.floor(Math.random() * 500);
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
       env: {
@@ -48,7 +48,9 @@ describe('npm start on the embedded default', () => {
 
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ database: 'ok', queue: 'ok' });
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ database: 'ok', queue: 'ok' });
     expect(postgresProcessesFor(dataDir)).toBeGreaterThan(0);
 
     const stoppedAt = Date.now();

@@ -41,7 +41,7 @@ export async function createTemplateDatabase(): Promise<string> {
 /** A new database with every migration applied. */
 export async function createMigratedDatabase(name: string): Promise<void> {
   await onAdmin((admin) => admin.unsafe(`create database ${name}`));
-  const handle = openDatabase(databaseUrl(name), { max: 1 });
+  const handle = openDatabase(databaseUrl(name), { max: 2 });
   try {
     await migrateDatabase(handle.db);
   } finally {
