@@ -11,6 +11,10 @@ import { voiceRouter } from './line/voice-webhooks.js';
 import type { AppDeps } from './platform/deps.js';
 import { smsRouter } from './sms/webhooks.js';
 import { verifyTwilioSignature } from './twilio/signature.js';
+import { stripControlCharacters } from './twilio/webhook-params.js';
+import { twilioBudgets, withinBudget } from './twilio/within-budget.js';
+import { startOutboxReplayer } from './line/outbox-replayer.js';
+import { outboxFor } from './line/turn-outbox.js';
 
 /** Every Twilio webhook, behind the signature check. Mounted at /twilio. */
 export function twilioRouter(deps: AppDeps): Router {
@@ -21,12 +25,14 @@ export function twilioRouter(deps: AppDeps): Router {
     live: new MemoryLiveCalls(),
     breaker: new DatabaseBreaker(),
     openings: new CallOpeningBatch(deps.db.sql),
+    outbox: outboxFor(deps),
   };
-  const drain = setInterval(() => void room.breaker.drain(), 2000);
-  drain.unref();
+  startOutboxReplayer(room, deps.logger);
   const router = Router();
+  router.use(withinBudget(twilioBudgets(deps.publicUrl, deps.config.FALLBACK_NUMBER ?? null)));
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
   router.use(verifyTwilioSignature(deps.config.TWILIO_AUTH_TOKEN, deps.publicUrl));
+  router.use(stripControlCharacters);
   router.use(fallbackRouter(deps, room.cache));
   router.use(voiceRouter(room));
   router.use(statusRouter(deps, room.live));
