@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import express, { Router } from 'express';
 import { callbackRouter } from './callbacks/webhooks.js';
 import { CallOpeningBatch } from './line/call-opening-batch.js';
@@ -14,6 +15,7 @@ import { verifyTwilioSignature } from './twilio/signature.js';
 import { stripControlCharacters } from './twilio/webhook-params.js';
 import { twilioBudgets, withinBudget } from './twilio/within-budget.js';
 import { startOutboxReplayer } from './line/outbox-replayer.js';
+import { recordCallEnd } from './line/call-end.js';
 import { outboxFor } from './line/turn-outbox.js';
 
 /** Every Twilio webhook, behind the signature check. Mounted at /twilio. */
@@ -35,7 +37,16 @@ export function twilioRouter(deps: AppDeps): Router {
   router.use(stripControlCharacters);
   router.use(fallbackRouter(deps, room.cache));
   router.use(voiceRouter(room));
-  router.use(statusRouter(deps, room.live));
+  router.use(
+    statusRouter(deps, room.live, (params, req) =>
+      recordCallEnd(
+        room,
+        params,
+        req.header('i-twilio-idempotency-token') ?? randomUUID(),
+        req.log,
+      ),
+    ),
+  );
   router.use(callbackRouter(deps));
   router.use(smsRouter(deps));
   return router;

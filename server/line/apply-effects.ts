@@ -6,6 +6,7 @@ import { plannedCallback, plannedFollowUp, plannedPharmacySms } from './call-fol
 import {
   acceptedKey,
   appendCallEvents,
+  closeCallRecord,
   ensureCallRecord,
   markConnected,
   reopenCallWithEvent,
@@ -111,12 +112,13 @@ export async function commitWrites(deps: AppDeps, w: TurnWrites): Promise<Callba
   if (w.opening) {
     const call = { ...w.opening.call, callSid, startedAt: at };
     await reopenCallWithEvent(deps.db.sql, call, { kind: 'visit', node: w.opening.node });
-  } else if (w.parties && (w.lang || w.connected || w.outcome)) {
+  } else if (w.parties && (w.lang || w.connected || w.outcome || w.ended)) {
     await ensureCallRecord(db, { ...w.parties, callSid, startedAt: at });
   }
   await appendCallEvents(db, callSid, at, w.events);
   if (w.lang) await setCallLanguage(db, callSid, w.lang);
   if (w.connected) await markConnected(db, callSid, w.connected.professionalId, at);
   if (w.outcome) await setCallOutcome(db, callSid, w.outcome);
+  if (w.ended) await closeCallRecord(db, callSid, w.ended.status, at, w.ended.durationSeconds);
   return callback;
 }

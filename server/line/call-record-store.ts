@@ -55,7 +55,9 @@ export async function reopenCallWithEvent(
     with record as (
       insert into call_records (call_sid, territory_id, from_number, to_number, caller_hidden, started_at)
       values (${call.callSid}, ${call.territoryId}, ${call.fromNumber}, ${call.toNumber}, ${call.callerHidden}, ${at}::timestamptz)
-      on conflict (call_sid) do update set started_at = least(call_records.started_at, excluded.started_at)
+      on conflict (call_sid) do update set
+        started_at = least(call_records.started_at, excluded.started_at),
+        territory_id = coalesce(call_records.territory_id, excluded.territory_id)
     )
     insert into call_events (call_sid, at, kind, node, detail, dedupe_key)
     values (${call.callSid}, ${at}::timestamptz, ${event.kind}, ${event.node}, '{}'::jsonb, ${`${call.callSid}/${event.node}`})

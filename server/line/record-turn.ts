@@ -39,13 +39,24 @@ export async function recordTurn(
   log: Logger,
 ): Promise<TurnRecorded> {
   for (const effect of effects) await applyLiveFact(room.live, turn, effect);
-  const writes = planWrites(turn, effects, turn.key);
+  return commitOrKeep(room, planWrites(turn, effects, turn.key), log);
+}
+
+/**
+ * Commits a turn's writes within the bound (the opening through the shared batch), then hands its
+ * follow-ups to the queue; keeps them in the outbox when PostgreSQL cannot take them.
+ */
+export async function commitOrKeep(
+  room: Pick<LineRoom, 'deps' | 'breaker' | 'openings' | 'outbox'>,
+  writes: TurnWrites,
+  log: Logger,
+): Promise<TurnRecorded> {
   if (!hasWrites(writes)) return { callbackSafe: true };
   let pending: TurnWrites = writes;
   try {
     if (writes.opening) {
       const { opening, ...rest } = writes;
-      const call = { ...opening.call, callSid: turn.callSid, startedAt: turn.now };
+      const call = { ...opening.call, callSid: writes.callSid, startedAt: writes.at };
       const event = { kind: 'visit', node: opening.node };
       await room.breaker.guard(writeWithinMs, () => room.openings.open(call, event));
       pending = rest;
@@ -61,7 +72,7 @@ export async function recordTurn(
   } catch (err) {
     if (isDataError(err)) {
       // Retrying cannot help; the caller hears the fallback line rather than a promise.
-      recordDeadLetter(log, err, turn.callSid);
+      recordDeadLetter(log, err, writes.callSid);
       return { callbackSafe: !pending.callback };
     }
     return keep(room, pending, log);
@@ -69,7 +80,11 @@ export async function recordTurn(
 }
 
 /** PostgreSQL did not take the turn: keep it in the outbox, or say it is lost. */
-async function keep(room: LineRoom, writes: TurnWrites, log: Logger): Promise<TurnRecorded> {
+async function keep(
+  room: Pick<LineRoom, 'outbox'>,
+  writes: TurnWrites,
+  log: Logger,
+): Promise<TurnRecorded> {
   try {
     await bounded(room.outbox.keep(writes), keepWithinMs);
     log.warn({ outbox: room.outbox.kind }, 'call writes kept in the outbox: database unavailable');

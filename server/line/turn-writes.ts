@@ -69,6 +69,10 @@ export const turnWritesSchema = z.object({
     .optional(),
   sms: z.array(outgoingSms),
   followUp: z.object({ delayMs: z.number().int().min(0) }).optional(),
+  /** The call ended (its status callback): final status and duration. */
+  ended: z
+    .object({ status: z.string(), durationSeconds: z.number().int().min(0).nullable() })
+    .optional(),
 });
 export type TurnWrites = z.infer<typeof turnWritesSchema>;
 
@@ -82,5 +86,6 @@ export const hasWrites = (w: TurnWrites): boolean =>
     w.outcome ||
     w.callback ||
     w.sms.length ||
-    w.followUp,
+    w.followUp ||
+    w.ended,
   );

@@ -78,7 +78,17 @@ describe('PostgreSQL goes away during calls', () => {
         timeout: 15_000,
       })
       .toBe(3);
-  }, 30_000);
+    // Each ended as it happened: connected, and closed by its status callback (kept while down).
+    await expect
+      .poll(
+        async () =>
+          rows(
+            `select outcome, status from call_records where outcome is distinct from 'connected' or status <> 'completed'`,
+          ),
+        { timeout: 15_000 },
+      )
+      .toEqual([]);
+  }, 40_000);
 });
 
 describe('a callback asked for while call_records is locked', () => {
