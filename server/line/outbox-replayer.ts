@@ -39,19 +39,23 @@ export async function replayOutbox(
   if (!claimed) return pass;
   const endBy = Date.now() + passWithinMs;
   try {
-    const entries = await outbox.due(batch, Date.now());
-    for (const entry of entries) {
-      if (Date.now() > endBy || breaker.isOpen()) break;
-      const outcome = await replayOne(room, entry, log);
-      if (outcome === 'stop') break;
-      pass[outcome] += 1;
+    // Batch after batch while they come full: a long outage leaves thousands of turns behind.
+    for (let more = true; more && Date.now() < endBy;) {
+      const entries = await outbox.due(batch, Date.now());
+      more = entries.length === batch;
+      for (const entry of entries) {
+        if (Date.now() > endBy || breaker.isOpen()) return pass;
+        const outcome = await replayOne(room, entry, log);
+        if (outcome === 'stop') return pass;
+        pass[outcome] += 1;
+      }
     }
   } catch (err) {
     log.warn({ code: errorCodeOf(err), outbox: outbox.kind }, 'outbox not readable now');
   } finally {
     await outbox.releaseReplay().catch(() => {});
+    if (pass.committed + pass.deadLetters > 0) log.info(pass, 'outbox replayed');
   }
-  if (pass.committed + pass.deadLetters > 0) log.info(pass, 'outbox replayed');
   return pass;
 }
 

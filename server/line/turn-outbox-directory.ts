@@ -38,10 +38,18 @@ export class DirectoryOutbox implements TurnOutbox {
     return this.write(nameOf(Date.now(), writes.key), JSON.stringify({ writes, tries: 0 }));
   }
 
+  /** The kept files; none (and no directory made) before the first keep. */
+  private async names(): Promise<string[]> {
+    const names = await readdir(this.dir).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return [] as string[];
+      throw err;
+    });
+    return names.filter((n) => n.endsWith('.json'));
+  }
+
   async due(limit: number, now: number): Promise<OutboxEntry[]> {
-    await this.prepared();
-    const names = (await readdir(this.dir))
-      .filter((n) => n.endsWith('.json') && dueOf(n) <= now)
+    const names = (await this.names())
+      .filter((n) => dueOf(n) <= now)
       .sort()
       .slice(0, limit);
     const entries: OutboxEntry[] = [];
@@ -73,8 +81,7 @@ export class DirectoryOutbox implements TurnOutbox {
   }
 
   async size(): Promise<number> {
-    await this.prepared();
-    return (await readdir(this.dir)).filter((n) => n.endsWith('.json')).length;
+    return (await this.names()).length;
   }
 
   /** One process owns a data directory (the embedded database's), so an in-process claim does. */
