@@ -15,6 +15,11 @@ const entryWithinMs = 3000;
 const maxTries = 12;
 const backoffMs = (tries: number) => Math.min(5 * 60_000, 2000 * 2 ** tries);
 
+let backlog: number | null = null;
+
+/** Turns waiting in this process's outbox at the last replay pass (null before the first). */
+export const outboxBacklog = (): number | null => backlog;
+
 export interface ReplayPass {
   committed: number;
   deadLetters: number;
@@ -34,6 +39,7 @@ export async function replayOutbox(
 ): Promise<ReplayPass> {
   const pass: ReplayPass = { committed: 0, deadLetters: 0, postponed: 0 };
   const { outbox, breaker } = room;
+  backlog = await outbox.size().catch(() => backlog);
   if (breaker.isOpen()) return pass;
   const claimed = await outbox.claimReplay(passWithinMs + entryWithinMs).catch(() => false);
   if (!claimed) return pass;
@@ -54,6 +60,7 @@ export async function replayOutbox(
     log.warn({ code: errorCodeOf(err), outbox: outbox.kind }, 'outbox not readable now');
   } finally {
     await outbox.releaseReplay().catch(() => {});
+    backlog = await outbox.size().catch(() => backlog);
     if (pass.committed + pass.deadLetters > 0) log.info(pass, 'outbox replayed');
   }
   return pass;
