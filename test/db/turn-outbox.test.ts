@@ -24,6 +24,9 @@ beforeAll(async () => {
   t = await createTestApp({ now: at });
   territoryId = (await aTerritory(t.db.db)).id;
   dir = await mkdtemp(join(tmpdir(), 'line-outbox-'));
+  // The producer connection fails fast (no offline queue): wait until it is connected.
+  const redis = t.deps.jobs.factory.redis!;
+  if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
 });
 afterAll(async () => {
   await t.close();
