@@ -5,6 +5,7 @@ import { loggablePath } from './platform/logger.js';
 import { healthRouter } from './platform/health-routes.js';
 import { createLifecycle, type Lifecycle } from './platform/lifecycle.js';
 import { createMetrics } from './platform/metrics.js';
+import { deadLetterCount } from './line/dead-letters.js';
 import { metricsRouter } from './platform/metrics-routes.js';
 import type { LineRoom } from './line/turn.js';
 import { twilioRouter } from './webhooks.js';
@@ -19,7 +20,7 @@ import { securityHeaders } from './web/security-headers.js';
 export interface AppOptions {
   /** Set draining by main.ts on SIGTERM; a test app never drains. */
   lifecycle?: Lifecycle;
-  /** Dead letters of the line, for /metrics (main.ts wires the count once the line keeps one). */
+  /** Dead letters of the line, for /metrics (defaults to the line's own count). */
   deadLetters?: () => number;
 }
 
@@ -31,7 +32,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   const metrics = createMetrics({
     deps,
     breakerOpen: () => line?.breaker.isOpen() ?? false,
-    ...(options.deadLetters ? { deadLetters: options.deadLetters } : {}),
+    deadLetters: options.deadLetters ?? deadLetterCount,
   });
   app.disable('x-powered-by');
   // Behind the TLS proxy: req.ip and req.secure from its X-Forwarded-* (rate limits, secure cookies).

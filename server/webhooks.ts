@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import express, { Router } from 'express';
 import { callbackRouter } from './callbacks/webhooks.js';
 import { CallOpeningBatch } from './line/call-opening-batch.js';
@@ -11,6 +12,11 @@ import { voiceRouter } from './line/voice-webhooks.js';
 import type { AppDeps } from './platform/deps.js';
 import { smsRouter } from './sms/webhooks.js';
 import { verifyTwilioSignature } from './twilio/signature.js';
+import { stripControlCharacters } from './twilio/webhook-params.js';
+import { twilioBudgets, withinBudget } from './twilio/within-budget.js';
+import { startOutboxReplayer } from './line/outbox-replayer.js';
+import { recordCallEnd } from './line/call-end.js';
+import { outboxFor } from './line/turn-outbox.js';
 
 /** Every Twilio webhook, behind the signature check. Mounted at /twilio. */
 export function twilioRouter(deps: AppDeps, observe?: (room: LineRoom) => void): Router {
@@ -21,17 +27,28 @@ export function twilioRouter(deps: AppDeps, observe?: (room: LineRoom) => void):
     live: new MemoryLiveCalls(),
     breaker: new DatabaseBreaker(),
     openings: new CallOpeningBatch(deps.db.sql),
+    outbox: outboxFor(deps),
   };
   // The app's /readyz and /metrics read the rota snapshots and the breaker of this room.
   observe?.(room);
-  const drain = setInterval(() => void room.breaker.drain(), 2000);
-  drain.unref();
+  startOutboxReplayer(room, deps.logger);
   const router = Router();
+  router.use(withinBudget(twilioBudgets(deps.publicUrl, deps.config.FALLBACK_NUMBER ?? null)));
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
   router.use(verifyTwilioSignature(deps.config.TWILIO_AUTH_TOKEN, deps.publicUrl));
+  router.use(stripControlCharacters);
   router.use(fallbackRouter(deps, room.cache));
   router.use(voiceRouter(room));
-  router.use(statusRouter(deps, room.live));
+  router.use(
+    statusRouter(deps, room.live, (params, req) =>
+      recordCallEnd(
+        room,
+        params,
+        req.header('i-twilio-idempotency-token') ?? randomUUID(),
+        req.log,
+      ),
+    ),
+  );
   router.use(callbackRouter(deps));
   router.use(smsRouter(deps));
   return router;

@@ -1,45 +1,54 @@
 import type { Effect } from '../../ivr-flows/types.js';
+import { requestCallback, type CallbackRow } from '../callbacks/store.js';
 import type { AppDeps } from '../platform/deps.js';
-import { recordCallback, scheduleFollowUp, sendPharmacyDetails } from './call-follow-ups.js';
+import { isHiddenCaller } from '../platform/phone-numbers.js';
+import { plannedCallback, plannedFollowUp, plannedPharmacySms } from './call-follow-ups.js';
 import {
   acceptedKey,
   appendCallEvents,
+  closeCallRecord,
+  ensureCallRecord,
   markConnected,
+  reopenCallWithEvent,
   setCallLanguage,
   setCallOutcome,
-  type CallEvent,
 } from './call-record-store.js';
 import type { Turn } from './turn.js';
-
-const writtenElsewhere = new Set<Effect['kind']>(['open_call', 'queue_taken', 'left_hold']);
-
-/** Does this effect change a row here (and so wait for PostgreSQL)? */
-export const writesToDatabase = (effect: Effect) => !writtenElsewhere.has(effect.kind);
+import type { TurnWrites } from './turn-writes.js';
 
 /**
- * Writes a turn's effects to PostgreSQL: its events in one statement (each deduplicated, so a
- * retried webhook records nothing twice), then the record updates and follow-ups in order.
- * Live-call facts and the call's opening are written by record-turn.ts, not here.
+ * Plans a turn's writes from exactly the effects its flow returned (no I/O): events, each with
+ * a dedupe key derived from the turn's key (a replayed turn records nothing twice), record
+ * updates, follow-ups. Live-call facts are not here: record-turn.ts writes them to `LiveCalls`.
  */
-export async function recordEffects(deps: AppDeps, turn: Turn, effects: Effect[]): Promise<void> {
-  const db = deps.db.db;
-  const { callSid, now } = turn;
-  const events: CallEvent[] = [];
-  const later: (() => Promise<unknown>)[] = [];
-  for (const effect of effects) {
+export function planWrites(turn: Turn, effects: Effect[], key: string): TurnWrites {
+  const { callSid, now, params } = turn;
+  const onLeg = turn.url.leg !== null || turn.url.offer !== null;
+  const parties = {
+    territoryId: turn.line?.territory.territory.id ?? null,
+    fromNumber: params.From ?? 'anonymous',
+    toNumber: params.To ?? '',
+    callerHidden: isHiddenCaller(params.From),
+  };
+  const w: TurnWrites = { key, callSid, at: now, events: [], sms: [] };
+  // A professional's leg posts the professional's numbers: only the patient's call names the parties.
+  if (!onLeg) w.parties = parties;
+  effects.forEach((effect, index) => {
     switch (effect.kind) {
-      case 'visit':
-        events.push({
-          kind: 'visit',
-          node: effect.node,
-          detail: effect.digits ? { digits: effect.digits } : {},
-        });
+      case 'open_call':
+        w.opening = { call: parties, node: effect.node };
         break;
+      case 'visit': {
+        const detail = effect.digits ? { digits: effect.digits } : {};
+        const dedupeKey = `${callSid}/visit/${key}/${index}`;
+        w.events.push({ kind: 'visit', node: effect.node, detail, dedupeKey });
+        break;
+      }
       case 'set_lang':
-        later.push(() => setCallLanguage(db, callSid, effect.lang));
+        w.lang = effect.lang;
         break;
       case 'ring':
-        events.push({
+        w.events.push({
           kind: 'ring',
           professionalId: effect.contact.professionalId,
           detail: {
@@ -51,7 +60,7 @@ export async function recordEffects(deps: AppDeps, turn: Turn, effects: Effect[]
         });
         break;
       case 'ring_result':
-        events.push({
+        w.events.push({
           kind: 'ring_result',
           professionalId: effect.contact?.professionalId ?? null,
           detail: { attempt: effect.attempt, result: effect.result },
@@ -59,31 +68,57 @@ export async function recordEffects(deps: AppDeps, turn: Turn, effects: Effect[]
         });
         break;
       case 'accepted':
-        events.push({
+        w.events.push({
           kind: 'accepted',
           detail: { attempt: effect.attempt },
           dedupeKey: acceptedKey(callSid, effect.attempt),
         });
         break;
       case 'connected':
-        later.push(() => markConnected(db, callSid, effect.contact?.professionalId ?? null, now));
-        later.push(() => scheduleFollowUp(deps, turn));
+        w.connected = { professionalId: effect.contact?.professionalId ?? null };
+        w.followUp = plannedFollowUp(turn);
         break;
       case 'request_callback':
-        later.push(() => recordCallback(deps, turn, effect.reason));
+        w.callback = plannedCallback(turn, effect.reason);
         break;
       case 'send_sms':
-        later.push(() => sendPharmacyDetails(deps, turn));
+        w.sms.push(...plannedPharmacySms(turn));
         break;
       case 'outcome':
-        later.push(() => setCallOutcome(db, callSid, effect.outcome));
+        w.outcome ??= effect.outcome;
         break;
       default:
-        // Written by record-turn.ts: the opening batch and the live-call facts.
+        // Live-call facts (queue_taken, left_hold): record-turn.ts.
         break;
     }
+  });
+  return w;
+}
+
+/**
+ * Commits a turn's rows, each write idempotent. The callback request first: it is the one the
+ * caller was promised. A record update whose call has no record yet (its opening still waits in
+ * the outbox) creates the record from the turn's parties, so the update is not lost.
+ * Returns the callback row (new or already there) for the hand-over to the queue.
+ */
+export async function commitWrites(deps: AppDeps, w: TurnWrites): Promise<CallbackRow | null> {
+  const db = deps.db.db;
+  const { callSid, at } = w;
+  let callback: CallbackRow | null = null;
+  if (w.callback) {
+    const { confirmation: _sms, ...request } = w.callback;
+    callback = (await requestCallback(db, { ...request, callSid })).callback;
   }
-  if (events.length === 0 && later.length === 0) return;
-  await appendCallEvents(db, callSid, now, events);
-  for (const task of later) await task();
+  if (w.opening) {
+    const call = { ...w.opening.call, callSid, startedAt: at };
+    await reopenCallWithEvent(deps.db.sql, call, { kind: 'visit', node: w.opening.node });
+  } else if (w.parties && (w.lang || w.connected || w.outcome || w.ended)) {
+    await ensureCallRecord(db, { ...w.parties, callSid, startedAt: at });
+  }
+  await appendCallEvents(db, callSid, at, w.events);
+  if (w.lang) await setCallLanguage(db, callSid, w.lang);
+  if (w.connected) await markConnected(db, callSid, w.connected.professionalId, at);
+  if (w.outcome) await setCallOutcome(db, callSid, w.outcome);
+  if (w.ended) await closeCallRecord(db, callSid, w.ended.status, at, w.ended.durationSeconds);
+  return callback;
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import type { Queryable } from '../../db/client.js';
 import { callEvents, callRecords } from '../../db/schema/index.js';
@@ -41,6 +41,32 @@ export async function openCallWithEvent(
     on conflict do nothing`;
 }
 
+/**
+ * The opening replayed from the outbox: a later turn may already have created the record from
+ * its own time (its update could not wait), so the earliest start wins.
+ */
+export async function reopenCallWithEvent(
+  sql: Sql,
+  call: NewCall,
+  event: { kind: string; node: string },
+): Promise<void> {
+  const at = call.startedAt.toISOString();
+  await sql`
+    with record as (
+      insert into call_records (call_sid, territory_id, from_number, to_number, caller_hidden, started_at)
+      values (${call.callSid}, ${call.territoryId}, ${call.fromNumber}, ${call.toNumber}, ${call.callerHidden}, ${at}::timestamptz)
+      on conflict (call_sid) do update set
+        started_at = least(call_records.started_at, excluded.started_at),
+        territory_id = coalesce(call_records.territory_id, excluded.territory_id)
+    )
+    insert into call_events (call_sid, at, kind, node, detail, dedupe_key)
+    values (${call.callSid}, ${at}::timestamptz, ${event.kind}, ${event.node}, '{}'::jsonb, ${`${call.callSid}/${event.node}`})
+    on conflict do nothing`;
+}
+
+/** A record update must not be lost because the opening is late: create the record if missing. */
+export const ensureCallRecord = openCallRecord;
+
 export interface CallEvent {
   kind: string;
   node?: string | null;
@@ -73,7 +99,11 @@ export async function appendCallEvents(
     .onConflictDoNothing();
 }
 
-/** The first outcome wins: a later "abandoned" from a status callback never hides "connected". */
+/**
+ * The first outcome wins: a later "abandoned" from a status callback never hides "connected".
+ * The status callback's "abandoned" means "no outcome known when the call ended": an outcome the
+ * flow decided, replayed from the outbox after the call ended, replaces it.
+ */
 export async function setCallOutcome(
   db: Queryable,
   callSid: string,
@@ -82,7 +112,12 @@ export async function setCallOutcome(
   await db
     .update(callRecords)
     .set({ outcome })
-    .where(and(eq(callRecords.callSid, callSid), isNull(callRecords.outcome)));
+    .where(
+      and(
+        eq(callRecords.callSid, callSid),
+        or(isNull(callRecords.outcome), eq(callRecords.outcome, 'abandoned')),
+      ),
+    );
 }
 
 export async function setCallLanguage(db: Queryable, callSid: string, lang: string): Promise<void> {

@@ -1,45 +1,35 @@
 import { performance } from 'node:perf_hooks';
+import { DatabaseUnavailable, isConnectivityError } from './database-errors.js';
+
+let tripsSinceStart = 0;
+const breakers = new Set<WeakRef<DatabaseBreaker>>();
+
+/** Times a database breaker opened in this process (tests and metrics read it). */
+export const breakerTripCount = (): number => tripsSinceStart;
+
+/** Is any database breaker of this process open now? (metrics: breaker state) */
+export function anyBreakerOpen(): boolean {
+  for (const ref of breakers) {
+    const breaker = ref.deref();
+    if (!breaker) breakers.delete(ref);
+    else if (breaker.isOpen()) return true;
+  }
+  return false;
+}
 
 /**
  * Remembers that PostgreSQL just failed, so that the next webhooks route from the cached rota
  * at once instead of each waiting for a timeout. After `coolDownMs` the database is tried again.
+ * It opens on connectivity errors and timeouts only: a write refused for its data says nothing
+ * about the database, and a Redis failure never comes through here. It keeps no writes: what
+ * could not be written waits in the durable outbox (turn-outbox.ts).
  * It measures real elapsed time (a monotonic clock), never the domain clock that tests pin.
  */
 export class DatabaseBreaker {
   private openUntil = 0;
-  /** Idempotent writes that could not be made yet (call records): retried when PostgreSQL answers. */
-  private readonly pending: (() => Promise<unknown>)[] = [];
-  private draining = false;
 
-  constructor(
-    private readonly coolDownMs = 5000,
-    private readonly maxPending = 50_000,
-  ) {}
-
-  /** Keeps an idempotent write for later; the oldest is dropped past `maxPending`. */
-  retryLater(write: () => Promise<unknown>): void {
-    if (this.pending.length >= this.maxPending) this.pending.shift();
-    this.pending.push(write);
-  }
-
-  get pendingWrites(): number {
-    return this.pending.length;
-  }
-
-  /** Replays kept writes in order while they succeed; stops at the first failure. */
-  async drain(): Promise<void> {
-    if (this.draining || this.isOpen()) return;
-    this.draining = true;
-    try {
-      while (this.pending.length > 0) {
-        await this.pending[0]!();
-        this.pending.shift();
-      }
-    } catch {
-      this.trip();
-    } finally {
-      this.draining = false;
-    }
+  constructor(private readonly coolDownMs = 5000) {
+    breakers.add(new WeakRef(this));
   }
 
   isOpen(): boolean {
@@ -47,15 +37,17 @@ export class DatabaseBreaker {
   }
 
   trip(): void {
+    if (!this.isOpen()) tripsSinceStart += 1;
     this.openUntil = performance.now() + this.coolDownMs;
   }
 
   /**
-   * Runs a database call: bounded by `ms`, skipped while the breaker is open. A failure or a
-   * timeout trips the breaker and rejects.
+   * Runs a database call: bounded by `ms`, skipped while the breaker is open. A connectivity
+   * failure or a timeout trips the breaker; every failure rejects.
    */
   async guard<T>(ms: number, work: () => Promise<T>): Promise<T> {
-    if (this.isOpen()) throw new Error('database marked down');
+    if (this.isOpen())
+      throw new DatabaseUnavailable('DATABASE_MARKED_DOWN', 'database marked down');
     let timer: NodeJS.Timeout | undefined;
     try {
       return await Promise.race([
@@ -63,13 +55,19 @@ export class DatabaseBreaker {
         new Promise<never>(
           (_, reject) =>
             (timer = setTimeout(
-              () => reject(new Error(`database did not answer within ${ms} ms`)),
+              () =>
+                reject(
+                  new DatabaseUnavailable(
+                    'DATABASE_TIMEOUT',
+                    `database did not answer within ${ms} ms`,
+                  ),
+                ),
               ms,
             )),
         ),
       ]);
     } catch (err) {
-      this.trip();
+      if (isConnectivityError(err)) this.trip();
       throw err;
     } finally {
       clearTimeout(timer);

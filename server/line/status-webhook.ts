@@ -1,8 +1,7 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { AppDeps } from '../platform/deps.js';
 import { recordSmsStatus } from '../sms/store.js';
-import { smsStatusParams, voiceParams } from '../twilio/webhook-params.js';
-import { closeCallRecord } from './call-record-store.js';
+import { smsStatusParams, voiceParams, type VoiceParams } from '../twilio/webhook-params.js';
 import { queueOfferPath, type LiveCalls } from './call-state.js';
 
 const finalCallStatuses = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
@@ -11,7 +10,12 @@ const finalCallStatuses = new Set(['completed', 'busy', 'failed', 'no-answer', '
  * Status callbacks. They only complete records, so a failure here is logged and answered 204:
  * Twilio has nothing to play and nothing to retry.
  */
-export function statusRouter(deps: AppDeps, live: LiveCalls): Router {
+export function statusRouter(
+  deps: AppDeps,
+  live: LiveCalls,
+  /** Writes the call's end durably (line/call-end.ts: committed, or kept in the outbox). */
+  endCall: (params: VoiceParams, req: Request) => Promise<void>,
+): Router {
   const router = Router();
   router.post('/status', async (req, res) => {
     const params = voiceParams.parse(req.body ?? {});
@@ -24,13 +28,9 @@ export function statusRouter(deps: AppDeps, live: LiveCalls): Router {
           req.log.error({ err }, 'could not offer the next holding caller'),
         );
       }
-      await closeCallRecord(
-        deps.db.db,
-        params.CallSid,
-        params.CallStatus,
-        deps.now(),
-        params.CallDuration ?? null,
-      ).catch((err) => req.log.error({ err }, 'could not close the call record'));
+      await endCall(params, req).catch((err) =>
+        req.log.error({ err }, 'could not close the call record'),
+      );
     }
     res.status(204).end();
   });

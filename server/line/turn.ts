@@ -5,6 +5,7 @@ import type { VoiceParams } from '../twilio/webhook-params.js';
 import type { CallOpeningBatch } from './call-opening-batch.js';
 import type { LiveCalls, VoiceUrl } from './call-state.js';
 import type { DatabaseBreaker } from './database-breaker.js';
+import type { TurnOutbox } from './turn-outbox.js';
 import { flowContextOf } from './flow-context.js';
 import { loadLineContext, type LineContext, type LineContextCache } from './line-context.js';
 
@@ -15,6 +16,8 @@ export interface LineRoom {
   live: LiveCalls;
   breaker: DatabaseBreaker;
   openings: CallOpeningBatch;
+  /** Where a turn's writes wait, durably, while PostgreSQL cannot take them. */
+  outbox: TurnOutbox;
 }
 
 /**
@@ -27,6 +30,8 @@ export interface Turn {
   url: VoiceUrl;
   /** The patient call: the posted CallSid, or the call a professional's leg names in its URL. */
   callSid: string;
+  /** This webhook's idempotency key: its writes, committed twice, are recorded once. */
+  key: string;
   /** The public number the patient called (a professional's leg names it in its URL). */
   calledNumber: string;
   line: LineContext | null;
@@ -39,13 +44,14 @@ export interface Turn {
 const loadWithinMs = 1500;
 
 /** The turn before its line is loaded: enough to answer the safe fallback. */
-export function bareTurn(params: VoiceParams, url: VoiceUrl, now: Date): Turn {
+export function bareTurn(params: VoiceParams, url: VoiceUrl, now: Date, key: string): Turn {
   const onLeg = url.leg !== null || url.offer !== null;
   const named = url.leg?.line || url.offer?.line;
   return {
     params,
     url,
     callSid: url.leg?.call ?? params.CallSid,
+    key,
     calledNumber: onLeg && named ? named : (params.To ?? ''),
     line: null,
     flow: null,

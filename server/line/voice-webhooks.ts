@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { startCall, type FlowResult } from '../../ivr-flows/index.js';
 import { renderTwiml } from '../twilio/twiml.js';
@@ -40,12 +41,24 @@ async function answerTurn(
   handle: (turn: Turn) => Promise<FlowResult> | FlowResult,
 ): Promise<void> {
   const { deps, cache } = room;
-  let turn = bareTurn(voiceParams.parse(req.body ?? {}), parseVoiceUrl(req.query), deps.now());
+  const params = voiceParams.parse(req.body ?? {});
+  let turn = bareTurn(params, parseVoiceUrl(req.query), deps.now(), turnKeyOf(req));
+  const safe = () =>
+    fallbackFor(
+      turn,
+      turn.line?.territory.territory.fallbackNumber ??
+        cache.anyFallbackFor(turn.calledNumber) ??
+        deps.config.FALLBACK_NUMBER ??
+        null,
+    );
   const work = (async () => {
     turn = await loadTurn(room, turn, req.log);
     const result = await handle(turn);
-    await recordTurn(room, turn, result.effects, req.log);
-    return result;
+    const recorded = await recordTurn(room, turn, result.effects, req.log);
+    if (recorded.callbackSafe) return result;
+    // Neither stored nor kept: no « enregistrée » then, but a person or a clear instruction.
+    req.log.error({ node: req.params.node ?? 'voice' }, 'callback not stored: no promise made');
+    return safe();
   })();
   let result: FlowResult;
   try {
@@ -55,13 +68,13 @@ async function answerTurn(
       { err, node: req.params.node ?? 'voice' },
       'voice webhook failed: answering safe TwiML',
     );
-    result = fallbackFor(
-      turn,
-      turn.line?.territory.territory.fallbackNumber ??
-        cache.anyFallbackFor(turn.calledNumber) ??
-        deps.config.FALLBACK_NUMBER ??
-        null,
-    );
+    result = safe();
   }
   res.status(200).type('text/xml').send(renderTwiml(result.steps, deps.publicUrl));
+}
+
+/** Twilio's idempotency token (the same on its retries of one webhook), or a key of our own. */
+function turnKeyOf(req: Request): string {
+  const token = req.header('i-twilio-idempotency-token');
+  return token && /^[A-Za-z0-9-]{8,64}$/.test(token) ? token : randomUUID();
 }

@@ -25,6 +25,11 @@ export interface QueueFactory {
     processor: Processor<T>,
     opts?: Omit<WorkerOptions, 'connection'>,
   ): Worker<T>;
+  /**
+   * The producers' Redis connection (fail-fast, bounded commands), for small durable writes that
+   * are not jobs (the line's outbox); null on the PostgreSQL backend.
+   */
+  readonly redis: Redis | null;
   /** Closes the shared Redis connections (queues and workers close themselves). */
   close(): Promise<void>;
 }
@@ -51,23 +56,37 @@ export function createQueueFactory(backend: QueueBackend): QueueFactory {
         { ...opts, connection } as WorkerOptions,
         createPostgresBackend as never,
       ),
+    redis: null,
     close: async () => {},
   };
 }
 
+/**
+ * Bounds of every producer command: a Redis that hangs (not down: silent) must fail a webhook's
+ * queue call in about a second, never hold it until Twilio gives up.
+ */
+export const producerRedisOptions = {
+  /** A command with no reply after this long is rejected (ioredis has no bound by default). */
+  commandTimeout: 1000,
+  /** Connecting (or reconnecting) gives up after this long. */
+  connectTimeout: 2000,
+  /** One retry after a reconnect, then the caller gets the error. */
+  maxRetriesPerRequest: 1,
+  /** No queueing while disconnected: fail at once (the callback row in PostgreSQL is the truth). */
+  enableOfflineQueue: false,
+  lazyConnect: false,
+} as const;
+
 function redisFactory(backend: Extract<QueueBackend, { kind: 'redis' }>): QueueFactory {
   // Producers fail fast when Redis is down (the callback row in PostgreSQL is the source of
   // truth and is re-enqueued later); workers wait forever for Redis to come back.
-  const producer = new Redis(backend.url, {
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-    lazyConnect: false,
-  });
+  const producer = new Redis(backend.url, producerRedisOptions);
   producer.on('error', () => {});
   const workerConnections: Redis[] = [];
   const prefix = backend.prefix ?? 'gardeline';
   return {
     backend,
+    redis: producer,
     queue: <T>(name: string, opts: Omit<QueueOptions, 'connection'> = {}) =>
       new Queue<T>(name, { prefix, ...opts, connection: producer }),
     worker: <T>(
