@@ -1,0 +1,167 @@
+import type { AppDeps } from '../../platform/deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  HttpError,
+  notFound,
+} from '../../platform/http-errors.js';
+import { professionalById } from '../../directory/store.js';
+import { auditActorOf, canManageTerritory, type Actor } from '../actor.js';
+import {
+  assertDeliverable,
+  deliverInvitation,
+  invitationLifetimeMs,
+  newLinkToken,
+  type Channel,
+  type Recipient,
+} from './delivery.js';
+import { canManageAccount } from './rules.js';
+import type { NewManager, ProfessionalInvitation } from './schema.js';
+import {
+  accountById,
+  endSessionsOf,
+  existingTerritoryIds,
+  insertUser,
+  replaceInvitation,
+  setPasswordHash,
+  userByEmail,
+  userOfProfessional,
+  type Account,
+} from './store.js';
+
+type Deps = Pick<AppDeps, 'db' | 'jobs' | 'logger' | 'config' | 'publicUrl' | 'now'>;
+export interface Invited {
+  userId: string;
+  /** The channels that took the link (an e-mail server down leaves it out: reset to resend). */
+  sent: Channel[];
+}
+
+const emailTaken = () =>
+  conflict('Cette adresse e-mail a déjà un compte. This e-mail already has an account.', {
+    email: 'déjà utilisée',
+  });
+
+/** An admin makes a rota manager of some territories, invited by e-mail. */
+export async function inviteManager(deps: Deps, actor: Actor, input: NewManager): Promise<Invited> {
+  if (actor.role !== 'admin') throw forbidden('Seule l’administration crée des coordinateurs.');
+  const db = deps.db.db;
+  const territoryIds = [...new Set(input.territoryIds)];
+  if ((await existingTerritoryIds(db, territoryIds)).length !== territoryIds.length)
+    throw notFound('Territoire');
+  if (await userByEmail(db, input.email)) throw emailTaken();
+  const to: Recipient = { name: input.name, email: input.email, mobile: null, territoryId: null };
+  await assertDeliverable(deps, to, ['email']);
+  return invite(deps, actor, to, ['email'], {
+    email: input.email,
+    name: input.name,
+    role: 'manager',
+    territoryIds,
+  });
+}
+
+/** A manager of the professional's territory (or an admin) gives them an account. */
+export async function inviteProfessional(
+  deps: Deps,
+  actor: Actor,
+  input: ProfessionalInvitation,
+): Promise<Invited> {
+  const db = deps.db.db;
+  const p = await professionalById(db, input.professionalId);
+  if (!p) throw notFound('Professionnel');
+  if (!canManageTerritory(actor, p.territoryId)) throw forbidden();
+  if (await userOfProfessional(db, p.id))
+    throw conflict('Ce professionnel a déjà un compte : réinitialisez-le. Already has an account.');
+  const email = input.email ?? p.email?.trim().toLowerCase();
+  if (!email)
+    throw badRequest('Une adresse e-mail est requise pour se connecter. E-mail required.', {
+      email: 'requis',
+    });
+  if (await userByEmail(db, email)) throw emailTaken();
+  const to: Recipient = { name: p.name, email, mobile: p.mobile, territoryId: p.territoryId };
+  await assertDeliverable(deps, to, input.channels);
+  return invite(deps, actor, to, input.channels, {
+    email,
+    name: p.name,
+    role: 'professional',
+    professionalId: p.id,
+    territoryIds: [p.territoryId],
+  });
+}
+
+async function invite(
+  deps: Deps,
+  actor: Actor,
+  to: Recipient,
+  channels: Channel[],
+  user: {
+    email: string;
+    name: string;
+    role: Account['role'];
+    professionalId?: string;
+    territoryIds: string[];
+  },
+): Promise<Invited> {
+  const now = deps.now();
+  const { token, hash } = newLinkToken();
+  const userId = await deps.db.db.transaction(async (tx) => {
+    const { territoryIds, ...values } = user;
+    const row = await insertUser(tx, { ...values, passwordHash: null }, territoryIds);
+    await replaceInvitation(tx, row.id, hash, now, new Date(now.getTime() + invitationLifetimeMs));
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'account.invite',
+      entity: 'user',
+      entityId: row.id,
+      territoryId: territoryIds.length === 1 ? territoryIds[0] : null,
+      after: { email: row.email, name: row.name, role: row.role, territoryIds, channels },
+    });
+    return row.id;
+  });
+  return { userId, sent: await deliverInvitation(deps, 'invite', to, channels, token) };
+}
+
+/**
+ * A manager resets someone's password: the old one stops working at once, their sessions end,
+ * and a new link goes out (the earlier links die).
+ */
+export async function resetPassword(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+  channels: Channel[],
+): Promise<Invited> {
+  const db = deps.db.db;
+  const account = await accountById(db, userId);
+  if (!account) throw notFound('Compte');
+  if (!canManageAccount(actor, account)) throw forbidden();
+  if (account.deactivatedAt)
+    throw new HttpError(
+      409,
+      'deactivated',
+      'Ce compte est désactivé. This account is deactivated.',
+    );
+  const p = account.professionalId ? await professionalById(db, account.professionalId) : null;
+  const to: Recipient = {
+    name: account.name,
+    email: account.email,
+    mobile: p?.mobile ?? null,
+    territoryId: p?.territoryId ?? null,
+  };
+  await assertDeliverable(deps, to, channels);
+  const now = deps.now();
+  const { token, hash } = newLinkToken();
+  await db.transaction(async (tx) => {
+    await setPasswordHash(tx, userId, null);
+    await endSessionsOf(tx, userId);
+    await replaceInvitation(tx, userId, hash, now, new Date(now.getTime() + invitationLifetimeMs));
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'account.reset',
+      entity: 'user',
+      entityId: userId,
+      territoryId: account.territoryIds.length === 1 ? account.territoryIds[0] : null,
+      after: { channels },
+    });
+  });
+  return { userId, sent: await deliverInvitation(deps, 'reset', to, channels, token) };
+}
