@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { apiTokens, users } from '../../db/schema/index.js';
 
@@ -69,7 +69,7 @@ export async function userForToken(
       .where(
         and(
           eq(apiTokens.id, row.id),
-          sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < ${now})`,
+          or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, now)),
         ),
       );
   return { userId: row.userId, territoryId: row.territoryId };

@@ -11,7 +11,13 @@ import { canManageTerritory } from '../actor.js';
 import { csrfToken, requireCsrf } from '../middleware.js';
 import { accountsView } from './accounts-view.js';
 import { deactivateAccount } from './commands.js';
-import { inviteManager, inviteProfessional, resetPassword, type Invited } from './invitations.js';
+import {
+  inviteManager,
+  inviteProfessional,
+  manageableAccount,
+  resetPassword,
+  type Invited,
+} from './invitations.js';
 import { accountsVisibleTo } from './queries.js';
 import { canManageAccount, seesAccounts } from './rules.js';
 import { newManager, professionalInvitation, resetRequest } from './schema.js';
@@ -78,8 +84,13 @@ export function accountsPages(deps: AppDeps): Router {
   };
   const id = (req: Request) => z.string().uuid('identifiant invalide').parse(req.params.id);
 
+  router.use('/accounts', (req, _res, next) =>
+    next(seesAccounts(req.actor!) ? undefined : forbidden('Réservé à la coordination.')),
+  );
   router.get('/accounts', async (req, res) => render(req, res, 200));
   router.post('/accounts/managers', form, requireCsrf, async (req, res) => {
+    if (req.actor!.role !== 'admin')
+      throw forbidden('Seule l’administration crée des coordinateurs.');
     const body = req.body as Record<string, unknown>;
     await attempt(req, res, async () => {
       const input = newManager.parse({ ...body, territoryIds: list(body.territoryIds) });
@@ -99,6 +110,7 @@ export function accountsPages(deps: AppDeps): Router {
   });
   router.post('/accounts/:id/reset', form, requireCsrf, async (req, res) => {
     const userId = id(req);
+    await manageableAccount(db, req.actor!, userId);
     await attempt(req, res, async () => {
       const { channels } = resetRequest.parse({
         channels: list((req.body as Record<string, unknown>).channels),

@@ -2,14 +2,13 @@ import { verify } from '@node-rs/argon2';
 import type { Database } from '../../../db/client.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import { badRequest, forbidden, HttpError, notFound } from '../../platform/http-errors.js';
+import { badRequest, forbidden, HttpError } from '../../platform/http-errors.js';
 import { auditActorOf, type Actor } from '../actor.js';
 import { hashPassword } from '../credentials.js';
 import { linkTokenHash } from './delivery.js';
 import { passwordProblem } from './password-policy.js';
-import { canManageAccount } from './rules.js';
+import { manageableAccount } from './invitations.js';
 import {
-  accountById,
   closeInvitations,
   deactivate,
   endSessionsOf,
@@ -92,9 +91,7 @@ export async function changePassword(
  */
 export async function deactivateAccount(deps: Deps, actor: Actor, userId: string): Promise<void> {
   const db = deps.db.db;
-  const account = await accountById(db, userId);
-  if (!account) throw notFound('Compte');
-  if (!canManageAccount(actor, account)) throw forbidden();
+  const account = await manageableAccount(db, actor, userId);
   if (account.deactivatedAt) return;
   const { deactivatedAt: _d, ...before } = account;
   await db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import type { Queryable } from '../../../db/client.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import {
@@ -121,6 +122,14 @@ async function invite(
   return { userId, sent: await deliverInvitation(deps, 'invite', to, channels, token) };
 }
 
+/** The account if the actor may reset or deactivate it: 404 unknown, 403 not theirs. */
+export async function manageableAccount(db: Queryable, actor: Actor, userId: string) {
+  const account = await accountById(db, userId);
+  if (!account) throw notFound('Compte');
+  if (!canManageAccount(actor, account)) throw forbidden();
+  return account;
+}
+
 /**
  * A manager resets someone's password: the old one stops working at once, their sessions end,
  * and a new link goes out (the earlier links die).
@@ -132,9 +141,7 @@ export async function resetPassword(
   channels: Channel[],
 ): Promise<Invited> {
   const db = deps.db.db;
-  const account = await accountById(db, userId);
-  if (!account) throw notFound('Compte');
-  if (!canManageAccount(actor, account)) throw forbidden();
+  const account = await manageableAccount(db, actor, userId);
   if (account.deactivatedAt)
     throw new HttpError(
       409,

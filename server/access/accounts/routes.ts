@@ -3,7 +3,13 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.js';
 import { forbidden } from '../../platform/http-errors.js';
 import { acceptInvitation, changePassword, deactivateAccount } from './commands.js';
-import { inviteManager, inviteProfessional, resetPassword } from './invitations.js';
+import {
+  inviteManager,
+  inviteProfessional,
+  manageableAccount,
+  resetPassword,
+} from './invitations.js';
+import { seesAccounts } from './rules.js';
 import { accountsVisibleTo, presentAccount } from './queries.js';
 import {
   acceptInvitation as acceptSchema,
@@ -38,10 +44,16 @@ export function invitationApiRouter(deps: AppDeps): Router {
 export function accountsApiRouter(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
+  // Who may comes before what was sent: a professional gets 403 whatever the body.
+  router.use('/accounts', (req, _res, next) =>
+    next(seesAccounts(req.actor!) ? undefined : forbidden()),
+  );
   router.get('/accounts', async (req, res) => {
     res.json({ accounts: (await accountsVisibleTo(db, req.actor!)).map(presentAccount) });
   });
   router.post('/accounts/managers', async (req, res) => {
+    if (req.actor!.role !== 'admin')
+      throw forbidden('Seule l’administration crée des coordinateurs.');
     const invited = await inviteManager(deps, req.actor!, newManager.parse(req.body ?? {}));
     res.status(201).json(invited);
   });
@@ -50,6 +62,7 @@ export function accountsApiRouter(deps: AppDeps): Router {
     res.status(201).json(await inviteProfessional(deps, req.actor!, input));
   });
   router.post('/accounts/:id/reset', async (req, res) => {
+    await manageableAccount(db, req.actor!, accountId(req));
     const { channels } = resetRequest.parse(req.body ?? {});
     res.json(await resetPassword(deps, req.actor!, accountId(req), channels));
   });

@@ -19,6 +19,8 @@ export function tokensApiRouter(deps: AppDeps): Router {
     res.json({ tokens: await tokensOf(db, req.actor!.userId) });
   });
   router.post('/tokens', async (req, res) => {
+    // Who may, before what they sent: a professional gets 403 whatever the body.
+    if (!mayHoldTokens(req.actor!)) throw forbidden();
     res.status(201).json(await createToken(db, req.actor!, newToken.parse(req.body ?? {})));
   });
   router.delete('/tokens/:id', async (req, res) => {
