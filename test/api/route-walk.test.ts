@@ -35,9 +35,16 @@ function declaredRoutes(app: unknown): { method: string; path: string | RegExp }
   return out;
 }
 
-/** Open by design: health, logging in and out (form and API), secret-URL calendar feeds. */
+/** Open by design: health, logging in and out (form and API), invitation links, secret-URL calendar feeds. */
 const isPublic = (path: string) =>
-  ['/healthz', '/login', '/logout', '/api/session'].includes(path) || path.startsWith('/ical/');
+  [
+    '/healthz',
+    '/login',
+    '/logout',
+    '/api/session',
+    '/invitation',
+    '/api/invitations/accept',
+  ].includes(path) || path.startsWith('/ical/');
 /** A concrete URL for a declared route: parameters become 'x'; the one regex route gets a sample. */
 const sample = (path: string | RegExp) =>
   typeof path === 'string'
