@@ -1,8 +1,10 @@
 import request from 'supertest';
+import { createApp } from '../../server/app.js';
+import { createLogger } from '../../server/platform/logger.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { webLogin, type WebSession } from '../support/web-session.js';
-import { linkTokenIn, startMailbox } from './mailbox.js';
+import { linkTokenIn as tokenIn, startMailbox } from './mailbox.js';
 import { runScript } from './run-script.js';
 
 /**
@@ -23,14 +25,26 @@ let professionalUserId: string;
 const adminPassword = 'phare de la teignouse 1902';
 const managerPassword = 'les îles du golfe en hiver';
 const proPassword = 'garde de nuit à Locmariaquer';
+const linkTokenIn = (text: string) => {
+  const token = tokenIn(text);
+  if (token) secrets.push(token);
+  return token;
+};
 const mailTo = (address: string) => mailbox.mails.filter((m) => m.to.includes(address)).at(-1)!;
 const api = (s: WebSession) => ({
   post: (path: string, body: object) => s.agent.post(path).set('x-csrf-token', s.csrf).send(body),
 });
 
+/** Everything the service logs during the run (access log included), to grep for secrets. */
+const logs: string[] = [];
+/** Every link token and API token seen, and the passwords chosen: none may reach a log line. */
+const secrets: string[] = [];
+
 beforeAll(async () => {
   mailbox = await startMailbox();
   t = await createTestApp({ now, env: { SMTP_URL: mailbox.url } });
+  t.deps.logger = createLogger('debug', false, { write: (line: string) => void logs.push(line) });
+  t.app = createApp(t.deps);
 });
 afterAll(async () => {
   await t.close();
@@ -195,6 +209,7 @@ describe('accounts for every user', () => {
     expect(made.status).toBe(200);
     const token = /<code id="new-token">([^<]+)<\/code>/.exec(made.text)![1]!;
     expect(token).toMatch(/^glt_/);
+    secrets.push(token);
     const before = await manager.agent.get('/api/tokens');
     expect(before.body.tokens).toHaveLength(1);
     expect(before.body.tokens[0]).toMatchObject({ name: 'tableur', territoryId, lastUsedAt: null });
@@ -265,5 +280,13 @@ describe('accounts for every user', () => {
     );
     const text = JSON.stringify(rows);
     expect(text).not.toMatch(/password_?hash|glt_|argon2/i);
+  });
+
+  it('no token or password reached the logs', () => {
+    expect(logs.length).toBeGreaterThan(20);
+    const all = logs.join('');
+    expect(all).toContain('/invitation');
+    for (const secret of [...secrets, adminPassword, managerPassword, proPassword])
+      expect(all).not.toContain(secret);
   });
 });

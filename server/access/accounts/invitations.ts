@@ -39,6 +39,10 @@ export interface Invited {
   sent: Channel[];
 }
 
+const isUniqueViolation = (err: unknown) => {
+  const e = err as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === '23505' || e?.cause?.code === '23505';
+};
 const emailTaken = () =>
   conflict('Cette adresse e-mail a déjà un compte. This e-mail already has an account.', {
     email: 'déjà utilisée',
@@ -72,6 +76,8 @@ export async function inviteProfessional(
   const p = await professionalById(db, input.professionalId);
   if (!p) throw notFound('Professionnel');
   if (!canManageTerritory(actor, p.territoryId)) throw forbidden();
+  if (!p.active)
+    throw conflict('Ce professionnel n’est plus actif dans l’annuaire. Inactive professional.');
   if (await userOfProfessional(db, p.id))
     throw conflict('Ce professionnel a déjà un compte : réinitialisez-le. Already has an account.');
   const email = input.email ?? p.email?.trim().toLowerCase();
@@ -106,19 +112,30 @@ async function invite(
 ): Promise<Invited> {
   const now = deps.now();
   const { token, hash } = newLinkToken();
-  const userId = await deps.db.db.transaction(async (tx) => {
-    const { territoryIds, ...values } = user;
-    const row = await insertUser(tx, { ...values, passwordHash: null }, territoryIds);
-    await replaceInvitation(tx, row.id, hash, now, new Date(now.getTime() + invitationLifetimeMs));
-    await recordAudit(tx, auditActorOf(actor), {
-      action: 'account.invite',
-      entity: 'user',
-      entityId: row.id,
-      territoryId: territoryIds.length === 1 ? territoryIds[0] : null,
-      after: { email: row.email, name: row.name, role: row.role, territoryIds, channels },
+  const userId = await deps.db.db
+    .transaction(async (tx) => {
+      const { territoryIds, ...values } = user;
+      const row = await insertUser(tx, { ...values, passwordHash: null }, territoryIds);
+      await replaceInvitation(
+        tx,
+        row.id,
+        hash,
+        now,
+        new Date(now.getTime() + invitationLifetimeMs),
+      );
+      await recordAudit(tx, auditActorOf(actor), {
+        action: 'account.invite',
+        entity: 'user',
+        entityId: row.id,
+        territoryId: territoryIds.length === 1 ? territoryIds[0] : null,
+        after: { email: row.email, name: row.name, role: row.role, territoryIds, channels },
+      });
+      return row.id;
+    })
+    .catch((err: unknown) => {
+      // Two invitations of one address at once: the second meets the unique e-mail.
+      throw isUniqueViolation(err) ? emailTaken() : err;
     });
-    return row.id;
-  });
   return { userId, sent: await deliverInvitation(deps, 'invite', to, channels, token) };
 }
 
