@@ -11,13 +11,8 @@ import { canManageTerritory } from '../actor.js';
 import { csrfToken, requireCsrf } from '../middleware.js';
 import { accountsView } from './accounts-view.js';
 import { deactivateAccount } from './commands.js';
-import {
-  inviteManager,
-  inviteProfessional,
-  manageableAccount,
-  resetPassword,
-  type Invited,
-} from './invitations.js';
+import { inviteManager, inviteProfessional, type Invited } from './invitations.js';
+import { manageableAccount, resetPassword } from './reset.js';
 import { accountsVisibleTo } from './queries.js';
 import { canManageAccount, seesAccounts } from './rules.js';
 import { newManager, professionalInvitation, resetRequest } from './schema.js';

@@ -31,10 +31,12 @@ export function accountsView(actor: Actor, csrf: string, v: AccountsView, notice
     (a) => html`<tr><td>${a.name}</td><td>${a.email}</td><td>${roleLabel[a.role]}</td>
 <td>${a.territoryIds.map((t) => territoryName.get(t) ?? '—').join(', ')}</td><td>${status(a)}</td>
 <td>${
-      v.manageable(a) && !a.deactivatedAt
-        ? html`<form method="post" action="/accounts/${a.id}/reset" style="display:inline">${hidden}<input type="hidden" name="channels" value="${a.professionalId ? 'sms' : 'email'}"><button class="secondary" type="submit" aria-label="Réinitialiser le mot de passe de ${a.name}">Réinitialiser</button></form>
+      v.manageable(a) && a.deactivatedAt
+        ? html`<form method="post" action="/accounts/${a.id}/reset" style="display:inline">${hidden}<input type="hidden" name="channels" value="${a.professionalId ? 'sms' : 'email'}"><button class="secondary" type="submit" aria-label="Réactiver le compte de ${a.name}">Réactiver (nouveau lien)</button></form>`
+        : v.manageable(a)
+          ? html`<form method="post" action="/accounts/${a.id}/reset" style="display:inline">${hidden}<input type="hidden" name="channels" value="${a.professionalId ? 'sms' : 'email'}"><button class="secondary" type="submit" aria-label="Réinitialiser le mot de passe de ${a.name}">Réinitialiser</button></form>
 <form method="post" action="/accounts/${a.id}/deactivate" style="display:inline">${hidden}<button class="secondary" type="submit" aria-label="Désactiver le compte de ${a.name}">Désactiver</button></form>`
-        : ''
+          : ''
     }</td></tr>`,
   );
   const managerForm =

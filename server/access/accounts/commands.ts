@@ -7,7 +7,7 @@ import { auditActorOf, type Actor } from '../actor.js';
 import { hashPassword } from '../credentials.js';
 import { linkTokenHash } from './delivery.js';
 import { passwordProblem } from './password-policy.js';
-import { manageableAccount } from './invitations.js';
+import { manageableAccount } from './reset.js';
 import {
   closeInvitations,
   deactivate,

@@ -1,13 +1,6 @@
-import type { Queryable } from '../../../db/client.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import {
-  badRequest,
-  conflict,
-  forbidden,
-  HttpError,
-  notFound,
-} from '../../platform/http-errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/http-errors.js';
 import { professionalById } from '../../directory/store.js';
 import { auditActorOf, canManageTerritory, type Actor } from '../actor.js';
 import {
@@ -18,15 +11,11 @@ import {
   type Channel,
   type Recipient,
 } from './delivery.js';
-import { canManageAccount } from './rules.js';
 import type { NewManager, ProfessionalInvitation } from './schema.js';
 import {
-  accountById,
-  endSessionsOf,
   existingTerritoryIds,
   insertUser,
   replaceInvitation,
-  setPasswordHash,
   userByEmail,
   userOfProfessional,
   type Account,
@@ -137,55 +126,4 @@ async function invite(
       throw isUniqueViolation(err) ? emailTaken() : err;
     });
   return { userId, sent: await deliverInvitation(deps, 'invite', to, channels, token) };
-}
-
-/** The account if the actor may reset or deactivate it: 404 unknown, 403 not theirs. */
-export async function manageableAccount(db: Queryable, actor: Actor, userId: string) {
-  const account = await accountById(db, userId);
-  if (!account) throw notFound('Compte');
-  if (!canManageAccount(actor, account)) throw forbidden();
-  return account;
-}
-
-/**
- * A manager resets someone's password: the old one stops working at once, their sessions end,
- * and a new link goes out (the earlier links die).
- */
-export async function resetPassword(
-  deps: Deps,
-  actor: Actor,
-  userId: string,
-  channels: Channel[],
-): Promise<Invited> {
-  const db = deps.db.db;
-  const account = await manageableAccount(db, actor, userId);
-  if (account.deactivatedAt)
-    throw new HttpError(
-      409,
-      'deactivated',
-      'Ce compte est désactivé. This account is deactivated.',
-    );
-  const p = account.professionalId ? await professionalById(db, account.professionalId) : null;
-  const to: Recipient = {
-    name: account.name,
-    email: account.email,
-    mobile: p?.mobile ?? null,
-    territoryId: p?.territoryId ?? null,
-  };
-  await assertDeliverable(deps, to, channels);
-  const now = deps.now();
-  const { token, hash } = newLinkToken();
-  await db.transaction(async (tx) => {
-    await setPasswordHash(tx, userId, null);
-    await endSessionsOf(tx, userId);
-    await replaceInvitation(tx, userId, hash, now, new Date(now.getTime() + invitationLifetimeMs));
-    await recordAudit(tx, auditActorOf(actor), {
-      action: 'account.reset',
-      entity: 'user',
-      entityId: userId,
-      territoryId: account.territoryIds.length === 1 ? account.territoryIds[0] : null,
-      after: { channels },
-    });
-  });
-  return { userId, sent: await deliverInvitation(deps, 'reset', to, channels, token) };
 }

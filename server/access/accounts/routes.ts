@@ -3,12 +3,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.js';
 import { forbidden } from '../../platform/http-errors.js';
 import { acceptInvitation, changePassword, deactivateAccount } from './commands.js';
-import {
-  inviteManager,
-  inviteProfessional,
-  manageableAccount,
-  resetPassword,
-} from './invitations.js';
+import { inviteManager, inviteProfessional } from './invitations.js';
+import { manageableAccount, resetPassword } from './reset.js';
 import { seesAccounts } from './rules.js';
 import { accountsVisibleTo, presentAccount } from './queries.js';
 import {

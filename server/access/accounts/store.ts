@@ -168,3 +168,16 @@ export async function deactivate(
       .set({ active: false, icalToken: randomBytes(18).toString('base64url') })
       .where(eq(professionals.id, user.professionalId));
 }
+
+/** The way back from `deactivate` (a reset of a deactivated account): the feed token stays new. */
+export async function reactivate(
+  db: Queryable,
+  user: { id: string; professionalId: string | null },
+) {
+  await db.update(users).set({ deactivatedAt: null }).where(eq(users.id, user.id));
+  if (user.professionalId)
+    await db
+      .update(professionals)
+      .set({ active: true })
+      .where(eq(professionals.id, user.professionalId));
+}
