@@ -24,6 +24,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** Logs in through the JSON API (its own rate-limit bucket: this file logs in more than 10 times). */
+async function apiLogin(email: string, password: string): Promise<WebSession> {
+  const agent = request.agent(t.app);
+  const res = await agent.post('/api/session').send({ email, password });
+  if (res.status !== 200) throw new Error(`API login of ${email} failed: ${res.status}`);
+  const csrf = res.body.csrf as string;
+  return {
+    agent,
+    csrf,
+    post: (path, fields = {}) =>
+      agent
+        .post(path)
+        .type('form')
+        .send({ _csrf: csrf, ...fields }),
+  };
+}
+
 const json = (s: WebSession) => ({
   put: (path: string, body: object) => s.agent.put(path).set('x-csrf-token', s.csrf).send(body),
   post: (path: string, body: object) => s.agent.post(path).set('x-csrf-token', s.csrf).send(body),
@@ -33,7 +50,7 @@ describe('changing one’s own password', () => {
   it('needs the current one, refuses a weak one with a clear 400, ends the other sessions', async () => {
     const m = await aManager(t.db.db, a);
     const here = await webLogin(t.app, m.user.email, m.password);
-    const elsewhere = await webLogin(t.app, m.user.email, m.password);
+    const elsewhere = await apiLogin(m.user.email, m.password);
     const wrong = await json(here).put('/api/account/password', {
       currentPassword: 'pas le bon',
       newPassword: 'un mot de passe solide et long',
@@ -53,7 +70,7 @@ describe('changing one’s own password', () => {
     expect(ok.status).toBe(200);
     expect((await here.agent.get('/api/session')).status).toBe(200);
     expect((await elsewhere.agent.get('/api/session')).status).toBe(401);
-    await webLogin(t.app, m.user.email, 'un mot de passe solide et long');
+    await apiLogin(m.user.email, 'un mot de passe solide et long');
   });
 
   it('from the Mon compte page too; a token cannot change it', async () => {
@@ -78,7 +95,7 @@ describe('changing one’s own password', () => {
 describe('API tokens', () => {
   it('act on their one territory only, even an admin’s', async () => {
     const admin = await anAdmin(t.db.db);
-    const s = await webLogin(t.app, admin.user.email, admin.password);
+    const s = await apiLogin(admin.user.email, admin.password);
     const made = await json(s).post('/api/tokens', { name: 'export A', territoryId: a.id });
     expect(made.status).toBe(201);
     const territories = await request(t.app)
@@ -96,7 +113,7 @@ describe('API tokens', () => {
 
   it('a manager scopes a token to their own territories only', async () => {
     const m = await aManager(t.db.db, a);
-    const s = await webLogin(t.app, m.user.email, m.password);
+    const s = await apiLogin(m.user.email, m.password);
     expect(
       (await json(s).post('/api/tokens', { name: 'export B', territoryId: b.id })).status,
     ).toBe(403);
@@ -104,7 +121,7 @@ describe('API tokens', () => {
 
   it('last_used_at is written at most once a minute', async () => {
     const m = await aManager(t.db.db, a);
-    const s = await webLogin(t.app, m.user.email, m.password);
+    const s = await apiLogin(m.user.email, m.password);
     const { token } = (await json(s).post('/api/tokens', { name: 'suivi', territoryId: a.id }))
       .body;
     const lastUsed = async () =>
@@ -132,7 +149,7 @@ describe('who may invite, reset and deactivate', () => {
     const p = await aProfessional(t.db.db, await aService(t.db.db, a), { email: 'p@a.example' });
     const u = await aUser(t.db.db, 'professional', { territories: [a], professional: p });
     const mb = await aManager(t.db.db, b);
-    const s = await webLogin(t.app, mb.user.email, mb.password);
+    const s = await apiLogin(mb.user.email, mb.password);
     const p2 = await aProfessional(t.db.db, await aService(t.db.db, a));
     expect(
       (
@@ -151,7 +168,7 @@ describe('who may invite, reset and deactivate', () => {
 
   it('the e-mail channel without an SMTP server is a clear 409, and nothing is created', async () => {
     const ma = await aManager(t.db.db, a);
-    const s = await webLogin(t.app, ma.user.email, ma.password);
+    const s = await apiLogin(ma.user.email, ma.password);
     const p = await aProfessional(t.db.db, await aService(t.db.db, a), { email: 'q@a.example' });
     const res = await json(s).post('/api/accounts/professionals', {
       professionalId: p.id,
@@ -164,5 +181,33 @@ describe('who may invite, reset and deactivate', () => {
       channels: ['sms'],
     });
     expect(again.status).toBe(201);
+  });
+});
+
+describe('the pages', () => {
+  it('Comptes is for managers and admins; Mon compte shows tokens to them only', async () => {
+    const service = await aService(t.db.db, a);
+    const p = await aProfessional(t.db.db, service, { name: 'Dr Soizic Le Floch' });
+    const u = await aUser(t.db.db, 'professional', { territories: [a], professional: p });
+    const pro = await webLogin(t.app, u.user.email, u.password);
+    expect((await pro.agent.get('/accounts')).status).toBe(403);
+    expect(
+      (await pro.post('/accounts/managers', { name: 'X Y', email: 'x@y.example' })).status,
+    ).toBe(403);
+    const mine = await pro.agent.get('/account');
+    expect(mine.status).toBe(200);
+    expect(mine.text).not.toContain('Mes jetons API');
+    expect(mine.text).toContain('Mon compte');
+
+    const m = await aManager(t.db.db, a);
+    const s = await webLogin(t.app, m.user.email, m.password);
+    const accounts = await s.agent.get('/accounts');
+    expect(accounts.status).toBe(200);
+    expect(accounts.text).toContain('Donner un compte à un professionnel');
+    expect(accounts.text).not.toContain('Nouveau coordinateur');
+    // Soizic has an account already: she is listed, not offered for an invitation.
+    expect(accounts.text).not.toMatch(/<option[^>]*>Dr Soizic Le Floch/);
+    expect(accounts.text).toContain(`aria-label="Désactiver le compte de ${u.user.name}"`);
+    expect((await s.agent.get('/account')).text).toContain('Mes jetons API');
   });
 });
