@@ -78,6 +78,7 @@ describe('accounts for every user', () => {
       name: 'Anne Le Bihan',
       email: 'anne@golfe.example',
       territoryIds: [territoryId],
+      channels: 'email',
     });
     expect(res.status).toBe(200);
     expect(res.text).toContain('Lien envoyé à Anne Le Bihan par e-mail');

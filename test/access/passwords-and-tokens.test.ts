@@ -210,4 +210,28 @@ describe('the pages', () => {
     expect(accounts.text).toContain(`aria-label="Désactiver le compte de ${u.user.name}"`);
     expect((await s.agent.get('/account')).text).toContain('Mes jetons API');
   });
+
+  it('an admin invites a manager by SMS when there is no mail server', async () => {
+    const admin = await anAdmin(t.db.db);
+    const s = await apiLogin(admin.user.email, admin.password);
+    const res = await json(s).post('/api/accounts/managers', {
+      name: 'Gwenaëlle Tanguy',
+      email: 'gwen@a.example',
+      mobile: '07 81 23 45 67',
+      territoryIds: [a.id],
+      channels: ['sms'],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.sent).toEqual(['sms']);
+    const [sms] = await t.db.sql<{ to_number: string; from_number: string }[]>`
+      select to_number, from_number from sms_messages where to_number = '+33781234567'`;
+    expect(sms).toMatchObject({ from_number: a.number });
+    const noMobile = await json(s).post('/api/accounts/managers', {
+      name: 'Sans Mobile',
+      email: 'sans@a.example',
+      territoryIds: [a.id],
+      channels: ['sms'],
+    });
+    expect(noMobile.status).toBe(400);
+  });
 });

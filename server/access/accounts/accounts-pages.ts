@@ -88,7 +88,12 @@ export function accountsPages(deps: AppDeps): Router {
       throw forbidden('Seule l’administration crée des coordinateurs.');
     const body = req.body as Record<string, unknown>;
     await attempt(req, res, async () => {
-      const input = newManager.parse({ ...body, territoryIds: list(body.territoryIds) });
+      const input = newManager.parse({
+        ...body,
+        mobile: body.mobile ? body.mobile : undefined,
+        territoryIds: list(body.territoryIds),
+        channels: body.channels === undefined ? undefined : list(body.channels),
+      });
       return sentNotice(input.name, await inviteManager(deps, req.actor!, input));
     });
   });

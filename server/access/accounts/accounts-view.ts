@@ -18,10 +18,13 @@ const roleLabel = {
 const status = (a: Account) =>
   a.deactivatedAt ? 'désactivé' : a.invited ? 'invitation envoyée' : 'actif';
 
-const channelBoxes = (prefix: string) => html`<fieldset style="border:0;padding:0;margin:.3rem 0">
+const channelBoxes = (
+  prefix: string,
+  checked: 'sms' | 'email',
+) => html`<fieldset style="border:0;padding:0;margin:.3rem 0">
 <legend class="muted">Envoyer le lien par</legend>
-<label style="display:inline;font-weight:normal"><input type="checkbox" name="channels" value="sms" id="${prefix}-sms" checked> SMS</label>
-<label style="display:inline;font-weight:normal;margin-left:1rem"><input type="checkbox" name="channels" value="email" id="${prefix}-email"> e-mail</label></fieldset>`;
+<label style="display:inline;font-weight:normal"><input type="checkbox" name="channels" value="sms" id="${prefix}-sms" ${checked === 'sms' ? 'checked' : ''}> SMS</label>
+<label style="display:inline;font-weight:normal;margin-left:1rem"><input type="checkbox" name="channels" value="email" id="${prefix}-email" ${checked === 'email' ? 'checked' : ''}> e-mail</label></fieldset>`;
 
 /** The Comptes page: who has an account, invite, reset, deactivate. */
 export function accountsView(actor: Actor, csrf: string, v: AccountsView, notice?: Html): Html {
@@ -44,6 +47,8 @@ export function accountsView(actor: Actor, csrf: string, v: AccountsView, notice
       ? html`<form method="post" action="/accounts/managers" class="card"><h2>Nouveau coordinateur</h2>${hidden}
 <label for="m-name">Nom</label><input id="m-name" name="name" required>
 <label for="m-email">E-mail (identifiant, reçoit le lien)</label><input id="m-email" name="email" type="email" required>
+<label for="m-mobile">Mobile (facultatif, pour envoyer le lien par SMS ; non conservé)</label><input id="m-mobile" name="mobile" type="tel">
+${channelBoxes('m', 'email')}
 <fieldset style="border:0;padding:0"><legend class="muted">Territoires</legend>${v.territories.map((t) => html`<label style="font-weight:normal"><input type="checkbox" name="territoryIds" value="${t.id}"> ${t.name}</label>`)}</fieldset>
 <p><button type="submit">Inviter</button></p></form>`
       : '';
@@ -51,7 +56,7 @@ export function accountsView(actor: Actor, csrf: string, v: AccountsView, notice
     ? html`<form method="post" action="/accounts/professionals" class="card"><h2>Donner un compte à un professionnel</h2>${hidden}
 <label for="p-id">Professionnel de l’annuaire</label><select id="p-id" name="professionalId">${v.invitable.map((p) => html`<option value="${p.id}">${p.name}${p.email ? ` (${p.email})` : ''}</option>`)}</select>
 <label for="p-email">E-mail de connexion (vide : celui de l’annuaire)</label><input id="p-email" name="email" type="email">
-${channelBoxes('p')}<p><button type="submit">Inviter</button></p></form>`
+${channelBoxes('p', 'sms')}<p><button type="submit">Inviter</button></p></form>`
     : html`<p class="muted">Tous les professionnels de vos territoires ont un compte.</p>`;
   return html`${notice ?? ''}<div class="cards">${managerForm}${professionalForm}</div>
 <table><caption class="muted">${v.accounts.length} compte(s)</caption><thead><tr><th scope="col">Nom</th><th scope="col">E-mail</th><th scope="col">Rôle</th><th scope="col">Territoires</th><th scope="col">État</th><th scope="col"></th></tr></thead><tbody>${rows}</tbody></table>`;

@@ -37,7 +37,7 @@ const emailTaken = () =>
     email: 'déjà utilisée',
   });
 
-/** An admin makes a rota manager of some territories, invited by e-mail. */
+/** An admin makes a rota manager of some territories, invited by e-mail (or SMS to a mobile given). */
 export async function inviteManager(deps: Deps, actor: Actor, input: NewManager): Promise<Invited> {
   if (actor.role !== 'admin') throw forbidden('Seule l’administration crée des coordinateurs.');
   const db = deps.db.db;
@@ -45,9 +45,15 @@ export async function inviteManager(deps: Deps, actor: Actor, input: NewManager)
   if ((await existingTerritoryIds(db, territoryIds)).length !== territoryIds.length)
     throw notFound('Territoire');
   if (await userByEmail(db, input.email)) throw emailTaken();
-  const to: Recipient = { name: input.name, email: input.email, mobile: null, territoryId: null };
-  await assertDeliverable(deps, to, ['email']);
-  return invite(deps, actor, to, ['email'], {
+  // An SMS comes from the number of the manager's first territory.
+  const to: Recipient = {
+    name: input.name,
+    email: input.email,
+    mobile: input.mobile ?? null,
+    territoryId: territoryIds[0]!,
+  };
+  await assertDeliverable(deps, to, input.channels);
+  return invite(deps, actor, to, input.channels, {
     email: input.email,
     name: input.name,
     role: 'manager',

@@ -30,7 +30,8 @@ export function invitationApiRouter(deps: AppDeps): Router {
 }
 
 /**
- * Accounts (authenticated; every rule is in the commands):
+ * Accounts (authenticated; the rules are in the commands, and the role is checked before the
+ * body is read, so that a refusal never depends on what was sent):
  * GET /api/accounts (admin: all; manager: their territories'; professional: 403),
  * POST /api/accounts/managers (admin), POST /api/accounts/professionals (manager of the
  * professional's territory, admin), POST /api/accounts/:id/reset and /deactivate (admin: anyone

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mobileNumber } from '../../directory/schema.js';
 import { passwordProblem } from './password-policy.js';
 
 /** A password that meets the policy; the message says why not (shown as is on the pages). */
@@ -15,11 +16,13 @@ const channels = z
   .min(1, 'choisissez SMS ou e-mail')
   .default(['email']);
 
-/** An admin makes a territory's rota manager. */
+/** An admin makes a territory's rota manager (a mobile only to send the link by SMS; not kept). */
 export const newManager = z.object({
   email,
   name,
   territoryIds: z.array(z.string().uuid('territoire invalide')).min(1, 'au moins un territoire'),
+  mobile: mobileNumber.optional(),
+  channels,
 });
 export type NewManager = z.infer<typeof newManager>;
 
