@@ -5,6 +5,14 @@ import { migrateDatabase } from '../db/migrate.js';
 import { seedDemo } from '../db/seed/seed-demo.js';
 import { loadConfig } from '../server/platform/config.js';
 
+// The demo's users have a password printed in the README: never on a production database.
+if (process.env.NODE_ENV === 'production') {
+  console.error(
+    'seed: refusé avec NODE_ENV=production (comptes de démonstration). Use `npm run create-admin`.',
+  );
+  process.exit(1);
+}
+
 const config = loadConfig();
 const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(config.DATA_DIR);
 const handle = openDatabase(config.DATABASE_URL ?? embedded!.url);

@@ -8,6 +8,8 @@ import { planningRouter } from './planning/routes.js';
 import { professionalsRouter } from './directory/routes.js';
 import { rotaRouter } from './planning/shifts/routes.js';
 import { sessionRouter } from './access/session-routes.js';
+import { accountsApiRouter, invitationApiRouter } from './access/accounts/routes.js';
+import { tokensApiRouter } from './access/tokens/routes.js';
 import { swapsRouter } from './planning/swaps/routes.js';
 import { territoriesRouter } from './territories/routes.js';
 
@@ -19,6 +21,7 @@ export function apiRouter(deps: AppDeps): Router {
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
   router.use(sessionRouter(deps));
+  router.use(invitationApiRouter(deps));
   router.use(requireAuth('json'), requireCsrf);
   router.use(rotaRouter(deps));
   router.use(planningRouter(deps));
@@ -27,6 +30,7 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(professionalsRouter(deps));
   router.use(callsRouter(deps));
   router.use(swapsRouter(deps));
+  router.use(accountsApiRouter(deps), tokensApiRouter(deps));
   router.use((req, res) =>
     res.status(404).json({ error: 'not_found', message: `Pas de route ${req.method} ${req.path}` }),
   );

@@ -11,6 +11,9 @@ import { homePage } from './web/home-page.js';
 import { html } from './web/html.js';
 import { page } from './web/layout.js';
 import { loginRouter } from './access/login-pages.js';
+import { accountsPages } from './access/accounts/accounts-pages.js';
+import { invitationPages } from './access/accounts/invitation-pages.js';
+import { myAccountPages } from './access/accounts/my-account-pages.js';
 import { myShiftsPage } from './planning/my-shifts/pages.js';
 import { rotaEdit } from './planning/rota-pages/rota-edit-pages.js';
 import { rotaFeed } from './planning/rota-pages/feed-routes.js';
@@ -22,6 +25,7 @@ import { swapsPages } from './planning/swaps/pages.js';
 export function uiRouter(deps: AppDeps): Router {
   const router = Router();
   router.use(loginRouter(deps));
+  router.use(invitationPages(deps));
   router.use(requireAuth('page'));
   router.use(assetsRouter());
   router.use(
@@ -35,6 +39,8 @@ export function uiRouter(deps: AppDeps): Router {
     directoryPage(deps),
     myShiftsPage(deps),
     demoPage(deps),
+    accountsPages(deps),
+    myAccountPages(deps),
   );
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     // Bad input parsed by zod in a page is the visitor's mistake (400), never a 500.

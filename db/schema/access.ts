@@ -18,14 +18,36 @@ export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
-  passwordHash: text('password_hash').notNull(),
+  /** Null until the person accepts their invitation and chooses a password. */
+  passwordHash: text('password_hash'),
   role: text('role', { enum: ['admin', 'manager', 'professional'] }).notNull(),
   /** For role professional: who they are on the rota. */
   professionalId: uuid('professional_id').references(() => professionals.id, {
     onDelete: 'set null',
   }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * Set when a manager deactivates the account: the single source the session, token and login
+   * checks read (a professional's iCal feed reads `professionals.active`, cleared at the same time).
+   */
+  deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
 });
+
+/** One-time links where an invited person chooses their password; only a SHA-256 is stored. */
+export const accountInvitations = pgTable(
+  'account_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('account_invitations_user').on(t.userId)],
+);
 
 /** The territories a rota manager (or professional) belongs to. */
 export const userTerritories = pgTable(
@@ -49,6 +71,8 @@ export const apiTokens = pgTable('api_tokens', {
     .references(() => users.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull().unique(),
+  /** The one territory the token acts on; null only for tokens made before scoping (tests). */
+  territoryId: uuid('territory_id').references(() => territories.id, { onDelete: 'cascade' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
 });

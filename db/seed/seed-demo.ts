@@ -39,6 +39,9 @@ const token = () => randomBytes(18).toString('base64url');
  * created once; the rota is topped up so that the next 90 days are always covered.
  */
 export async function seedDemo(db: Database, now: Date): Promise<DemoSeedResult> {
+  // Its accounts share a password printed in the README: a production database never gets them.
+  if (process.env.NODE_ENV === 'production')
+    throw new Error('The demo seed is refused with NODE_ENV=production (npm run create-admin).');
   const passwordHash = await hash(demoPassword);
   const { territoryId, created } = await db.transaction(async (tx) => {
     const [existing] = await tx

@@ -14,6 +14,8 @@ export interface Actor {
   role: 'admin' | 'manager' | 'professional';
   territoryIds: string[];
   professionalId: string | null;
+  /** True when the request came with a Bearer API token rather than a session. */
+  viaToken?: boolean;
 }
 
 declare module 'express-serve-static-core' {
@@ -31,7 +33,8 @@ declare module 'express-session' {
 
 export async function loadActor(db: Queryable, userId: string): Promise<Actor | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) return null;
+  // A deactivated account's leftover session or token finds no actor: the request is a 401.
+  if (!user || user.deactivatedAt) return null;
   const scopes = await db
     .select({ territoryId: userTerritories.territoryId })
     .from(userTerritories)
@@ -44,6 +47,18 @@ export async function loadActor(db: Queryable, userId: string): Promise<Actor | 
     territoryIds: scopes.map((s) => s.territoryId),
     professionalId: user.professionalId,
   };
+}
+
+/**
+ * The actor a territory-scoped API token acts as: the user narrowed to that one territory (an
+ * admin's token acts as a manager of it, not as an admin of everything). Null: the user does not
+ * belong to the territory any more, so the token is worth nothing.
+ */
+export function scopedTo(actor: Actor, territoryId: string): Actor | null {
+  if (actor.role === 'admin') return { ...actor, role: 'manager', territoryIds: [territoryId] };
+  return actor.territoryIds.includes(territoryId)
+    ? { ...actor, territoryIds: [territoryId] }
+    : null;
 }
 
 /** Admins manage everything; managers their territories; professionals nothing but their own. */

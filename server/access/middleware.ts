@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import type { AppDeps } from '../platform/deps.js';
-import { loadActor } from './actor.js';
+import { loadActor, scopedTo } from './actor.js';
 import { userForToken } from './credentials.js';
 import { PostgresSessionStore } from './session-store.js';
 
@@ -35,9 +35,19 @@ export function identify(deps: AppDeps): RequestHandler {
   return async (req, _res, next) => {
     try {
       const bearer = /^Bearer (\S+)$/.exec(req.header('authorization') ?? '')?.[1];
-      const userId = bearer ? await userForToken(deps.db.db, bearer) : req.session?.userId;
-      if (userId) req.actor = (await loadActor(deps.db.db, userId)) ?? undefined;
-      if (req.actor) req.authenticatedBy = bearer ? 'bearer' : 'session';
+      if (bearer) {
+        const found = await userForToken(deps.db.db, bearer, deps.now());
+        const actor = found ? await loadActor(deps.db.db, found.userId) : null;
+        req.actor =
+          (actor && found?.territoryId ? scopedTo(actor, found.territoryId) : actor) ?? undefined;
+        if (req.actor) {
+          req.actor.viaToken = true;
+          req.authenticatedBy = 'bearer';
+        }
+      } else if (req.session?.userId) {
+        req.actor = (await loadActor(deps.db.db, req.session.userId)) ?? undefined;
+        if (req.actor) req.authenticatedBy = 'session';
+      }
       next();
     } catch (err) {
       next(err);

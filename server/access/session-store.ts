@@ -49,7 +49,13 @@ export class PostgresSessionStore extends session.Store {
     );
   }
 
-  override touch(sid: string, data: session.SessionData, done?: () => void): void {
-    this.set(sid, data, () => done?.());
+  // Only extends a row that still exists: a request in flight while a reset or a deactivation
+  // deletes the person's sessions must not write the row back.
+  override touch(sid: string, _data: session.SessionData, done?: () => void): void {
+    const expire = new Date(Date.now() + this.ttlMs).toISOString();
+    this.sql`update session set expire = ${expire}::timestamp where sid = ${sid}`.then(
+      () => done?.(),
+      () => done?.(),
+    );
   }
 }

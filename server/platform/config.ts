@@ -89,6 +89,9 @@ const configSchema = z.object({
     .string()
     .min(16, 'must be at least 16 characters')
     .default('gardeline-local-session-secret'),
+  /** SMTP server for account invitations (smtp:// or smtps://user:pass@host:port); unset: SMS only. */
+  SMTP_URL: urlString(['smtp', 'smtps']).optional(),
+  MAIL_FROM: z.string().min(3).default('gardeline <no-reply@gardeline.local>'),
   /** Where the embedded PostgreSQL keeps its data. */
   DATA_DIR: z.string().min(1).default('.data'),
   /** Redis key prefix of the queues (several deployments can share one Redis). */
@@ -145,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function redact(name: string, value: string): string {
-  return /TOKEN|SECRET|PASSWORD/.test(name) ? '***' : value.slice(0, 80);
+  return /TOKEN|SECRET|PASSWORD|SMTP_URL/.test(name) ? '***' : value.slice(0, 80);
 }
 
 /** In production nothing may fall back to a local default that would be unsafe. */

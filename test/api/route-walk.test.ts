@@ -10,7 +10,7 @@ import { declaredRoutes } from '../support/routes.js';
  * (test/support/routes.ts) is shared with the authorization matrix and the fuzz suite.
  */
 /**
- * Open by design: health, logging in and out (form and API), the login page's stylesheet,
+ * Open by design: health, logging in and out (form and API), the login page's stylesheet, invitation links,
  * secret-URL calendar feeds; /metrics answers a direct loopback scrape or a bearer token only
  * (test/service/metrics.test.ts).
  */
@@ -22,6 +22,8 @@ const PUBLIC = [
   '/logout',
   '/api/session',
   '/assets/gardeline.css',
+  '/invitation',
+  '/api/invitations/accept',
 ];
 const isPublic = (path: string) =>
   PUBLIC.includes(path) ||
