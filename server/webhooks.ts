@@ -16,7 +16,7 @@ import { stripControlCharacters } from './twilio/webhook-params.js';
 import { twilioBudgets, withinBudget } from './twilio/within-budget.js';
 import { startOutboxReplayer } from './line/outbox-replayer.js';
 import { recordCallEnd } from './line/call-end.js';
-import { outboxFor } from './line/turn-outbox.js';
+import { outboxFor } from './line/turn-outbox-choice.js';
 
 /** Every Twilio webhook, behind the signature check. Mounted at /twilio. */
 export function twilioRouter(deps: AppDeps, observe?: (room: LineRoom) => void): Router {

@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { Redis } from 'ioredis';
-import type { AppDeps } from '../platform/deps.js';
-import { DirectoryOutbox } from './turn-outbox-directory.js';
 import { turnWritesSchema, type TurnWrites } from './turn-writes.js';
 
 /** One kept turn, as read back: its writes (null when unreadable) and how often it was tried. */
@@ -131,15 +128,4 @@ function failedIn(results: [Error | null, unknown][] | null): void {
   if (!results) throw new Error('outbox transaction aborted');
   const failed = results.find(([err]) => err);
   if (failed) throw failed[0]!;
-}
-
-/** The outbox of this deployment: the queues' Redis, or a directory on the embedded default. */
-export function outboxFor(deps: Pick<AppDeps, 'jobs' | 'config'>): TurnOutbox {
-  const { factory } = deps.jobs;
-  if (factory.redis && factory.backend.kind === 'redis')
-    return new RedisOutbox(factory.redis, factory.backend.prefix ?? 'gardeline');
-  // One directory per database: an entry is only ever replayed into the database it was meant for.
-  const database =
-    new URL(factory.backend.url).pathname.replace(/[^A-Za-z0-9_-]/g, '') || 'default';
-  return new DirectoryOutbox(join(deps.config.DATA_DIR, 'line-outbox', database));
 }

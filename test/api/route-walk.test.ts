@@ -25,9 +25,7 @@ const PUBLIC = [
   '/invitation',
   '/api/invitations/accept',
 ];
-const isPublic = (path: string) =>
-  PUBLIC.includes(path) ||
-  path.startsWith('/ical/');
+const isPublic = (path: string) => PUBLIC.includes(path) || path.startsWith('/ical/');
 /** A concrete URL for a declared route: parameters become 'x'; the one regex route gets a sample. */
 const sample = (path: string | RegExp) =>
   typeof path === 'string'
