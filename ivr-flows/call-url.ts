@@ -17,6 +17,11 @@ export interface LegRef {
   line: string;
   /** Index of the contact being rung. */
   attempt: number;
+  /**
+   * The professional being rung ('' for a number with no professional, e.g. the fallback line):
+   * the keypress bridges them, not whoever the rota names when it comes (a shift may have ended).
+   */
+  pro: string;
 }
 
 /** A freed professional offered the next caller holding in a queue. */
@@ -60,7 +65,12 @@ export const screenPath = (leg: LegRef) => `/twilio/voice/screen?${query(legFiel
 export const screenResultPath = (leg: LegRef) =>
   `/twilio/voice/screen-result?${query(legFields(leg))}`;
 
-const legFields = (leg: LegRef) => ({ call: leg.call, line: leg.line, attempt: leg.attempt });
+const legFields = (leg: LegRef) => ({
+  call: leg.call,
+  line: leg.line,
+  attempt: leg.attempt,
+  ...(leg.pro ? { pro: leg.pro } : {}),
+});
 
 /** The call placed to a freed professional while patients hold. */
 export const queueOfferPath = (offer: QueueOfferRef) =>
@@ -139,7 +149,7 @@ export function parseVoiceUrl(raw: unknown): VoiceUrl {
   return {
     state,
     silent: q.silent,
-    leg: q.call ? { call: q.call, line: q.line ?? '', attempt: q.attempt } : null,
+    leg: q.call ? { call: q.call, line: q.line ?? '', attempt: q.attempt, pro: q.pro ?? '' } : null,
     offer: q.queue !== undefined ? { queue: q.queue, line: q.line ?? '', pro: q.pro ?? '' } : null,
   };
 }

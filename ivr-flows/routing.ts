@@ -32,6 +32,15 @@ export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
   const contact = ctx.contacts[state.attempt];
   if (!contact) return nobodyReached(ctx, state);
   const isFallback = contact.source === 'fallback';
+  // A call centre's agents cannot press 1; any other number is screened, the fallback line
+  // included, so that a voicemail never takes the patient.
+  const screened = !(isFallback && ctx.territory.fallbackIsCallCentre);
+  const leg = {
+    call: ctx.callSid,
+    line: ctx.lineNumber,
+    attempt: state.attempt,
+    pro: contact.professionalId ?? '',
+  };
   const sentence =
     state.attempt === 0 && !isFallback
       ? t.connecting
@@ -46,9 +55,7 @@ export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
         number: contact.phone,
         timeout: ringSeconds,
         action: voicePath('dial-result', state),
-        screenPath: isFallback
-          ? null
-          : screenPath({ call: ctx.callSid, line: ctx.lineNumber, attempt: state.attempt }),
+        screenPath: screened ? screenPath(leg) : null,
       },
     ],
     effects: [
@@ -98,15 +105,25 @@ export function screenLeg(territoryName: string, leg: LegRef): FlowResult {
   };
 }
 
-/** "1" accepts (an empty answer lets Twilio bridge the legs); anything else hangs the leg up. */
-export function screenResult(attempt: number, digits: string | undefined): FlowResult {
-  if (digits === '1') return { steps: [], effects: [{ kind: 'accepted', attempt }] };
-  return { steps: [say(professionalPrompts.noKeyPressed, 'fr'), { verb: 'hangup' }], effects: [] };
+/**
+ * "1" accepts (an empty answer lets Twilio bridge the legs); anything else hangs the leg up. A
+ * professional already bridged to another patient (`claimed` false: two patients rang them at
+ * once) is told so and the leg hangs up: the Dial action then tries the next contact.
+ */
+export function screenResult(
+  attempt: number,
+  digits: string | undefined,
+  claimed = true,
+): FlowResult {
+  if (digits === '1' && claimed) return { steps: [], effects: [{ kind: 'accepted', attempt }] };
+  const sentence =
+    digits === '1' ? professionalPrompts.alreadyBridged : professionalPrompts.noKeyPressed;
+  return { steps: [say(sentence, 'fr'), { verb: 'hangup' }], effects: [] };
 }
 
 /**
- * After a Dial: connected only if the screening recorded a keypress (`accepted`), or a staffed
- * fallback line answered; otherwise the next contact.
+ * After a Dial: connected only if the screening recorded a keypress (`accepted`), or the
+ * territory's call centre (dialled unscreened) answered; otherwise the next contact.
  */
 export function dialResult(
   ctx: FlowContext,
@@ -115,7 +132,10 @@ export function dialResult(
   accepted: boolean,
 ): FlowResult {
   const contact = ctx.contacts[state.attempt] ?? null;
-  const fallbackAnswered = contact?.source === 'fallback' && dialStatus === 'completed';
+  const fallbackAnswered =
+    contact?.source === 'fallback' &&
+    ctx.territory.fallbackIsCallCentre &&
+    dialStatus === 'completed';
   if (accepted || fallbackAnswered) {
     const effects: Effect[] = [
       { kind: 'ring_result', attempt: state.attempt, contact, result: 'accepted' },

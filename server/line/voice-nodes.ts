@@ -14,7 +14,12 @@ import {
   type FlowResult,
 } from '../../ivr-flows/index.js';
 import { wasAccepted } from './call-record-store.js';
+import { holdingCallers } from './hold-offers.js';
+import { reachOf } from './live-facts.js';
 import type { LineRoom, Turn } from './turn.js';
+
+/** Default hold limit when the territory cannot be loaded (the column's default). */
+const defaultHoldLimitSeconds = 180;
 
 type NodeHandler = (turn: Turn, room: LineRoom) => Promise<FlowResult> | FlowResult;
 type FlowHandler = (
@@ -47,19 +52,49 @@ export const voiceNodes: Record<string, NodeHandler> = {
   'busy-choice': needsFlow(({ flow, url, params }) =>
     busyChoice(flow, url.state, url.silent ? '1' : params.Digits),
   ),
-  'hold-wait': ({ url, params }) => holdWait(url.state, params.QueuePosition ?? 1),
+  'hold-wait': ({ url, params, flow }) =>
+    holdWait(
+      url.state,
+      params.QueuePosition ?? 1,
+      params.QueueTime ?? 0,
+      flow?.holdLimitSeconds ?? defaultHoldLimitSeconds,
+    ),
   'hold-result': needsFlow(({ flow, url, params }) =>
     holdResult(flow, url.state, params.QueueResult),
   ),
   'queue-offer': (turn) =>
     queueOffer(nameOf(turn), turn.url.offer ?? { queue: '', line: '', pro: '' }),
-  'queue-take': ({ url, params }) => queueTake(url.offer?.queue ?? '', params.Digits),
+  'queue-take': async (turn, { live, deps }) => {
+    const { url, params } = turn;
+    const offer = url.offer ?? { queue: '', line: '', pro: '' };
+    if (params.Digits !== '1' || !offer.pro) return queueTake(offer.queue, params.Digits);
+    // Twilio's queue says who holds longest; the doctor is claimed for them before the bridge.
+    const [front] = await holdingCallers(deps, offer.queue);
+    if (!front) return queueTake(offer.queue, params.Digits, { callSid: null, claimed: false });
+    const claim = { professionalId: offer.pro, callSid: front, legSid: params.CallSid };
+    const claimed = await live.bridge(claim, reachOf(turn, params.To)).catch(() => true);
+    return queueTake(offer.queue, params.Digits, { callSid: front, claimed });
+  },
   screen: (turn) =>
     screenLeg(
       nameOf(turn),
-      turn.url.leg ?? { call: '', line: turn.calledNumber, attempt: turn.url.state.attempt },
+      turn.url.leg ?? {
+        call: '',
+        line: turn.calledNumber,
+        attempt: turn.url.state.attempt,
+        pro: '',
+      },
     ),
-  'screen-result': ({ url, params }) => screenResult(url.state.attempt, params.Digits),
+  'screen-result': async (turn, { live }) => {
+    const { url, params } = turn;
+    const leg = url.leg;
+    if (params.Digits !== '1' || !leg?.pro) return screenResult(url.state.attempt, params.Digits);
+    // The professional named in the URL (the one rung), claimed atomically: two patients who rang
+    // them at once cannot both be bridged. Shared storage unreachable: connect rather than lose.
+    const claim = { professionalId: leg.pro, callSid: leg.call, legSid: params.CallSid };
+    const claimed = await live.bridge(claim, reachOf(turn, params.To)).catch(() => true);
+    return screenResult(url.state.attempt, params.Digits, claimed);
+  },
 };
 
 /** The apology and the staffed fallback line (or a clear instruction), in the caller's language. */

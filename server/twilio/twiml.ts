@@ -91,6 +91,9 @@ function buildTwiml(steps: Step[], baseUrl: string): string {
       case 'hangup':
         response.hangup();
         break;
+      case 'leave':
+        response.leave();
+        break;
     }
   }
   return response.toString();
