@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import type { Config } from '../platform/config.js';
 import { defaultLeases, type LiveCallLeases, type LiveCalls } from './call-state.js';
+import { LiveCallsWithFallback } from './call-state-fallback.js';
 import { PostgresLiveCalls } from './call-state-postgres.js';
 import { RedisLiveCalls } from './call-state-redis.js';
 
@@ -14,7 +15,9 @@ export function openLiveCalls(
   sql: postgres.Sql,
   leases: LiveCallLeases = defaultLeases,
 ): LiveCalls {
-  return config.REDIS_URL
+  const shared = config.REDIS_URL
     ? new RedisLiveCalls(config.REDIS_URL, { prefix: config.QUEUE_PREFIX, leases })
     : new PostgresLiveCalls(sql, leases);
+  // Each call bounded (~1 s), and this process's memory as a stand-in while it is unreachable.
+  return new LiveCallsWithFallback(shared);
 }

@@ -77,13 +77,18 @@ export interface LiveCalls {
   close(): Promise<void>;
 }
 
-/** The live-call facts of one process: unit tests only (an instance's crash would lose them). */
+/**
+ * The live-call facts of one process: for unit tests, and as the stand-in while the shared store
+ * is unreachable (call-state-fallback.ts). Never the store itself: a crash would lose them.
+ */
 export class MemoryLiveCalls implements LiveCalls {
   private readonly facts = new Map<string, { value: unknown; until: number }>();
 
   constructor(private readonly leases: LiveCallLeases = defaultLeases) {}
 
   private put(key: string, value: unknown, ms: number): void {
+    // Bounded: as a stand-in for the shared store it sees every call of a busy instance.
+    if (this.facts.size >= 20_000) void this.sweep();
     this.facts.set(key, { value, until: Date.now() + ms });
   }
 
