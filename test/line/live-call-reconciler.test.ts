@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.js';
+import { doctorContacts } from '../../server/line/contacts.js';
 import { reconcileLiveCalls } from '../../server/line/live-call-reconciler.js';
+import { loadLineContext } from '../../server/line/line-context.js';
 import { startLiveService, type LiveService } from '../support/live.js';
 
 const line = '+33261910015';
@@ -32,5 +34,22 @@ describe('the live-call reconciler', () => {
     expect(await live.isBusy('p-live')).toBe(true);
     expect(await reconcileLiveCalls(s.deps, live, 0)).toEqual(['p-live']);
     expect(await live.isBusy('p-live')).toBe(false);
+  });
+});
+
+describe("the professional's own leg", () => {
+  it("reports its end: with the patient's status callback lost, the doctor is still freed", async () => {
+    const [primary] = doctorContacts((await loadLineContext(s.db.db, line, night))!, night);
+    const call = await s.emulator.phone('+33612000302').dial(line);
+    await call.hears(/tapez 1/i);
+    await call.press('1');
+    const ring = await s.emulator.phone(primary!.phone).rings();
+    await ring.answer();
+    await ring.press('1');
+    await call.isConnectedTo(primary!.phone);
+    expect(await s.deps.live!.isBusy(primary!.professionalId)).toBe(true);
+    await ring.hangup();
+    await call.ended();
+    await expect.poll(() => s.deps.live!.isBusy(primary!.professionalId)).toBe(false);
   });
 });
