@@ -109,20 +109,20 @@ export function queueOffer(territoryName: string, offer: QueueOfferRef): FlowRes
 }
 
 /**
- * The doctor's answer to the queue offer: 1 bridges them to the first caller holding (`front`,
- * from Twilio's queue, already claimed for them by the node). Nobody holding any more, or the
- * doctor already bridged elsewhere: a sentence and the leg hangs up.
+ * The doctor's answer to the queue offer: 1 bridges them to the first caller holding. `front` is
+ * what the node found in Twilio's queue: 'claimed' (the oldest caller, the doctor claimed for
+ * them), 'empty' (nobody holds any more), 'refused' (the doctor is bridged elsewhere).
  */
 export function queueTake(
   queue: string,
   digits: string | undefined,
-  front: { callSid: string | null; claimed: boolean } = { callSid: null, claimed: true },
+  front: 'claimed' | 'empty' | 'refused' = 'claimed',
 ): FlowResult {
   const p = professionalPrompts;
   if (digits !== '1')
     return { steps: [say(p.noKeyPressed, 'fr'), { verb: 'hangup' }], effects: [] };
-  if (!front.callSid || !front.claimed) {
-    const sentence = front.callSid ? p.alreadyBridged : p.queueEmpty;
+  if (front !== 'claimed') {
+    const sentence = front === 'refused' ? p.alreadyBridged : p.queueEmpty;
     return { steps: [say(sentence, 'fr'), { verb: 'hangup' }], effects: [] };
   }
   return {

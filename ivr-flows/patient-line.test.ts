@@ -5,6 +5,7 @@ import {
   dialResult,
   holdResult,
   holdWait,
+  queueTake,
   menuChoice,
   screenResult,
   spokenSeconds,
@@ -239,6 +240,13 @@ describe('routing', () => {
     // The queue's action then escalates: the backup level first.
     const next = holdResult(ctx({ doctorBusy: true }), fr, 'leave');
     expect(next.steps.find((s) => s.verb === 'dial')).toMatchObject({ number: '+33639980002' });
+  });
+
+  it('a freed doctor takes the oldest caller only if one still holds and they are not bridged elsewhere', () => {
+    expect(verbs(queueTake('line-1', '1', 'claimed').steps)).toEqual(['dial_queue']);
+    expect(text(queueTake('line-1', '1', 'empty').steps)).toMatch(/n'est plus en ligne/);
+    expect(text(queueTake('line-1', '1', 'refused').steps)).toMatch(/déjà en ligne/);
+    expect(queueTake('line-1', '2', 'claimed').effects).toEqual([]);
   });
 
   it('nobody reachable and a hidden number: a clear instruction, no callback', () => {

@@ -69,11 +69,14 @@ export const voiceNodes: Record<string, NodeHandler> = {
     const offer = url.offer ?? { queue: '', line: '', pro: '' };
     if (params.Digits !== '1' || !offer.pro) return queueTake(offer.queue, params.Digits);
     // Twilio's queue says who holds longest; the doctor is claimed for them before the bridge.
-    const [front] = await holdingCallers(deps, offer.queue);
-    if (!front) return queueTake(offer.queue, params.Digits, { callSid: null, claimed: false });
+    // Twilio's REST API slow or failing: the <Dial><Queue> still takes the oldest, unclaimed.
+    const holding = await withTimeout(holdingCallers(deps, offer.queue), 3000).catch(() => null);
+    if (!holding) return queueTake(offer.queue, params.Digits);
+    const [front] = holding;
+    if (!front) return queueTake(offer.queue, params.Digits, 'empty');
     const claim = { professionalId: offer.pro, callSid: front, legSid: params.CallSid };
     const claimed = await live.bridge(claim, reachOf(turn, params.To)).catch(() => true);
-    return queueTake(offer.queue, params.Digits, { callSid: front, claimed });
+    return queueTake(offer.queue, params.Digits, claimed ? 'claimed' : 'refused');
   },
   screen: (turn) =>
     screenLeg(
