@@ -6,6 +6,7 @@ import {
   queueOfferPath,
   queueTakePath,
   screenPath,
+  dialResultPath,
   screenResultPath,
   voicePath,
 } from './call-url.js';
@@ -18,7 +19,16 @@ describe('the webhook URLs of a call', () => {
     const state = { lang: 'en' as const, retries: 2, attempt: 1 };
     const menu = voicePath('menu', state, true);
     expect(menu).toBe('/twilio/voice/menu?lang=en&retries=2&attempt=1&silent=1');
-    expect(parseVoiceUrl(queryOf(menu))).toEqual({ state, silent: true, leg: null, offer: null });
+    expect(parseVoiceUrl(queryOf(menu))).toEqual({
+      state,
+      silent: true,
+      leg: null,
+      offer: null,
+      rung: null,
+    });
+    const dialed = dialResultPath(state, 'p1');
+    expect(dialed).toBe('/twilio/voice/dial-result?lang=en&retries=2&attempt=1&pro=p1');
+    expect(parseVoiceUrl(queryOf(dialed))).toMatchObject({ rung: 'p1', leg: null, offer: null });
 
     const leg = { call: 'CA1', line: '+33261910015', attempt: 1, pro: 'p1' };
     expect(screenPath(leg)).toBe(
@@ -71,6 +81,7 @@ describe('the webhook URLs of a call', () => {
         silent: false,
         leg: null,
         offer: null,
+        rung: null,
       });
     expect(parseVoiceUrl({ retries: '999', attempt: '999' }).state).toMatchObject({
       retries: 10,

@@ -1,6 +1,12 @@
 import { professionalPrompts } from './prompts/professional.js';
 import { say, voice } from './say.js';
-import { screenPath, screenResultPath, voicePath, type LegRef } from './call-url.js';
+import {
+  dialResultPath,
+  screenPath,
+  screenResultPath,
+  voicePath,
+  type LegRef,
+} from './call-url.js';
 import type { CallState } from './state.js';
 import type { Effect, FlowContext, FlowResult } from './types.js';
 
@@ -54,7 +60,7 @@ export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
         verb: 'dial',
         number: contact.phone,
         timeout: ringSeconds,
-        action: voicePath('dial-result', state),
+        action: dialResultPath(state, contact.professionalId),
         screenPath: screened ? screenPath(leg) : null,
       },
     ],

@@ -47,7 +47,12 @@ export const voiceNodes: Record<string, NodeHandler> = {
     const accepted =
       (await live.wasAccepted(callSid, attempt)) ||
       (await withTimeout(wasAccepted(deps.db.db, callSid, attempt), 1000).catch(() => false));
-    return dialResult(flow, url.state, params.DialCallStatus, accepted);
+    return dialResult(
+      withRung(flow, url.state.attempt, url.rung),
+      url.state,
+      params.DialCallStatus,
+      accepted,
+    );
   }),
   'busy-choice': needsFlow(({ flow, url, params }) =>
     busyChoice(flow, url.state, url.silent ? '1' : params.Digits),
@@ -99,6 +104,24 @@ export const voiceNodes: Record<string, NodeHandler> = {
     return screenResult(url.state.attempt, params.Digits, claimed);
   },
 };
+
+/**
+ * The flow context with the contact that was really rung at `attempt` (named in the Dial action's
+ * URL): at a shift boundary the rota's contact at that position is already someone else, and the
+ * record must say who answered.
+ */
+function withRung(flow: FlowContext, attempt: number, rung: string | null): FlowContext {
+  const listed = flow.contacts[attempt];
+  if (!rung || !listed || listed.professionalId === rung) return flow;
+  const known = flow.contacts.find((c) => c.professionalId === rung);
+  const contact = known ?? { ...listed, professionalId: rung, name: '', phone: '', shiftId: null };
+  const contacts = [...flow.contacts];
+  contacts[attempt] = {
+    ...contact,
+    source: contact.source === 'fallback' ? 'shift' : contact.source,
+  };
+  return { ...flow, contacts };
+}
 
 /** The apology and the staffed fallback line (or a clear instruction), in the caller's language. */
 export function fallbackFor(turn: Turn, number: string | null): FlowResult {

@@ -137,5 +137,7 @@ describe('the screening keypress names the professional rung', () => {
     await call.hangup();
     await expect.poll(() => s.deps.live!.isBusy(primary.professionalId)).toBe(false);
     await expect.poll(async () => (await recordOf(call.sid))?.outcome).toBe('connected');
+    // The record names the doctor who answered, not whoever the rota names now.
+    expect((await recordOf(call.sid))?.connectedProfessionalId).toBe(primary.professionalId);
   });
 });
