@@ -9,6 +9,7 @@ import type { AppDeps } from './platform/deps.js';
 import { createQueueFactory, type QueueBackend } from './platform/queue-backend.js';
 import { createLifecycle } from './platform/lifecycle.js';
 import { createJobs } from './platform/queues.js';
+import { openLiveCalls } from './line/call-state-store.js';
 import { scheduleShiftReminders } from './planning/reminders/shift-reminder-job.js';
 import { startWorkers, type Workers } from './workers.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -70,6 +71,9 @@ export async function startService(
       : { kind: 'postgres', url: databaseUrl };
     const jobs = createJobs(createQueueFactory(backend));
     cleanups.push(() => jobs.close());
+    // Live-call facts: the queues' Redis when REDIS_URL is set, else this PostgreSQL.
+    const live = openLiveCalls(config, db.sql);
+    cleanups.push(() => live.close());
 
     const apiUrl = config.TWILIO_API_URL ?? options.localTwilioUrl;
     if (!apiUrl) throw new Error('TWILIO_API_URL is unset and no local Twilio emulator was given');
@@ -91,6 +95,7 @@ export async function startService(
       jobs,
       twilio,
       logger,
+      live,
       now: () => new Date(),
       ...(rateLimitRedis ? { rateLimitRedis } : {}),
       ...(options.localTwilioUrl && !config.TWILIO_API_URL
