@@ -1,1 +1,0 @@
-CREATE INDEX "call_records_started" ON "call_records" USING btree ("started_at");
