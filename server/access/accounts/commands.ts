@@ -57,13 +57,16 @@ export async function acceptInvitation(
   return { email: found.user.email };
 }
 
-/** Anyone changes their own password, given the current one; their other sessions end. */
+/** Anyone changes their own password, from a session, given the current one; other sessions end. */
 export async function changePassword(
   deps: Deps,
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
   currentSid?: string,
 ): Promise<void> {
+  // Here rather than in each route: the form page takes a Bearer token too, and a token must
+  // not change the password of the person it belongs to.
+  if (actor.viaToken) throw forbidden('Depuis une session uniquement. Session only.');
   const db = deps.db.db;
   const user = await userById(db, actor.userId);
   if (!user?.passwordHash) throw forbidden();
