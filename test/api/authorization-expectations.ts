@@ -9,6 +9,7 @@
  * name fixtures of territory A (see authorization-world.ts): B's manager and professional must
  * be refused them. A route without parameters (a list) is open to B's people too, who must not
  * read anything of A in it (the test looks for A's ids and numbers in the answer).
+ * `sessionOnly` rows refuse every Bearer token (403), whoever it belongs to.
  */
 export type Who = 'admin' | 'manager' | 'managerB' | 'pro' | 'proB';
 
@@ -22,6 +23,10 @@ export interface Expectation {
   body?: Record<string, unknown>;
   /** Logs the session out: each request gets a session of its own. */
   endsSession?: true;
+  /** For a 'public' row: the status every caller gets, when it is certain (else any but 5xx). */
+  status?: number;
+  /** Only from a logged-in session: a Bearer token is refused (403) even to those in `ok`. */
+  sessionOnly?: true;
 }
 
 const managers: Who[] = ['admin', 'manager'];
@@ -31,9 +36,29 @@ const twilio: Expectation = { ok: 'twilio' };
 const service = { id: 'serviceA' };
 const week = 'from=2026-11-24T00:00:00Z&to=2026-12-01T00:00:00Z';
 const night = { startsAt: '2026-12-02T19:00:00Z', endsAt: '2026-12-03T07:00:00Z' };
+const listers: Who[] = ['admin', 'manager', 'managerB'];
+// Links go by SMS (no mail server in tests: an e-mail would be a 409 before anything is sent).
+const newManager = {
+  email: 'fixture:freshEmail',
+  name: 'Coordination Nouvelle',
+  territoryIds: ['fixture:territoryA'],
+  mobile: '06 39 98 77 04',
+  channels: ['sms'],
+};
+// A wrong current password: a 400 once through, so no session of the world is ended.
+const passwordChange = {
+  currentPassword: 'pas-le-mot-de-passe-actuel',
+  newPassword: 'une phrase de passe nouvelle',
+};
+const acceptance = { token: 'fixture:freshInvitationToken', password: 'cheval agrafe pile' };
 
 export const expectations: Record<string, Expectation> = {
   'GET /healthz': { ok: 'public' },
+  'GET /readyz': { ok: 'public', status: 200 },
+  // Answers a direct loopback connection without X-Forwarded-For (or METRICS_TOKEN, unset here):
+  // supertest connects over loopback, so here it is open to all; the refusals of a proxied or
+  // remote scrape are test/service/metrics.test.ts's.
+  'GET /metrics': { ok: 'public', status: 200 },
 
   'POST /twilio/fallback': twilio,
   'POST /twilio/fallback/after-queue': twilio,
@@ -57,6 +82,40 @@ export const expectations: Record<string, Expectation> = {
   'POST /api/session': { ok: 'public', body: {} },
   'GET /api/session': { ok: everyone },
   'DELETE /api/session': { ok: 'public', endsSession: true },
+
+  // The invitation link's token is the credential: a valid one of A, used by each request,
+  // whoever sends it (a session or a token of someone else changes nothing).
+  'POST /api/invitations/accept': { ok: 'public', status: 200, body: acceptance },
+  'GET /invitation': { ok: 'public', status: 200, query: 'token=fixture:freshInvitationToken' },
+  'POST /invitation': {
+    ok: 'public',
+    status: 200,
+    body: { ...acceptance, confirm: acceptance.password },
+  },
+
+  // Accounts: each manager sees their territories' (B's manager must not see A's).
+  'GET /api/accounts': { ok: listers },
+  'POST /api/accounts/managers': { ok: ['admin'], body: newManager },
+  'POST /api/accounts/professionals': {
+    ok: managers,
+    body: { professionalId: 'fixture:freshProfessionalA', channels: ['sms'] },
+  },
+  // Whoever manages the account: an admin, or a manager of the professional's territory.
+  'POST /api/accounts/:id/reset': {
+    ok: managers,
+    params: { id: 'freshProAccountA' },
+    body: { channels: ['sms'] },
+  },
+  'POST /api/accounts/:id/deactivate': { ok: managers, params: { id: 'freshProAccountA' } },
+  'PUT /api/account/password': { ok: everyone, sessionOnly: true, body: passwordChange },
+  // One's own API tokens: someone else's is a 404; minted from a session only.
+  'GET /api/tokens': { ok: listers },
+  'POST /api/tokens': {
+    ok: managers,
+    sessionOnly: true,
+    body: { name: 'export tableur', territoryId: 'fixture:territoryA' },
+  },
+  'DELETE /api/tokens/:id': { ok: ['manager'], params: { id: 'freshManagerTokenA' } },
 
   'GET /api/services/:id/on-duty': {
     ok: members,
@@ -143,6 +202,7 @@ export const expectations: Record<string, Expectation> = {
   },
 
   'GET /login': { ok: 'public' },
+  'GET /assets/gardeline.css': { ok: 'public', status: 200 },
   'POST /login': { ok: 'public' },
   'POST /logout': { ok: 'public', endsSession: true },
   'GET /^\\/assets\\/vendor\\/fullcalendar@([^/]+)\\/(.+)$/': { ok: everyone },
@@ -218,6 +278,30 @@ export const expectations: Record<string, Expectation> = {
   // A's managers may delete A's leave through this door too (the command's rule).
   'POST /me/unavailability/:id/delete': { ok: members, params: { id: 'freshProUnavailabilityA' } },
   'GET /demo': { ok: everyone },
+
+  'GET /accounts': { ok: listers },
+  'POST /accounts/managers': {
+    ok: ['admin'],
+    body: { ...newManager, territoryIds: 'fixture:territoryA', channels: 'sms' },
+  },
+  'POST /accounts/professionals': {
+    ok: managers,
+    body: { professionalId: 'fixture:freshProfessionalA', channels: 'sms' },
+  },
+  'POST /accounts/:id/reset': {
+    ok: managers,
+    params: { id: 'freshProAccountA' },
+    body: { channels: 'sms' },
+  },
+  'POST /accounts/:id/deactivate': { ok: managers, params: { id: 'freshProAccountA' } },
+  'GET /account': { ok: everyone },
+  'POST /account/password': { ok: everyone, sessionOnly: true, body: passwordChange },
+  'POST /account/tokens': {
+    ok: managers,
+    sessionOnly: true,
+    body: { name: 'export tableur', territoryId: 'fixture:territoryA' },
+  },
+  'POST /account/tokens/:id/revoke': { ok: ['manager'], params: { id: 'freshManagerTokenA' } },
 };
 
 /**

@@ -87,14 +87,15 @@ function verdict(
 ): string | null {
   const s = res.status;
   if (s >= 500) return `${s} (server error)`;
-  if (e.ok === 'public') return null;
+  if (e.ok === 'public')
+    return e.status === undefined || s === e.status ? null : `${s}, expected ${e.status}`;
   if (e.ok === 'twilio') return s === 403 ? null : `${s}, expected 403 (unsigned)`;
   const toLogin = s === 303 && String(res.headers.location).startsWith('/login');
   if (caller.who === 'anonymous') {
     const api = url.startsWith('/api/');
     return (api ? s === 401 : toLogin) ? null : `${s}, expected ${api ? 401 : '303 → /login'}`;
   }
-  const allowed = e.ok.includes(caller.who);
+  const allowed = e.ok.includes(caller.who) && !(e.sessionOnly && caller.door === 'bearer');
   const refused = s === 401 || s === 403 || s === 404 || toLogin;
   if (allowed && refused) return `${s}, expected to get through`;
   if (!allowed && !refused) return `${s}, expected 403/404`;

@@ -1,5 +1,14 @@
 import request from 'supertest';
-import { callRecords, swapRequests, unavailabilities } from '../../db/schema/index.js';
+import {
+  accountInvitations,
+  apiTokens,
+  callRecords,
+  swapRequests,
+  unavailabilities,
+  users as userRows,
+  userTerritories,
+} from '../../db/schema/index.js';
+import { newLinkToken } from '../../server/access/accounts/delivery.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
   aManager,
@@ -114,6 +123,41 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     },
     freshUnavailabilityA: () => unavailabilityOf(colleague.id),
     freshProUnavailabilityA: () => unavailabilityOf(me.id),
+    // Accounts: an address nobody has; a professional of A without an account (to invite); the
+    // account of another professional of A (to reset or deactivate: never a caller's own).
+    freshEmail: () => `invite-${(n += 1)}@matrix.test`,
+    freshProfessionalA: async () =>
+      (await aProfessional(db, serviceA, { email: `pro-${(n += 1)}@matrix.test` })).id,
+    freshProAccountA: async () => {
+      const p = await aProfessional(db, serviceA);
+      return (await aUser(db, 'professional', { territories: [territoryA], professional: p })).user
+        .id;
+    },
+    // A pending invitation link of A (the link's token is the credential): used once.
+    freshInvitationToken: async () => {
+      const [user] = await db
+        .insert(userRows)
+        .values({ email: `invited-${(n += 1)}@matrix.test`, name: 'Dr Invité', role: 'manager' })
+        .returning();
+      await db.insert(userTerritories).values({ userId: user!.id, territoryId: territoryA.id });
+      const { token, hash } = newLinkToken();
+      const expiresAt = new Date(now.getTime() + 72 * 3600_000);
+      await db.insert(accountInvitations).values({ userId: user!.id, tokenHash: hash, expiresAt });
+      return token;
+    },
+    // An API token of A's manager (to revoke: someone else's is a 404 to anyone else).
+    freshManagerTokenA: async () => {
+      const [row] = await db
+        .insert(apiTokens)
+        .values({
+          userId: users.manager.user.id,
+          name: 'export',
+          territoryId: territoryA.id,
+          tokenHash: newLinkToken().hash,
+        })
+        .returning();
+      return row!.id;
+    },
   };
 
   const users: Record<Who, AUser> = {
@@ -141,6 +185,18 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
       return make();
     },
     secretsFromPro: [colleague.mobile, '+33612349876'],
-    secretsOfA: [territoryA.id, serviceA.id, colleague.mobile, me.mobile, callA, '+33612349876'],
+    secretsOfA: [
+      territoryA.id,
+      serviceA.id,
+      colleague.mobile,
+      me.mobile,
+      callA,
+      '+33612349876',
+      // A's accounts (the Comptes list of B's manager shows B's only).
+      users.manager.user.id,
+      users.manager.user.email,
+      users.pro.user.id,
+      users.pro.user.email,
+    ],
   };
 }
