@@ -16,6 +16,9 @@ export async function recordCallEnd(
   log: Logger,
 ): Promise<void> {
   if (!params.CallSid || !params.CallStatus) return;
+  // A professional's leg (a screened <Number>, a queue offer) reports its end here too, to free
+  // them; it has no record of its own and must not create one.
+  if (params.ParentCallSid || (params.Direction && params.Direction !== 'inbound')) return;
   await commitOrKeep(
     room,
     {
