@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localDate, timeZone, uuidParam } from '../platform/params.js';
 import { toE164 } from '../platform/phone-numbers.js';
 
 const phone = z
@@ -53,7 +54,7 @@ export const shiftTemplate = z
 export const newTerritory = z.object({
   slug: z.string().regex(/^[a-z0-9-]{2,40}$/, 'minuscules, chiffres et tirets'),
   name: z.string().min(2).max(120),
-  timeZone: z.string().default('Europe/Paris'),
+  timeZone: timeZone.default('Europe/Paris'),
   numbers: z.array(phone).min(1),
   fallbackNumber: phone.nullable().default(null),
   daytimeNumber: phone.nullable().default(null),
@@ -81,11 +82,12 @@ export const servicePatch = z
   .partial();
 export type ServicePatch = z.infer<typeof servicePatch>;
 
-export const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
+/** A confirmed pont or holiday: a real day of the years the calendar computes (shared rules). */
+export const calendarDay = localDate;
 export const calendarDayKind = z.object({
   kind: z.enum(['pont', 'holiday']),
   note: z.string().max(200).nullable().default(null),
 });
 export type CalendarDayKind = z.infer<typeof calendarDayKind>;
 
-export const entityId = z.string().uuid('identifiant invalide');
+export const entityId = uuidParam;

@@ -7,6 +7,8 @@ import { cancelShift, createShift } from '../shifts/commands.js';
 import { shiftAddFormBody, shiftId } from '../shifts/schema.js';
 import { shiftWithTerritory } from '../shifts/store.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { localDateRange } from '../../platform/params.js';
+import { autoFillMaxDays } from '../auto-fill/routes.js';
 import { HttpError, notFound } from '../../platform/http-errors.js';
 import { refusalOf } from '../../web/form-refusal.js';
 import { html } from '../../web/html.js';
@@ -16,6 +18,16 @@ import { membersOf } from './feed-load.js';
 const form = express.urlencoded({ extended: false });
 const dateParam = (v: unknown, fallback: string) =>
   typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : fallback;
+
+/**
+ * The auto-fill range of the page and its form: a month from today by default, and the API's
+ * bounds (real dates, at most six months: 400 beyond), whether it comes from a link or a form.
+ */
+function autoFillRange(q: Record<string, unknown>, today: string) {
+  const from = typeof q.from === 'string' && q.from ? q.from : today;
+  const to = typeof q.to === 'string' && q.to ? q.to : addDays(from, 30);
+  return localDateRange(autoFillMaxDays).parse({ from, to });
+}
 
 /** Rota edits from the web: add a shift, cancel one, review and accept an auto-fill proposal. */
 export function rotaEdit(deps: AppDeps): Router {
@@ -68,9 +80,7 @@ export function rotaEdit(deps: AppDeps): Router {
 
   router.get('/rota/auto-fill', async (req, res) => {
     const { service, territory } = await managed(req, String(req.query.service ?? ''));
-    const today = localDateOf(deps.now(), territory.timeZone);
-    const from = dateParam(req.query.from, today);
-    const to = dateParam(req.query.to, addDays(from, 30));
+    const { from, to } = autoFillRange(req.query, localDateOf(deps.now(), territory.timeZone));
     const proposal = await proposeForService(db, service, territory, from, to, defaultLimits);
     const names = new Map((await membersOf(db, service.id)).map((p) => [p.id, p.name]));
     const fmt = (d: Date) =>
@@ -95,13 +105,9 @@ ${rows.length ? html`<form method="post" action="/rota/auto-fill"><input type="h
   router.post('/rota/auto-fill', form, requireCsrf, async (req, res) => {
     const b = req.body as Record<string, string>;
     const { service, territory } = await managed(req, String(b.service ?? ''));
-    const from = dateParam(b.from, localDateOf(deps.now(), territory.timeZone));
+    const { from, to } = autoFillRange(b, localDateOf(deps.now(), territory.timeZone));
     // The engine is deterministic: the proposal accepted is the one reviewed, recomputed on current data.
-    await acceptAutoFill(deps, req.actor!, service.id, {
-      from,
-      to: dateParam(b.to, addDays(from, 30)),
-      limits: defaultLimits,
-    });
+    await acceptAutoFill(deps, req.actor!, service.id, { from, to, limits: defaultLimits });
     res.redirect(303, back(service.id, from));
   });
   return router;
