@@ -11,6 +11,7 @@ import { maxYear, minYear, uuidParam } from '../platform/params.js';
 import { findTerritoryById } from '../territories/store.js';
 import { autoFillRouter } from './auto-fill/routes.js';
 import { csvRouter } from './csv/routes.js';
+import { icalTokenRouter } from './ical/token-routes.js';
 import { instantRange, readableService } from './service-access.js';
 import { activeShiftsOf } from './shifts/store.js';
 
@@ -31,7 +32,7 @@ export function planningRouter(deps: AppDeps): Router {
     });
   });
 
-  router.use(autoFillRouter(deps), csvRouter(deps));
+  router.use(autoFillRouter(deps), csvRouter(deps), icalTokenRouter(deps));
 
   router.get('/territories/:id/calendar', async (req, res) => {
     const id = uuidParam.parse(req.params.id);

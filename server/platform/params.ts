@@ -75,3 +75,19 @@ export const timeZone = z
       return false;
     }
   }, 'fuseau horaire inconnu. Unknown time zone.');
+
+/**
+ * A name people read (a professional, a service, a territory): no control characters. A CR/LF in
+ * a name would reach iCal feeds, CSV files and SMS as a line of its own.
+ */
+export const displayName = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, 'nom requis. Name required.')
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .refine(
+      (v) => !/[\u0000-\u001f\u007f]/.test(v),
+      'caractères de contrôle interdits. No control characters.',
+    );

@@ -4,12 +4,7 @@ import type { Database } from '../../db/client.js';
 import { calendarDays, services, territories, territoryNumbers } from '../../db/schema/index.js';
 import { defaultTerritorySettings } from '../../db/schema/settings.js';
 import { validateTemplate } from '../../rota/template-check.js';
-import {
-  auditActorOf,
-  canManageTerritory,
-  canReadTerritory,
-  type Actor,
-} from '../access/actor.js';
+import { auditActorOf, canManageTerritory, canReadTerritory, type Actor } from '../access/actor.js';
 import { recordAudit } from '../platform/audit.js';
 import {
   badRequest,

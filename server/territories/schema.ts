@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate, timeZone, uuidParam } from '../platform/params.js';
+import { displayName, localDate, timeZone, uuidParam } from '../platform/params.js';
 import { toE164 } from '../platform/phone-numbers.js';
 
 const phone = z
@@ -39,7 +39,7 @@ const endTime = z
 export const shiftTemplate = z
   .array(
     z.object({
-      name: z.string().min(1).max(40),
+      name: displayName(1, 40),
       days: z
         .array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday', 'pont']))
         .min(1),
@@ -53,7 +53,7 @@ export const shiftTemplate = z
 
 export const newTerritory = z.object({
   slug: z.string().regex(/^[a-z0-9-]{2,40}$/, 'minuscules, chiffres et tirets'),
-  name: z.string().min(2).max(120),
+  name: displayName(2, 120),
   timeZone: timeZone.default('Europe/Paris'),
   numbers: z.array(phone).min(1),
   fallbackNumber: phone.nullable().default(null),
@@ -64,7 +64,7 @@ export type NewTerritory = z.infer<typeof newTerritory>;
 
 export const territoryPatch = z
   .object({
-    name: z.string().min(2).max(120),
+    name: displayName(2, 120),
     fallbackNumber: phone.nullable(),
     daytimeNumber: phone.nullable(),
     settings: territorySettingsPatch,
@@ -74,7 +74,7 @@ export type TerritoryPatch = z.infer<typeof territoryPatch>;
 
 export const servicePatch = z
   .object({
-    name: z.string().min(2).max(120),
+    name: displayName(2, 120),
     requiredLevels: z.number().int().min(1).max(5),
     template: shiftTemplate,
     active: z.boolean(),

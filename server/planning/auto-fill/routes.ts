@@ -1,7 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.js';
-import { instant as sharedInstant, localDate, localDateRange, uuidParam } from '../../platform/params.js';
+import {
+  instant as sharedInstant,
+  localDate,
+  localDateRange,
+  uuidParam,
+} from '../../platform/params.js';
 import { level } from '../shifts/schema.js';
 import { acceptAutoFill, managedService } from './commands.js';
 import { proposeForService } from './proposal.js';
@@ -12,36 +17,38 @@ const limits = {
   maxPerMonth: z.number().int().min(1).max(31).default(6),
   minRestHours: z.number().min(0).max(72).default(11),
 };
-const instant = z
-  .string()
-  .datetime({ offset: true })
-  .pipe(sharedInstant);
-const acceptBody = z.object({
-  from: localDate.optional(),
-  to: localDate.optional(),
-  ...limits,
-  assignments: z
-    .array(
-      z.object({
-        startsAt: instant,
-        endsAt: instant,
-        level,
-        kind: z.enum(['weeknight', 'saturday', 'sunday_holiday', 'christmas_newyear']).optional(),
-        professionalId: z.string().uuid(),
-      }),
-    )
-    .min(1)
-    .max(2000),
-}).refine(
-  (b) => {
-    // Without from/to the proposal is recomputed over the assignments' span: the same bound.
-    const starts = b.assignments.map((a) => a.startsAt.getTime());
-    const from = b.from ? Date.parse(b.from) : Math.min(...starts);
-    const to = b.to ? Date.parse(b.to) : Math.max(...starts);
-    return to >= from && to - from <= autoFillMaxDays * 86_400_000;
-  },
-  { message: `plage de ${autoFillMaxDays} jours au plus. At most ${autoFillMaxDays} days.`, path: ['to'] },
-);
+const instant = z.string().datetime({ offset: true }).pipe(sharedInstant);
+const acceptBody = z
+  .object({
+    from: localDate.optional(),
+    to: localDate.optional(),
+    ...limits,
+    assignments: z
+      .array(
+        z.object({
+          startsAt: instant,
+          endsAt: instant,
+          level,
+          kind: z.enum(['weeknight', 'saturday', 'sunday_holiday', 'christmas_newyear']).optional(),
+          professionalId: z.string().uuid(),
+        }),
+      )
+      .min(1)
+      .max(2000),
+  })
+  .refine(
+    (b) => {
+      // Without from/to the proposal is recomputed over the assignments' span: the same bound.
+      const starts = b.assignments.map((a) => a.startsAt.getTime());
+      const from = b.from ? Date.parse(b.from) : Math.min(...starts);
+      const to = b.to ? Date.parse(b.to) : Math.max(...starts);
+      return to >= from && to - from <= autoFillMaxDays * 86_400_000;
+    },
+    {
+      message: `plage de ${autoFillMaxDays} jours au plus. At most ${autoFillMaxDays} days.`,
+      path: ['to'],
+    },
+  );
 
 /** Auto-fill: the server proposes, then the manager accepts (only what it proposed). */
 export function autoFillRouter(deps: AppDeps): Router {
