@@ -6,13 +6,13 @@ export interface CsvRecord {
   info: { lines: number };
 }
 
-const options = {
+const options: Parameters<typeof parse>[1] = {
   skip_empty_lines: true,
   trim: true,
   relax_column_count: true,
   delimiter: [',', ';'],
   info: true,
-} as const;
+};
 
 /** Number of `char` in text[from, to). */
 function countOf(text: string, char: string, from: number, to: number): number {

@@ -29,9 +29,13 @@ export const localDate = z
   .refine(isCalendarDay, 'date inexistante. No such date.')
   .refine((s) => inYears(new Date(`${s}T00:00:00Z`)), outOfYears);
 
+// ISO 8601 only: Date.parse reads '-1' as 2001-01-01 and '1e21' as a number of milliseconds.
+const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
+
 /** An instant from a query or a body (ISO 8601), valid and within the years above. */
-export const instant = z.coerce
-  .date({ error: 'date invalide. Invalid date.' })
+export const instant = z
+  .union([z.date(), z.string().regex(iso, 'date ISO 8601 attendue. ISO 8601 date expected.')])
+  .pipe(z.coerce.date({ error: 'date invalide. Invalid date.' }))
   .refine(inYears, outOfYears);
 
 const days = (n: number) => n * 86_400_000;
