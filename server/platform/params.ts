@@ -39,16 +39,27 @@ export const instant = z
   .refine(inYears, outOfYears);
 
 const days = (n: number) => n * 86_400_000;
+// zod 4 still runs an object's refinements when a field failed without aborting: check the
+// shapes before comparing (a string has no getTime, and a 500 would follow).
+const bothDates = (r: { from: unknown; to: unknown }): r is { from: Date; to: Date } =>
+  r.from instanceof Date &&
+  r.to instanceof Date &&
+  !Number.isNaN(r.from.getTime() + r.to.getTime());
+const bothDays = (r: { from: unknown; to: unknown }) =>
+  typeof r.from === 'string' &&
+  typeof r.to === 'string' &&
+  isCalendarDay(r.from) &&
+  isCalendarDay(r.to);
 
 /** `from` < `to`, both instants, at most `maxDays` apart. */
 export const instantRange = (maxDays: number) =>
   z
     .object({ from: instant, to: instant })
-    .refine((r) => r.to > r.from, {
+    .refine((r) => !bothDates(r) || r.to > r.from, {
       message: 'la fin doit suivre le début. The end must follow the start.',
       path: ['to'],
     })
-    .refine((r) => r.to.getTime() - r.from.getTime() <= days(maxDays), {
+    .refine((r) => !bothDates(r) || r.to.getTime() - r.from.getTime() <= days(maxDays), {
       message: `plage de ${maxDays} jours au plus. At most ${maxDays} days.`,
       path: ['to'],
     });
@@ -57,11 +68,11 @@ export const instantRange = (maxDays: number) =>
 export const localDateRange = (maxDays: number) =>
   z
     .object({ from: localDate, to: localDate })
-    .refine((r) => r.to >= r.from, {
+    .refine((r) => !bothDays(r) || r.to >= r.from, {
       message: 'la fin doit suivre le début. The end must follow the start.',
       path: ['to'],
     })
-    .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= days(maxDays), {
+    .refine((r) => !bothDays(r) || Date.parse(r.to) - Date.parse(r.from) <= days(maxDays), {
       message: `plage de ${maxDays} jours au plus. At most ${maxDays} days.`,
       path: ['to'],
     });

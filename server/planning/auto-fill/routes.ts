@@ -39,6 +39,9 @@ const acceptBody = z
   .refine(
     (b) => {
       // Without from/to the proposal is recomputed over the assignments' span: the same bound.
+      // Guarded: zod 4 runs this even when a field failed.
+      if (!Array.isArray(b.assignments) || !b.assignments.every((a) => a?.startsAt instanceof Date))
+        return true;
       const starts = b.assignments.map((a) => a.startsAt.getTime());
       const from = b.from ? Date.parse(b.from) : Math.min(...starts);
       const to = b.to ? Date.parse(b.to) : Math.max(...starts);

@@ -13,11 +13,20 @@ const feedQuery = z
     start: instant,
     end: instant,
   })
-  .refine((q) => q.end > q.start, { message: 'la fin doit suivre le début', path: ['end'] })
-  .refine((q) => q.end.getTime() - q.start.getTime() <= 120 * 86_400_000, {
-    message: 'au plus 120 jours',
+  // Guarded: zod 4 runs these even when a date failed (a string has no getTime).
+  .refine((q) => !(q.start instanceof Date && q.end instanceof Date) || q.end > q.start, {
+    message: 'la fin doit suivre le début',
     path: ['end'],
-  });
+  })
+  .refine(
+    (q) =>
+      !(q.start instanceof Date && q.end instanceof Date) ||
+      q.end.getTime() - q.start.getTime() <= 120 * 86_400_000,
+    {
+      message: 'au plus 120 jours',
+      path: ['end'],
+    },
+  );
 
 /**
  * GET /rota/feed: the calendar's JSON event feed for one service (session auth, same visibility
