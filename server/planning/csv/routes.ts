@@ -67,7 +67,11 @@ export function csvRouter(deps: AppDeps): Router {
             ? { errors: err.errors.slice(0, shownErrors), errorCount: err.errors.length }
             : {}),
           ...err.report,
-          lines: err.report.lines.filter((l) => l.outcome === 'refused').slice(0, shownErrors),
+          // Every line when few; else the first refused ones (the counts above say the rest).
+          lines:
+            err.report.lines.length <= shownErrors
+              ? err.report.lines
+              : err.report.lines.filter((l) => l.outcome === 'refused').slice(0, shownErrors),
         });
       }
     },
