@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse, type Options } from 'csv-parse/sync';
 
 /** One CSV record and the line of the file it ends on (1-based, blank lines counted). */
 export interface CsvRecord {
@@ -6,7 +6,7 @@ export interface CsvRecord {
   info: { lines: number };
 }
 
-const options: Parameters<typeof parse>[1] = {
+const options: Options = {
   skip_empty_lines: true,
   trim: true,
   relax_column_count: true,

@@ -8,7 +8,13 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import request from 'supertest';
 import { defaultDoctorTemplate } from '../../db/seed/demo-territory.js';
 import { createTestApp } from '../../test/support/app.js';
-import { aManager, aProfessional, aService, aTerritory } from '../../test/support/factories.js';
+import {
+  aManager,
+  aProfessional,
+  aService,
+  aTerritory,
+  type Professional,
+} from '../../test/support/factories.js';
 
 const rows = 5_000;
 const now = new Date('2026-11-24T10:00:00Z');
@@ -35,7 +41,7 @@ export async function benchCsvImport() {
     const db = t.db.db;
     const territory = await aTerritory(db);
     const service = await aService(db, territory, { template: defaultDoctorTemplate });
-    const doctors = [];
+    const doctors: Professional[] = [];
     for (let i = 0; i < 40; i++) doctors.push(await aProfessional(db, service));
     const manager = `Bearer ${(await aManager(db, territory)).token}`;
     const head = 'service,date,debut,fin,professionnel,niveau';

@@ -32,6 +32,9 @@ export const localDate = z
 // ISO 8601 only: Date.parse reads '-1' as 2001-01-01 and '1e21' as a number of milliseconds.
 const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
 
+/** A Date already parsed (a body's ISO instant, transformed), within the years above. */
+export const dateInYears = z.date().refine(inYears, outOfYears);
+
 /** An instant from a query or a body (ISO 8601), valid and within the years above. */
 export const instant = z
   .union([z.date(), z.string().regex(iso, 'date ISO 8601 attendue. ISO 8601 date expected.')])
@@ -91,6 +94,9 @@ export const timeZone = z
     }
   }, 'fuseau horaire inconnu. Unknown time zone.');
 
+// eslint-disable-next-line no-control-regex
+const controlCharacter = /[\u0000-\u001f\u007f]/;
+
 /**
  * A name people read (a professional, a service, a territory): no control characters. A CR/LF in
  * a name would reach iCal feeds, CSV files and SMS as a line of its own.
@@ -101,8 +107,7 @@ export const displayName = (min: number, max: number) =>
     .trim()
     .min(min, 'nom requis. Name required.')
     .max(max)
-    // eslint-disable-next-line no-control-regex
     .refine(
-      (v) => !/[\u0000-\u001f\u007f]/.test(v),
+      (v) => !controlCharacter.test(v),
       'caractères de contrôle interdits. No control characters.',
     );

@@ -1,12 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.js';
-import {
-  instant as sharedInstant,
-  localDate,
-  localDateRange,
-  uuidParam,
-} from '../../platform/params.js';
+import { dateInYears, localDate, localDateRange, uuidParam } from '../../platform/params.js';
 import { level } from '../shifts/schema.js';
 import { acceptAutoFill, managedService } from './commands.js';
 import { proposeForService } from './proposal.js';
@@ -17,7 +12,11 @@ const limits = {
   maxPerMonth: z.number().int().min(1).max(31).default(6),
   minRestHours: z.number().min(0).max(72).default(11),
 };
-const instant = z.string().datetime({ offset: true }).pipe(sharedInstant);
+const instant = z
+  .string()
+  .datetime({ offset: true })
+  .transform((v) => new Date(v))
+  .pipe(dateInYears);
 const acceptBody = z
   .object({
     from: localDate.optional(),
