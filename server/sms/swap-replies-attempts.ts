@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto';
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { createHmac, randomInt } from 'node:crypto';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { swapCodeAttempts } from '../../db/schema/index.js';
+import { swapCodeAttempts, swapRequests } from '../../db/schema/index.js';
 
 /** Wrong codes a sender may answer per window before every code is refused for the rest of it. */
 export const maxWrongSwapCodes = 5;
@@ -41,4 +41,20 @@ export async function recordWrongSwapCode(q: Queryable, senderKey: string, now: 
         windowStart: sql`case when ${stale} then ${at}::timestamptz else ${swapCodeAttempts.windowStart} end`,
       },
     });
+}
+
+/**
+ * Six random digits no open offer holds (the unique index would refuse the offer otherwise): a
+ * million codes, answered only on the territory texted and a few wrong tries per sender.
+ */
+export async function freeSwapCode(q: Queryable): Promise<string> {
+  for (;;) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const [taken] = await q
+      .select({ id: swapRequests.id })
+      .from(swapRequests)
+      .where(and(eq(swapRequests.code, code), inArray(swapRequests.status, ['offered', 'taken'])))
+      .limit(1);
+    if (!taken) return code;
+  }
 }

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { and, eq, gte, lt, ne } from 'drizzle-orm';
 import { recordAudit } from '../platform/audit.js';
 import {
@@ -19,7 +18,12 @@ import type { AppDeps } from '../platform/deps.js';
 import { HttpError } from '../platform/http-errors.js';
 import { queueSms } from './queue-sms.js';
 import { maskPhone } from '../platform/logger.js';
-import { recordWrongSwapCode, senderKeyOf, swapCodesBlocked } from './swap-replies-attempts.js';
+import {
+  freeSwapCode,
+  recordWrongSwapCode,
+  senderKeyOf,
+  swapCodesBlocked,
+} from './swap-replies-attempts.js';
 
 type SwapCommand = Extract<SmsCommand, { kind: 'swap_offer' | 'swap_take' }>;
 
@@ -67,8 +71,7 @@ export async function handleSwapCommand(
       )
       .limit(1);
     if (!shift) return smsReplies.swapNoShift;
-    // Six digits: a million codes, answered only from the territory and a few wrong tries per sender.
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const code = await freeSwapCode(db);
     const colleagues = await db.transaction(async (tx) => {
       const [swap] = await tx
         .insert(swapRequests)
