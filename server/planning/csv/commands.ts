@@ -57,15 +57,22 @@ export async function importShiftsCsv(
   // Looked up by key, once per row: a scan of the directory per row was rows × people.
   const byMobile = new Map(people.map((p) => [p.mobile, p.id]));
   const byName = new Map(people.map((p) => [p.name, p.id]));
+  const resolved = new Map<string, string | null>();
   const parsed = await parseShiftsCsvInSteps(
     text,
     {
       timeZone: territory.timeZone,
       serviceOf: (t) => (t === service.name || t === service.id ? service.id : null),
-      professionalOf: (t) => byMobile.get(toE164(t) ?? '') ?? byName.get(t) ?? null,
+      professionalOf: (t) => {
+        // A file names the same few people again and again: parse each spelling once.
+        if (!resolved.has(t))
+          resolved.set(t, byMobile.get(toE164(t) ?? '') ?? byName.get(t) ?? null);
+        return resolved.get(t)!;
+      },
     },
     // Between steps the event loop answers the patient line's webhooks.
     () => new Promise((resolve) => setImmediate(resolve)),
+    50,
   );
   if (!parsed.ok) {
     const reasons = new Map<number, string[]>();
