@@ -70,6 +70,26 @@ describe('dates at the edge', () => {
       to: '9999-12-31',
     });
     expect(accept.status).toBe(400);
+    // A link computes a month or two; three months go through the form's POST (CSRF), six at most.
+    const link = await web.agent.get(`/rota/auto-fill?service=${s}&from=2027-01-01&to=2027-03-31`);
+    expect(link.status).toBe(400);
+    expect(link.text).toMatch(/utilisez le formulaire/);
+    const month = await web.agent.get(`/rota/auto-fill?service=${s}&from=2027-01-01&to=2027-01-31`);
+    expect(month.status).toBe(200);
+    expect(month.text).toContain('action="/rota/auto-fill/preview"');
+    const form = await web.post('/rota/auto-fill/preview', {
+      service: s,
+      from: '2027-01-01',
+      to: '2027-03-31',
+    });
+    expect(form.status).toBe(200);
+    expect(form.text).toMatch(/garde\(s\) proposée\(s\)/);
+    const tooLong = await web.post('/rota/auto-fill/preview', {
+      service: s,
+      from: '2027-01-01',
+      to: '2027-12-31',
+    });
+    expect(tooLong.status).toBe(400);
   });
 });
 
