@@ -7,7 +7,7 @@ export type SmsCommand =
   | { kind: 'start' }
   /** A professional offers the shift of that local day: "ECHANGE 14/03". */
   | { kind: 'swap_offer'; day: number; month: number }
-  /** A colleague takes an offered shift: "OUI 4821". */
+  /** A colleague takes an offered shift: "OUI 482193" (six digits; older four-digit codes still read). */
   | { kind: 'swap_take'; code: string }
   /** Answer to the follow-up SMS: 1 = better, 2 = not better. */
   | { kind: 'follow_up_reply'; better: boolean }

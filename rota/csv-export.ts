@@ -29,12 +29,12 @@ export interface CsvRow {
 }
 
 /**
- * Writes shifts in the import layout. Cells that a spreadsheet would run as a formula
- * (starting with =, @, or a tab) are prefixed with an apostrophe. "+33…" mobiles are left as
- * they are because the import must read them back: open the file with that column as text.
+ * Writes shifts in the import layout. Cells that a spreadsheet would run as a formula (OWASP:
+ * starting with =, +, -, @, a tab or a carriage return) are prefixed with an apostrophe,
+ * "+33…" mobiles included; the import drops that apostrophe, so the file still reads back.
  */
 export function shiftsToCsv(rows: CsvRow[]): string {
-  const safe = (cell: string) => (/^[=@\t\r]/.test(cell) ? `'${cell}` : cell);
+  const safe = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
   return stringify([
     [...csvHeader],
     ...rows.map((r) => [

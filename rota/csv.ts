@@ -1,9 +1,9 @@
-import { parse } from 'csv-parse/sync';
 import { addDays } from './calendar/local-date.js';
+import { csvConflicts } from './csv-conflicts.js';
 import { csvHeader, csvHeaderEnglish } from './csv-export.js';
+import { csvRecordSlices, type CsvRecord } from './csv-records.js';
+import type { CsvError, CsvShift } from './csv-types.js';
 import { localToInstant } from './local-time.js';
-import { findOverlaps } from './overlap.js';
-import type { Shift } from './types.js';
 
 /**
  * CSV import of shifts, the way coordinators already keep their rota in a spreadsheet.
@@ -17,23 +17,7 @@ import type { Shift } from './types.js';
 
 export { csvHeader, csvHeaderEnglish, shiftsToCsv, type CsvRow } from './csv-export.js';
 
-export interface CsvShift {
-  /** Line of the file the row ends on (the header is line 1). */
-  line: number;
-  serviceId: string;
-  professionalId: string | null;
-  level: number;
-  startsAt: Date;
-  endsAt: Date;
-}
-
-export interface CsvError {
-  line: number;
-  /** The column as named in the file's header, or '(fichier)' / '(en-tête)'. */
-  field: string;
-  /** French, starting with "ligne N : ". */
-  message: string;
-}
+export type { CsvError, CsvShift } from './csv-types.js';
 
 export interface CsvContext {
   timeZone: string;
@@ -45,56 +29,78 @@ export interface CsvContext {
 
 export type CsvResult = { ok: true; shifts: CsvShift[] } | { ok: false; errors: CsvError[] };
 
+/** Rows an import takes at most: a season of a large territory, well within one request. */
+export const maxCsvRows = 5_000;
+
 const dateRe = /^\d{4}-\d{2}-\d{2}$/;
 const timeRe = /^([01]\d|2[0-3]):[0-5]\d$/;
+// The export prefixes a cell a spreadsheet would run as a formula with an apostrophe: read it back.
+const unescapeCell = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+const fileError = (field: string, message: string): CsvResult => ({
+  ok: false,
+  errors: [{ line: 1, field, message: `ligne 1 : ${message}` }],
+});
 
 /** Parses a shifts CSV; see the file header for the format. Never throws on bad input. */
 export function parseShiftsCsv(text: string, ctx: CsvContext): CsvResult {
-  let records: { record: string[]; info: { lines: number } }[];
+  const steps = parseSteps(text, ctx);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same parse, `rowsPerStep` rows at a time, awaiting `pause()` between steps: a server gives
+ * its event loop back (the patient line's webhooks) while a large file is read.
+ */
+export async function parseShiftsCsvInSteps(
+  text: string,
+  ctx: CsvContext,
+  pause: () => Promise<void>,
+  rowsPerStep = 100,
+): Promise<CsvResult> {
+  const steps = parseSteps(text, ctx, rowsPerStep);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** The parse as a generator: it yields after each `rowsPerStep` rows; linear in the rows. */
+function* parseSteps(text: string, ctx: CsvContext, rowsPerStep = 100): Generator<void, CsvResult> {
+  // Refused before parsing: counting newlines is cheap, parsing 2 MB is not.
+  let newlines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines += 1;
+  if (newlines > maxCsvRows + 1 + Math.ceil(maxCsvRows / 10))
+    return fileError('(taille)', `au plus ${maxCsvRows} lignes par import`);
+  const records: CsvRecord[] = [];
   try {
-    records = parse(text, {
-      bom: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      delimiter: [',', ';'],
-      info: true,
-    }) as unknown as typeof records;
+    for (const slice of csvRecordSlices(text, rowsPerStep)) {
+      for (const record of slice) records.push(record);
+      if (records.length > maxCsvRows + 1)
+        return fileError('(taille)', `au plus ${maxCsvRows} lignes par import`);
+      yield;
+    }
   } catch (err) {
-    return {
-      ok: false,
-      errors: [
-        {
-          line: 1,
-          field: '(fichier)',
-          message: `ligne 1 : CSV illisible (${(err as Error).message})`,
-        },
-      ],
-    };
+    return fileError('(fichier)', `CSV illisible (${(err as Error).message})`);
   }
   const [head, ...body] = records;
   const names = head?.record.map((h) => h.toLowerCase());
   const columns = [csvHeader, csvHeaderEnglish].find((expected) =>
     expected.every((name, i) => names?.[i] === name),
   );
-  if (!columns) {
-    return {
-      ok: false,
-      errors: [
-        {
-          line: 1,
-          field: '(en-tête)',
-          message: `ligne 1 : en-tête attendu « ${csvHeader.join(',')} »`,
-        },
-      ],
-    };
-  }
+  if (!columns) return fileError('(en-tête)', `en-tête attendu « ${csvHeader.join(',')} »`);
   const [, , startCol, endCol, proCol, levelCol] = columns;
   const errors: CsvError[] = [];
   const shifts: CsvShift[] = [];
+  let done = 0;
   for (const { record, info } of body) {
+    if (++done % rowsPerStep === 0) yield;
     const line = info.lines;
-    const [service = '', date = '', start = '', end = '', professional = '', level = '1'] = record;
+    const cells = record.map(unescapeCell);
+    const [service = '', date = '', start = '', end = '', professional = '', level = '1'] = cells;
     const before = errors.length;
     const fail = (field: string, message: string) =>
       errors.push({ line, field, message: `ligne ${line} : ${message}` });
@@ -132,55 +138,8 @@ export function parseShiftsCsv(text: string, ctx: CsvContext): CsvResult {
       });
     }
   }
-  errors.push(...conflicts(shifts, proCol, levelCol));
+  for (const error of csvConflicts(shifts, proCol, levelCol)) errors.push(error);
   return errors.length
     ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) }
     : { ok: true, shifts };
-}
-
-/**
- * Conflicts inside the file: one professional on two overlapping shifts, or two shifts of
- * one service at the same level overlapping (two primaries at once). Reported on the later row.
- */
-function conflicts(shifts: CsvShift[], proCol: string, levelCol: string): CsvError[] {
-  // Ids are zero-padded line numbers so that findOverlaps' id tie-break follows the file order.
-  const asShift = (s: CsvShift): Shift => ({
-    id: String(s.line).padStart(9, '0'),
-    serviceId: s.serviceId,
-    professionalId: s.professionalId,
-    startsAt: s.startsAt,
-    endsAt: s.endsAt,
-    level: s.level,
-  });
-  const groups = (key: (s: CsvShift) => string | null) => {
-    const out = new Map<string, Shift[]>();
-    for (const s of shifts) {
-      const k = key(s);
-      if (k !== null) out.set(k, [...(out.get(k) ?? []), asShift(s)]);
-    }
-    return [...out.values()];
-  };
-  const errors: CsvError[] = [];
-  const reported = new Set<string>();
-  for (const list of groups((s) => s.professionalId)) {
-    for (const o of findOverlaps(list)) {
-      reported.add(`${o.first.id}|${o.second.id}`);
-      errors.push({
-        line: Number(o.second.id),
-        field: proCol,
-        message: `ligne ${Number(o.second.id)} : chevauche la garde de la ligne ${Number(o.first.id)}`,
-      });
-    }
-  }
-  for (const list of groups((s) => `${s.serviceId}|${s.level}`)) {
-    for (const o of findOverlaps(list)) {
-      if (reported.has(`${o.first.id}|${o.second.id}`)) continue;
-      errors.push({
-        line: Number(o.second.id),
-        field: levelCol,
-        message: `ligne ${Number(o.second.id)} : deux gardes au niveau ${o.second.level} en même temps (voir la ligne ${Number(o.first.id)})`,
-      });
-    }
-  }
-  return errors;
 }

@@ -45,3 +45,28 @@ describe('icalFeed', () => {
     );
   });
 });
+
+describe('iCal injection', () => {
+  it('a CR/LF or other control character in a name or summary cannot forge a property or an event', () => {
+    const text = icalFeed(
+      'Gardes · Dr X\r\nX-EVIL:1\rBEGIN:VEVENT\u0007, ; \\',
+      'Europe/Paris',
+      [
+        {
+          uid: 'a@gardeline',
+          start: new Date('2027-01-01T19:00:00Z'),
+          end: new Date('2027-01-02T07:00:00Z'),
+          summary: 'N1 · Dr Y\r\nBEGIN:VEVENT\u0000',
+        },
+      ],
+      new Date('2026-11-24T10:00:00Z'),
+    );
+    const lines = text.split('\r\n');
+    // Every content line is one property: no bare CR/LF or control left, one event only.
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\r(?!\n)|(?<!\r)\n/);
+    expect(lines.filter((l) => l.startsWith('X-EVIL'))).toEqual([]);
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(lines).toContain('X-WR-CALNAME:Gardes · Dr X X-EVIL:1 BEGIN:VEVENT \\, \\; \\\\');
+  });
+});

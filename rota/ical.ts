@@ -18,6 +18,19 @@ export interface CalendarEvent {
   status?: 'confirmed' | 'cancelled';
 }
 
+// C0 controls and DEL: a CR or LF would end the content line (a forged property or event).
+// eslint-disable-next-line no-control-regex
+const controls = /[\u0000-\u001f\u007f]+/g;
+
+/** Text of a feed with control characters made spaces (names come from people's input). */
+export const plainText = (text: string) => text.replace(controls, ' ').trim();
+
+/**
+ * A TEXT value as RFC 5545 §3.3.11 escapes it. ical-generator escapes SUMMARY and DESCRIPTION
+ * but writes the calendar's NAME and X-WR-CALNAME raw, so the name is escaped here.
+ */
+const escapedText = (text: string) => plainText(text).replace(/([\\;,])/g, '\\$1');
+
 /**
  * An iCalendar feed as text. Instants are written in UTC ("…Z", valid everywhere without a
  * VTIMEZONE block, so no DST mistake is possible in the file); X-WR-TIMEZONE tells calendar
@@ -31,8 +44,8 @@ export function icalFeed(
   now: Date,
 ): string {
   const calendar = ical({
-    name,
-    x: [{ key: 'X-WR-TIMEZONE', value: timeZone }],
+    name: escapedText(name),
+    x: [{ key: 'X-WR-TIMEZONE', value: escapedText(timeZone) }],
     prodId: { company: 'gardeline', product: 'rota', language: 'FR' },
     ttl: 3600,
   });
@@ -44,8 +57,8 @@ export function icalFeed(
       id: e.uid,
       start: e.start,
       end: e.end,
-      summary: e.summary,
-      description: e.description ?? null,
+      summary: plainText(e.summary),
+      description: e.description === undefined ? null : plainText(e.description),
       sequence: e.sequence ?? 0,
       stamp: now,
       status: ICalEventStatus.CONFIRMED,

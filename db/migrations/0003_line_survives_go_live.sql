@@ -22,6 +22,12 @@ CREATE TABLE "live_call_facts" (
 	CONSTRAINT "live_call_facts_kind_key_pk" PRIMARY KEY("kind","key")
 );
 --> statement-breakpoint
+CREATE TABLE "swap_code_attempts" (
+	"sender_key" text PRIMARY KEY NOT NULL,
+	"window_start" timestamp with time zone NOT NULL,
+	"failures" integer NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "users" ALTER COLUMN "password_hash" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "territories" ADD COLUMN "hold_limit_seconds" integer DEFAULT 180 NOT NULL;--> statement-breakpoint
 ALTER TABLE "territories" ADD COLUMN "fallback_is_call_centre" boolean DEFAULT false NOT NULL;--> statement-breakpoint

@@ -4,3 +4,4 @@ export * from './calls.js';
 export * from './access.js';
 export * from './settings.js';
 export * from './live-calls.js';
+export * from './swap-attempts.js';

@@ -13,4 +13,5 @@ export const smsReplies = {
   swapTaken: (when: string, approved: boolean) =>
     `Vous prenez la garde du ${when}.${approved ? '' : ' En attente de validation par la coordination.'}`,
   swapGone: 'Cette garde a déjà été prise ou le code est inconnu.',
+  swapTooManyCodes: 'Trop de codes erronés : réessayez dans une heure.',
 };

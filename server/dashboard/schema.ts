@@ -1,24 +1,18 @@
 import { z } from 'zod';
 import { callRecords } from '../../db/schema/index.js';
+import { instant, localDate } from '../platform/params.js';
 
 const outcome = z.enum(callRecords.outcome.enumValues);
 
 /** GET /api/calls: instants, refused when malformed (an API client should know). */
 export const callLogQuery = z.object({
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: instant.optional(),
+  to: instant.optional(),
   outcome: outcome.optional(),
 });
 
-const isCalendarDate = (d: string) => {
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(d) &&
-    !Number.isNaN(t) &&
-    new Date(t).toISOString().slice(0, 10) === d
-  );
-};
-const localDay = z.string().refine(isCalendarDate).optional().catch(undefined);
+// The shared rules (a real day, within the years the app computes on), lenient here.
+const localDay = localDate.optional().catch(undefined);
 
 /** The /calls page's filters: local days. A bad value is dropped rather than refused: it comes from the page's own form or a stale link. */
 export const callLogFilters = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayName } from '../platform/params.js';
 import { toE164 } from '../platform/phone-numbers.js';
 
 /** Languages a professional may speak with a patient (the IVR's catalogues and then some). */
@@ -17,7 +18,7 @@ export const mobileNumber = z.string().transform((value, ctx) => {
 
 export const newProfessional = z.object({
   territoryId: z.string().uuid('territoire invalide'),
-  name: z.string().trim().min(2, 'nom requis').max(120),
+  name: displayName(2, 120),
   profession: z.string().trim().min(2, 'profession requise').max(80),
   mobile: mobileNumber,
   email: z.string().email('e-mail invalide').nullable().default(null),
@@ -29,7 +30,7 @@ export type NewProfessional = z.infer<typeof newProfessional>;
 // No defaults here: a field left out of a patch is left as it is.
 export const professionalPatch = z
   .object({
-    name: z.string().trim().min(2, 'nom requis').max(120),
+    name: displayName(2, 120),
     profession: z.string().trim().min(2, 'profession requise').max(80),
     mobile: mobileNumber,
     email: z.string().email('e-mail invalide').nullable(),

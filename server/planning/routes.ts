@@ -6,10 +6,12 @@ import { proposedPonts } from '../../rota/calendar/ponts.js';
 import { fairness } from '../../rota/fairness.js';
 import { canReadTerritory } from '../access/actor.js';
 import type { AppDeps } from '../platform/deps.js';
-import { forbidden, notFound } from '../platform/http-errors.js';
+import { notFound } from '../platform/http-errors.js';
+import { maxYear, minYear, uuidParam } from '../platform/params.js';
 import { findTerritoryById } from '../territories/store.js';
 import { autoFillRouter } from './auto-fill/routes.js';
 import { csvRouter } from './csv/routes.js';
+import { icalTokenRouter } from './ical/token-routes.js';
 import { instantRange, readableService } from './service-access.js';
 import { activeShiftsOf } from './shifts/store.js';
 
@@ -30,19 +32,18 @@ export function planningRouter(deps: AppDeps): Router {
     });
   });
 
-  router.use(autoFillRouter(deps), csvRouter(deps));
+  router.use(autoFillRouter(deps), csvRouter(deps), icalTokenRouter(deps));
 
   router.get('/territories/:id/calendar', async (req, res) => {
-    const id = z.string().uuid().parse(req.params.id);
-    if (!canReadTerritory(req.actor!, id)) throw forbidden();
-    const found = await findTerritoryById(db, id);
+    const id = uuidParam.parse(req.params.id);
+    const found = canReadTerritory(req.actor!, id) ? await findTerritoryById(db, id) : undefined;
     if (!found) throw notFound('Territoire');
     const { territory } = found;
     const year = z.coerce
       .number()
       .int()
-      .min(2000)
-      .max(2100)
+      .min(minYear)
+      .max(maxYear)
       .parse(req.query.year ?? localDateOf(deps.now(), territory.timeZone).slice(0, 4));
     const holidays = [
       ...holidaySet(year, year, { alsaceMoselle: territory.settings.alsaceMoselle }),

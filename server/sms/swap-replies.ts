@@ -1,9 +1,9 @@
-import { randomInt } from 'node:crypto';
 import { and, eq, gte, lt, ne } from 'drizzle-orm';
 import { recordAudit } from '../platform/audit.js';
 import {
   professionals,
   serviceMembers,
+  services,
   shifts,
   swapRequests,
   territories,
@@ -18,6 +18,12 @@ import type { AppDeps } from '../platform/deps.js';
 import { HttpError } from '../platform/http-errors.js';
 import { queueSms } from './queue-sms.js';
 import { maskPhone } from '../platform/logger.js';
+import {
+  freeSwapCode,
+  recordWrongSwapCode,
+  senderKeyOf,
+  swapCodesBlocked,
+} from './swap-replies-attempts.js';
 
 type SwapCommand = Extract<SmsCommand, { kind: 'swap_offer' | 'swap_take' }>;
 
@@ -65,7 +71,7 @@ export async function handleSwapCommand(
       )
       .limit(1);
     if (!shift) return smsReplies.swapNoShift;
-    const code = String(randomInt(1000, 10000));
+    const code = await freeSwapCode(db);
     const colleagues = await db.transaction(async (tx) => {
       const [swap] = await tx
         .insert(swapRequests)
@@ -103,11 +109,25 @@ export async function handleSwapCommand(
     return smsReplies.swapOffered(colleagues.length);
   }
 
+  const sender = senderKeyOf(deps.config.SESSION_SECRET, from);
+  if (await swapCodesBlocked(db, sender, deps.now())) return smsReplies.swapTooManyCodes;
+  // Only the offers of the territory whose number was texted: a code means nothing elsewhere.
   const [open] = await db
     .select({ id: swapRequests.id })
     .from(swapRequests)
-    .where(and(eq(swapRequests.code, command.code), eq(swapRequests.status, 'offered')));
-  if (!open) return smsReplies.swapGone;
+    .innerJoin(shifts, eq(shifts.id, swapRequests.shiftId))
+    .innerJoin(services, eq(services.id, shifts.serviceId))
+    .where(
+      and(
+        eq(swapRequests.code, command.code),
+        eq(swapRequests.status, 'offered'),
+        eq(services.territoryId, territoryId),
+      ),
+    );
+  if (!open) {
+    await recordWrongSwapCode(db, sender, deps.now());
+    return smsReplies.swapGone;
+  }
   const result = await takeSwap(deps, { professionalId: me.id, audit: actor }, open.id).catch(
     (err: unknown) => {
       if (err instanceof HttpError && err.status < 500) return null;

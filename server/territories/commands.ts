@@ -4,19 +4,28 @@ import type { Database } from '../../db/client.js';
 import { calendarDays, services, territories, territoryNumbers } from '../../db/schema/index.js';
 import { defaultTerritorySettings } from '../../db/schema/settings.js';
 import { validateTemplate } from '../../rota/template-check.js';
-import { auditActorOf, canManageTerritory, type Actor } from '../access/actor.js';
+import { auditActorOf, canManageTerritory, canReadTerritory, type Actor } from '../access/actor.js';
 import { recordAudit } from '../platform/audit.js';
-import { badRequest, forbidden, notFound, nothingToChange } from '../platform/http-errors.js';
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  nothingToChange,
+} from '../platform/http-errors.js';
 import type { CalendarDayKind, NewTerritory, ServicePatch, TerritoryPatch } from './schema.js';
-import { serviceById, territoryById, type TerritoryRow } from './store.js';
+import { serviceById, takenBy, territoryById, type TerritoryRow } from './store.js';
 
-/** The territory, if the actor manages it: an unknown id is 404, another's territory 403. */
+/**
+ * The territory, if the actor manages it: 404 when unknown or not readable by the actor (alike,
+ * an id tells nothing), 403 when readable but not managed (a professional of the territory).
+ */
 export async function managedTerritory(
   db: Database,
   actor: Actor,
   territoryId: string,
 ): Promise<TerritoryRow> {
-  const row = await territoryById(db, territoryId);
+  const row = canReadTerritory(actor, territoryId) ? await territoryById(db, territoryId) : null;
   if (!row) throw notFound('Territoire');
   if (!canManageTerritory(actor, territoryId)) throw forbidden();
   return row;
@@ -37,7 +46,20 @@ export async function createTerritory(
   input: NewTerritory,
 ): Promise<string> {
   if (actor.role !== 'admin') throw forbidden();
+  if (new Set(input.numbers).size !== input.numbers.length)
+    throw badRequest('Le même numéro deux fois. The same number twice.', { numbers: 'duplicate' });
   return db.transaction(async (tx) => {
+    // Said before the insert, in words: a unique violation would otherwise surface as a 500.
+    const taken = await takenBy(tx, input.slug, input.numbers);
+    if (taken.slug)
+      throw conflict(`Le slug « ${input.slug} » est déjà pris. This slug is taken.`, {
+        slug: 'taken',
+      });
+    if (taken.numbers.length)
+      throw conflict(
+        `Numéro déjà attribué à un territoire : ${taken.numbers.join(', ')}. Number already in use.`,
+        { numbers: 'taken' },
+      );
     const [row] = await tx
       .insert(territories)
       .values({

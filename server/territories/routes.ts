@@ -57,7 +57,7 @@ export function territoriesRouter(deps: AppDeps): Router {
   });
   router.delete('/territories/:id/calendar/:day', async (req, res) => {
     const territoryId = entityId.parse(req.params.id);
-    await removeCalendarDay(db, req.actor!, territoryId, String(req.params.day));
+    await removeCalendarDay(db, req.actor!, territoryId, calendarDay.parse(req.params.day));
     res.status(204).end();
   });
   return router;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayName, localDate, timeZone, uuidParam } from '../platform/params.js';
 import { toE164 } from '../platform/phone-numbers.js';
 
 const phone = z
@@ -39,7 +40,7 @@ const endTime = z
 export const shiftTemplate = z
   .array(
     z.object({
-      name: z.string().min(1).max(40),
+      name: displayName(1, 40),
       days: z
         .array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday', 'pont']))
         .min(1),
@@ -53,8 +54,8 @@ export const shiftTemplate = z
 
 export const newTerritory = z.object({
   slug: z.string().regex(/^[a-z0-9-]{2,40}$/, 'minuscules, chiffres et tirets'),
-  name: z.string().min(2).max(120),
-  timeZone: z.string().default('Europe/Paris'),
+  name: displayName(2, 120),
+  timeZone: timeZone.default('Europe/Paris'),
   numbers: z.array(phone).min(1),
   fallbackNumber: phone.nullable().default(null),
   daytimeNumber: phone.nullable().default(null),
@@ -66,7 +67,7 @@ export type NewTerritory = z.infer<typeof newTerritory>;
 
 export const territoryPatch = z
   .object({
-    name: z.string().min(2).max(120),
+    name: displayName(2, 120),
     fallbackNumber: phone.nullable(),
     daytimeNumber: phone.nullable(),
     /** Seconds a caller holds for the busy doctor before being escalated. */
@@ -80,7 +81,7 @@ export type TerritoryPatch = z.infer<typeof territoryPatch>;
 
 export const servicePatch = z
   .object({
-    name: z.string().min(2).max(120),
+    name: displayName(2, 120),
     requiredLevels: z.number().int().min(1).max(5),
     template: shiftTemplate,
     active: z.boolean(),
@@ -88,11 +89,12 @@ export const servicePatch = z
   .partial();
 export type ServicePatch = z.infer<typeof servicePatch>;
 
-export const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
+/** A confirmed pont or holiday: a real day of the years the calendar computes (shared rules). */
+export const calendarDay = localDate;
 export const calendarDayKind = z.object({
   kind: z.enum(['pont', 'holiday']),
   note: z.string().max(200).nullable().default(null),
 });
 export type CalendarDayKind = z.infer<typeof calendarDayKind>;
 
-export const entityId = z.string().uuid('identifiant invalide');
+export const entityId = uuidParam;

@@ -135,3 +135,23 @@ export function servicesReadableBy(
     .innerJoin(territories, eq(territories.id, services.territoryId))
     .where(readableTerritories(actor, services.territoryId));
 }
+
+/** What of a new territory is already taken: its slug, and which of its numbers (unique). */
+export async function takenBy(
+  db: Queryable,
+  slug: string,
+  numbers: string[],
+): Promise<{ slug: boolean; numbers: string[] }> {
+  const [bySlug] = await db
+    .select({ id: territories.id })
+    .from(territories)
+    .where(eq(territories.slug, slug))
+    .limit(1);
+  const byNumber = numbers.length
+    ? await db
+        .select({ number: territoryNumbers.number })
+        .from(territoryNumbers)
+        .where(inArray(territoryNumbers.number, numbers))
+    : [];
+  return { slug: Boolean(bySlug), numbers: byNumber.map((r) => r.number) };
+}

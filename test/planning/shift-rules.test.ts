@@ -25,7 +25,11 @@ const create = (body: object) =>
 describe('shift rules', () => {
   it.each([
     [{ startsAt: '2027-01-01T08:00:00Z', endsAt: '2027-01-03T09:00:00Z' }, /48 h/],
-    [{ startsAt: '2101-01-01T08:00:00Z', endsAt: '2101-01-01T20:00:00Z' }, /2000 et 2100/],
+    [{ startsAt: '2101-01-01T08:00:00Z', endsAt: '2101-01-01T20:00:00Z' }, /5 ans/],
+    // A shift ending in 3027 was accepted: within five years of now, either side.
+    [{ startsAt: '3027-01-01T08:00:00Z', endsAt: '3027-01-01T20:00:00Z' }, /5 ans/],
+    [{ startsAt: '2031-12-01T08:00:00Z', endsAt: '2031-12-01T20:00:00Z' }, /5 ans/],
+    [{ startsAt: '2021-11-01T08:00:00Z', endsAt: '2021-11-01T20:00:00Z' }, /5 ans/],
     [{ startsAt: '2027-01-01T08:00:00Z', endsAt: '2027-01-01T20:00:00Z', level: 10 }, /Données/],
   ])('refuses %j with 400', async (body, message) => {
     const res = await create(body);

@@ -21,10 +21,10 @@ const status = (a: Account) =>
 const channelBoxes = (
   prefix: string,
   checked: 'sms' | 'email',
-) => html`<fieldset style="border:0;padding:0;margin:.3rem 0">
+) => html`<fieldset class="bare-fieldset">
 <legend class="muted">Envoyer le lien par</legend>
-<label style="display:inline;font-weight:normal"><input type="checkbox" name="channels" value="sms" id="${prefix}-sms" ${checked === 'sms' ? 'checked' : ''}> SMS</label>
-<label style="display:inline;font-weight:normal;margin-left:1rem"><input type="checkbox" name="channels" value="email" id="${prefix}-email" ${checked === 'email' ? 'checked' : ''}> e-mail</label></fieldset>`;
+<label class="choice"><input type="checkbox" name="channels" value="sms" id="${prefix}-sms" ${checked === 'sms' ? 'checked' : ''}> SMS</label>
+<label class="choice"><input type="checkbox" name="channels" value="email" id="${prefix}-email" ${checked === 'email' ? 'checked' : ''}> e-mail</label></fieldset>`;
 
 /** The Comptes page: who has an account, invite, reset, deactivate. */
 export function accountsView(actor: Actor, csrf: string, v: AccountsView, notice?: Html): Html {
@@ -35,10 +35,10 @@ export function accountsView(actor: Actor, csrf: string, v: AccountsView, notice
 <td>${a.territoryIds.map((t) => territoryName.get(t) ?? '—').join(', ')}</td><td>${status(a)}</td>
 <td>${
       v.manageable(a) && a.deactivatedAt
-        ? html`<form method="post" action="/accounts/${a.id}/reset" style="display:inline">${hidden}<input type="hidden" name="channels" value="${a.professionalId ? 'sms' : 'email'}"><button class="secondary" type="submit" aria-label="Réactiver le compte de ${a.name}">Réactiver (nouveau lien)</button></form>`
+        ? html`<form method="post" action="/accounts/${a.id}/reset" class="inline">${hidden}<input type="hidden" name="channels" value="${a.professionalId ? 'sms' : 'email'}"><button class="secondary" type="submit" aria-label="Réactiver le compte de ${a.name}">Réactiver (nouveau lien)</button></form>`
         : v.manageable(a)
-          ? html`<form method="post" action="/accounts/${a.id}/reset" style="display:inline">${hidden}<input type="hidden" name="channels" value="${a.professionalId ? 'sms' : 'email'}"><button class="secondary" type="submit" aria-label="Réinitialiser le mot de passe de ${a.name}">Réinitialiser</button></form>
-<form method="post" action="/accounts/${a.id}/deactivate" style="display:inline">${hidden}<button class="secondary" type="submit" aria-label="Désactiver le compte de ${a.name}">Désactiver</button></form>`
+          ? html`<form method="post" action="/accounts/${a.id}/reset" class="inline">${hidden}<input type="hidden" name="channels" value="${a.professionalId ? 'sms' : 'email'}"><button class="secondary" type="submit" aria-label="Réinitialiser le mot de passe de ${a.name}">Réinitialiser</button></form>
+<form method="post" action="/accounts/${a.id}/deactivate" class="inline">${hidden}<button class="secondary" type="submit" aria-label="Désactiver le compte de ${a.name}">Désactiver</button></form>`
           : ''
     }</td></tr>`,
   );
@@ -49,7 +49,7 @@ export function accountsView(actor: Actor, csrf: string, v: AccountsView, notice
 <label for="m-email">E-mail (identifiant, reçoit le lien)</label><input id="m-email" name="email" type="email" required>
 <label for="m-mobile">Mobile (facultatif, pour envoyer le lien par SMS ; non conservé)</label><input id="m-mobile" name="mobile" type="tel">
 ${channelBoxes('m', 'email')}
-<fieldset style="border:0;padding:0"><legend class="muted">Territoires</legend>${v.territories.map((t) => html`<label style="font-weight:normal"><input type="checkbox" name="territoryIds" value="${t.id}"> ${t.name}</label>`)}</fieldset>
+<fieldset class="bare-fieldset"><legend class="muted">Territoires</legend>${v.territories.map((t) => html`<label class="plain"><input type="checkbox" name="territoryIds" value="${t.id}"> ${t.name}</label>`)}</fieldset>
 <p><button type="submit">Inviter</button></p></form>`
       : '';
   const professionalForm = v.invitable.length

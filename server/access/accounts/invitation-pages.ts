@@ -11,14 +11,14 @@ import { pendingInvitation } from './queries.js';
 const tokenOf = (value: unknown) => z.string().min(20).max(200).safeParse(value).data ?? null;
 
 const form = (token: string, who: { name: string; email: string }, error?: string) => html`
-<form method="post" action="/invitation" class="card" style="max-width:28rem">
+<form method="post" action="/invitation" class="card mw-28">
   ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
   <p>Bonjour ${who.name}, choisissez le mot de passe de votre compte <strong>${who.email}</strong>.</p>
   <p class="muted">Au moins ${minPasswordLength} caractères ; une phrase de plusieurs mots est plus sûre et plus facile à retenir. At least ${minPasswordLength} characters.</p>
   <input type="hidden" name="token" value="${token}">
   <input type="text" name="username" value="${who.email}" autocomplete="username" hidden>
-  <label for="password">Nouveau mot de passe</label><input id="password" name="password" type="password" autocomplete="new-password" minlength="${minPasswordLength}" required style="width:100%">
-  <label for="confirm">Confirmez le mot de passe</label><input id="confirm" name="confirm" type="password" autocomplete="new-password" required style="width:100%">
+  <label for="password">Nouveau mot de passe</label><input id="password" name="password" type="password" autocomplete="new-password" minlength="${minPasswordLength}" required class="wide">
+  <label for="confirm">Confirmez le mot de passe</label><input id="confirm" name="confirm" type="password" autocomplete="new-password" required class="wide">
   <p><button type="submit">Enregistrer mon mot de passe</button></p>
 </form>`;
 

@@ -35,10 +35,10 @@ export function myAccountPages(deps: AppDeps): Router {
     const actor = req.actor!;
     const csrf = csrfToken(req);
     const hidden = html`<input type="hidden" name="_csrf" value="${csrf}">`;
-    const password = html`<form method="post" action="/account/password" class="card" style="max-width:28rem"><h2>Changer mon mot de passe</h2>${hidden}
+    const password = html`<form method="post" action="/account/password" class="card mw-28"><h2>Changer mon mot de passe</h2>${hidden}
 <input type="text" name="username" value="${actor.email}" autocomplete="username" hidden>
-<label for="current">Mot de passe actuel</label><input id="current" name="currentPassword" type="password" autocomplete="current-password" required style="width:100%">
-<label for="new">Nouveau mot de passe (${minPasswordLength} caractères au moins)</label><input id="new" name="newPassword" type="password" autocomplete="new-password" required style="width:100%">
+<label for="current">Mot de passe actuel</label><input id="current" name="currentPassword" type="password" autocomplete="current-password" required class="wide">
+<label for="new">Nouveau mot de passe (${minPasswordLength} caractères au moins)</label><input id="new" name="newPassword" type="password" autocomplete="new-password" required class="wide">
 <p><button type="submit">Changer le mot de passe</button></p></form>`;
     let tokens: Html | string = '';
     if (mayHoldTokens(actor)) {
@@ -46,9 +46,9 @@ export function myAccountPages(deps: AppDeps): Router {
       const territories = await territoriesReadableBy(db, actor);
       tokens = html`<h2>Mes jetons API</h2>
 <table><thead><tr><th scope="col">Nom</th><th scope="col">Territoire</th><th scope="col">Créé</th><th scope="col">Dernier usage</th><th scope="col"></th></tr></thead><tbody>
-${rows.map((t) => html`<tr><td>${t.name}</td><td>${t.territoryName ?? 'tous'}</td><td>${when(t.createdAt)}</td><td>${when(t.lastUsedAt)}</td><td><form method="post" action="/account/tokens/${t.id}/revoke" style="margin:0">${hidden}<button class="secondary" type="submit" aria-label="Révoquer le jeton ${t.name}">Révoquer</button></form></td></tr>`)}</tbody></table>
-<form method="post" action="/account/tokens" class="card" style="max-width:28rem"><h3>Nouveau jeton</h3>${hidden}
-<label for="t-name">Nom (à quoi il sert)</label><input id="t-name" name="name" required style="width:100%">
+${rows.map((t) => html`<tr><td>${t.name}</td><td>${t.territoryName ?? 'tous'}</td><td>${when(t.createdAt)}</td><td>${when(t.lastUsedAt)}</td><td><form method="post" action="/account/tokens/${t.id}/revoke" class="m-0">${hidden}<button class="secondary" type="submit" aria-label="Révoquer le jeton ${t.name}">Révoquer</button></form></td></tr>`)}</tbody></table>
+<form method="post" action="/account/tokens" class="card mw-28"><h3>Nouveau jeton</h3>${hidden}
+<label for="t-name">Nom (à quoi il sert)</label><input id="t-name" name="name" required class="wide">
 <label for="t-territory">Territoire</label><select id="t-territory" name="territoryId">${territories.map((t) => html`<option value="${t.id}">${t.name}</option>`)}</select>
 <p><button type="submit">Créer le jeton</button></p></form>`;
     }

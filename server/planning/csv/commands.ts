@@ -1,4 +1,4 @@
-import { parseShiftsCsv, type CsvError } from '../../../rota/csv.js';
+import { parseShiftsCsvInSteps, type CsvError } from '../../../rota/csv.js';
 import type { Actor } from '../../access/actor.js';
 import { badRequest, HttpError } from '../../platform/http-errors.js';
 import { toE164 } from '../../platform/phone-numbers.js';
@@ -34,14 +34,9 @@ export class ImportRefused extends Error {
 }
 
 const reportOf = (lines: ImportLine[]): ImportReport => {
-  const count = (o: ImportLine['outcome']) => lines.filter((l) => l.outcome === o).length;
-  return {
-    created: count('created'),
-    updated: count('updated'),
-    unchanged: count('unchanged'),
-    refused: count('refused'),
-    lines,
-  };
+  const report = { created: 0, updated: 0, unchanged: 0, refused: 0, lines };
+  for (const l of lines) report[l.outcome] += 1;
+  return report;
 };
 
 /**
@@ -59,19 +54,33 @@ export async function importShiftsCsv(
   const { service, territory } = await managedService(deps, actor, serviceId);
   if (!text.trim()) throw badRequest('Corps CSV attendu (Content-Type: text/csv).');
   const people = await professionalsOfTerritory(deps.db.db, territory.id);
-  const parsed = parseShiftsCsv(text, {
-    timeZone: territory.timeZone,
-    serviceOf: (t) => (t === service.name || t === service.id ? service.id : null),
-    professionalOf: (t) => people.find((p) => p.mobile === toE164(t) || p.name === t)?.id ?? null,
-  });
+  // Looked up by key, once per row: a scan of the directory per row was rows × people.
+  const byMobile = new Map(people.map((p) => [p.mobile, p.id]));
+  const byName = new Map(people.map((p) => [p.name, p.id]));
+  const resolved = new Map<string, string | null>();
+  const parsed = await parseShiftsCsvInSteps(
+    text,
+    {
+      timeZone: territory.timeZone,
+      serviceOf: (t) => (t === service.name || t === service.id ? service.id : null),
+      professionalOf: (t) => {
+        // A file names the same few people again and again: parse each spelling once.
+        if (!resolved.has(t))
+          resolved.set(t, byMobile.get(toE164(t) ?? '') ?? byName.get(t) ?? null);
+        return resolved.get(t)!;
+      },
+    },
+    // Between steps the event loop answers the patient line's webhooks.
+    () => new Promise((resolve) => setImmediate(resolve)),
+    50,
+  );
   if (!parsed.ok) {
-    const lines = [...new Set(parsed.errors.map((e) => e.line))].map((line) => ({
+    const reasons = new Map<number, string[]>();
+    for (const e of parsed.errors) reasons.set(e.line, [...(reasons.get(e.line) ?? []), e.message]);
+    const lines = [...reasons].map(([line, messages]) => ({
       line,
       outcome: 'refused' as const,
-      reason: parsed.errors
-        .filter((e) => e.line === line)
-        .map((e) => e.message)
-        .join(' ; '),
+      reason: messages.join(' ; '),
     }));
     throw new ImportRefused(400, reportOf(lines), parsed.errors);
   }

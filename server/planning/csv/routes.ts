@@ -1,12 +1,16 @@
 import express, { Router } from 'express';
-import { z } from 'zod';
 import { localDateOf } from '../../../rota/calendar/local-date.js';
-import { shiftsToCsv } from '../../../rota/csv.js';
+import { maxCsvRows, shiftsToCsv } from '../../../rota/csv.js';
 import { contactShownTo } from '../../access/actor.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { uuidParam } from '../../platform/params.js';
+
 import { instantRange, readableService } from '../service-access.js';
 import { activeShiftsWithMobiles } from '../shifts/store.js';
 import { importShiftsCsv, ImportRefused } from './commands.js';
+
+/** Errors and refused lines an answer lists at most (it also gives their counts). */
+const shownErrors = 50;
 
 /** CSV export and import of a service's rota (the coordinators' spreadsheet). */
 export function csvRouter(deps: AppDeps): Router {
@@ -47,20 +51,31 @@ export function csvRouter(deps: AppDeps): Router {
     '/services/:id/shifts.csv',
     express.text({ type: ['text/csv', 'text/plain'], limit: '2mb' }),
     async (req, res) => {
-      const serviceId = z.string().uuid('identifiant invalide').parse(req.params.id);
+      const serviceId = uuidParam.parse(req.params.id);
       const text = typeof req.body === 'string' ? req.body : '';
       try {
         const report = await importShiftsCsv(deps, req.actor!, serviceId, text);
         res.status(report.created ? 201 : 200).json(report);
       } catch (err) {
         if (!(err instanceof ImportRefused)) throw err;
-        res.status(err.status).json({
-          error: err.status === 409 ? 'conflict' : 'bad_csv',
-          message: err.errors.length
-            ? `${err.errors.length} ligne(s) invalide(s) : rien n'a été importé.`
-            : err.message,
-          ...(err.errors.length ? { errors: err.errors } : {}),
+        const tooMany = err.errors[0]?.field === '(taille)';
+        // The first errors are what a coordinator fixes first; the counts say how many more.
+        res.status(tooMany ? 413 : err.status).json({
+          error: err.status === 409 ? 'conflict' : tooMany ? 'too_many_rows' : 'bad_csv',
+          message: tooMany
+            ? `${err.errors[0]!.message}. At most ${maxCsvRows} rows per import.`
+            : err.errors.length
+              ? `${err.report.refused} ligne(s) invalide(s) : rien n'a été importé.`
+              : err.message,
+          ...(err.errors.length
+            ? { errors: err.errors.slice(0, shownErrors), errorCount: err.errors.length }
+            : {}),
           ...err.report,
+          // Every line when few; else the first refused ones (the counts above say the rest).
+          lines:
+            err.report.lines.length <= shownErrors
+              ? err.report.lines
+              : err.report.lines.filter((l) => l.outcome === 'refused').slice(0, shownErrors),
         });
       }
     },

@@ -4,6 +4,7 @@ import { addDays } from '../../../rota/calendar/local-date.js';
 import { localToInstant } from '../../../rota/local-time.js';
 import { auditActorOf } from '../../access/actor.js';
 import { csrfToken, requireCsrf } from '../../access/middleware.js';
+import { rotateProfessionalIcalToken } from '../ical/commands.js';
 import { offerSwap, takeSwap } from '../swaps/commands.js';
 import { createUnavailability, deleteUnavailability } from '../unavailability/commands.js';
 import type { AppDeps } from '../../platform/deps.js';
@@ -33,6 +34,7 @@ const notices: Record<string, string> = {
   approved: 'Garde prise : elle figure désormais dans vos gardes.',
   leave: 'Indisponibilité enregistrée.',
   deleted: 'Indisponibilité supprimée.',
+  ical: 'Nouvelle adresse iCal : l’ancienne ne fonctionne plus. Réabonnez vos agendas.',
 };
 
 /** "Mes gardes" (GET /me) and its forms: offer a shift, take a colleague's, add or delete leave. */
@@ -125,6 +127,17 @@ export function myShiftsPage(deps: AppDeps): Router {
       });
       return 'leave';
     }, leaveOf),
+  );
+  router.post(
+    '/me/ical-token',
+    form,
+    requireCsrf,
+    act(async (req) => {
+      const actor = req.actor!;
+      if (!actor.professionalId) throw badRequest('Aucun professionnel lié à ce compte.');
+      await rotateProfessionalIcalToken(db, actor, actor.professionalId);
+      return 'ical';
+    }),
   );
   router.post(
     '/me/unavailability/:id/delete',

@@ -80,5 +80,5 @@ ${d.absences.map(
 <section aria-labelledby="h-ical"><h2 class="fs-115" id="h-ical">Mon agenda</h2>
 <p>Abonnez votre agenda (téléphone, Outlook, Google Agenda) à cette adresse personnelle : elle donne accès à vos gardes, ne la partagez pas.</p>
 <label for="ical-url">Adresse iCal de mes gardes</label><input class="wide mw-44" id="ical-url" readonly value="${o.icalUrl}" data-testid="ical-url">
-<p><a href="${o.icalUrl.replace(/^https?:/, 'webcal:')}">S’abonner dans l’agenda de cet appareil</a></p></section>`;
+<p><a href="${o.icalUrl.replace(/^https?:/, 'webcal:')}">S’abonner dans l’agenda de cet appareil</a></p><form method="post" action="/me/ical-token"><input type="hidden" name="_csrf" value="${o.csrf}"><p class="muted">Adresse partagée par erreur ? Une nouvelle adresse remplace l’ancienne, qui cesse de fonctionner (réabonnez vos agendas).</p><button class="secondary" type="submit">Changer l’adresse iCal</button></form></section>`;
 }

@@ -2,6 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.js';
 import { apiErrorHandler, forbidden } from '../../platform/http-errors.js';
+import { instant } from '../../platform/params.js';
 import { rotaFeedEvents } from './feed-events.js';
 import { loadRotaFeed, visibleServices } from './feed-load.js';
 
@@ -9,14 +10,23 @@ import { loadRotaFeed, visibleServices } from './feed-load.js';
 const feedQuery = z
   .object({
     service: z.string().uuid('service invalide'),
-    start: z.coerce.date({ error: 'début invalide' }),
-    end: z.coerce.date({ error: 'fin invalide' }),
+    start: instant,
+    end: instant,
   })
-  .refine((q) => q.end > q.start, { message: 'la fin doit suivre le début', path: ['end'] })
-  .refine((q) => q.end.getTime() - q.start.getTime() <= 120 * 86_400_000, {
-    message: 'au plus 120 jours',
+  // Guarded: zod 4 runs these even when a date failed (a string has no getTime).
+  .refine((q) => !(q.start instanceof Date && q.end instanceof Date) || q.end > q.start, {
+    message: 'la fin doit suivre le début',
     path: ['end'],
-  });
+  })
+  .refine(
+    (q) =>
+      !(q.start instanceof Date && q.end instanceof Date) ||
+      q.end.getTime() - q.start.getTime() <= 120 * 86_400_000,
+    {
+      message: 'au plus 120 jours',
+      path: ['end'],
+    },
+  );
 
 /**
  * GET /rota/feed: the calendar's JSON event feed for one service (session auth, same visibility

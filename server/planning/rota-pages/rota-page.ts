@@ -5,6 +5,7 @@ import { wallClockToInstant } from '../../../rota/local-time.js';
 import { canManageTerritory } from '../../access/actor.js';
 import { csrfToken } from '../../access/middleware.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { localDate } from '../../platform/params.js';
 import { fullCalendarAsset, ownAsset } from '../../web/assets.js';
 import { html } from '../../web/html.js';
 import { page } from '../../web/layout.js';
@@ -14,13 +15,20 @@ import { rotaListView } from './list-view.js';
 
 // Bad or missing query values fall back to defaults: a stale bookmark still opens the rota.
 const lenient = (re: RegExp) => z.string().regex(re).optional().catch(undefined);
+// A day that does not exist (2026-02-30) or is out of the calendar's years is dropped the same way.
+const lenientDay = localDate.optional().catch(undefined);
 const rotaQuery = z.object({
   service: z.string().optional().catch(undefined),
-  month: lenient(/^\d{4}-\d{2}$/),
-  week: lenient(/^\d{4}-\d{2}-\d{2}$/),
-  date: lenient(/^\d{4}-\d{2}-\d{2}$/),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .refine((m) => localDate.safeParse(`${m}-01`).success)
+    .optional()
+    .catch(undefined),
+  week: lenientDay,
+  date: lenientDay,
   view: z.enum(['month', 'week', 'list']).optional().catch(undefined),
-  add: lenient(/^\d{4}-\d{2}-\d{2}$/),
+  add: lenientDay,
   start: lenient(/^([01]\d|2[0-3]):[0-5]\d$/),
   end: lenient(/^([01]\d|2[0-3]):[0-5]\d$/),
 });

@@ -1,14 +1,15 @@
 import express, { Router, type Request, type Response } from 'express';
-import { z, ZodError } from 'zod';
+import { ZodError } from 'zod';
 import type { Database } from '../../../db/client.js';
 import { localDateOf } from '../../../rota/calendar/local-date.js';
-import { canManageTerritory, canReadTerritory } from '../../access/actor.js';
+import { canManageTerritory, canReadTerritory, type Actor } from '../../access/actor.js';
 import { csrfToken, requireCsrf } from '../../access/middleware.js';
 import { changeShift, type ShiftWrite } from '../shifts/commands.js';
 import { assignFormBody, shiftFormBody } from '../shifts/schema.js';
 import { shiftsOverlapping, shiftWithTerritory, type ShiftRow } from '../shifts/store.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { HttpError, notFound } from '../../platform/http-errors.js';
+import { uuidParam } from '../../platform/params.js';
 import { refusalOf } from '../../web/form-refusal.js';
 import { page } from '../../web/layout.js';
 import { localTimeOf } from './feed-events.js';
@@ -16,11 +17,14 @@ import { membersOf } from './feed-load.js';
 import { shiftEditBody, type ShiftEditValues } from './shift-edit-view.js';
 
 const form = express.urlencoded({ extended: false });
-const id = z.string().uuid('garde introuvable');
-
-async function loadShift(db: Database, shiftId: string) {
-  const row = await shiftWithTerritory(db, id.parse(shiftId));
-  if (!row) throw notFound('Garde');
+/**
+ * The shift, if the actor may read its territory: a malformed id, an unknown one and another
+ * territory's are the same 404 (the page tells nothing of what exists elsewhere).
+ */
+async function loadShift(db: Database, actor: Actor, shiftId: string) {
+  const id = uuidParam.safeParse(shiftId).data;
+  const row = id ? await shiftWithTerritory(db, id) : undefined;
+  if (!row || !canReadTerritory(actor, row.territory.id)) throw notFound('Garde');
   return row;
 }
 
@@ -56,8 +60,7 @@ export function shiftEditPage(deps: AppDeps): Router {
     values?: ShiftEditValues,
     refusal?: { status: number; message: string },
   ) {
-    const { shift, service, territory } = await loadShift(db, shiftId);
-    if (!canReadTerritory(req.actor!, territory.id)) throw notFound('Garde');
+    const { shift, service, territory } = await loadShift(db, req.actor!, shiftId);
     const zone = territory.timeZone;
     const fmt = new Intl.DateTimeFormat('fr-FR', {
       timeZone: zone,
@@ -94,9 +97,9 @@ export function shiftEditPage(deps: AppDeps): Router {
     shiftId: string,
     write: Pick<ShiftWrite, 'time' | 'level' | 'professionalId'>,
   ) {
-    const { shift } = await loadShift(db, shiftId);
+    const { shift } = await loadShift(db, req.actor!, shiftId);
     await changeShift(deps, req.actor!, shift.id, write);
-    const after = (await loadShift(db, shift.id))!;
+    const after = await loadShift(db, req.actor!, shift.id);
     res.redirect(
       303,
       `/rota?service=${after.service.id}&date=${localDateOf(after.shift.startsAt, after.territory.timeZone)}`,

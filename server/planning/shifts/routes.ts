@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { loadRotaWindow } from '../rota-window.js';
 import { findTerritoryById } from '../../territories/store.js';
 import { territoryCalendar } from '../../../rota/calendar/territory-calendar.js';
@@ -10,24 +9,16 @@ import { cancelShift, changeShift, createShift } from './commands.js';
 import { shiftCreateBody, shiftId, shiftPatchBody } from './schema.js';
 import { activeShiftsOf, serviceWithTerritory } from './store.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { forbidden, notFound } from '../../platform/http-errors.js';
+import { notFound } from '../../platform/http-errors.js';
+import { instant, instantRange, uuidParam } from '../../platform/params.js';
 import { contactsFrom } from '../../line/contacts.js';
 
-const range = z
-  .object({
-    from: z.coerce.date({ error: 'date de début invalide' }),
-    to: z.coerce.date({ error: 'date de fin invalide' }),
-  })
-  .refine((r) => r.to > r.from, { message: 'la fin doit suivre le début', path: ['to'] })
-  .refine((r) => r.to.getTime() - r.from.getTime() <= 400 * 86_400_000, {
-    message: 'au plus 400 jours',
-    path: ['to'],
-  });
+const range = instantRange(400);
 
-async function serviceFor(deps: AppDeps, actor: Actor, id: string) {
-  const row = await serviceWithTerritory(deps.db.db, shiftId.parse(id));
-  if (!row) throw notFound('Service');
-  if (!canReadTerritory(actor, row.service.territoryId)) throw forbidden();
+/** 404 for an unknown service and for another territory's alike: an id tells nothing. */
+async function serviceFor(deps: AppDeps, actor: Actor, id: unknown) {
+  const row = await serviceWithTerritory(deps.db.db, uuidParam.parse(id));
+  if (!row || !canReadTerritory(actor, row.service.territoryId)) throw notFound('Service');
   return row.service;
 }
 
@@ -37,9 +28,7 @@ export function rotaRouter(deps: AppDeps): Router {
   const db = deps.db.db;
   router.get('/services/:id/on-duty', async (req, res) => {
     const service = await serviceFor(deps, req.actor!, req.params.id);
-    const at = req.query.at
-      ? z.coerce.date({ error: 'instant invalide' }).parse(req.query.at)
-      : deps.now();
+    const at = req.query.at ? instant.parse(req.query.at) : deps.now();
     const territory = await findTerritoryById(db, service.territoryId);
     const rota = await loadRotaWindow(db, service.id, at, new Date(at.getTime() + 1));
     res.json({

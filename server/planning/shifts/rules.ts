@@ -64,14 +64,22 @@ function instantsOf(time: ShiftWrite['time'], zone: string, existing?: ShiftRow)
   return { startsAt, endsAt };
 }
 
-function checkSpan(startsAt: Date, endsAt: Date, level: number): void {
+/** A rota is planned for the coming seasons and kept for the record: five years either side of now. */
+const horizonYears = 5;
+
+function checkSpan(startsAt: Date, endsAt: Date, level: number, now: Date): void {
   if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime()))
     throw badRequest('Dates invalides. Invalid dates.', { startsAt: 'invalid date' });
-  const years = [startsAt, endsAt].map((d) => d.getUTCFullYear());
-  if (years.some((y) => y < 2000 || y > 2100))
-    throw badRequest('Dates entre 2000 et 2100. Dates within 2000–2100.', {
-      startsAt: 'out of range',
-    });
+  const [earliest, latest] = [-horizonYears, horizonYears].map((n) => {
+    const d = new Date(now);
+    d.setUTCFullYear(d.getUTCFullYear() + n);
+    return d;
+  }) as [Date, Date];
+  if (startsAt < earliest || endsAt > latest)
+    throw badRequest(
+      `Dates à ${horizonYears} ans au plus d'aujourd'hui. Dates within ${horizonYears} years of today.`,
+      { startsAt: 'out of range' },
+    );
   if (endsAt <= startsAt)
     throw badRequest('La garde doit finir après son début. A shift must end after it starts.', {
       endsAt: 'ends before it starts',
@@ -124,7 +132,7 @@ export async function assertFree(
  * inside the caller's transaction: both territories (the shift's and the target service's) are
  * the writer's, the professional is an active member of the service, no overlap in the database
  * (the professional anywhere in the territory, the service at that level), level 1–9, end after
- * start, at most 48 h, 2000–2100. A write that changes nothing is "unchanged" (no version bump).
+ * start, at most 48 h, within five years of now. A write that changes nothing is "unchanged" (no version bump).
  */
 export async function writeShiftIn(
   tx: Tx,
@@ -143,7 +151,7 @@ export async function writeShiftIn(
   if (!writer.manages(target.territory.id)) throw forbidden();
   const { startsAt, endsAt } = instantsOf(write.time, target.territory.timeZone, existing?.shift);
   const level = write.level ?? existing?.shift.level ?? 1;
-  checkSpan(startsAt, endsAt, level);
+  checkSpan(startsAt, endsAt, level, now);
   const professionalId =
     write.professionalId === undefined
       ? (existing?.shift.professionalId ?? null)

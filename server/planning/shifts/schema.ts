@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The shapes of a shift write, once for every door: the JSON API (create, patch), the add and
  * edit forms. The command checks the rules that need the database (territory, membership,
- * overlaps) and those every door shares (1–9, end after start, 48 h, 2000–2100).
+ * overlaps) and those every door shares (1–9, end after start, 48 h, five years of now).
  */
 
 export const shiftId = z.string().uuid('identifiant invalide');

@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { canManageTerritory, requireRead } from '../../access/actor.js';
 import { csrfToken, requireCsrf } from '../../access/middleware.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { uuidParam } from '../../platform/params.js';
 import { html } from '../../web/html.js';
 import { page } from '../../web/layout.js';
 import { decideSwap } from './commands.js';
@@ -51,7 +52,7 @@ ${mine.map(
       await decideSwap(
         deps,
         req.actor!,
-        String(req.params.id),
+        uuidParam.parse(req.params.id),
         req.params.decision === 'reject' ? 'reject' : 'approve',
       );
       res.redirect(303, '/swaps');

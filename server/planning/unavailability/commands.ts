@@ -2,13 +2,19 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { recordAudit } from '../../platform/audit.js';
 import { professionals, unavailabilities } from '../../../db/schema/index.js';
-import { auditActorOf, canManageTerritory, type Actor } from '../../access/actor.js';
+import {
+  auditActorOf,
+  canManageTerritory,
+  canReadTerritory,
+  type Actor,
+} from '../../access/actor.js';
 import { badRequest, forbidden, notFound } from '../../platform/http-errors.js';
 
 /** A professional's own leave, or anyone's for the managers of their territory. */
 async function personFor(db: Database, actor: Actor, professionalId: string) {
   const [p] = await db.select().from(professionals).where(eq(professionals.id, professionalId));
-  if (!p)
+  // Another territory's professional answers as an unknown one (an id tells nothing).
+  if (!p || (actor.professionalId !== p.id && !canReadTerritory(actor, p.territoryId)))
     throw badRequest('Professionnel inconnu. Unknown professional.', {
       professionalId: 'unknown professional',
     });

@@ -2,12 +2,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { createUnavailability, deleteUnavailability, listUnavailability } from './commands.js';
 import type { AppDeps } from '../../platform/deps.js';
+import { dateInYears } from '../../platform/params.js';
 import { createOverride } from './overrides.js';
 
 const instant = z
   .string()
   .datetime({ offset: true, message: 'instant ISO 8601 avec fuseau attendu' })
-  .transform((v) => new Date(v));
+  .transform((v) => new Date(v))
+  .pipe(dateInYears);
 const interval = z
   .object({ startsAt: instant, endsAt: instant })
   .refine((i) => i.endsAt > i.startsAt, {
