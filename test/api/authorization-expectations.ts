@@ -136,6 +136,10 @@ export const expectations: Record<string, Expectation> = {
     params: service,
     body: { from: '2026-12-05', to: '2026-12-06' },
   },
+  // A feed's new secret: one's own (a professional), any of the territory's (its managers).
+  'POST /api/me/ical-token': { ok: ['pro', 'proB'] },
+  'POST /api/professionals/:id/ical-token': { ok: managers, params: { id: 'colleagueA' } },
+  'POST /api/services/:id/ical-token': { ok: managers, params: service },
   'POST /api/services/:id/auto-fill/accept': {
     ok: managers,
     params: service,
@@ -241,6 +245,10 @@ export const expectations: Record<string, Expectation> = {
     ok: managers,
     body: { service: 'fixture:serviceA', from: '2026-12-05', to: '2026-12-06' },
   },
+  'POST /rota/auto-fill/preview': {
+    ok: managers,
+    body: { service: 'fixture:serviceA', from: '2026-12-05', to: '2026-12-06' },
+  },
   'GET /calls': { ok: ['admin', 'manager', 'managerB'], query: 'from=2026-11-01&to=2026-11-30' },
   'GET /calls/:sid': { ok: managers, params: { sid: 'callA' } },
   'GET /callbacks': { ok: ['admin', 'manager', 'managerB'] },
@@ -276,6 +284,7 @@ export const expectations: Record<string, Expectation> = {
     body: { from: '2026-12-10', to: '2026-12-11' },
   },
   // A's managers may delete A's leave through this door too (the command's rule).
+  'POST /me/ical-token': { ok: ['pro', 'proB'] },
   'POST /me/unavailability/:id/delete': { ok: members, params: { id: 'freshProUnavailabilityA' } },
   'GET /demo': { ok: everyone },
 

@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import {
   accountInvitations,
   apiTokens,
   callRecords,
+  professionals as professionalRows,
+  services as serviceRows,
   swapRequests,
   unavailabilities,
   users as userRows,
@@ -113,8 +116,21 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     colleagueA: () => colleague.id,
     callA: () => callA,
     swapA: () => swap!.id,
-    proIcalToken: () => me.icalToken,
-    serviceIcalToken: () => serviceA.icalToken,
+    // Read at each request: the rotation rows give A's professional a new feed address.
+    proIcalToken: async () =>
+      (
+        await db
+          .select({ token: professionalRows.icalToken })
+          .from(professionalRows)
+          .where(eq(professionalRows.id, me.id))
+      )[0]!.token,
+    serviceIcalToken: async () =>
+      (
+        await db
+          .select({ token: serviceRows.icalToken })
+          .from(serviceRows)
+          .where(eq(serviceRows.id, serviceA.id))
+      )[0]!.token,
     freshShiftA: async () => {
       n += 1;
       const startsAt = new Date(Date.UTC(2027, 1, 1 + n, 19));

@@ -11,34 +11,6 @@ import { routeKey, uniqueRoutes, type DeclaredRoute } from '../support/routes.js
  * none slower than a few seconds. Twilio's webhooks have their own fuzz (twilio-fuzz.test.ts).
  */
 
-/**
- * 500s owned by another helper, fixed on their branch (helper-inputs: date, uuid and slug
- * validation of the planning and territory routes). Their 500s are still printed below with the
- * input that caused them; this list is removed when that branch is merged, after which any
- * 500 on these routes fails this test like any other.
- */
-const knownFixedElsewhere = new Set<string>([
-  // A NUL byte in the token reaches PostgreSQL (iCal feeds: helper-inputs).
-  'GET /ical/professional/:token.ics',
-  'GET /ical/service/:token.ics',
-  // A day that is no date (`jW`, 60 characters) reaches PostgreSQL.
-  'DELETE /api/territories/:id/calendar/:day',
-  // A swap id that is no uuid reaches PostgreSQL (non-uuid ids on page routes).
-  'POST /swaps/:id/:decision',
-  // An instant PostgreSQL cannot store (`from=0000-01-01`): the call log's date parsing.
-  'GET /api/calls',
-  // `at=0000-01-01`, `at=+275760-09-13T00:00:00Z`: instants PostgreSQL cannot store.
-  'GET /api/services/:id/on-duty',
-  // `from=0000-01-01`: the auto-fill range reaches PostgreSQL (API and pages).
-  'POST /api/services/:id/auto-fill',
-  'GET /rota/auto-fill',
-  'POST /rota/auto-fill',
-  // Days that do not exist (`2026-13-45`, `2026-02-30`, `0000-01-01`).
-  'PUT /api/territories/:id/calendar/:day',
-  // `start=0000-01-01&end=0000-02-01` (a range within the 120 days, out of PostgreSQL's).
-  'GET /rota/feed',
-]);
-
 const runsPerRoute = 30;
 let w: AuthorizationWorld;
 let routes: DeclaredRoute[];
@@ -163,7 +135,6 @@ async function paramValue(route: DeclaredRoute, name: string, random: string | n
 }
 
 const failures: string[] = [];
-const elsewhere: string[] = [];
 
 /** One request as `as`; a 5xx or a timeout is recorded with the input that caused it. */
 async function probe(
@@ -187,7 +158,7 @@ async function probe(
     const res = await req;
     if (res.status < 500) return;
     const line = `${key}: ${res.status} ${input} → ${res.text.slice(0, 120)}`;
-    (knownFixedElsewhere.has(key) ? elsewhere : failures).push(line);
+    failures.push(line);
   } catch (err) {
     failures.push(`${key}: ${String(err).slice(0, 80)} ${input}`);
   }
@@ -204,11 +175,6 @@ async function urlWith(route: DeclaredRoute, randoms: (string | null)[]) {
 }
 
 describe('fuzzing every route with random queries and bodies', () => {
-  afterAll(() => {
-    if (elsewhere.length)
-      console.warn(`500s fixed on another branch (knownFixedElsewhere):\n${elsewhere.join('\n')}`);
-  });
-
   it('every parameter, query field and body field of each valid request, given each hostile value: no 5xx', async () => {
     failures.length = 0;
     for (const route of routes) {

@@ -27,6 +27,9 @@ const eventOf = (
  * iCal feeds at secret-token URLs (the token is the credential, as calendar apps cannot log in):
  * /ical/professional/:token.ics (their shifts), /ical/service/:token.ics (everyone's).
  */
+/** Feed tokens are base64url; anything else (a NUL byte, a path) is an unknown feed, not a query. */
+const tokenShaped = (token: string) => /^[A-Za-z0-9_-]{8,128}$/.test(token);
+
 export function icalRouter(deps: AppDeps): Router {
   const router = Router();
   const db = deps.db.db;
@@ -49,7 +52,9 @@ export function icalRouter(deps: AppDeps): Router {
   });
 
   router.get('/ical/professional/:token.ics', async (req, res) => {
-    const person = await professionalByIcalToken(db, req.params.token);
+    const person = tokenShaped(req.params.token)
+      ? await professionalByIcalToken(db, req.params.token)
+      : null;
     if (!person) return void res.status(404).type('text/plain').send('Flux inconnu');
     const rows = await activeShiftsOfProfessional(db, person.p.id, window());
     send(
@@ -64,7 +69,9 @@ export function icalRouter(deps: AppDeps): Router {
   });
 
   router.get('/ical/service/:token.ics', async (req, res) => {
-    const service = await serviceByIcalToken(db, req.params.token);
+    const service = tokenShaped(req.params.token)
+      ? await serviceByIcalToken(db, req.params.token)
+      : null;
     if (!service) return void res.status(404).type('text/plain').send('Flux inconnu');
     const rows = await activeShiftsOfService(db, service.s.id, window());
     send(

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../platform/deps.js';
-import { badRequest } from '../../platform/http-errors.js';
+import { forbidden } from '../../platform/http-errors.js';
 import { uuidParam } from '../../platform/params.js';
 import { rotateProfessionalIcalToken, rotateServiceIcalToken } from './commands.js';
 
@@ -15,8 +15,8 @@ export function icalTokenRouter(deps: AppDeps): Router {
 
   router.post('/me/ical-token', async (req, res) => {
     const professionalId = req.actor!.professionalId;
-    if (!professionalId)
-      throw badRequest('Aucun professionnel lié à ce compte. No professional for this account.');
+    // Like the page /me: an account without a directory entry has no feed of its own.
+    if (!professionalId) throw forbidden();
     const token = await rotateProfessionalIcalToken(db, req.actor!, professionalId);
     res.status(201).json({ url: feedUrl('professional', token) });
   });

@@ -8,7 +8,7 @@ import { rotateProfessionalIcalToken } from '../ical/commands.js';
 import { offerSwap, takeSwap } from '../swaps/commands.js';
 import { createUnavailability, deleteUnavailability } from '../unavailability/commands.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { badRequest } from '../../platform/http-errors.js';
+import { badRequest, forbidden } from '../../platform/http-errors.js';
 import { refusalOf } from '../../web/form-refusal.js';
 import { page } from '../../web/layout.js';
 import { loadMyShifts } from './load.js';
@@ -134,7 +134,7 @@ export function myShiftsPage(deps: AppDeps): Router {
     requireCsrf,
     act(async (req) => {
       const actor = req.actor!;
-      if (!actor.professionalId) throw badRequest('Aucun professionnel lié à ce compte.');
+      if (!actor.professionalId) throw forbidden();
       await rotateProfessionalIcalToken(db, actor, actor.professionalId);
       return 'ical';
     }),

@@ -15,9 +15,7 @@ async function personFor(db: Database, actor: Actor, professionalId: string) {
   const [p] = await db.select().from(professionals).where(eq(professionals.id, professionalId));
   // Another territory's professional answers as an unknown one (an id tells nothing).
   if (!p || (actor.professionalId !== p.id && !canReadTerritory(actor, p.territoryId)))
-    throw badRequest('Professionnel inconnu. Unknown professional.', {
-      professionalId: 'unknown professional',
-    });
+    throw notFound('Professionnel');
   if (actor.professionalId !== p.id && !canManageTerritory(actor, p.territoryId)) throw forbidden();
   return p;
 }
