@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { pino } from 'pino';
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import { createApp } from '../../server/app.js';
@@ -69,7 +71,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       config.TWILIO_AUTH_TOKEN,
       options.twilioApiUrl ?? 'http://127.0.0.1:9',
     ),
-    logger: createLogger('silent', false),
+    logger: await runLogger(),
     // From the config, as in main.ts: REDIS_URL in `env` → Redis, else this test's PostgreSQL.
     live: openLiveCalls(config, appDb.sql),
     now: () => now ?? new Date(),
@@ -88,4 +90,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await db.drop();
     },
   };
+}
+
+/**
+ * Test apps log everything into the run's log directory (global-setup.ts greps it for numbers
+ * and tokens at the end); outside vitest (benchmarks), nothing.
+ */
+async function runLogger() {
+  if (!process.env.VITEST) return createLogger('silent', false);
+  const directory = (await import('vitest')).inject('logDirectory');
+  if (!directory) return createLogger('silent', false);
+  const file = join(directory, `${process.pid}-${randomBytes(4).toString('hex')}.log`);
+  return createLogger('debug', false, pino.destination({ dest: file, sync: true }));
 }
