@@ -35,6 +35,25 @@ export function safeFallback(fallbackNumber: string | null, lang: Lang = 'fr'): 
   };
 }
 
+/**
+ * What to answer on a professional's own leg (screening, queue offer) when anything went wrong:
+ * a short apology and hang up. A <Dial> there would connect the doctor's phone to the fallback
+ * line; the patient's own call goes on and escalates by its Dial action.
+ */
+export function safeLegAnswer(lang: Lang = 'fr'): FlowResult {
+  const apology =
+    lang === 'en'
+      ? 'Sorry, our line has a technical problem. Goodbye.'
+      : 'Excusez-nous, notre plateforme rencontre un problème technique. Au revoir.';
+  return { steps: [say(apology, lang), { verb: 'hangup' }], effects: [] };
+}
+
+/**
+ * In an <Enqueue> wait document (the hold music) nothing but leaving is valid: the caller then
+ * goes on through the Enqueue action (the hold result: backup, fallback line or a callback).
+ */
+export const safeHoldWaitAnswer: FlowResult = { steps: [{ verb: 'leave' }], effects: [] };
+
 /** After the fallback line: whatever happened, a clear last sentence. */
 export function afterFallbackDial(lang: Lang = 'fr'): FlowResult {
   return { steps: [say(voice(lang).call15First, lang), { verb: 'hangup' }], effects: [] };

@@ -14,7 +14,7 @@ export {
 } from './patient-line.js';
 export { routeToContact, screenLeg, screenResult, dialResult, ringSeconds } from './routing.js';
 export { busyChoice, holdWait, holdResult, queueOffer, queueTake } from './hold-queue.js';
-export { safeFallback, afterFallbackDial } from './fallback.js';
+export { safeFallback, safeLegAnswer, safeHoldWaitAnswer, afterFallbackDial } from './fallback.js';
 export { spokenSeconds } from './speech-time.js';
 export {
   callbackScreen,

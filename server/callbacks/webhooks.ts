@@ -41,13 +41,13 @@ export function callbackRouter(deps: AppDeps): Router {
 
   const handle = (
     node: string,
-    fn: (ref: CallbackRef, params: VoiceParams) => Promise<FlowResult>,
+    fn: (ref: CallbackRef, params: VoiceParams, answered: () => boolean) => Promise<FlowResult>,
   ) =>
     router.post(`/callback/${node}`, async (req, res) => {
       let result: FlowResult;
       try {
         const ref = parseCallbackUrl(req.query);
-        result = await fn(ref, voiceParams.parse(req.body ?? {}));
+        result = await fn(ref, voiceParams.parse(req.body ?? {}), () => res.headersSent);
       } catch (err) {
         req.log.error({ err, node }, 'callback webhook failed');
         result = {
@@ -63,9 +63,12 @@ export function callbackRouter(deps: AppDeps): Router {
     const row = await callbackOfCall(db, ref);
     return callbackScreen(row?.territoryName ?? 'la plateforme', ref);
   });
-  handle('accept', async (ref, params) => {
+  handle('accept', async (ref, params, answered) => {
     const row = await callbackOfCall(db, ref);
     if (!row || params.Digits !== '1') return callbackAccept(undefined, '', '', ref);
+    // Too late: the budget already apologised and hung up on the professional. Left ringing,
+    // the attempt's end (the status callback) moves the callback on to the next contact.
+    if (answered()) return callbackAccept(undefined, '', '', ref);
     await setAttempt(ref, 'accepted');
     return callbackAccept('1', row.request.patientNumber, params.From ?? '', ref);
   });

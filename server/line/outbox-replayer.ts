@@ -1,3 +1,4 @@
+import { withTimeout } from './voice-nodes.js';
 import type { Logger } from '../platform/logger.js';
 import { commitWrites } from './apply-effects.js';
 import { handOverFollowUps } from './call-follow-ups.js';
@@ -81,7 +82,11 @@ async function replayOne(
   try {
     const callback = await breaker.guard(entryWithinMs, () => commitWrites(deps, writes));
     await outbox.done(entry);
-    await handOverFollowUps(deps, writes, callback);
+    // Committed: the queue's part is bounded and never sends the entry back (the sweeps re-queue
+    // what is not handed over, as after a live turn).
+    await withTimeout(handOverFollowUps(deps, writes, callback), handOverWithinMs).catch(
+      (err: unknown) => log.warn({ code: errorCodeOf(err) }, 'follow-ups left for the sweeps'),
+    );
     return 'committed';
   } catch (err) {
     if (isConnectivityError(err)) return 'stop';
@@ -95,6 +100,9 @@ async function replayOne(
     return 'postponed';
   }
 }
+
+/** The queue's part of a replayed turn gives up after this long. */
+const handOverWithinMs = 1500;
 
 /** Replays every `everyMs` in this process; returns a stop function. */
 export function startOutboxReplayer(

@@ -9,7 +9,7 @@ import { withTimeout } from './voice-nodes.js';
 const finalCallStatuses = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
 /** The status callback answers within this bound, whatever Redis, Twilio or PostgreSQL do. */
-const answerWithinMs = 2500;
+const answerWithinMs = 3200;
 
 /**
  * Status callbacks of every leg (the patient's call, a professional's queue-offer call). They

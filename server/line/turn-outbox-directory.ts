@@ -1,7 +1,7 @@
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutboxEntry, TurnOutbox } from './turn-outbox.js';
-import { parseKept } from './turn-outbox.js';
+import { deadLetterDays, parseKept } from './turn-outbox.js';
 import type { TurnWrites } from './turn-writes.js';
 
 /**
@@ -78,6 +78,16 @@ export class DirectoryOutbox implements TurnOutbox {
     const letter = JSON.stringify({ code, tries: entry.tries, writes: entry.writes });
     await this.write(entry.ref, letter, 'dead');
     await this.done(entry);
+    await this.pruneDead(Date.now() - deadLetterDays * 86_400_000);
+  }
+
+  /** Dead letters hold patient numbers: those older than the limit go. */
+  private async pruneDead(before: number): Promise<void> {
+    const dir = join(this.dir, 'dead');
+    for (const name of await readdir(dir)) {
+      const file = join(dir, name);
+      if ((await stat(file)).mtimeMs < before) await unlink(file);
+    }
   }
 
   async size(): Promise<number> {

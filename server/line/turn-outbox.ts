@@ -31,6 +31,9 @@ export interface TurnOutbox {
   releaseReplay(): Promise<void>;
 }
 
+/** How long a dead letter (patient numbers included) is kept for a person to look at. */
+export const deadLetterDays = 30;
+
 /** Reads an entry back; an entry that does not parse is a dead letter, not a crash. */
 export function parseKept(text: string): { writes: TurnWrites | null; tries: number } {
   try {
@@ -99,11 +102,13 @@ export class RedisOutbox implements TurnOutbox {
   }
 
   async deadLetter(entry: OutboxEntry, code: string): Promise<void> {
-    // Kept for a person to look at (same store, same access rules as the outbox itself).
+    // Kept for a person to look at (same store, same access rules as the outbox itself), and
+    // not for ever: they hold patient numbers. The set goes 30 days after its last letter.
     const letter = JSON.stringify({ code, tries: entry.tries, writes: entry.writes });
     await this.redis
       .multi()
       .hset(this.dead, entry.ref, letter)
+      .expire(this.dead, deadLetterDays * 86_400)
       .zrem(this.due_, entry.ref)
       .hdel(this.entries, entry.ref)
       .exec()

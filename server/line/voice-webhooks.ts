@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import { startCall, type FlowResult } from '../../ivr-flows/index.js';
+import {
+  safeHoldWaitAnswer,
+  safeLegAnswer,
+  startCall,
+  type FlowResult,
+} from '../../ivr-flows/index.js';
 import { renderTwiml } from '../twilio/twiml.js';
 import { voiceParams } from '../twilio/webhook-params.js';
 import { parseVoiceUrl } from './call-state.js';
@@ -8,8 +13,12 @@ import { recordTurn } from './record-turn.js';
 import { bareTurn, loadTurn, type LineRoom, type Turn } from './turn.js';
 import { fallbackFor, voiceNodes, withTimeout } from './voice-nodes.js';
 
-/** Twilio gives up after 15 s; we answer safe TwiML well before. */
-const answerWithinMs = 8000;
+/**
+ * Twilio gives up after 15 s; we answer safe TwiML well before, and before a draining instance
+ * cuts its connections (6 s): a webhook nginx then retries on the other instance still fits.
+ * Each step inside is bounded on its own (database and outbox 1.5 s each).
+ */
+const answerWithinMs = 5000;
 
 /** The patient line: POST /twilio/voice, then /twilio/voice/:node for every Gather and Dial. */
 export function voiceRouter(room: LineRoom): Router {
@@ -44,6 +53,7 @@ async function answerTurn(
   const params = voiceParams.parse(req.body ?? {});
   let turn = bareTurn(params, parseVoiceUrl(req.query), deps.now(), turnKeyOf(req));
   const safe = () =>
+    safeAnswerOn(String(req.params.node ?? ''), turn) ??
     fallbackFor(
       turn,
       turn.line?.territory.territory.fallbackNumber ??
@@ -72,6 +82,24 @@ async function answerTurn(
   }
   res.status(200).type('text/xml').send(renderTwiml(result.steps, deps.publicUrl));
 }
+
+/**
+ * The safe answer where a <Dial> to the fallback line would be wrong: a professional's own leg
+ * (screening, queue offer: an apology and hang up, the patient's call escalates by itself) and
+ * the hold wait document (only <Leave/> is valid there). Null: the patient's call itself.
+ */
+export function safeAnswerOn(node: string, turn: Pick<Turn, 'url'>): FlowResult | null {
+  if (node === 'hold-wait') return safeHoldWaitAnswer;
+  if (turn.url.leg || turn.url.offer || professionalLegNodes.has(node))
+    return safeLegAnswer(turn.url.state.lang);
+  return null;
+}
+export const professionalLegNodes = new Set([
+  'screen',
+  'screen-result',
+  'queue-offer',
+  'queue-take',
+]);
 
 /** Twilio's idempotency token (the same on its retries of one webhook), or a key of our own. */
 function turnKeyOf(req: Request): string {

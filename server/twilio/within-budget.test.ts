@@ -40,6 +40,19 @@ describe('every webhook answers within its budget', () => {
     expect(res.text).toMatch(/<Dial[^>]*>.*\+33299000015.*<\/Dial>/);
   });
 
+  it("a professional's own leg over budget hears an apology and is hung up, never dialled onwards", async () => {
+    for (const node of ['screen', 'screen-result', 'queue-offer', 'queue-take']) {
+      const res = await request(slowApp(1000)).post(`/voice/${node}`);
+      expect(res.text).toMatch(/<Say[^>]*>Excusez-nous.*<\/Say><Hangup\/><\/Response>$/);
+      expect(res.text).not.toMatch(/<Dial/);
+    }
+  });
+
+  it('the hold wait document over budget leaves the queue (the only valid verb there)', async () => {
+    const res = await request(slowApp(1000)).post('/voice/hold-wait');
+    expect(res.text).toMatch(/<Response><Leave\/><\/Response>$/);
+  });
+
   it('a webhook within its budget answers as it wants', async () => {
     const res = await request(slowApp(10)).post('/callback/screen');
     expect(res.text).toMatch(/late/);

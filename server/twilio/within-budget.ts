@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { safeFallback } from '../../ivr-flows/index.js';
+import { safeFallback, safeHoldWaitAnswer, safeLegAnswer } from '../../ivr-flows/index.js';
 import { renderTwiml } from './twiml.js';
 
 /** What a webhook answers when its budget ran out, and how long that budget is. */
@@ -41,12 +41,23 @@ function silence(res: Response): void {
   res.writeHead = ignore as never;
 }
 
-/** Status callbacks: only records to complete, nothing to play. */
-export const statusBudgetMs = 3000;
+/**
+ * Status callbacks: only records to complete, nothing to play. Above the call end's own bound
+ * (commit 1.5 s, then outbox 1.5 s: line/record-turn.ts), so an end is kept before the answer.
+ */
+export const statusBudgetMs = 3500;
 /** TwiML webhooks other than the patient line's (callback legs, SMS, fallback). */
 export const twimlBudgetMs = 5000;
-/** The patient line bounds itself (8 s, with the territory's fallback line); this is the net. */
-export const voiceBudgetMs = 10_000;
+/** The patient line bounds itself (5 s, with the territory's fallback line); this is the net. */
+export const voiceBudgetMs = 5500;
+
+/** Nodes answered on a professional's own phone: a <Dial> there would ring the fallback line. */
+const professionalLegPaths = new Set([
+  '/voice/screen',
+  '/voice/screen-result',
+  '/voice/queue-offer',
+  '/voice/queue-take',
+]);
 
 /** The budget of every Twilio webhook of this service, by path under /twilio. */
 export function twilioBudgets(publicUrl: string, fallbackNumber: string | null) {
@@ -57,6 +68,8 @@ export function twilioBudgets(publicUrl: string, fallbackNumber: string | null) 
     publicUrl,
   );
   const lineFallback = renderTwiml(safeFallback(fallbackNumber).steps, publicUrl);
+  const legApology = renderTwiml(safeLegAnswer().steps, publicUrl);
+  const leaveHold = renderTwiml(safeHoldWaitAnswer.steps, publicUrl);
   return (path: string): Budget | null => {
     if (path === '/status' || path.endsWith('/status'))
       return { ms: statusBudgetMs, answer: noContent };
@@ -67,6 +80,8 @@ export function twilioBudgets(publicUrl: string, fallbackNumber: string | null) 
       };
     if (path.startsWith('/callback/')) return { ms: twimlBudgetMs, answer: twiml(apology) };
     if (path.startsWith('/fallback')) return { ms: twimlBudgetMs, answer: twiml(lineFallback) };
+    if (professionalLegPaths.has(path)) return { ms: voiceBudgetMs, answer: twiml(legApology) };
+    if (path === '/voice/hold-wait') return { ms: voiceBudgetMs, answer: twiml(leaveHold) };
     if (path.startsWith('/voice')) return { ms: voiceBudgetMs, answer: twiml(lineFallback) };
     return { ms: twimlBudgetMs, answer: noContent };
   };

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +63,16 @@ const outboxes: Record<string, (name?: string) => TurnOutbox> = {
 
 describe.each(Object.keys(outboxes))('the line outbox on %s', (kind) => {
   it('sets a poison write aside and commits the 20 behind it; the breaker stays closed', async () => {
-    const outbox = outboxes[kind]!();
+    const name = randomBytes(4).toString('hex');
+    const outbox = outboxes[kind]!(name);
+    // A dead letter from long ago (patient numbers in it): the next one clears it away.
+    const old = join(dir, name, 'dead', 'old-letter');
+    if (kind === 'directory') {
+      await mkdir(join(dir, name, 'dead'), { recursive: true });
+      await writeFile(old, '{}');
+      const longAgo = new Date(Date.now() - 40 * 86_400_000);
+      await utimes(old, longAgo, longAgo);
+    }
     const sids = Array.from({ length: 20 }, (_, i) => `CA${kind}good${i}`);
     // Not a uuid: PostgreSQL refuses it for its data (22P02), every time.
     await outbox.keep(greeting(`CA${kind}poison`, { territoryId: 'not-a-uuid' }));
@@ -83,6 +92,11 @@ describe.each(Object.keys(outboxes))('the line outbox on %s', (kind) => {
     ]);
     expect(JSON.stringify(letters)).not.toMatch(/poison|\+336/);
     expect(await outbox.size()).toBe(0);
+    if (kind === 'redis') {
+      const ttl = await t.deps.jobs.factory.redis!.ttl(`gltest-${name}:line-outbox:dead`);
+      expect(ttl).toBeGreaterThan(29 * 86_400);
+      expect(ttl).toBeLessThanOrEqual(30 * 86_400);
+    } else await expect(stat(old)).rejects.toThrow(/ENOENT/);
     const list = sids.map((sid) => `'${sid}'`).join(',');
     expect(
       await count(`select count(*)::int as n from call_records where call_sid in (${list})`),
