@@ -2,6 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.js';
 import { callEvents, callRecords } from '../../db/schema/index.js';
+import { screenResultPath } from '../../ivr-flows/call-url.js';
+import { doctorContacts } from '../../server/line/contacts.js';
+import { loadLineContext } from '../../server/line/line-context.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { parseTwiml, signedPost, spoken, type Verb } from '../support/twilio-post.js';
 
@@ -72,6 +75,17 @@ describe('the call state carried in webhook URLs', () => {
     expect(after.map((v) => v.name)).toEqual(['Say', 'Hangup']);
     expect(await recordOf('CA-old1')).toMatchObject({ outcome: 'connected' });
     await ended('CA-old1');
+  });
+
+  it('a keypress on the fallback line (no professional) makes nobody busy, even once the rota has moved', async () => {
+    // The fallback line was rung at position 0 (nobody on duty when the call began); by the
+    // keypress a shift has started and position 0 is a doctor: they must not be marked busy.
+    const [first] = doctorContacts((await loadLineContext(t.db.db, line, night))!, night);
+    expect(first?.professionalId).toBeTruthy();
+    const fallbackLeg = { call: 'CA-fb1', line, attempt: 0, pro: '' };
+    await post(screenResultPath(fallbackLeg), { CallSid: 'CA-leg-fb1', Digits: '1' });
+    expect(await t.deps.live!.isBusy(first!.professionalId)).toBe(false);
+    await ended('CA-fb1');
   });
 
   it('the old queue-offer and callback URLs are read too, and answered with the current names', async () => {
