@@ -110,6 +110,24 @@ describe('the call state carried in webhook URLs', () => {
   });
 });
 
+describe('a freed doctor taking the next holding caller', () => {
+  it('is claimed on their own offer leg, even when Twilio cannot say who holds; that leg ending frees them', async () => {
+    // This test app's Twilio REST API is unreachable: the queue's members cannot be read.
+    const take = await post(
+      `/twilio/voice/queue-take?queue=line-qt&line=${encodeURIComponent(line)}&pro=p-qt1`,
+      { CallSid: 'CA-offer-qt1', To: '+33639980001', Digits: '1' },
+    );
+    expect(take.map((v) => v.name)).toEqual(['Dial']);
+    // <Dial><Queue> takes whoever is oldest then: only the doctor's own leg says when they are free.
+    expect(await t.deps.live!.bridges()).toContainEqual(
+      expect.objectContaining({ professionalId: 'p-qt1', callSid: 'CA-offer-qt1' }),
+    );
+    expect(await t.deps.live!.isBusy('p-qt1')).toBe(true);
+    expect((await ended('CA-offer-qt1')).status).toBe(204);
+    expect(await t.deps.live!.isBusy('p-qt1')).toBe(false);
+  });
+});
+
 describe('each fact of a call has one writer', () => {
   it('the opening writes the record and one greeting visit, however often Twilio retries', async () => {
     await post('/twilio/voice', patient('CA-open1'));
