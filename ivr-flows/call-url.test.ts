@@ -35,9 +35,10 @@ describe('the webhook URLs of a call', () => {
       '/twilio/voice/screen?call=CA1&line=%2B33261910015&attempt=1&pro=p1',
     );
     expect(parseVoiceUrl(queryOf(screenResultPath(leg))).leg).toEqual(leg);
-    // A number with no professional (the fallback line): no `pro` in the URL.
+    // A number with no professional (the fallback line): an empty `pro`, never an absent one
+    // (absent is a URL of the release before, which live-facts.ts reads from the rota).
     const fallbackLeg = { ...leg, pro: '' };
-    expect(screenPath(fallbackLeg)).not.toMatch(/pro=/);
+    expect(screenPath(fallbackLeg)).toMatch(/&pro=$/);
     expect(parseVoiceUrl(queryOf(screenPath(fallbackLeg))).leg).toEqual(fallbackLeg);
 
     const offer = { queue: 'line-7', line: '+33261910015', pro: 'p1' };
@@ -60,7 +61,7 @@ describe('the webhook URLs of a call', () => {
       call: 'CA9',
       line: '+33261910015',
       attempt: 1,
-      pro: '',
+      pro: null,
     });
     expect(parseVoiceUrl({ q: 'line-7', t: '+33261910015', p: 'p1' }).offer).toEqual({
       queue: 'line-7',

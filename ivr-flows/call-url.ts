@@ -20,8 +20,9 @@ export interface LegRef {
   /**
    * The professional being rung ('' for a number with no professional, e.g. the fallback line):
    * the keypress bridges them, not whoever the rota names when it comes (a shift may have ended).
+   * null only when parsed from a URL of the release before, which did not carry it.
    */
-  pro: string;
+  pro: string | null;
 }
 
 /** A freed professional offered the next caller holding in a queue. */
@@ -76,7 +77,8 @@ const legFields = (leg: LegRef) => ({
   call: leg.call,
   line: leg.line,
   attempt: leg.attempt,
-  ...(leg.pro ? { pro: leg.pro } : {}),
+  // Written even when empty: an absent `pro` means a URL of the release before (live-facts.ts).
+  ...(leg.pro !== null ? { pro: leg.pro } : {}),
 });
 
 /** The call placed to a freed professional while patients hold. */
@@ -158,7 +160,9 @@ export function parseVoiceUrl(raw: unknown): VoiceUrl {
   return {
     state,
     silent: q.silent,
-    leg: q.call ? { call: q.call, line: q.line ?? '', attempt: q.attempt, pro: q.pro ?? '' } : null,
+    leg: q.call
+      ? { call: q.call, line: q.line ?? '', attempt: q.attempt, pro: q.pro ?? null }
+      : null,
     offer: q.queue !== undefined ? { queue: q.queue, line: q.line ?? '', pro: q.pro ?? '' } : null,
     rung: !q.call && q.queue === undefined && q.pro ? q.pro : null,
   };

@@ -200,7 +200,7 @@ describe('routing', () => {
     const toFallback = dialResult(ctx(), { ...fr, attempt: 1 }, 'no-answer', false);
     expect(toFallback.steps.find((s) => s.verb === 'dial')).toMatchObject({
       number: '+33639980009',
-      screenPath: '/twilio/voice/screen?call=CA123&line=%2B33261910015&attempt=2',
+      screenPath: '/twilio/voice/screen?call=CA123&line=%2B33261910015&attempt=2&pro=',
     });
     // Its voicemail answered ("completed") but nobody pressed 1: not connected.
     const voicemail = dialResult(ctx(), { ...fr, attempt: 2 }, 'completed', false);

@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { publicUrl as publicUrlOf, type Config } from './platform/config.js';
 import type { AppDeps } from './platform/deps.js';
 import { createQueueFactory, type QueueBackend } from './platform/queue-backend.js';
+import { startLiveCallReconciler, type ReconcilerTimings } from './line/live-call-reconciler.js';
 import { createLifecycle } from './platform/lifecycle.js';
 import { createJobs } from './platform/queues.js';
 import { openLiveCalls } from './line/call-state-store.js';
@@ -28,6 +29,8 @@ export interface StartOptions {
    * scripts/start.ts runs on the embedded default. The service never starts it itself.
    */
   localTwilioUrl?: string;
+  /** The live-call reconciler's timings (tests run it in milliseconds). */
+  reconciler?: ReconcilerTimings;
 }
 
 /** How long in-flight requests and active jobs get to finish once SIGTERM arrives. */
@@ -111,6 +114,10 @@ export async function startService(
     if (config.RUN_WORKERS) {
       const workers: Workers = startWorkers(deps);
       drains.push(() => workers.close(drainMs));
+    } else {
+      // A web unit's own stand-in claims (live-call store down) are freed by no other process.
+      const reconciler = startLiveCallReconciler(deps, live, options.reconciler);
+      drains.push(async () => reconciler.stop());
     }
     return { url, deps, embedded: embedded !== null, stop };
   } catch (err) {

@@ -1,5 +1,25 @@
 import { performance } from 'node:perf_hooks';
-import { MemoryLiveCalls, type Bridge, type LiveCalls, type Reach } from './call-state.js';
+import {
+  defaultLeases,
+  MemoryLiveCalls,
+  type Bridge,
+  type LiveCallLeases,
+  type LiveCalls,
+  type Reach,
+} from './call-state.js';
+
+/**
+ * The leases of the stand-in facts: minutes, not hours. Nothing but this process can clear them
+ * (the shared store's callEnded on another instance does not reach them), so a claim made here
+ * while the shared store blipped must not keep a doctor busy for two hours after it is back.
+ * An ended call is kept as long as anywhere: it only ever refuses a late claim.
+ */
+export const standInLeases: LiveCallLeases = {
+  acceptedMs: 2 * 60_000,
+  bridgeMs: 2 * 60_000,
+  reachMs: 2 * 60_000,
+  endedMs: defaultLeases.endedMs,
+};
 
 export interface FallbackOptions {
   /** Each call to the shared store gives up after this long (a hang never holds a webhook). */
@@ -23,16 +43,20 @@ export class LiveCallsWithFallback implements LiveCalls {
 
   constructor(
     private readonly shared: LiveCalls,
-    private readonly local: LiveCalls = new MemoryLiveCalls(),
+    private readonly local: LiveCalls = new MemoryLiveCalls(standInLeases),
     options: FallbackOptions = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? 1000;
     this.coolDownMs = options.coolDownMs ?? 5000;
   }
 
-  /** Runs one call on the shared store, bounded; rejects at once while it is marked down. */
-  private async tryShared<T>(work: (store: LiveCalls) => Promise<T>): Promise<T> {
-    if (performance.now() < this.downUntil) throw new Error('shared live-call store marked down');
+  /**
+   * Runs one call on the shared store, bounded; rejects at once while it is marked down, unless
+   * `always` (a claim: see bridge).
+   */
+  private async tryShared<T>(work: (store: LiveCalls) => Promise<T>, always = false): Promise<T> {
+    if (!always && performance.now() < this.downUntil)
+      throw new Error('shared live-call store marked down');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -41,7 +65,9 @@ export class LiveCallsWithFallback implements LiveCalls {
       );
     });
     try {
-      return await Promise.race([work(this.shared), timeout]);
+      const result = await Promise.race([work(this.shared), timeout]);
+      if (always) this.downUntil = 0;
+      return result;
     } catch (err) {
       this.downUntil = performance.now() + this.coolDownMs;
       throw err;
@@ -60,10 +86,20 @@ export class LiveCallsWithFallback implements LiveCalls {
     return this.tryShared((s) => s.wasAccepted(callSid, attempt)).catch(() => false);
   }
 
+  /**
+   * A claim always asks the shared store, even while it is marked down: claimed here alone, a
+   * doctor another instance has bridged meanwhile would be bridged to two patients. Only when the
+   * shared store fails (or times out) on this very claim is it kept here, for minutes; a refusal
+   * from the shared store stands.
+   */
   async bridge(claim: Omit<Bridge, 'since'>, reach: Reach | null): Promise<boolean> {
-    return this.tryShared((s) => s.bridge(claim, reach)).catch(() =>
-      this.local.bridge(claim, reach),
-    );
+    let claimed: boolean;
+    try {
+      claimed = await this.tryShared((s) => s.bridge(claim, reach), true);
+    } catch {
+      return this.local.bridge(claim, reach);
+    }
+    return claimed;
   }
 
   async isBusy(professionalId: string | null | undefined): Promise<boolean> {
@@ -89,7 +125,9 @@ export class LiveCallsWithFallback implements LiveCalls {
 
   async sweep(): Promise<void> {
     await this.local.sweep();
-    await this.tryShared((s) => s.sweep());
+    // The shared store unreachable: its own expiry (or the next round) does it; the reconciler
+    // that calls this must go on with the bridges it can read.
+    await this.tryShared((s) => s.sweep()).catch(() => {});
   }
 
   async close(): Promise<void> {

@@ -47,7 +47,12 @@ export class PostgresLiveCalls implements LiveCalls {
 
   async bridge(claim: Omit<Bridge, 'since'>, reach: Reach | null): Promise<boolean> {
     const bridge: Bridge = { ...claim, since: Date.now() };
-    const rows = await this.sql`
+    // The call's lock, shared with callEnded: under READ COMMITTED the NOT EXISTS below would
+    // otherwise read a snapshot taken before a concurrent end commits, and bridge the professional
+    // to a call that is over. Taken first, each statement after it sees the end committed.
+    const [, rows] = await this.sql.begin((tx) => [
+      tx`select pg_advisory_xact_lock(hashtext(${claim.callSid}))`,
+      tx`
       insert into live_call_facts (kind, key, value, expires_at)
       select 'bridge', ${claim.professionalId}, ${JSON.stringify(bridge)}::jsonb,
         now() + ${this.leases.bridgeMs} * interval '1 millisecond'
@@ -58,7 +63,8 @@ export class PostgresLiveCalls implements LiveCalls {
         set value = excluded.value, expires_at = excluded.expires_at
         where live_call_facts.expires_at <= now()
           or live_call_facts.value->>'callSid' = excluded.value->>'callSid'
-      returning key`;
+      returning key`,
+    ]);
     if (rows.length === 0) return false;
     if (reach) await this.put('reach', claim.professionalId, reach, this.leases.reachMs);
     return true;
@@ -74,7 +80,9 @@ export class PostgresLiveCalls implements LiveCalls {
 
   async callEnded(callSid: string): Promise<string[]> {
     // The delete returns each freed row once, whichever instance runs it first.
-    const [, freed] = await this.sql.begin((tx) => [
+    // The call's lock (see bridge): a claim of this call waits until the end is committed.
+    const [, , freed] = await this.sql.begin((tx) => [
+      tx`select pg_advisory_xact_lock(hashtext(${callSid}))`,
       tx`
         insert into live_call_facts (kind, key, value, expires_at)
         values ('ended', ${callSid}, '{}', now() + ${this.leases.endedMs} * interval '1 millisecond')

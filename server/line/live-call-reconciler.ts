@@ -46,16 +46,28 @@ async function isOver(deps: AppDeps, callSid: string): Promise<boolean> {
   }
 }
 
+/** How often the reconciler runs, and how old a bridge must be before Twilio is asked about it. */
+export interface ReconcilerTimings {
+  everyMs: number;
+  olderThanMs: number;
+}
+
 /**
- * Runs the reconciler every `everyMs` in this process (the worker, and web processes that run
- * workers). Several processes doing it at once is harmless: `callEnded` frees each bridge once.
+ * Runs the reconciler every `everyMs` in this process: every process that answers webhooks (web
+ * units too, see main.ts) as well as the worker, since a claim kept in one process's memory while
+ * the shared store was down can only be freed there. Several processes doing it at once is
+ * harmless: `callEnded` frees each bridge once.
  */
-export function startLiveCallReconciler(deps: AppDeps, live: LiveCalls, everyMs = 30_000) {
+export function startLiveCallReconciler(
+  deps: AppDeps,
+  live: LiveCalls,
+  { everyMs, olderThanMs }: ReconcilerTimings = { everyMs: 30_000, olderThanMs: 60_000 },
+) {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    reconcileLiveCalls(deps, live)
+    reconcileLiveCalls(deps, live, olderThanMs)
       .catch((err: unknown) => deps.logger.warn({ err }, 'live-call reconciler failed'))
       .finally(() => (running = false));
   }, everyMs);

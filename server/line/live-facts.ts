@@ -14,10 +14,12 @@ export async function applyLiveFact(room: LineRoom, turn: Turn, effect: Effect):
   if (effect.kind !== 'accepted') return;
   await room.live.accept(turn.callSid, effect.attempt);
   const leg = turn.url.leg;
-  if (leg && !leg.pro && turn.line) {
+  // Only a URL with no `pro` at all is from the release before; an empty one is a number with no
+  // professional (the fallback line), and must never make the rota's doctor at its position busy.
+  if (leg && leg.pro === null && turn.line) {
     // A URL of the release before names no professional: the rota's contact at that position.
     const contact = doctorContacts(turn.line, turn.now)[effect.attempt];
-    if (contact?.professionalId)
+    if (contact?.professionalId && contact.source !== 'fallback')
       await room.live.bridge(
         {
           professionalId: contact.professionalId,

@@ -73,13 +73,13 @@ export const voiceNodes: Record<string, NodeHandler> = {
     const { url, params } = turn;
     const offer = url.offer ?? { queue: '', line: '', pro: '' };
     if (params.Digits !== '1' || !offer.pro) return queueTake(offer.queue, params.Digits);
-    // Twilio's queue says who holds longest; the doctor is claimed for them before the bridge.
-    // Twilio's REST API slow or failing: the <Dial><Queue> still takes the oldest, unclaimed.
+    // Twilio's REST API slow or failing: take anyway (the <Dial><Queue> finds whoever holds).
     const holding = await withTimeout(holdingCallers(deps, offer.queue), 3000).catch(() => null);
-    if (!holding) return queueTake(offer.queue, params.Digits);
-    const [front] = holding;
-    if (!front) return queueTake(offer.queue, params.Digits, 'empty');
-    const claim = { professionalId: offer.pro, callSid: front, legSid: params.CallSid };
+    if (holding?.length === 0) return queueTake(offer.queue, params.Digits, 'empty');
+    // Claimed on the doctor's own leg, not on the caller read above: <Dial><Queue> takes whoever
+    // is oldest when it runs (two doctors pressing 1 together take two callers), and the offer
+    // call's status callback then frees exactly this doctor, whichever caller they took.
+    const claim = { professionalId: offer.pro, callSid: params.CallSid, legSid: params.CallSid };
     const claimed = await live.bridge(claim, reachOf(turn, params.To)).catch(() => true);
     return queueTake(offer.queue, params.Digits, claimed ? 'claimed' : 'refused');
   },

@@ -2,6 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.js';
 import { callEvents, callRecords } from '../../db/schema/index.js';
+import { screenResultPath } from '../../ivr-flows/call-url.js';
+import { doctorContacts } from '../../server/line/contacts.js';
+import { loadLineContext } from '../../server/line/line-context.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { parseTwiml, signedPost, spoken, type Verb } from '../support/twilio-post.js';
 
@@ -74,6 +77,17 @@ describe('the call state carried in webhook URLs', () => {
     await ended('CA-old1');
   });
 
+  it('a keypress on the fallback line (no professional) makes nobody busy, even once the rota has moved', async () => {
+    // The fallback line was rung at position 0 (nobody on duty when the call began); by the
+    // keypress a shift has started and position 0 is a doctor: they must not be marked busy.
+    const [first] = doctorContacts((await loadLineContext(t.db.db, line, night))!, night);
+    expect(first?.professionalId).toBeTruthy();
+    const fallbackLeg = { call: 'CA-fb1', line, attempt: 0, pro: '' };
+    await post(screenResultPath(fallbackLeg), { CallSid: 'CA-leg-fb1', Digits: '1' });
+    expect(await t.deps.live!.isBusy(first!.professionalId)).toBe(false);
+    await ended('CA-fb1');
+  });
+
   it('the old queue-offer and callback URLs are read too, and answered with the current names', async () => {
     const offer = await post(
       `/twilio/voice/queue-offer?q=line-x&t=${encodeURIComponent(line)}&p=p1`,
@@ -93,6 +107,24 @@ describe('the call state carried in webhook URLs', () => {
     // A URL naming no callback attempt: a spoken sentence, never an HTTP error.
     const odd = await post('/twilio/callback/screen?callback=nope', { CallSid: 'CA-cb2' });
     expect(odd.map((v) => v.name)).toEqual(['Say', 'Hangup']);
+  });
+});
+
+describe('a freed doctor taking the next holding caller', () => {
+  it('is claimed on their own offer leg, even when Twilio cannot say who holds; that leg ending frees them', async () => {
+    // This test app's Twilio REST API is unreachable: the queue's members cannot be read.
+    const take = await post(
+      `/twilio/voice/queue-take?queue=line-qt&line=${encodeURIComponent(line)}&pro=p-qt1`,
+      { CallSid: 'CA-offer-qt1', To: '+33639980001', Digits: '1' },
+    );
+    expect(take.map((v) => v.name)).toEqual(['Dial']);
+    // <Dial><Queue> takes whoever is oldest then: only the doctor's own leg says when they are free.
+    expect(await t.deps.live!.bridges()).toContainEqual(
+      expect.objectContaining({ professionalId: 'p-qt1', callSid: 'CA-offer-qt1' }),
+    );
+    expect(await t.deps.live!.isBusy('p-qt1')).toBe(true);
+    expect((await ended('CA-offer-qt1')).status).toBe(204);
+    expect(await t.deps.live!.isBusy('p-qt1')).toBe(false);
   });
 });
 
