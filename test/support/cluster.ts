@@ -1,0 +1,209 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
+import { startTwilioEmulator, type TwilioEmulator } from '@gardeline/twilio-emulator';
+import { wireNumber } from '../../scripts/local-telephony.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+import { testRedisUrl } from './env.js';
+import { startNginx, type Nginx, type ProxiedRequest } from './nginx.js';
+
+/** One `npm start` process of the cluster (or the `npm run worker` one). */
+export interface ClusterProcess {
+  name: string;
+  /** The port it listens on (kept across restarts: nginx names it); 0 for the worker. */
+  port: number;
+  /** `127.0.0.1:port`, as nginx's log names it. */
+  address: string;
+  running(): boolean;
+  /** Sends the signal and waits for the process to exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts it again on the same port and waits until it serves. */
+  restart(): Promise<void>;
+  /** Its last output lines (warnings and errors), for a failing test's message. */
+  output(): string;
+}
+
+export interface Cluster {
+  /** nginx, the only address Twilio (the emulator) knows: PUBLIC_URL of every instance. */
+  url: string;
+  emulator: TwilioEmulator;
+  db: TestDatabase;
+  instances: ClusterProcess[];
+  worker: ClusterProcess;
+  /** Requests nginx proxied so far (which instance served which webhook). */
+  requests(): ProxiedRequest[];
+  /** The instances that served the webhooks of these calls (CallSid or ParentCallSid). */
+  servedBy(...callSids: string[]): Set<string>;
+  close(): Promise<void>;
+}
+
+export interface ClusterOptions {
+  instances?: number;
+  /** The clock every process sees (time flows on from it); default: the real one. */
+  now?: Date;
+  /** Fills the database before any instance starts (e.g. seedDemo). */
+  seed?: (db: TestDatabase) => Promise<void>;
+  numbers?: string[];
+  timeScale?: number;
+  harnessTimeoutMs?: number;
+  /** Extra environment for every process. */
+  env?: Record<string, string>;
+  /** Web processes also run workers (no separate worker process). */
+  workersInWeb?: boolean;
+}
+
+const authToken = 'cluster-test-auth-token-0123456789';
+const accountSid = 'AC' + 'c1a55e'.padEnd(32, '0');
+const entry = new URL('./cluster-entry.ts', import.meta.url).pathname;
+
+/**
+ * A production-shaped deployment in a box: N `npm start` processes (RUN_WORKERS=false) and one
+ * `npm run worker`, on one fresh PostgreSQL database and one Redis (a queue prefix of their own),
+ * behind nginx round-robin; the Twilio emulator (in this process) posts every webhook to nginx.
+ * Each process is a real child process, so a test can SIGKILL, SIGTERM and restart it.
+ */
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
+  const db = await createTestDatabase();
+  await options.seed?.(db);
+  const emulator = await startTwilioEmulator({
+    accountSid,
+    authToken,
+    timeScale: options.timeScale ?? 0.02,
+    harnessTimeoutMs: options.harnessTimeoutMs ?? 10_000,
+  });
+  const ports = await Promise.all(Array.from({ length: options.instances ?? 2 }, () => freePort()));
+  const nginx: Nginx = await startNginx(ports, await freePort());
+  const prefix = `glcluster-${randomBytes(4).toString('hex')}`;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    DATABASE_URL: db.url,
+    REDIS_URL: testRedisUrl,
+    QUEUE_PREFIX: prefix,
+    TWILIO_API_URL: emulator.url,
+    TWILIO_ACCOUNT_SID: accountSid,
+    TWILIO_AUTH_TOKEN: authToken,
+    PUBLIC_URL: nginx.url,
+    ROTA_CACHE_SECONDS: '0',
+    RUN_WORKERS: options.workersInWeb ? 'true' : 'false',
+    GARDELINE_CLOCK_OFFSET_MS: String(options.now ? options.now.getTime() - Date.now() : 0),
+    ...options.env,
+  };
+  const instances = ports.map((port, i) =>
+    processOf(`web${i + 1}`, 'web', port, { ...env, PORT: String(port) }),
+  );
+  const worker = processOf('worker', 'worker', 0, {
+    ...env,
+    LOG_LEVEL: 'info',
+    RUN_WORKERS: 'true',
+  });
+  const all = options.workersInWeb ? instances : [...instances, worker];
+  try {
+    await Promise.all(all.map((p) => p.restart()));
+  } catch (err) {
+    await Promise.all(all.map((p) => p.kill('SIGKILL')));
+    await Promise.all([nginx.stop(), emulator.close(), db.drop()]);
+    throw err;
+  }
+  for (const number of options.numbers ?? ['+33261910015']) wireNumber(emulator, nginx.url, number);
+  return {
+    url: nginx.url,
+    emulator,
+    db,
+    instances,
+    worker,
+    requests: () => nginx.requests(),
+    servedBy(...callSids) {
+      const served = new Set<string>();
+      for (const r of nginx.requests()) {
+        const sid = r.params.get('CallSid');
+        const parent = r.params.get('ParentCallSid');
+        if ((sid && callSids.includes(sid)) || (parent && callSids.includes(parent)))
+          for (const u of r.upstreams.slice(-1)) served.add(u);
+      }
+      return served;
+    },
+    async close() {
+      await emulator.close();
+      await Promise.all(all.map((p) => p.kill('SIGTERM')));
+      await nginx.stop();
+      await db.drop();
+    },
+  };
+}
+
+function processOf(
+  name: string,
+  role: 'web' | 'worker',
+  port: number,
+  env: Record<string, string>,
+): ClusterProcess {
+  let child: ChildProcess | null = null;
+  let exited: Promise<void> = Promise.resolve();
+  const lines: string[] = [];
+  const keep = (line: string) => {
+    lines.push(line);
+    if (lines.length > 200) lines.shift();
+  };
+  const ready = role === 'web' ? /gardeline is up on/ : /workers started/;
+  return {
+    name,
+    port,
+    address: `127.0.0.1:${port}`,
+    running: () => child !== null && child.exitCode === null && child.signalCode === null,
+    async kill(signal = 'SIGTERM') {
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      const running = child;
+      const timer = signal === 'SIGKILL' ? null : setTimeout(() => running.kill('SIGKILL'), 12_000);
+      running.kill(signal);
+      await exited;
+      if (timer) clearTimeout(timer);
+    },
+    async restart() {
+      await this.kill('SIGKILL');
+      const started = spawn(process.execPath, ['--import', 'tsx', entry, role], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child = started;
+      exited = new Promise((resolve) => started.once('exit', () => resolve()));
+      const out = createInterface({ input: started.stdout! });
+      const err = createInterface({ input: started.stderr! });
+      err.on('line', keep);
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`${name} did not start within 30 s:\n${lines.join('\n')}`)),
+          30_000,
+        );
+        out.on('line', (line) => {
+          keep(line);
+          if (ready.test(line)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        started.once('exit', (code, signal) => {
+          clearTimeout(timer);
+          reject(
+            new Error(`${name} exited (${code ?? signal}) while starting:\n${lines.join('\n')}`),
+          );
+        });
+      });
+    },
+    output: () => lines.join('\n'),
+  };
+}
+
+/** A port nothing listens on now (the OS picks it; closed again at once). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

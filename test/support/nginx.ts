@@ -1,0 +1,133 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Nginx {
+  url: string;
+  port: number;
+  /** Every proxied request so far: which upstream answered, its status, and the request. */
+  requests(): ProxiedRequest[];
+  stop(): Promise<void>;
+}
+
+export interface ProxiedRequest {
+  /** `127.0.0.1:port` of the instance(s) tried, in order (`a, b` when nginx passed it on). */
+  upstreams: string[];
+  status: number;
+  path: string;
+  /** The form body (Twilio's parameters), decoded. */
+  params: URLSearchParams;
+}
+
+/** Debian's nginx binary: on PATH in CI (installed by .ci/run), or /usr/sbin. */
+export function nginxBinary(): string {
+  return existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
+}
+
+/**
+ * nginx in front of the given loopback ports, round-robin (no sticky sessions), as the
+ * deployment recipe does: a refused connection or a timeout passes the request to the next
+ * instance (`proxy_next_upstream error timeout`), so the webhooks of a killed instance reach the
+ * other. Its own prefix, config and port; a foreground child process, never the system service.
+ */
+export async function startNginx(upstreamPorts: number[], port: number): Promise<Nginx> {
+  const dir = mkdtempSync(join(tmpdir(), 'gl-nginx-'));
+  for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, sub));
+  const log = join(dir, 'access.log');
+  const conf = `
+daemon off;
+master_process off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  log_format twilio escape=json '$upstream_addr\\t$status\\t$request_uri\\t$request_body';
+  access_log ${log} twilio;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  upstream gardeline {
+${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n')}
+    keepalive 16;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://gardeline;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_next_upstream error timeout;
+      proxy_connect_timeout 1s;
+      proxy_read_timeout 14s;
+    }
+  }
+}
+`;
+  writeFileSync(join(dir, 'nginx.conf'), conf);
+  const child: ChildProcess = spawn(
+    nginxBinary(),
+    ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await waitForPort(port, 5000, () => {
+    const errors = existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log')) : '';
+    return child.exitCode !== null ? `nginx exited: ${stderr}${String(errors)}` : null;
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests: () => parseLog(existsSync(log) ? readFileSync(log, 'utf8') : ''),
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGQUIT');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function parseLog(text: string): ProxiedRequest[] {
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [upstream = '', status = '0', uri = '', body = ''] = line.split('\t');
+      return {
+        upstreams: upstream.split(', ').filter((u) => u && u !== '-'),
+        status: Number(status),
+        path: uri.split('?')[0]!,
+        params: new URLSearchParams(JSON.parse(`"${body}"`) as string),
+      };
+    });
+}
+
+/** Resolves once something accepts connections on the port; rejects if `failed()` says why not. */
+export async function waitForPort(
+  port: number,
+  timeoutMs: number,
+  failed: () => string | null = () => null,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ port, host: '127.0.0.1' });
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    const why = failed();
+    if (why) throw new Error(why);
+    if (Date.now() > deadline)
+      throw new Error(`nothing listens on port ${port} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
