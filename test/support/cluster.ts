@@ -31,8 +31,12 @@ export interface Cluster {
   db: TestDatabase;
   instances: ClusterProcess[];
   worker: ClusterProcess;
+  /** Every webhook goes to these instances only (null: all of them again, round-robin). */
+  routeTo(...instances: ClusterProcess[]): Promise<void>;
   /** Requests nginx proxied so far (which instance served which webhook). */
   requests(): ProxiedRequest[];
+  /** The instance that served the last request to `path` about this call (or its child leg). */
+  lastServer(path: string, callSid: string): string | null;
   /** The instances that served the webhooks of these calls (CallSid or ParentCallSid). */
   servedBy(...callSids: string[]): Set<string>;
   close(): Promise<void>;
@@ -114,7 +118,18 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     db,
     instances,
     worker,
+    routeTo: (...only) => nginx.only(only.length ? only.map((i) => i.port) : null),
     requests: () => nginx.requests(),
+    lastServer(path, callSid) {
+      const hits = nginx
+        .requests()
+        .filter(
+          (r) =>
+            r.path === path &&
+            (r.params.get('CallSid') === callSid || r.params.get('ParentCallSid') === callSid),
+        );
+      return hits.at(-1)?.upstreams.at(-1) ?? null;
+    },
     servedBy(...callSids) {
       const served = new Set<string>();
       for (const r of nginx.requests()) {

@@ -7,6 +7,11 @@ import { join } from 'node:path';
 export interface Nginx {
   url: string;
   port: number;
+  /**
+   * Sends every request to these upstream ports only (the others marked `down`), or to all
+   * again with null: a test decides which instance sees which webhook. Reloads nginx.
+   */
+  only(ports: number[] | null): Promise<void>;
   /** Every proxied request so far: which upstream answered, its status, and the request. */
   requests(): ProxiedRequest[];
   stop(): Promise<void>;
@@ -36,9 +41,12 @@ export async function startNginx(upstreamPorts: number[], port: number): Promise
   const dir = mkdtempSync(join(tmpdir(), 'gl-nginx-'));
   for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, sub));
   const log = join(dir, 'access.log');
-  const conf = `
+  const confPath = join(dir, 'nginx.conf');
+  // As root (CI containers), nginx's workers would switch to `nobody`, who cannot write here.
+  const user = process.getuid?.() === 0 ? 'user root root;' : '';
+  const conf = (live: number[]) => `
 daemon off;
-master_process off;
+${user}
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
@@ -52,7 +60,7 @@ http {
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
   upstream gardeline {
-${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n')}
+${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s${live.includes(p) ? '' : ' down'};`).join('\n')}
     keepalive 16;
   }
   server {
@@ -70,12 +78,9 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2
   }
 }
 `;
-  writeFileSync(join(dir, 'nginx.conf'), conf);
-  const child: ChildProcess = spawn(
-    nginxBinary(),
-    ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  writeFileSync(confPath, conf(upstreamPorts));
+  const args = ['-p', dir, '-c', confPath, '-e', join(dir, 'error.log')];
+  const child: ChildProcess = spawn(nginxBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -86,6 +91,17 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    async only(ports) {
+      writeFileSync(confPath, conf(ports ?? upstreamPorts));
+      await new Promise<void>((resolve, reject) =>
+        spawn(nginxBinary(), [...args, '-s', 'reload'], { stdio: 'ignore' }).once('exit', (code) =>
+          code === 0 ? resolve() : reject(new Error(`nginx -s reload exited ${code}`)),
+        ),
+      );
+      // The master starts new workers on the new configuration and lets the old ones finish
+      // their requests; give it a moment before the next webhook.
+      await new Promise((r) => setTimeout(r, 400));
+    },
     requests: () => parseLog(existsSync(log) ? readFileSync(log, 'utf8') : ''),
     async stop() {
       if (child.exitCode === null) child.kill('SIGQUIT');
