@@ -71,7 +71,10 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2
       proxy_set_header Connection "";
       proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $remote_addr;
-      proxy_next_upstream error timeout;
+      # A webhook whose instance died before answering goes to the other one too (POST
+      # included): the service makes each webhook's effects idempotent, and a patient must never
+      # hear Twilio's application error because one process was killed.
+      proxy_next_upstream error timeout non_idempotent;
       proxy_connect_timeout 1s;
       proxy_read_timeout 14s;
     }
