@@ -20,6 +20,12 @@ export async function demoCluster(): Promise<{ c: Cluster; contacts: string[] }>
     now: night,
     seed: async (db) => {
       await seedDemo(db.db, night);
+      // Emulated time runs ×0.02: a 3-minute hold limit is 3.6 s of real time, less than a
+      // loaded machine may take to free the doctor. These tests are about who is offered the
+      // held caller, not about the limit: 30 minutes (where the territory has one).
+      const [limit] = await db.sql`select 1 from information_schema.columns
+        where table_name = 'territories' and column_name = 'hold_limit_seconds'`;
+      if (limit) await db.sql`update territories set hold_limit_seconds = 1800`;
     },
   });
   const ctx = await loadLineContext(c.db.db, line, night);
