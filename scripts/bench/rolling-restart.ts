@@ -10,47 +10,13 @@ import { seedDemo } from '../../db/seed/seed-demo.js';
 import { callbackRequests, callRecords } from '../../db/schema/index.js';
 import { doctorContacts } from '../../server/line/contacts.js';
 import { loadLineContext } from '../../server/line/line-context.js';
-import { startCluster, type Cluster } from '../../test/support/cluster.js';
+import { startCluster } from '../../test/support/cluster.js';
+import { patientCalls, promisedCallbacks } from '../../test/support/patient.js';
 
 const line = '+33261910015';
 const night = new Date('2026-11-24T21:00:00Z');
 const calls = Number(process.env.BENCH_CALLS ?? 200);
 const spreadMs = Number(process.env.BENCH_SPREAD_MS ?? 20_000);
-const promised = /demande de rappel est enregistrée|callback request is recorded/i;
-const appError = /application error/i;
-
-type Outcome = 'connected' | 'callback' | 'dead end';
-
-async function patient(
-  c: Cluster,
-  i: number,
-): Promise<{ sid: string; outcome: Outcome; why?: string }> {
-  const call = await c.emulator.phone(`+336${String(30_000_000 + i)}`).dial(line);
-  const wait = { timeoutMs: 120_000 };
-  try {
-    await call.hears(/tapez 1/i, wait);
-    await call.press('1');
-    const next = await call.hears(/Nous appelons|autre patient|rappel est enregistrée/, wait);
-    if (/autre patient/.test(next)) await call.press('2');
-    for (
-      let waited = 0;
-      waited < 120_000 && call.status === 'in-progress' && !call.connectedTo();
-      waited += 50
-    )
-      await new Promise((r) => setTimeout(r, 50));
-    const connected = call.connectedTo() !== null;
-    if (call.status === 'in-progress') await call.hangup();
-    const heard = call.transcript();
-    if (heard.some((l) => appError.test(l)))
-      return { sid: call.sid, outcome: 'dead end', why: 'application error' };
-    if (connected) return { sid: call.sid, outcome: 'connected' };
-    if (heard.some((l) => promised.test(l))) return { sid: call.sid, outcome: 'callback' };
-    return { sid: call.sid, outcome: 'dead end', why: `ended on: ${heard.at(-1)?.slice(0, 60)}` };
-  } catch (err) {
-    return { sid: call.sid, outcome: 'dead end', why: (err as Error).message.slice(0, 100) };
-  }
-}
-
 export async function benchRollingRestart(): Promise<Record<string, string>> {
   const c = await startCluster({
     now: night,
@@ -67,7 +33,9 @@ export async function benchRollingRestart(): Promise<Record<string, string>> {
         .behave({ answer: 'auto', answerAfterMs: 500, autoPress: '1', oneCallAtATime: true });
     const t0 = performance.now();
     const placed = Array.from({ length: calls }, (_, i) =>
-      new Promise((r) => setTimeout(r, (i * spreadMs) / calls)).then(() => patient(c, i)),
+      new Promise((r) => setTimeout(r, (i * spreadMs) / calls)).then(() =>
+        patientCalls(c, `+336${String(30_000_000 + i)}`, line),
+      ),
     );
     // The deploy: one instance at a time, drained by SIGTERM, then started again.
     const restarts: string[] = [];
@@ -113,12 +81,9 @@ export async function benchRollingRestart(): Promise<Record<string, string>> {
       if (same) break;
     }
     const storedSids = new Set(stored.map((s) => s.sid));
-    const promisedSids = c.emulator
-      .calls()
-      .filter((call) => sids.includes(call.sid) && call.transcript.some((l) => promised.test(l)))
-      .map((call) => call.sid);
+    const promisedSids = promisedCallbacks(c, sids);
     const dead = results.filter((r) => r.outcome === 'dead end');
-    const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
+    const count = (o: string) => results.filter((r) => r.outcome === o).length;
     const served = new Map<string, number>();
     for (const r of c.requests()) {
       const u = r.upstreams.at(-1) ?? '-';

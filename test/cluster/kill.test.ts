@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { inArray } from 'drizzle-orm';
+import { callbackRequests, callRecords } from '../../db/schema/index.js';
 import type { Cluster } from '../support/cluster.js';
+import { patientCalls, promisedCallbacks } from '../support/patient.js';
 import {
   bridge,
   demoCluster,
@@ -85,5 +88,45 @@ describe('SIGKILL of an instance', () => {
     const next = await bridge(c, '+33612000212', primary);
     await next.hangup();
     expectNoApplicationError(c);
+  });
+});
+
+describe('a rolling deploy', () => {
+  it('SIGTERM and restart, one instance after the other, while patients call: no dead end, every record and promised callback stored', async () => {
+    for (const doctor of [primary, backup, fallback])
+      c.emulator
+        .phone(doctor)
+        .behave({ answer: 'auto', answerAfterMs: 500, autoPress: '1', oneCallAtATime: true });
+    const placed = Array.from({ length: 10 }, (_, i) =>
+      new Promise((r) => setTimeout(r, i * 600)).then(() =>
+        patientCalls(c, `+3361200030${i}`, line, 30_000),
+      ),
+    );
+    for (const instance of c.instances) {
+      await instance.kill('SIGTERM');
+      await instance.restart();
+    }
+    const results = await Promise.all(placed);
+    expectNoApplicationError(c);
+    expect(results.filter((r) => r.outcome === 'dead end')).toEqual([]);
+    const sids = results.map((r) => r.sid);
+    await expect
+      .poll(
+        async () =>
+          (
+            await c.db.db
+              .select({ status: callRecords.status })
+              .from(callRecords)
+              .where(inArray(callRecords.callSid, sids))
+          ).filter((r) => r.status !== 'in-progress').length,
+        { timeout: 10_000 },
+      )
+      .toBe(sids.length);
+    const promised = promisedCallbacks(c, sids);
+    const stored = await c.db.db
+      .select({ sid: callbackRequests.callSid })
+      .from(callbackRequests)
+      .where(inArray(callbackRequests.callSid, promised.length ? promised : ['-']));
+    expect(stored.map((s) => s.sid).sort()).toEqual([...promised].sort());
   });
 });

@@ -89,8 +89,11 @@ export function expectNoApplicationError(c: Cluster): void {
     .calls()
     .filter((call) => call.transcript.some((l) => applicationError.test(l)))
     .map((call) => `${call.sid} (${call.phone}): ${call.transcript.join(' | ')}`);
-  expect(heard).toEqual([]);
-  expect(c.emulator.errors()).toEqual([]);
+  const errors = c.emulator.errors().map((e) => `${e.code} ${e.message}`);
+  expect(
+    { heard, errors },
+    heard.length || errors.length ? `nginx error log:\n${c.proxyErrors().slice(-3000)}` : '',
+  ).toEqual({ heard: [], errors: [] });
 }
 
 /**
@@ -122,4 +125,6 @@ export async function hangUpEverything(c: Cluster, phones: string[]): Promise<vo
       },
     );
   }
+  // Their status callbacks reach the service before the next test starts.
+  if (live.length) await new Promise((r) => setTimeout(r, 500));
 }

@@ -33,6 +33,8 @@ export interface Cluster {
   worker: ClusterProcess;
   /** Every webhook goes to these instances only (null: all of them again, round-robin). */
   routeTo(...instances: ClusterProcess[]): Promise<void>;
+  /** nginx's error log so far. */
+  proxyErrors(): string;
   /** Requests nginx proxied so far (which instance served which webhook). */
   requests(): ProxiedRequest[];
   /** The instance that served the last request to `path` about this call (or its child leg). */
@@ -120,6 +122,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     worker,
     routeTo: (...only) => nginx.only(only.length ? only.map((i) => i.port) : null),
     requests: () => nginx.requests(),
+    proxyErrors: () => nginx.errors(),
     lastServer(path, callSid) {
       const hits = nginx
         .requests()

@@ -12,6 +12,8 @@ export interface Nginx {
    * again with null: a test decides which instance sees which webhook. Reloads nginx.
    */
   only(ports: number[] | null): Promise<void>;
+  /** nginx's error log so far (a failing test shows why a request failed). */
+  errors(): string;
   /** Every proxied request so far: which upstream answered, its status, and the request. */
   requests(): ProxiedRequest[];
   stop(): Promise<void>;
@@ -59,8 +61,11 @@ http {
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
+  # max_fails=0: never mark an instance down. Two failures in a row (one instance restarting,
+  # the other dropping a keep-alive connection as it drains) would otherwise leave "no live
+  # upstreams" for fail_timeout; on loopback a refused connection costs nothing to retry.
   upstream gardeline {
-${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s${live.includes(p) ? '' : ' down'};`).join('\n')}
+${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=0${live.includes(p) ? '' : ' down'};`).join('\n')}
     keepalive 16;
   }
   server {
@@ -105,6 +110,8 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2
       // their requests; give it a moment before the next webhook.
       await new Promise((r) => setTimeout(r, 400));
     },
+    errors: () =>
+      existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '',
     requests: () => parseLog(existsSync(log) ? readFileSync(log, 'utf8') : ''),
     async stop() {
       if (child.exitCode === null) child.kill('SIGQUIT');
