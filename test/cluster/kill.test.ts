@@ -11,6 +11,7 @@ import {
   holds,
   line,
   outcomeOf,
+  ringFor,
   ringsOf,
   takesHeldCaller,
 } from '../support/cluster-calls.js';
@@ -70,7 +71,7 @@ describe('SIGKILL of an instance', () => {
     await call.hears(/tapez 1/i);
     await call.press('1');
     await call.hears(/Nous appelons le médecin de garde/);
-    const ring = await c.emulator.phone(primary).rings();
+    const ring = await ringFor(c, primary, call.sid);
     await ring.answer();
     await ring.hears(/appuyez sur 1 pour répondre/i);
     const served = c.lastServer('/twilio/voice/screen', call.sid);

@@ -38,12 +38,24 @@ export async function bridge(c: Cluster, patient: string, doctor: string): Promi
   await call.hears(/tapez 1/i);
   await call.press('1');
   await call.hears(/Nous appelons le médecin de garde/);
-  const ring = await c.emulator.phone(doctor).rings();
+  const ring = await ringFor(c, doctor, call.sid);
   await ring.answer();
   await ring.hears(/appuyez sur 1 pour répondre/i);
   await ring.press('1');
   await call.isConnectedTo(doctor);
   return call;
+}
+
+/**
+ * The ring of this patient's call on the doctor's phone; any other ring there (a callback the
+ * worker places for an earlier test's caller) is declined.
+ */
+export async function ringFor(c: Cluster, doctor: string, callSid: string): Promise<CallHandle> {
+  for (;;) {
+    const ring = await c.emulator.phone(doctor).rings();
+    if (ring.snapshot().parentCallSid === callSid) return ring;
+    if (ring.status === 'ringing') await ring.decline();
+  }
 }
 
 /** A patient asks for the doctor while they are with someone: offered to hold, and holds. */
