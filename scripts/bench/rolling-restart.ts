@@ -99,6 +99,24 @@ export async function benchRollingRestart(): Promise<Record<string, string>> {
       'call records written': `${records.length} / ${calls} (still in-progress: ${records.filter((r) => r.status === 'in-progress').length}, no outcome: ${records.filter((r) => r.outcome === null).length})`,
       'promised callbacks stored': `${promisedSids.filter((s) => storedSids.has(s)).length} / ${promisedSids.length}`,
       'webhooks per instance (nginx)': [...served].map(([u, n]) => `${u} ${n}`).join(', '),
+      'nginx errors (refused / reset / premature close / timed out / no live upstream)': [
+        /Connection refused/,
+        /reset by peer/,
+        /prematurely closed/,
+        /timed out/,
+        /no live upstreams/,
+      ]
+        .map(
+          (re) =>
+            c
+              .proxyErrors()
+              .split('\n')
+              .filter((l) => re.test(l)).length,
+        )
+        .join(' / '),
+      'unexpected exits': String(
+        [...c.instances, c.worker].filter((p) => /exited unexpectedly/.test(p.output())).length,
+      ),
       'wall time': `${wall.toFixed(1)} s`,
     };
   } finally {

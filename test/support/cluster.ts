@@ -20,7 +20,7 @@ export interface ClusterProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Starts it again on the same port and waits until it serves. */
   restart(): Promise<void>;
-  /** Its last output lines (warnings and errors), for a failing test's message. */
+  /** Its last output lines (warnings and errors, an unexpected exit), for a failing test's message. */
   output(): string;
 }
 
@@ -165,6 +165,7 @@ function processOf(
     lines.push(line);
     if (lines.length > 200) lines.shift();
   };
+  const stopping = new WeakMap<ChildProcess, () => void>();
   const ready = role === 'web' ? /gardeline is up on/ : /workers started/;
   return {
     name,
@@ -175,6 +176,7 @@ function processOf(
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
       const running = child;
       const timer = signal === 'SIGKILL' ? null : setTimeout(() => running.kill('SIGKILL'), 12_000);
+      stopping.get(running)?.();
       running.kill(signal);
       await exited;
       if (timer) clearTimeout(timer);
@@ -186,7 +188,15 @@ function processOf(
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child = started;
-      exited = new Promise((resolve) => started.once('exit', () => resolve()));
+      let asked = false;
+      exited = new Promise((resolve) =>
+        started.once('exit', (code, signal) => {
+          // A process that dies on its own (a crash) says so in the output a test shows.
+          if (!asked) keep(`${name} exited unexpectedly (${code ?? signal})`);
+          resolve();
+        }),
+      );
+      stopping.set(started, () => (asked = true));
       const out = createInterface({ input: started.stdout! });
       const err = createInterface({ input: started.stderr! });
       err.on('line', keep);
