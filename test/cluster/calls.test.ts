@@ -6,6 +6,7 @@ import {
   bridge,
   demoCluster,
   expectNoApplicationError,
+  factsOf,
   hangUpEverything,
   holds,
   line,
@@ -32,10 +33,18 @@ afterEach(() => hangUpEverything(c, [primary, backup, fallback]));
 afterAll(() => c?.close());
 
 describe('every call ends as on one instance, its webhooks alternating between the two', () => {
-  it('the doctor accepts with a keypress: connected', async () => {
+  it('the doctor accepts with a keypress: the same record and path as through one instance', async () => {
+    await c.routeTo(c.instances[0]!);
+    const alone = await bridge(c, '+33612000100', primary);
+    await alone.hangup();
+    await c.routeTo();
     const call = await bridge(c, '+33612000101', primary);
     await call.hangup();
     await expect.poll(() => outcomeOf(c, call.sid)).toBe('connected');
+    const reference = await factsOf(c, alone.sid);
+    expect(reference.path.length).toBeGreaterThan(3);
+    await expect.poll(() => factsOf(c, call.sid)).toEqual(reference);
+    expect(c.servedBy(alone.sid)).toEqual(new Set([c.instances[0]!.address]));
     expect(c.servedBy(call.sid)).toEqual(new Set(c.instances.map((i) => i.address)));
   });
 

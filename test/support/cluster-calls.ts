@@ -2,7 +2,7 @@ import type { CallHandle } from '@gardeline/twilio-emulator';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.js';
-import { callRecords } from '../../db/schema/index.js';
+import { callEvents, callRecords } from '../../db/schema/index.js';
 import { doctorContacts } from '../../server/line/contacts.js';
 import { loadLineContext } from '../../server/line/line-context.js';
 import { startCluster, type Cluster } from './cluster.js';
@@ -93,6 +93,26 @@ export const ringsOf = (c: Cluster, phone: string) =>
 export async function outcomeOf(c: Cluster, callSid: string): Promise<string | null | undefined> {
   const [r] = await c.db.db.select().from(callRecords).where(eq(callRecords.callSid, callSid));
   return r?.outcome;
+}
+
+/**
+ * What a call left in the database, without what differs from call to call (ids, times, SIDs,
+ * the caller's number): its record's status, outcome and professional, and its path as a sorted
+ * list of events (status callbacks of two instances may interleave).
+ */
+export async function factsOf(c: Cluster, callSid: string) {
+  const [record] = await c.db.db.select().from(callRecords).where(eq(callRecords.callSid, callSid));
+  const events = await c.db.db.select().from(callEvents).where(eq(callEvents.callSid, callSid));
+  return {
+    record: record && {
+      status: record.status,
+      outcome: record.outcome,
+      lang: record.lang,
+      connectedProfessionalId: record.connectedProfessionalId,
+      ended: record.endedAt !== null,
+    },
+    path: events.map((e) => `${e.kind} ${e.node ?? ''} ${e.professionalId ?? ''}`).sort(),
+  };
 }
 
 /** Nobody heard Twilio's "application error", and Twilio logged no webhook error. */
