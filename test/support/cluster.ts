@@ -62,7 +62,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     harnessTimeoutMs: options.harnessTimeoutMs ?? 10_000,
   });
   const ports = await Promise.all(Array.from({ length: options.instances ?? 2 }, () => freePort()));
-  const nginx: Nginx = await startNginx(ports, await freePort());
+  const nginx: Nginx = await startNginx(ports, await freePort()).catch(async (err: unknown) => {
+    await Promise.all([emulator.close(), db.drop()]);
+    throw err;
+  });
   const prefix = `glcluster-${randomBytes(4).toString('hex')}`;
   const env: Record<string, string> = {
     NODE_ENV: 'test',

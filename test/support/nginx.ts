@@ -91,9 +91,14 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=0${live.includes
   const child: ChildProcess = spawn(nginxBinary(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let spawnError = '';
+  child.once('error', (err) => {
+    spawnError = `${nginxBinary()} could not be started (${err.message}): install Debian's nginx-light (.ci/run does)`;
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitForPort(port, 5000, () => {
     const errors = existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log')) : '';
+    if (spawnError) return spawnError;
     return child.exitCode !== null ? `nginx exited: ${stderr}${String(errors)}` : null;
   });
   return {
