@@ -6,6 +6,7 @@ import {
   queueOfferPath,
   queueTakePath,
   screenPath,
+  dialResultPath,
   screenResultPath,
   voicePath,
 } from './call-url.js';
@@ -18,11 +19,26 @@ describe('the webhook URLs of a call', () => {
     const state = { lang: 'en' as const, retries: 2, attempt: 1 };
     const menu = voicePath('menu', state, true);
     expect(menu).toBe('/twilio/voice/menu?lang=en&retries=2&attempt=1&silent=1');
-    expect(parseVoiceUrl(queryOf(menu))).toEqual({ state, silent: true, leg: null, offer: null });
+    expect(parseVoiceUrl(queryOf(menu))).toEqual({
+      state,
+      silent: true,
+      leg: null,
+      offer: null,
+      rung: null,
+    });
+    const dialed = dialResultPath(state, 'p1');
+    expect(dialed).toBe('/twilio/voice/dial-result?lang=en&retries=2&attempt=1&pro=p1');
+    expect(parseVoiceUrl(queryOf(dialed))).toMatchObject({ rung: 'p1', leg: null, offer: null });
 
-    const leg = { call: 'CA1', line: '+33261910015', attempt: 1 };
-    expect(screenPath(leg)).toBe('/twilio/voice/screen?call=CA1&line=%2B33261910015&attempt=1');
+    const leg = { call: 'CA1', line: '+33261910015', attempt: 1, pro: 'p1' };
+    expect(screenPath(leg)).toBe(
+      '/twilio/voice/screen?call=CA1&line=%2B33261910015&attempt=1&pro=p1',
+    );
     expect(parseVoiceUrl(queryOf(screenResultPath(leg))).leg).toEqual(leg);
+    // A number with no professional (the fallback line): no `pro` in the URL.
+    const fallbackLeg = { ...leg, pro: '' };
+    expect(screenPath(fallbackLeg)).not.toMatch(/pro=/);
+    expect(parseVoiceUrl(queryOf(screenPath(fallbackLeg))).leg).toEqual(fallbackLeg);
 
     const offer = { queue: 'line-7', line: '+33261910015', pro: 'p1' };
     expect(parseVoiceUrl(queryOf(queueOfferPath(offer))).offer).toEqual(offer);
@@ -44,6 +60,7 @@ describe('the webhook URLs of a call', () => {
       call: 'CA9',
       line: '+33261910015',
       attempt: 1,
+      pro: '',
     });
     expect(parseVoiceUrl({ q: 'line-7', t: '+33261910015', p: 'p1' }).offer).toEqual({
       queue: 'line-7',
@@ -64,6 +81,7 @@ describe('the webhook URLs of a call', () => {
         silent: false,
         leg: null,
         offer: null,
+        rung: null,
       });
     expect(parseVoiceUrl({ retries: '999', attempt: '999' }).state).toMatchObject({
       retries: 10,

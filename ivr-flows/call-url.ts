@@ -17,6 +17,11 @@ export interface LegRef {
   line: string;
   /** Index of the contact being rung. */
   attempt: number;
+  /**
+   * The professional being rung ('' for a number with no professional, e.g. the fallback line):
+   * the keypress bridges them, not whoever the rota names when it comes (a shift may have ended).
+   */
+  pro: string;
 }
 
 /** A freed professional offered the next caller holding in a queue. */
@@ -53,6 +58,13 @@ export function voicePath(node: VoiceNode, state: CallState, silent = false): st
   return `/twilio/voice/${node}?${query(silent ? { ...fields, silent: 1 } : fields)}`;
 }
 
+/**
+ * The Dial action of a ring: the call state and the professional rung, so that the record names
+ * who answered even when the rota has moved on by the time Twilio posts it (a shift boundary).
+ */
+export const dialResultPath = (state: CallState, pro: string | null) =>
+  pro ? `${voicePath('dial-result', state)}&${query({ pro })}` : voicePath('dial-result', state);
+
 /** The screening leg played on a professional's phone when it answers. */
 export const screenPath = (leg: LegRef) => `/twilio/voice/screen?${query(legFields(leg))}`;
 
@@ -60,7 +72,12 @@ export const screenPath = (leg: LegRef) => `/twilio/voice/screen?${query(legFiel
 export const screenResultPath = (leg: LegRef) =>
   `/twilio/voice/screen-result?${query(legFields(leg))}`;
 
-const legFields = (leg: LegRef) => ({ call: leg.call, line: leg.line, attempt: leg.attempt });
+const legFields = (leg: LegRef) => ({
+  call: leg.call,
+  line: leg.line,
+  attempt: leg.attempt,
+  ...(leg.pro ? { pro: leg.pro } : {}),
+});
 
 /** The call placed to a freed professional while patients hold. */
 export const queueOfferPath = (offer: QueueOfferRef) =>
@@ -82,6 +99,8 @@ export interface VoiceUrl {
   leg: LegRef | null;
   /** Set on the queue offer's webhooks. */
   offer: QueueOfferRef | null;
+  /** On a Dial action: the professional that ring was for (null for a number with none). */
+  rung: string | null;
 }
 
 /** Old one-letter name → current name. */
@@ -139,8 +158,9 @@ export function parseVoiceUrl(raw: unknown): VoiceUrl {
   return {
     state,
     silent: q.silent,
-    leg: q.call ? { call: q.call, line: q.line ?? '', attempt: q.attempt } : null,
+    leg: q.call ? { call: q.call, line: q.line ?? '', attempt: q.attempt, pro: q.pro ?? '' } : null,
     offer: q.queue !== undefined ? { queue: q.queue, line: q.line ?? '', pro: q.pro ?? '' } : null,
+    rung: !q.call && q.queue === undefined && q.pro ? q.pro : null,
   };
 }
 

@@ -38,15 +38,32 @@ export function busyChoice(
   return { steps, effects: [{ kind: 'visit', node: 'hold' }] };
 }
 
-/** Played in a loop while a caller holds: position, then a pause. */
-export function holdWait(state: CallState, position: number): FlowResult {
+/**
+ * The <Enqueue> wait document, fetched again by Twilio each time it ends: position (Twilio's),
+ * then a pause. Once the caller has held `limitSeconds` (Twilio's QueueTime), they leave the
+ * queue: its action (hold-result) escalates to the backup level, the fallback line, a callback.
+ */
+export function holdWait(
+  state: CallState,
+  position: number,
+  waitedSeconds: number,
+  limitSeconds: number,
+): FlowResult {
   const t = voice(state.lang);
+  const left = limitSeconds - waitedSeconds;
+  if (left <= 0)
+    return {
+      steps: [say(t.holdLimitReached, state.lang), { verb: 'leave' }],
+      effects: [{ kind: 'visit', node: 'hold_limit' }],
+    };
+  // Short pauses near the limit, so that the caller leaves close to it.
+  const pause = Math.max(1, Math.min(10, Math.ceil(left / 2)));
   return {
     steps: [
       say(t.holdPosition(position), state.lang),
-      { verb: 'pause', seconds: 10 },
+      { verb: 'pause', seconds: pause },
       say(t.holdMusic, state.lang),
-      { verb: 'pause', seconds: 10 },
+      { verb: 'pause', seconds: pause },
     ],
     effects: [],
   };
@@ -91,13 +108,23 @@ export function queueOffer(territoryName: string, offer: QueueOfferRef): FlowRes
   };
 }
 
-/** The doctor's answer to the queue offer: 1 bridges them to the first caller holding. */
-export function queueTake(queue: string, digits: string | undefined): FlowResult {
+/**
+ * The doctor's answer to the queue offer: 1 bridges them to the first caller holding. `front` is
+ * what the node found in Twilio's queue: 'claimed' (the oldest caller, the doctor claimed for
+ * them), 'empty' (nobody holds any more), 'refused' (the doctor is bridged elsewhere).
+ */
+export function queueTake(
+  queue: string,
+  digits: string | undefined,
+  front: 'claimed' | 'empty' | 'refused' = 'claimed',
+): FlowResult {
+  const p = professionalPrompts;
   if (digits !== '1')
-    return {
-      steps: [say(professionalPrompts.noKeyPressed, 'fr'), { verb: 'hangup' }],
-      effects: [],
-    };
+    return { steps: [say(p.noKeyPressed, 'fr'), { verb: 'hangup' }], effects: [] };
+  if (front !== 'claimed') {
+    const sentence = front === 'refused' ? p.alreadyBridged : p.queueEmpty;
+    return { steps: [say(sentence, 'fr'), { verb: 'hangup' }], effects: [] };
+  }
   return {
     steps: [{ verb: 'dial_queue', queue, action: '/twilio/fallback/after-queue' }],
     effects: [{ kind: 'queue_taken', queue }],

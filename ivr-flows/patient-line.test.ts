@@ -3,6 +3,9 @@ import type { Contact } from '../rota/types.js';
 import {
   busyChoice,
   dialResult,
+  holdResult,
+  holdWait,
+  queueTake,
   menuChoice,
   screenResult,
   spokenSeconds,
@@ -28,6 +31,7 @@ const ctx = (over: Partial<FlowContext> = {}): FlowContext => ({
     recordingNotice: false,
     daytimeNumber: '+33261910050',
     pharmacy: null,
+    fallbackIsCallCentre: false,
   },
   inPdsaHours: true,
   contacts: [doctor(1), doctor(2), doctor(9, 'fallback')],
@@ -36,6 +40,7 @@ const ctx = (over: Partial<FlowContext> = {}): FlowContext => ({
   lineNumber: '+33261910015',
   doctorBusy: false,
   holdQueue: 'line-1',
+  holdLimitSeconds: 180,
   ...over,
 });
 const verbs = (steps: Step[]) => steps.map((s) => s.verb);
@@ -83,7 +88,7 @@ describe('the menu', () => {
       verb: 'dial',
       number: '+33639980001',
       timeout: 20,
-      screenPath: '/twilio/voice/screen?call=CA123&line=%2B33261910015&attempt=0',
+      screenPath: '/twilio/voice/screen?call=CA123&line=%2B33261910015&attempt=0&pro=p1',
     });
     expect(effects).toContainEqual({ kind: 'ring', attempt: 0, contact: doctor(1) });
   });
@@ -191,15 +196,57 @@ describe('routing', () => {
     });
   });
 
-  it('after the backup, the fallback line without screening; after it, a callback', () => {
+  it('after the backup, the fallback line screened like a doctor; after it, a callback', () => {
     const toFallback = dialResult(ctx(), { ...fr, attempt: 1 }, 'no-answer', false);
     expect(toFallback.steps.find((s) => s.verb === 'dial')).toMatchObject({
       number: '+33639980009',
-      screenPath: null,
+      screenPath: '/twilio/voice/screen?call=CA123&line=%2B33261910015&attempt=2',
+    });
+    // Its voicemail answered ("completed") but nobody pressed 1: not connected.
+    const voicemail = dialResult(ctx(), { ...fr, attempt: 2 }, 'completed', false);
+    expect(voicemail.effects).toContainEqual({
+      kind: 'request_callback',
+      reason: 'nobody_answered',
     });
     const last = dialResult(ctx(), { ...fr, attempt: 2 }, 'busy', false);
     expect(last.effects).toContainEqual({ kind: 'request_callback', reason: 'nobody_answered' });
     expect(verbs(last.steps)).toEqual(['say', 'hangup']);
+  });
+
+  it('a territory whose fallback is a staffed call centre: dialled unscreened, its answer connects', () => {
+    const centre = ctx({ territory: { ...ctx().territory, fallbackIsCallCentre: true } });
+    const toFallback = dialResult(centre, { ...fr, attempt: 1 }, 'no-answer', false);
+    expect(toFallback.steps.find((s) => s.verb === 'dial')).toMatchObject({ screenPath: null });
+    expect(dialResult(centre, { ...fr, attempt: 2 }, 'completed', false).effects).toContainEqual({
+      kind: 'outcome',
+      outcome: 'fallback',
+    });
+  });
+
+  it('the screening keypress accepts only a professional not bridged elsewhere', () => {
+    expect(screenResult(1, '1').effects).toEqual([{ kind: 'accepted', attempt: 1 }]);
+    const refused = screenResult(1, '1', false);
+    expect(refused.effects).toEqual([]);
+    expect(text(refused.steps)).toMatch(/déjà en ligne/);
+    expect(verbs(refused.steps)).toEqual(['say', 'hangup']);
+  });
+
+  it('a caller holding past the limit leaves the queue; before it, hears their position', () => {
+    const waiting = holdWait(fr, 2, 100, 180);
+    expect(text(waiting.steps)).toMatch(/position 2/);
+    expect(verbs(waiting.steps)).not.toContain('leave');
+    const over = holdWait(fr, 1, 180, 180);
+    expect(verbs(over.steps)).toEqual(['say', 'leave']);
+    // The queue's action then escalates: the backup level first.
+    const next = holdResult(ctx({ doctorBusy: true }), fr, 'leave');
+    expect(next.steps.find((s) => s.verb === 'dial')).toMatchObject({ number: '+33639980002' });
+  });
+
+  it('a freed doctor takes the oldest caller only if one still holds and they are not bridged elsewhere', () => {
+    expect(verbs(queueTake('line-1', '1', 'claimed').steps)).toEqual(['dial_queue']);
+    expect(text(queueTake('line-1', '1', 'empty').steps)).toMatch(/n'est plus en ligne/);
+    expect(text(queueTake('line-1', '1', 'refused').steps)).toMatch(/déjà en ligne/);
+    expect(queueTake('line-1', '2', 'claimed').effects).toEqual([]);
   });
 
   it('nobody reachable and a hidden number: a clear instruction, no callback', () => {

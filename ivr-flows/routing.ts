@@ -1,6 +1,12 @@
 import { professionalPrompts } from './prompts/professional.js';
 import { say, voice } from './say.js';
-import { screenPath, screenResultPath, voicePath, type LegRef } from './call-url.js';
+import {
+  dialResultPath,
+  screenPath,
+  screenResultPath,
+  voicePath,
+  type LegRef,
+} from './call-url.js';
 import type { CallState } from './state.js';
 import type { Effect, FlowContext, FlowResult } from './types.js';
 
@@ -32,6 +38,15 @@ export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
   const contact = ctx.contacts[state.attempt];
   if (!contact) return nobodyReached(ctx, state);
   const isFallback = contact.source === 'fallback';
+  // A call centre's agents cannot press 1; any other number is screened, the fallback line
+  // included, so that a voicemail never takes the patient.
+  const screened = !(isFallback && ctx.territory.fallbackIsCallCentre);
+  const leg = {
+    call: ctx.callSid,
+    line: ctx.lineNumber,
+    attempt: state.attempt,
+    pro: contact.professionalId ?? '',
+  };
   const sentence =
     state.attempt === 0 && !isFallback
       ? t.connecting
@@ -45,10 +60,8 @@ export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
         verb: 'dial',
         number: contact.phone,
         timeout: ringSeconds,
-        action: voicePath('dial-result', state),
-        screenPath: isFallback
-          ? null
-          : screenPath({ call: ctx.callSid, line: ctx.lineNumber, attempt: state.attempt }),
+        action: dialResultPath(state, contact.professionalId),
+        screenPath: screened ? screenPath(leg) : null,
       },
     ],
     effects: [
@@ -98,15 +111,25 @@ export function screenLeg(territoryName: string, leg: LegRef): FlowResult {
   };
 }
 
-/** "1" accepts (an empty answer lets Twilio bridge the legs); anything else hangs the leg up. */
-export function screenResult(attempt: number, digits: string | undefined): FlowResult {
-  if (digits === '1') return { steps: [], effects: [{ kind: 'accepted', attempt }] };
-  return { steps: [say(professionalPrompts.noKeyPressed, 'fr'), { verb: 'hangup' }], effects: [] };
+/**
+ * "1" accepts (an empty answer lets Twilio bridge the legs); anything else hangs the leg up. A
+ * professional already bridged to another patient (`claimed` false: two patients rang them at
+ * once) is told so and the leg hangs up: the Dial action then tries the next contact.
+ */
+export function screenResult(
+  attempt: number,
+  digits: string | undefined,
+  claimed = true,
+): FlowResult {
+  if (digits === '1' && claimed) return { steps: [], effects: [{ kind: 'accepted', attempt }] };
+  const sentence =
+    digits === '1' ? professionalPrompts.alreadyBridged : professionalPrompts.noKeyPressed;
+  return { steps: [say(sentence, 'fr'), { verb: 'hangup' }], effects: [] };
 }
 
 /**
- * After a Dial: connected only if the screening recorded a keypress (`accepted`), or a staffed
- * fallback line answered; otherwise the next contact.
+ * After a Dial: connected only if the screening recorded a keypress (`accepted`), or the
+ * territory's call centre (dialled unscreened) answered; otherwise the next contact.
  */
 export function dialResult(
   ctx: FlowContext,
@@ -115,7 +138,10 @@ export function dialResult(
   accepted: boolean,
 ): FlowResult {
   const contact = ctx.contacts[state.attempt] ?? null;
-  const fallbackAnswered = contact?.source === 'fallback' && dialStatus === 'completed';
+  const fallbackAnswered =
+    contact?.source === 'fallback' &&
+    ctx.territory.fallbackIsCallCentre &&
+    dialStatus === 'completed';
   if (accepted || fallbackAnswered) {
     const effects: Effect[] = [
       { kind: 'ring_result', attempt: state.attempt, contact, result: 'accepted' },

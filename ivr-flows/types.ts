@@ -18,6 +18,8 @@ export type Step =
     }
   | { verb: 'enqueue'; queue: string; waitPath: string; action: string }
   | { verb: 'dial_queue'; queue: string; action: string }
+  /** In an <Enqueue> wait document: leave the queue (its action continues the call). */
+  | { verb: 'leave' }
   | { verb: 'redirect'; path: string }
   | { verb: 'hangup' };
 
@@ -66,6 +68,8 @@ export interface TerritoryFacts {
   recordingNotice: boolean;
   daytimeNumber: string | null;
   pharmacy: { name: string; phone: string } | null;
+  /** The fallback number is a staffed call centre: dialled without keypress screening. */
+  fallbackIsCallCentre: boolean;
 }
 
 /** Everything a flow may know about the world, handed in by the server. */
@@ -83,4 +87,6 @@ export interface FlowContext {
   doctorBusy: boolean;
   /** Queue holding callers for this line's doctor. */
   holdQueue: string;
+  /** Seconds a caller holds before being escalated (backup, fallback line, callback). */
+  holdLimitSeconds: number;
 }

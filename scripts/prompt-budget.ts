@@ -9,6 +9,7 @@ const ctx: FlowContext = {
     recordingNotice: false,
     daytimeNumber: null,
     pharmacy: null,
+    fallbackIsCallCentre: false,
   },
   inPdsaHours: true,
   contacts: [
@@ -26,6 +27,7 @@ const ctx: FlowContext = {
   lineNumber: '+33261910015',
   doctorBusy: false,
   holdQueue: 'q',
+  holdLimitSeconds: 180,
 };
 const warning = spokenSeconds([startCall(ctx).steps[0]!]);
 const routing = spokenSeconds(menuChoice(ctx, initialState, '1').steps);

@@ -19,6 +19,7 @@ const { startWorkers } = await import('../server/workers.js');
 const { createLogger } = await import('../server/platform/logger.js');
 const { createTwilioClient } = await import('../server/twilio/client.js');
 const { publicUrl } = await import('../server/platform/config.js');
+const { openLiveCalls } = await import('../server/line/call-state-store.js');
 
 const logger = createLogger(config.LOG_LEVEL);
 const db = openDatabase(config.DATABASE_URL);
@@ -40,6 +41,7 @@ const deps = {
     config.TWILIO_API_URL,
   ),
   logger,
+  live: openLiveCalls(config, db.sql),
   now: () => new Date(),
 };
 const workers = startWorkers(deps);
@@ -51,6 +53,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void workers
       .close()
       .then(() => jobs.close())
+      .then(() => deps.live.close())
       .then(() => db.close())
       .then(() => process.exit(0));
   });

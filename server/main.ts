@@ -7,6 +7,7 @@ import { publicUrl as publicUrlOf, type Config } from './platform/config.js';
 import type { AppDeps } from './platform/deps.js';
 import { createQueueFactory, type QueueBackend } from './platform/queue-backend.js';
 import { createJobs } from './platform/queues.js';
+import { openLiveCalls } from './line/call-state-store.js';
 import { scheduleShiftReminders } from './planning/reminders/shift-reminder-job.js';
 import { startWorkers, type Workers } from './workers.js';
 import { createLogger, type Logger } from './platform/logger.js';
@@ -59,6 +60,9 @@ export async function startService(
       : { kind: 'postgres', url: databaseUrl };
     const jobs = createJobs(createQueueFactory(backend));
     cleanups.push(() => jobs.close());
+    // Live-call facts: the queues' Redis when REDIS_URL is set, else this PostgreSQL.
+    const live = openLiveCalls(config, db.sql);
+    cleanups.push(() => live.close());
 
     const apiUrl = config.TWILIO_API_URL ?? options.localTwilioUrl;
     if (!apiUrl) throw new Error('TWILIO_API_URL is unset and no local Twilio emulator was given');
@@ -74,6 +78,7 @@ export async function startService(
       jobs,
       twilio,
       logger,
+      live,
       now: () => new Date(),
       ...(options.localTwilioUrl && !config.TWILIO_API_URL
         ? { emulatorUrl: options.localTwilioUrl }

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { callbackRouter } from './callbacks/webhooks.js';
 import { CallOpeningBatch } from './line/call-opening-batch.js';
-import { MemoryLiveCalls } from './line/call-state.js';
+import { openLiveCalls } from './line/call-state-store.js';
 import { DatabaseBreaker } from './line/database-breaker.js';
 import { fallbackRouter } from './line/fallback-webhook.js';
 import { LineContextCache } from './line/line-context.js';
@@ -17,8 +17,8 @@ export function twilioRouter(deps: AppDeps): Router {
   const room: LineRoom = {
     deps,
     cache: new LineContextCache(deps.config.ROTA_CACHE_SECONDS * 1000),
-    // One instance: the live-call facts stay in this process (see call-state.ts).
-    live: new MemoryLiveCalls(),
+    // Shared storage chosen from the config: any instance answers any webhook of any call.
+    live: deps.live ?? (deps.live = openLiveCalls(deps.config, deps.db.sql)),
     breaker: new DatabaseBreaker(),
     openings: new CallOpeningBatch(deps.db.sql),
   };

@@ -4,6 +4,7 @@ import type { AppDeps } from './platform/deps.js';
 import { runCallback } from './callbacks/callback-job.js';
 import { callbackDeadline } from './callbacks/deadline-job.js';
 import { flushCallbackOutbox } from './callbacks/outbox.js';
+import { startLiveCallReconciler } from './line/live-call-reconciler.js';
 import { jobPayloads, type JobName } from './platform/job-payloads.js';
 import { queueNames, type QueueName } from './platform/queues.js';
 import { followUp } from './sms/follow-up-job.js';
@@ -107,10 +108,13 @@ export function startWorkers(
     );
   }, timings.outboxSweepMs);
   sweep.unref();
+  // Bridges whose status callback was lost are freed against Twilio's call status.
+  const reconciler = deps.live ? startLiveCallReconciler(deps, deps.live) : null;
   return {
     workers,
     close: async () => {
       clearInterval(sweep);
+      reconciler?.stop();
       // From here the database may go away under the workers (embedded PostgreSQL stops on the
       // same signal): losing a connection is expected, not an error worth a stack trace.
       for (const worker of workers) {

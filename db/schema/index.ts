@@ -3,3 +3,4 @@ export * from './rota.js';
 export * from './calls.js';
 export * from './access.js';
 export * from './settings.js';
+export * from './live-calls.js';

@@ -21,6 +21,13 @@ export const territories = pgTable('territories', {
   fallbackNumber: text('fallback_number'),
   /** Daytime number for unscheduled care, said outside PDSA hours. */
   daytimeNumber: text('daytime_number'),
+  /** Seconds a caller holds for the busy doctor before being escalated (backup, fallback, callback). */
+  holdLimitSeconds: integer('hold_limit_seconds').notNull().default(180),
+  /**
+   * The fallback number is a staffed call centre (its agents cannot press 1): dialled without
+   * keypress screening. Otherwise it is screened like a doctor, so a voicemail never takes a patient.
+   */
+  fallbackIsCallCentre: boolean('fallback_is_call_centre').notNull().default(false),
   settings: jsonb('settings').$type<TerritorySettings>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -29,6 +29,8 @@ export interface VoiceCatalogue {
   doctorBusyOffer: string;
   holdPosition(position: number): string;
   holdMusic: string;
+  /** The hold limit is reached: the caller is put through to someone else. */
+  holdLimitReached: string;
   endOfCall: string;
   /** Played to the patient when a doctor calls them back: a keypress, so a voicemail never counts as reached. */
   callbackPatientScreen(territory: string): string;

@@ -42,6 +42,7 @@ export const en: VoiceCatalogue = {
     (position <= 1 ? 'You are next.' : `You are number ${position} in line.`) +
     ' The doctor will answer as soon as possible. Please stay on the line.',
   holdMusic: 'Thank you for holding.',
+  holdLimitReached: 'The doctor on call is still busy. We are finding someone else to answer you.',
   endOfCall: 'Thank you for calling. Goodbye.',
   callbackPatientScreen: (territory) =>
     `Hello, this is the out-of-hours care line of ${territory}. A doctor is calling you back, as you asked. To speak to them, press 1.`,

@@ -43,6 +43,8 @@ export const fr: VoiceCatalogue = {
     (position <= 1 ? 'Vous êtes le prochain patient.' : `Vous êtes en position ${position}.`) +
     ' Le médecin vous répondra dès que possible. Restez en ligne.',
   holdMusic: 'Merci de patienter.',
+  holdLimitReached:
+    "Le médecin de garde est toujours occupé. Nous cherchons quelqu'un d'autre pour vous répondre.",
   endOfCall: 'Merci de votre appel. Au revoir.',
   callbackPatientScreen: (territory) =>
     `Bonjour, ici la permanence des soins du ${territory}. Un médecin vous rappelle, comme vous l'avez demandé. Pour lui parler, tapez 1.`,

@@ -37,7 +37,10 @@ export async function flowContextOf(
       : undefined;
   const hidden = isHiddenCaller(params.from);
   const primary = contacts[0];
-  const doctorBusy = primary?.source !== 'fallback' && (await live.isBusy(primary?.professionalId));
+  // Shared storage unreachable: ring the doctor (the keypress claim still refuses a double bridge).
+  const doctorBusy =
+    primary?.source !== 'fallback' &&
+    (await live.isBusy(primary?.professionalId).catch(() => false));
   return {
     territory: {
       name: territory.name,
@@ -45,6 +48,7 @@ export async function flowContextOf(
       recordingNotice: territory.settings.recordingNotice,
       daytimeNumber: territory.daytimeNumber,
       pharmacy: pharmacist ? { name: pharmacist.name, phone: pharmacist.phone } : null,
+      fallbackIsCallCentre: territory.fallbackIsCallCentre,
     },
     inPdsaHours: isPdsaTime(now, pdsaCalendarOf(line, now)),
     contacts,
@@ -53,5 +57,6 @@ export async function flowContextOf(
     lineNumber: line.calledNumber,
     doctorBusy,
     holdQueue: holdQueueOf(territory.id),
+    holdLimitSeconds: territory.holdLimitSeconds,
   };
 }

@@ -2,9 +2,7 @@ import type { Effect } from '../../ivr-flows/types.js';
 import type { Logger } from '../platform/logger.js';
 import { isHiddenCaller } from '../platform/phone-numbers.js';
 import { recordEffects, writesToDatabase } from './apply-effects.js';
-import type { LiveCalls, Reach } from './call-state.js';
-import { doctorContacts } from './contacts.js';
-import { holdQueueOf } from './flow-context.js';
+import { applyLiveFact } from './live-facts.js';
 import type { LineRoom, Turn } from './turn.js';
 
 /** Database writes of a turn give up after this long: the caller is answered anyway. */
@@ -25,7 +23,11 @@ export async function recordTurn(
   effects: Effect[],
   log: Logger,
 ): Promise<void> {
-  for (const effect of effects) await applyLiveFact(room.live, turn, effect);
+  // The database keeps the acceptance too (dial-result reads both): a Redis error is not fatal.
+  for (const effect of effects)
+    await applyLiveFact(room, turn, effect).catch((err) =>
+      log.warn({ err }, 'live-call fact not stored'),
+    );
   const opening = effects.find((e) => e.kind === 'open_call');
   if (opening) {
     const call = {
@@ -47,44 +49,4 @@ export async function recordTurn(
   await room.breaker
     .guard(writeWithinMs, () => recordEffects(room.deps, turn, effects))
     .catch((err) => log.error({ err }, 'call effects not recorded'));
-}
-
-async function applyLiveFact(live: LiveCalls, turn: Turn, effect: Effect): Promise<void> {
-  const { callSid, now } = turn;
-  switch (effect.kind) {
-    case 'accepted': {
-      await live.accept(callSid, effect.attempt, now);
-      // The keypress starts the bridge: from now on this professional is busy with this patient.
-      const contact = turn.line ? doctorContacts(turn.line, now)[effect.attempt] : undefined;
-      if (contact?.professionalId) {
-        await live.bridge(contact.professionalId, callSid, reachOf(turn, contact.phone));
-      }
-      break;
-    }
-    case 'queue_taken': {
-      const pro = turn.url.offer?.pro;
-      const next = await live.nextHolding(effect.queue);
-      if (pro && next) await live.bridge(pro, next, null);
-      break;
-    }
-    case 'visit':
-      if (effect.node === 'hold' && turn.flow) await live.hold(turn.flow.holdQueue, callSid);
-      break;
-    case 'left_hold':
-      await live.unhold(callSid);
-      break;
-    default:
-      break;
-  }
-}
-
-function reachOf(turn: Turn, phone: string): Reach | null {
-  const line = turn.line;
-  if (!line) return null;
-  return {
-    phone,
-    queue: holdQueueOf(line.territory.territory.id),
-    lineNumber: line.calledNumber,
-    territoryName: line.territory.territory.name,
-  };
 }

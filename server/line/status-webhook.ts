@@ -3,34 +3,47 @@ import type { AppDeps } from '../platform/deps.js';
 import { recordSmsStatus } from '../sms/store.js';
 import { smsStatusParams, voiceParams } from '../twilio/webhook-params.js';
 import { closeCallRecord } from './call-record-store.js';
-import { queueOfferPath, type LiveCalls } from './call-state.js';
+import type { LiveCalls } from './call-state.js';
+import { offerNextHolding } from './hold-offers.js';
+import { withTimeout } from './voice-nodes.js';
 
 const finalCallStatuses = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
+/** The status callback answers within this bound, whatever Redis, Twilio or PostgreSQL do. */
+const answerWithinMs = 5000;
+
 /**
- * Status callbacks. They only complete records, so a failure here is logged and answered 204:
- * Twilio has nothing to play and nothing to retry.
+ * Status callbacks of every leg (the patient's call, a professional's queue-offer call). They
+ * free whoever was bridged through the call (on shared storage: whichever instance made the
+ * bridge), offer that professional the oldest caller holding, and complete the record. A failure
+ * here is logged and answered 204: Twilio has nothing to play and nothing to retry.
  */
 export function statusRouter(deps: AppDeps, live: LiveCalls): Router {
   const router = Router();
   router.post('/status', async (req, res) => {
     const params = voiceParams.parse(req.body ?? {});
-    if (params.CallSid && params.CallStatus && finalCallStatuses.has(params.CallStatus)) {
-      const freed = await live
-        .callEnded(params.CallSid, deps.now())
-        .catch((err) => (req.log.error({ err }, 'could not free the call'), [] as string[]));
-      for (const professionalId of freed) {
-        await offerNextHolding(deps, live, professionalId).catch((err) =>
-          req.log.error({ err }, 'could not offer the next holding caller'),
-        );
-      }
-      await closeCallRecord(
-        deps.db.db,
-        params.CallSid,
-        params.CallStatus,
-        deps.now(),
-        params.CallDuration ?? null,
-      ).catch((err) => req.log.error({ err }, 'could not close the call record'));
+    const { CallSid, CallStatus } = params;
+    if (CallSid && CallStatus && finalCallStatuses.has(CallStatus)) {
+      const work = async () => {
+        const freed = await live
+          .callEnded(CallSid)
+          .catch((err) => (req.log.error({ err }, 'could not free the call'), [] as string[]));
+        for (const professionalId of freed) {
+          await offerNextHolding(deps, live, professionalId).catch((err) =>
+            req.log.error({ err }, 'could not offer the next holding caller'),
+          );
+        }
+        await closeCallRecord(
+          deps.db.db,
+          CallSid,
+          CallStatus,
+          deps.now(),
+          params.CallDuration ?? null,
+        ).catch((err) => req.log.error({ err }, 'could not close the call record'));
+      };
+      await withTimeout(work(), answerWithinMs).catch((err) =>
+        req.log.error({ err }, 'status callback cut short'),
+      );
     }
     res.status(204).end();
   });
@@ -50,21 +63,4 @@ export function statusRouter(deps: AppDeps, live: LiveCalls): Router {
     res.status(204).end();
   });
   return router;
-}
-
-/** A doctor just finished a call while patients hold for them: ring them with the next one. */
-async function offerNextHolding(
-  deps: AppDeps,
-  live: LiveCalls,
-  professionalId: string,
-): Promise<void> {
-  const reach = await live.reachOf(professionalId);
-  if (!reach || !(await live.nextHolding(reach.queue))) return;
-  const offer = { queue: reach.queue, line: reach.lineNumber, pro: professionalId };
-  await deps.twilio.calls.create({
-    to: reach.phone,
-    from: reach.lineNumber,
-    url: `${deps.publicUrl}${queueOfferPath(offer)}`,
-    timeout: 20,
-  });
 }

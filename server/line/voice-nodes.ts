@@ -14,7 +14,12 @@ import {
   type FlowResult,
 } from '../../ivr-flows/index.js';
 import { wasAccepted } from './call-record-store.js';
+import { holdingCallers } from './hold-offers.js';
+import { reachOf } from './live-facts.js';
 import type { LineRoom, Turn } from './turn.js';
+
+/** Default hold limit when the territory cannot be loaded (the column's default). */
+const defaultHoldLimitSeconds = 180;
 
 type NodeHandler = (turn: Turn, room: LineRoom) => Promise<FlowResult> | FlowResult;
 type FlowHandler = (
@@ -42,25 +47,81 @@ export const voiceNodes: Record<string, NodeHandler> = {
     const accepted =
       (await live.wasAccepted(callSid, attempt)) ||
       (await withTimeout(wasAccepted(deps.db.db, callSid, attempt), 1000).catch(() => false));
-    return dialResult(flow, url.state, params.DialCallStatus, accepted);
+    return dialResult(
+      withRung(flow, url.state.attempt, url.rung),
+      url.state,
+      params.DialCallStatus,
+      accepted,
+    );
   }),
   'busy-choice': needsFlow(({ flow, url, params }) =>
     busyChoice(flow, url.state, url.silent ? '1' : params.Digits),
   ),
-  'hold-wait': ({ url, params }) => holdWait(url.state, params.QueuePosition ?? 1),
+  'hold-wait': ({ url, params, flow }) =>
+    holdWait(
+      url.state,
+      params.QueuePosition ?? 1,
+      params.QueueTime ?? 0,
+      flow?.holdLimitSeconds ?? defaultHoldLimitSeconds,
+    ),
   'hold-result': needsFlow(({ flow, url, params }) =>
     holdResult(flow, url.state, params.QueueResult),
   ),
   'queue-offer': (turn) =>
     queueOffer(nameOf(turn), turn.url.offer ?? { queue: '', line: '', pro: '' }),
-  'queue-take': ({ url, params }) => queueTake(url.offer?.queue ?? '', params.Digits),
+  'queue-take': async (turn, { live, deps }) => {
+    const { url, params } = turn;
+    const offer = url.offer ?? { queue: '', line: '', pro: '' };
+    if (params.Digits !== '1' || !offer.pro) return queueTake(offer.queue, params.Digits);
+    // Twilio's queue says who holds longest; the doctor is claimed for them before the bridge.
+    // Twilio's REST API slow or failing: the <Dial><Queue> still takes the oldest, unclaimed.
+    const holding = await withTimeout(holdingCallers(deps, offer.queue), 3000).catch(() => null);
+    if (!holding) return queueTake(offer.queue, params.Digits);
+    const [front] = holding;
+    if (!front) return queueTake(offer.queue, params.Digits, 'empty');
+    const claim = { professionalId: offer.pro, callSid: front, legSid: params.CallSid };
+    const claimed = await live.bridge(claim, reachOf(turn, params.To)).catch(() => true);
+    return queueTake(offer.queue, params.Digits, claimed ? 'claimed' : 'refused');
+  },
   screen: (turn) =>
     screenLeg(
       nameOf(turn),
-      turn.url.leg ?? { call: '', line: turn.calledNumber, attempt: turn.url.state.attempt },
+      turn.url.leg ?? {
+        call: '',
+        line: turn.calledNumber,
+        attempt: turn.url.state.attempt,
+        pro: '',
+      },
     ),
-  'screen-result': ({ url, params }) => screenResult(url.state.attempt, params.Digits),
+  'screen-result': async (turn, { live }) => {
+    const { url, params } = turn;
+    const leg = url.leg;
+    if (params.Digits !== '1' || !leg?.pro) return screenResult(url.state.attempt, params.Digits);
+    // The professional named in the URL (the one rung), claimed atomically: two patients who rang
+    // them at once cannot both be bridged. Shared storage unreachable: connect rather than lose.
+    const claim = { professionalId: leg.pro, callSid: leg.call, legSid: params.CallSid };
+    const claimed = await live.bridge(claim, reachOf(turn, params.To)).catch(() => true);
+    return screenResult(url.state.attempt, params.Digits, claimed);
+  },
 };
+
+/**
+ * The flow context with the contact that was really rung at `attempt` (named in the Dial action's
+ * URL): at a shift boundary the rota's contact at that position is already someone else, and the
+ * record must say who answered.
+ */
+function withRung(flow: FlowContext, attempt: number, rung: string | null): FlowContext {
+  const listed = flow.contacts[attempt];
+  if (!rung || !listed || listed.professionalId === rung) return flow;
+  const known = flow.contacts.find((c) => c.professionalId === rung);
+  const contact = known ?? { ...listed, professionalId: rung, name: '', phone: '', shiftId: null };
+  const contacts = [...flow.contacts];
+  contacts[attempt] = {
+    ...contact,
+    source: contact.source === 'fallback' ? 'shift' : contact.source,
+  };
+  return { ...flow, contacts };
+}
 
 /** The apology and the staffed fallback line (or a clear instruction), in the caller's language. */
 export function fallbackFor(turn: Turn, number: string | null): FlowResult {

@@ -46,6 +46,8 @@ export async function createTerritory(
         timeZone: input.timeZone,
         fallbackNumber: input.fallbackNumber,
         daytimeNumber: input.daytimeNumber,
+        holdLimitSeconds: input.holdLimitSeconds,
+        fallbackIsCallCentre: input.fallbackIsCallCentre,
         settings: { ...defaultTerritorySettings, ...input.settings },
       })
       .returning();

@@ -57,6 +57,8 @@ export const newTerritory = z.object({
   numbers: z.array(phone).min(1),
   fallbackNumber: phone.nullable().default(null),
   daytimeNumber: phone.nullable().default(null),
+  holdLimitSeconds: z.number().int().min(30).max(1800).default(180),
+  fallbackIsCallCentre: z.boolean().default(false),
   settings: territorySettingsPatch.default({}),
 });
 export type NewTerritory = z.infer<typeof newTerritory>;
@@ -66,6 +68,10 @@ export const territoryPatch = z
     name: z.string().min(2).max(120),
     fallbackNumber: phone.nullable(),
     daytimeNumber: phone.nullable(),
+    /** Seconds a caller holds for the busy doctor before being escalated. */
+    holdLimitSeconds: z.number().int().min(30).max(1800),
+    /** The fallback number is a staffed call centre: dialled without keypress screening. */
+    fallbackIsCallCentre: z.boolean(),
     settings: territorySettingsPatch,
   })
   .partial();

@@ -65,8 +65,16 @@ function buildTwiml(steps: Step[], baseUrl: string): string {
           method: 'POST',
           ...(step.callerId ? { callerId: step.callerId } : {}),
         });
+        // A screened leg reports its own end too: the professional is freed by either leg.
         dial.number(
-          step.screenPath ? { url: url(step.screenPath), method: 'POST' } : {},
+          step.screenPath
+            ? {
+                url: url(step.screenPath),
+                method: 'POST',
+                statusCallback: url('/twilio/status'),
+                statusCallbackEvent: ['completed'],
+              }
+            : {},
           step.number,
         );
         break;
@@ -90,6 +98,9 @@ function buildTwiml(steps: Step[], baseUrl: string): string {
         break;
       case 'hangup':
         response.hangup();
+        break;
+      case 'leave':
+        response.leave();
         break;
     }
   }

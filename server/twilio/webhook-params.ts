@@ -28,6 +28,7 @@ export const voiceParams = z.object({
   CallDuration: z.coerce.number().int().min(0).optional().catch(undefined),
   QueueResult: text(32),
   QueuePosition: z.coerce.number().int().min(0).optional().catch(undefined),
+  QueueTime: z.coerce.number().int().min(0).optional().catch(undefined),
   ParentCallSid: text(64),
   ErrorCode: text(16),
 });

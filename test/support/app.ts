@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../../server/platform/config.js';
 import type { AppDeps } from '../../server/platform/deps.js';
 import { createQueueFactory, type QueueBackend } from '../../server/platform/queue-backend.js';
 import { createJobs } from '../../server/platform/queues.js';
+import { openLiveCalls } from '../../server/line/call-state-store.js';
 import { createLogger } from '../../server/platform/logger.js';
 import { createTwilioClient } from '../../server/twilio/client.js';
 import { openDatabase } from '../../db/client.js';
@@ -69,6 +70,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       options.twilioApiUrl ?? 'http://127.0.0.1:9',
     ),
     logger: createLogger('silent', false),
+    // From the config, as in main.ts: REDIS_URL in `env` → Redis, else this test's PostgreSQL.
+    live: openLiveCalls(config, appDb.sql),
     now: () => now ?? new Date(),
   };
   return {
@@ -79,6 +82,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       now = date;
     },
     async close() {
+      await deps.live?.close();
       await jobs.close();
       if (appDb !== db) await appDb.close();
       await db.drop();

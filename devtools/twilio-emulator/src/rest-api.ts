@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { placeOutboundCall, updateCall, type CreateCallInput } from './call-lifecycle.js';
 import { sendSms } from './messaging.js';
+import { queueResource, queueRoute } from './queue-rest.js';
 import { callJson, listJson } from './rest-json.js';
 import type { EmulatorState } from './state.js';
 import { moreInfo, restErrors, TwilioRestError } from './twilio-errors.js';
@@ -54,7 +55,8 @@ function authorised(state: EmulatorState, req: IncomingMessage, pathAccount: str
 
 /**
  * The 2010-04-01 REST API subset apps use: Calls.json and Messages.json (create, fetch,
- * list) and call update, with Basic auth and Twilio's error bodies.
+ * list), call update, and Queues (list, members: read only), with Basic auth and Twilio's error
+ * bodies.
  */
 export class RestApi {
   private faults: Fault[] = [];
@@ -80,6 +82,21 @@ export class RestApi {
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator');
+    const queueMatch = queueRoute.exec(url.pathname);
+    if (queueMatch) {
+      const [, account, queueSid, memberSid] = queueMatch;
+      if (!authorised(this.state, req, account!)) throw TwilioRestError.of('authenticate');
+      const membersListed = url.pathname.includes('/Members');
+      const body = queueResource(
+        this.state,
+        req.method ?? 'GET',
+        url.pathname,
+        queueSid,
+        memberSid,
+        membersListed,
+      );
+      return send(res, 200, body);
+    }
     const match = route.exec(url.pathname);
     if (!match)
       throw new TwilioRestError(20404, 404, `The requested resource ${url.pathname} was not found`);
