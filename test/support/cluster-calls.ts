@@ -2,7 +2,7 @@ import type { CallHandle } from '@gardeline/twilio-emulator';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.js';
-import { callEvents, callRecords } from '../../db/schema/index.js';
+import { callEvents, callRecords, territories } from '../../db/schema/index.js';
 import { doctorContacts } from '../../server/line/contacts.js';
 import { loadLineContext } from '../../server/line/line-context.js';
 import { startCluster, type Cluster } from './cluster.js';
@@ -22,10 +22,8 @@ export async function demoCluster(): Promise<{ c: Cluster; contacts: string[] }>
       await seedDemo(db.db, night);
       // Emulated time runs ×0.02: a 3-minute hold limit is 3.6 s of real time, less than a
       // loaded machine may take to free the doctor. These tests are about who is offered the
-      // held caller, not about the limit: 30 minutes (where the territory has one).
-      const [limit] = await db.sql`select 1 from information_schema.columns
-        where table_name = 'territories' and column_name = 'hold_limit_seconds'`;
-      if (limit) await db.sql`update territories set hold_limit_seconds = 1800`;
+      // held caller, not about the limit (test/voice/live-calls.e2e.test.ts): 30 minutes.
+      await db.db.update(territories).set({ holdLimitSeconds: 1800 });
     },
   });
   const ctx = await loadLineContext(c.db.db, line, night);
