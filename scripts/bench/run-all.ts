@@ -2,8 +2,10 @@
 import { cpus, totalmem } from 'node:os';
 import { benchCalls } from './calls.js';
 import { benchQueue } from './queue.js';
+import { benchRollingRestart } from './rolling-restart.js';
 import { benchRota } from './rota.js';
 import { benchWebhook } from './webhook.js';
+import { benchWebhookCluster } from './webhook-cluster.js';
 import { benchWorkerKill } from './worker-kill.js';
 
 console.log(
@@ -19,4 +21,8 @@ console.log('queue (SMS jobs through the Twilio emulator)');
 console.table(await benchQueue());
 console.log('worker SIGKILL trials (callbacks)');
 console.table(await benchWorkerKill());
+console.log('webhook on the cluster (npm start processes behind nginx): closed and open loop');
+console.table(await benchWebhookCluster());
+console.log('rolling restart of two instances during a burst of calls');
+console.table(await benchRollingRestart());
 process.exit(0);

@@ -9,6 +9,7 @@ import { openDatabase } from '../../db/client.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { seedDemo } from '../../db/seed/seed-demo.js';
 import { createApp } from '../../server/app.js';
+import { openLiveCalls } from '../../server/line/call-state-store.js';
 import { loadConfig } from '../../server/platform/config.js';
 import { createQueueFactory } from '../../server/platform/queue-backend.js';
 import { createJobs } from '../../server/platform/queues.js';
@@ -32,10 +33,11 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   TWILIO_AUTH_TOKEN: 'bench-auth-token-0123456789',
 });
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const jobs = createJobs(
   createQueueFactory({
     kind: 'redis',
-    url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    url: redisUrl,
     prefix: 'glbench',
   }),
 );
@@ -54,6 +56,8 @@ const app = createApp({
   ),
   logger: createLogger('silent', false),
   now: () => now,
+  // Live-call facts on the shared store, as `npm start` with REDIS_URL has them (issue 13).
+  live: openLiveCalls({ REDIS_URL: redisUrl, QUEUE_PREFIX: 'glbench' }, db.sql),
 });
 server.on('request', app);
 
