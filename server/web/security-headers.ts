@@ -23,11 +23,13 @@ export function securityHeaders(production: boolean): RequestHandler {
     baseUri: ["'self'"],
   });
   return (req, res, next) =>
-    (req.path === queueDashboard || req.path.startsWith(`${queueDashboard}/`) ? dashboard : strict)(
-      req,
-      res,
-      next,
-    );
+    // Twilio's webhooks answer TwiML to Twilio, never to a browser: no page headers to compute
+    // and send on the line's hottest path (the new-call benchmark lost 10 % to them).
+    req.path.startsWith('/twilio/')
+      ? next()
+      : (req.path === queueDashboard || req.path.startsWith(`${queueDashboard}/`)
+          ? dashboard
+          : strict)(req, res, next);
 }
 
 function headers(
