@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Tx } from '../../db/client.js';
@@ -7,6 +6,7 @@ import { professionals, serviceMembers, services } from '../../db/schema/index.j
 import { auditActorOf, canManageTerritory, type Actor } from '../access/actor.js';
 import { forbidden, notFound, nothingToChange } from '../platform/http-errors.js';
 import type { NewProfessional, ProfessionalPatch } from './schema.js';
+import { newIcalToken } from '../planning/ical/token.js';
 
 const uuid = z.string().uuid();
 
@@ -47,7 +47,7 @@ export async function createProfessional(
     const { serviceIds, ...values } = input;
     const [row] = await tx
       .insert(professionals)
-      .values({ ...values, icalToken: randomBytes(18).toString('base64url') })
+      .values({ ...values, icalToken: newIcalToken() })
       .returning();
     const members = await setMemberships(tx, row!.id, input.territoryId, serviceIds);
     await recordAudit(tx, auditActorOf(actor), {

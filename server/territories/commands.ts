@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { calendarDays, services, territories, territoryNumbers } from '../../db/schema/index.js';
@@ -15,6 +14,7 @@ import {
 } from '../platform/http-errors.js';
 import type { CalendarDayKind, NewTerritory, ServicePatch, TerritoryPatch } from './schema.js';
 import { serviceById, takenBy, territoryById, type TerritoryRow } from './store.js';
+import { newIcalToken } from '../planning/ical/token.js';
 
 /**
  * The territory, if the actor manages it: 404 when unknown or not readable by the actor (alike,
@@ -80,7 +80,7 @@ export async function createTerritory(
       territoryId: row!.id,
       kind: 'doctor',
       name: 'Médecin de garde',
-      icalToken: randomBytes(18).toString('base64url'),
+      icalToken: newIcalToken(),
     });
     await recordAudit(tx, auditActorOf(actor), {
       action: 'territory.create',

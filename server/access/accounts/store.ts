@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import {
@@ -10,6 +9,7 @@ import {
   users,
   userTerritories,
 } from '../../../db/schema/index.js';
+import { newIcalToken } from '../../planning/ical/token.js';
 
 export type UserRow = typeof users.$inferSelect;
 /** A user as the audit log and the pages see them: never the password hash. */
@@ -165,7 +165,7 @@ export async function deactivate(
   if (user.professionalId)
     await db
       .update(professionals)
-      .set({ active: false, icalToken: randomBytes(18).toString('base64url') })
+      .set({ active: false, icalToken: newIcalToken() })
       .where(eq(professionals.id, user.professionalId));
 }
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Database } from '../../../db/client.js';
 import {
   auditActorOf,
@@ -14,9 +13,9 @@ import {
   territoryOfProfessional,
   territoryOfService,
 } from './store.js';
+import { newIcalToken } from './token.js';
 
 /** 144 random bits, URL-safe: the whole credential of a feed. */
-const newToken = () => randomBytes(18).toString('base64url');
 
 /**
  * A new iCal token for a professional's feed (the old URL answers 404 from now on): the
@@ -32,7 +31,7 @@ export async function rotateProfessionalIcalToken(
     if (!territoryId || !canReadTerritory(actor, territoryId)) throw notFound('Professionnel');
     if (actor.professionalId !== professionalId && !canManageTerritory(actor, territoryId))
       throw forbidden();
-    const token = newToken();
+    const token = newIcalToken();
     await replaceProfessionalIcalToken(tx, professionalId, token);
     await recordAudit(tx, auditActorOf(actor), {
       action: 'ical.rotate',
@@ -54,7 +53,7 @@ export async function rotateServiceIcalToken(
     const territoryId = await territoryOfService(tx, serviceId);
     if (!territoryId || !canReadTerritory(actor, territoryId)) throw notFound('Service');
     if (!canManageTerritory(actor, territoryId)) throw forbidden();
-    const token = newToken();
+    const token = newIcalToken();
     await replaceServiceIcalToken(tx, serviceId, token);
     await recordAudit(tx, auditActorOf(actor), {
       action: 'ical.rotate',
