@@ -57,6 +57,16 @@ describe('shiftParts', () => {
     ]);
   });
 
+  it('back-to-back overrides by the same doctor make one part, under the first one’s key', () => {
+    const parts = shiftParts(night, [
+      override('o1', 'bob', at('18:00'), at('22:00')),
+      override('o2', 'bob', at('22:00'), at('08:00', '2026-12-06')),
+    ]);
+    expect(brief(parts)).toEqual([
+      ['bob', '2026-12-05T18:00:00.000Z', '2026-12-06T08:00:00.000Z', 's1.o1'],
+    ]);
+  });
+
   it('an open shift stays open where nobody overrides it', () => {
     const open = { ...night, professionalId: null };
     const parts = shiftParts(open, [override('o1', 'bob', at('18:00'), at('22:00'))]);

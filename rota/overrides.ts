@@ -47,15 +47,17 @@ export function shiftParts(shift: OverridableShift, overrides: readonly Override
     const o = activeOverride(mine, from);
     const last = parts.at(-1);
     const overrideId = o?.id ?? null;
-    // Neighbouring pieces held the same way make one event, not a calendar full of slivers.
-    if (last && last.overrideId === overrideId && last.endsAt.getTime() === from) {
+    const professionalId = o ? o.professionalId : shift.professionalId;
+    // Neighbouring pieces held by the same person make one event, not a calendar of slivers
+    // (two overrides by the same doctor back to back are one stretch of their night).
+    if (last && last.professionalId === professionalId && last.endsAt.getTime() === from) {
       last.endsAt = new Date(to);
       continue;
     }
     parts.push({
       shiftId: shift.id,
       overrideId,
-      professionalId: o ? o.professionalId : shift.professionalId,
+      professionalId,
       startsAt: new Date(from),
       endsAt: new Date(to),
     });

@@ -2,26 +2,10 @@ import { Router } from 'express';
 import type { CalendarEvent } from '../../../rota/ical.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { IcalFeedCache } from './cache.js';
-import {
-  activeShiftsOfProfessional,
-  activeShiftsOfService,
-  professionalByIcalToken,
-  serviceByIcalToken,
-} from './store.js';
+import { professionalFeedEvents, serviceFeedEvents } from './feed-events.js';
+import { professionalByIcalToken, serviceByIcalToken } from './store.js';
 
 const horizonMs = 400 * 86_400_000;
-
-/** A shift as a calendar event: its id makes the UID, its version the SEQUENCE. */
-const eventOf = (
-  shift: { id: string; startsAt: Date; endsAt: Date; version: number },
-  summary: string,
-): CalendarEvent => ({
-  uid: `${shift.id}@gardeline`,
-  start: shift.startsAt,
-  end: shift.endsAt,
-  summary,
-  sequence: shift.version,
-});
 
 /**
  * iCal feeds at secret-token URLs (the token is the credential, as calendar apps cannot log in):
@@ -56,16 +40,8 @@ export function icalRouter(deps: AppDeps): Router {
       ? await professionalByIcalToken(db, req.params.token)
       : null;
     if (!person) return void res.status(404).type('text/plain').send('Flux inconnu');
-    const rows = await activeShiftsOfProfessional(db, person.p.id, window());
-    send(
-      res,
-      `professional:${person.p.id}`,
-      `Gardes · ${person.p.name}`,
-      person.zone,
-      rows.map((r) =>
-        eventOf(r.s, `Garde ${r.service}${r.s.level > 1 ? ` (renfort ${r.s.level})` : ''}`),
-      ),
-    );
+    const events = await professionalFeedEvents(db, person.p.id, window());
+    send(res, `professional:${person.p.id}`, `Gardes · ${person.p.name}`, person.zone, events);
   });
 
   router.get('/ical/service/:token.ics', async (req, res) => {
@@ -73,14 +49,8 @@ export function icalRouter(deps: AppDeps): Router {
       ? await serviceByIcalToken(db, req.params.token)
       : null;
     if (!service) return void res.status(404).type('text/plain').send('Flux inconnu');
-    const rows = await activeShiftsOfService(db, service.s.id, window());
-    send(
-      res,
-      `service:${service.s.id}`,
-      service.s.name,
-      service.zone,
-      rows.map((r) => eventOf(r.s, `N${r.s.level} · ${r.name ?? 'À POURVOIR'}`)),
-    );
+    const events = await serviceFeedEvents(db, service.s.id, window());
+    send(res, `service:${service.s.id}`, service.s.name, service.zone, events);
   });
   return router;
 }

@@ -1,6 +1,12 @@
-import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
-import { professionals, services, shifts, territories } from '../../../db/schema/index.js';
+import {
+  overrides,
+  professionals,
+  services,
+  shifts,
+  territories,
+} from '../../../db/schema/index.js';
 
 /**
  * The active professional whose secret feed token this is, with their territory's zone. A
@@ -61,25 +67,43 @@ export async function territoryOfService(q: Queryable, serviceId: string) {
   return row?.territoryId;
 }
 
-/** A professional's active shifts ending after `since`, with the service's name. */
+/**
+ * The active shifts in the window a professional holds or takes over part of (an override), with
+ * the service's name and the holder's: the feed keeps only the parts that are theirs.
+ */
 export function activeShiftsOfProfessional(
   q: Queryable,
   professionalId: string,
   window: { since: Date; until: Date },
 ) {
+  const overridden = q
+    .select({ id: overrides.shiftId })
+    .from(overrides)
+    .where(eq(overrides.professionalId, professionalId));
   return q
-    .select({ s: shifts, service: services.name })
+    .select({ s: shifts, service: services.name, name: professionals.name })
     .from(shifts)
     .innerJoin(services, eq(services.id, shifts.serviceId))
+    .leftJoin(professionals, eq(professionals.id, shifts.professionalId))
     .where(
       and(
-        eq(shifts.professionalId, professionalId),
+        or(eq(shifts.professionalId, professionalId), inArray(shifts.id, overridden)),
         eq(shifts.status, 'active'),
         gt(shifts.endsAt, window.since),
         lt(shifts.startsAt, window.until),
       ),
     )
     .orderBy(asc(shifts.startsAt));
+}
+
+/** Every override of these shifts, with the replacing professional's name. */
+export async function overridesOfShifts(q: Queryable, shiftIds: string[]) {
+  if (shiftIds.length === 0) return [];
+  return q
+    .select({ o: overrides, name: professionals.name })
+    .from(overrides)
+    .innerJoin(professionals, eq(professionals.id, overrides.professionalId))
+    .where(inArray(overrides.shiftId, shiftIds));
 }
 
 /** The active service whose secret feed token this is, with its territory's zone. */
