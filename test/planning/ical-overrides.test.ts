@@ -51,6 +51,12 @@ async function events(path: string) {
 }
 const feedOf = (p: Professional) => events(`/ical/professional/${p.icalToken}.ics`);
 const serviceFeed = () => events(`/ical/service/${service.icalToken}.ics`);
+/** SEQUENCE of the event with the shift's own UID in Annie's feed. */
+async function annieSequence() {
+  const res = await request(t.app).get(`/ical/professional/${annie.icalToken}.ics`);
+  const block = res.text.split('BEGIN:VEVENT').find((b) => b.includes(`UID:${night.id}@gardeline`));
+  return Number(/\r\nSEQUENCE:(\d+)/.exec(block ?? '')?.[1]);
+}
 const override = (who: Professional, startsAt: string, endsAt: string) =>
   request(t.app)
     .post('/api/overrides')
@@ -64,8 +70,12 @@ describe('overrides in the iCal feeds', () => {
     expect(await feedOf(bruno)).toHaveLength(0);
     expect((await serviceFeed()).map((e) => e[2])).toEqual(['N1 · Dr Annie Override']);
 
+    const sequenceBefore = await annieSequence();
+    expect(sequenceBefore).toBeGreaterThanOrEqual(0);
     const res = await override(bruno, '2026-12-05T23:00:00Z', '2026-12-06T03:00:00Z');
     expect(res.status).toBe(201);
+    // Same UID, shorter event: calendars apply the change only if SEQUENCE grows.
+    expect(await annieSequence()).toBe(sequenceBefore + 1);
 
     expect(await feedOf(annie)).toEqual([
       ['20261205T190000Z', '20261205T230000Z', expect.stringMatching(/^Garde /)],
