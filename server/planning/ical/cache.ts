@@ -4,7 +4,8 @@ import { icalFeed, type CalendarEvent } from '../../../rota/ical.js';
  * Rendered iCal feeds by token, reused while their events are unchanged. ical-generator spends
  * ~0.2 ms an event: a service's 460-day feed (~1,200 events) would block the event loop, and the
  * voice webhooks queued behind it, for ~200 ms at every calendar app's poll. The fingerprint is
- * one pass over plain values; an edited, added or removed shift changes it.
+ * one pass over plain values; an edited, added or removed shift, or a new override (which cuts
+ * the events of both doctors and the service, see feed-events.ts), changes it.
  */
 export class IcalFeedCache {
   private readonly feeds = new Map<string, { fingerprint: string; text: string }>();
