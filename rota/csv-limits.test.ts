@@ -63,7 +63,7 @@ describe('CSV export, formula injection (OWASP)', () => {
       })),
     );
     for (const line of text.trim().split('\n').slice(1)) expect(line).toMatch(/^"?'/);
-    expect(text).toContain(",'+33639980001,");
+    expect(text).toContain(";'+33639980001;");
     const back = parseShiftsCsv(
       shiftsToCsv([
         {

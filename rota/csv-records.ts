@@ -10,7 +10,6 @@ const options: Options = {
   skip_empty_lines: true,
   trim: true,
   relax_column_count: true,
-  delimiter: [',', ';'],
   info: true,
 };
 
@@ -27,7 +26,12 @@ function countOf(text: string, char: string, from: number, to: number): number {
  * slices. A slice is cut only after a newline where the quotes seen so far are balanced, so never
  * inside a quoted field; line numbers are those of the whole file. Throws on unreadable CSV.
  */
-export function* csvRecordSlices(text: string, linesPerSlice = 500): Generator<CsvRecord[]> {
+export function* csvRecordSlices(
+  text: string,
+  linesPerSlice = 500,
+  // One separator per file (read from its header): "Lefèvre, Hélène" stays one cell in a `;` file.
+  delimiter: ',' | ';' = ',',
+): Generator<CsvRecord[]> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let linesBefore = 0;
   let start = 0;
@@ -43,7 +47,10 @@ export function* csvRecordSlices(text: string, linesPerSlice = 500): Generator<C
       end = stop;
       if (end >= body.length || (lines >= linesPerSlice && quotes % 2 === 0)) break;
     }
-    const records = parse(body.slice(start, end), options) as unknown as CsvRecord[];
+    const records = parse(body.slice(start, end), {
+      ...options,
+      delimiter,
+    }) as unknown as CsvRecord[];
     for (const r of records) r.info.lines += linesBefore;
     yield records;
     linesBefore += lines;

@@ -76,7 +76,7 @@ describe('CSV import, details', () => {
       'MMG,2026-12-01,20:00,08:00,+33639980001,1',
       '',
       'MMG,2026-12-03,25:00,08:00,,1',
-      'MMG,03/12/2026,20:00,08:00,,1',
+      'MMG,2026/12/03,20:00,08:00,,1',
       'MMG,2026-10-25,02:30,08:00,,1',
       'MMG,2026-12-05,20:00,8h,,1',
     ].join('\n');
@@ -85,7 +85,7 @@ describe('CSV import, details', () => {
     if (result.ok) return;
     expect(result.errors.map((e) => e.message)).toEqual([
       'ligne 4 : heure de début invalide « 25:00 »',
-      'ligne 5 : date invalide « 03/12/2026 » (AAAA-MM-JJ attendu)',
+      'ligne 5 : date invalide « 2026/12/03 » (AAAA-MM-JJ ou JJ/MM/AAAA attendu)',
       "ligne 6 : début : 02:30 a lieu deux fois le 2026-10-25 (retour à l'heure d'hiver) : précisez la première ou la seconde",
       'ligne 7 : heure de fin invalide « 8h »',
     ]);

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { localDateOf } from '../../../rota/calendar/local-date.js';
-import { maxCsvRows, shiftsToCsv } from '../../../rota/csv.js';
+import { csvRowTimes, decodeCsvBytes, maxCsvRows, shiftsToCsv } from '../../../rota/csv.js';
 import { contactShownTo } from '../../access/actor.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { uuidParam } from '../../platform/params.js';
@@ -21,23 +21,15 @@ export function csvRouter(deps: AppDeps): Router {
     const { service, territory } = await readableService(db, req.actor!, req.params.id);
     const { from, to } = instantRange.parse(req.query);
     const rows = await activeShiftsWithMobiles(db, service.id, from, to);
-    const hm = (d: Date) =>
-      new Intl.DateTimeFormat('fr-FR', {
-        timeZone: territory.timeZone,
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      }).format(d);
     res
-      .type('text/csv')
+      .type('text/csv; charset=utf-8')
       .attachment(`gardes-${localDateOf(from, territory.timeZone)}.csv`)
       .send(
         shiftsToCsv(
           rows.map((r) => ({
             service: service.name,
-            date: localDateOf(r.shift.startsAt, territory.timeZone),
-            start: hm(r.shift.startsAt),
-            end: hm(r.shift.endsAt),
+            // End date and, on the October night, the offset: the import reads back the same instants.
+            ...csvRowTimes(r.shift.startsAt, r.shift.endsAt, territory.timeZone),
             professional: r.mobile
               ? contactShownTo(req.actor!, r.shift.professionalId, r.mobile)
               : '',
@@ -49,10 +41,12 @@ export function csvRouter(deps: AppDeps): Router {
 
   router.post(
     '/services/:id/shifts.csv',
-    express.text({ type: ['text/csv', 'text/plain'], limit: '2mb' }),
+    // Bytes, not text: a French Excel file is Windows-1252 and says nothing about it.
+    express.raw({ type: ['text/csv', 'text/plain'], limit: '2mb' }),
     async (req, res) => {
       const serviceId = uuidParam.parse(req.params.id);
-      const text = typeof req.body === 'string' ? req.body : '';
+      const charset = /charset=([^;\s]+)/i.exec(req.get('content-type') ?? '')?.[1];
+      const text = Buffer.isBuffer(req.body) ? decodeCsvBytes(req.body, charset) : '';
       try {
         const report = await importShiftsCsv(deps, req.actor!, serviceId, text);
         res.status(report.created ? 201 : 200).json(report);
