@@ -7,6 +7,8 @@ export interface TerritorySettings {
   languages: ('fr' | 'en')[];
   /** Alsace-Moselle adds Good Friday and 26 December. */
   alsaceMoselle: boolean;
+  /** Overseas département whose own holidays apply (rota/calendar/holidays.ts); wins over Alsace-Moselle. */
+  overseas?: 'GP' | 'MQ' | 'GF' | 'RE' | 'YT' | null;
   /** Saturday 12:00–20:00 is PDSA in this region. */
   saturdayAfternoon: boolean;
   /** Swaps taken by a colleague are approved without a manager. */

@@ -94,4 +94,23 @@ describe('frenchPublicHolidays', () => {
     expect(frenchPublicHolidays(2028)).toBe(frenchPublicHolidays(2028));
     expect(Object.isFrozen(frenchPublicHolidays(2028))).toBe(true);
   });
+
+  it('La Réunion: 20 December 2026 (abolition of slavery) is a holiday there, not in metropolitan France', () => {
+    expect(isPublicHoliday('2026-12-20', { overseas: 'RE' })).toBe(true);
+    expect(isPublicHoliday('2026-12-20')).toBe(false);
+    expect(isPublicHoliday('2026-12-20', { alsaceMoselle: true })).toBe(false);
+  });
+
+  it.each([
+    ['GP', '2027-05-27'],
+    ['MQ', '2027-05-22'],
+    ['GF', '2027-06-10'],
+    ['RE', '2027-12-20'],
+    ['YT', '2027-04-27'],
+  ] as const)('%s: its abolition-of-slavery day %s on top of the national list', (dep, day) => {
+    const dates = frenchPublicHolidays(2027, { overseas: dep }).map((h) => h.date);
+    expect(dates).toContain(day);
+    expect(dates).toEqual(expect.arrayContaining(national(2027)));
+    expect(isPublicHoliday(day)).toBe(false);
+  });
 });

@@ -3,7 +3,8 @@ import Holidays from 'date-holidays';
 /**
  * French public holidays (Code du travail L3133-1): 1 Jan, Easter Monday, 1 May, 8 May,
  * Ascension, Whit Monday, 14 Jul, 15 Aug, 1 Nov, 11 Nov, 25 Dec; Alsace-Moselle (57, 67, 68)
- * adds Good Friday and 26 Dec. `date-holidays` computes them; its observances (Easter Sunday,
+ * adds Good Friday and 26 Dec; each overseas département adds its abolition-of-slavery day (and
+ * Guadeloupe and Martinique Good Friday). `date-holidays` computes them; its observances (Easter Sunday,
  * Whit Sunday, Mother's Day…) are not days off and are filtered out.
  */
 
@@ -13,14 +14,21 @@ export interface PublicHoliday {
   name: string;
 }
 
+/** Overseas départements, by date-holidays' FR subdivision codes (ISO 3166-2:FR). */
+export const overseasDepartements = ['GP', 'MQ', 'GF', 'RE', 'YT'] as const;
+export type OverseasDepartement = (typeof overseasDepartements)[number];
+
 export interface HolidayOptions {
   /** Départements 57, 67, 68: Good Friday and 26 December are public holidays too. */
   alsaceMoselle?: boolean;
+  /** An overseas département's own holidays; when set it wins over `alsaceMoselle`. */
+  overseas?: OverseasDepartement | null;
 }
 
 const national = new Holidays('FR');
 // Moselle (57) has the same local days as Bas-Rhin and Haut-Rhin: Good Friday and 26 December.
 const alsaceMoselle = new Holidays('FR', '57');
+const overseas = new Map(overseasDepartements.map((d) => [d, new Holidays('FR', d)] as const));
 // Pure memo: a year's holidays never change, so caching does not make the function impure.
 const cache = new Map<string, readonly PublicHoliday[]>();
 
@@ -34,10 +42,15 @@ export function frenchPublicHolidays(
 ): readonly PublicHoliday[] {
   if (!Number.isInteger(year) || year < 1900 || year > 2200)
     throw new RangeError(`year out of range: ${year}`);
-  const key = `${year}:${options.alsaceMoselle ? 'am' : 'fr'}`;
+  const region = options.overseas ?? (options.alsaceMoselle ? 'am' : 'fr');
+  const key = `${year}:${region}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const source = options.alsaceMoselle ? alsaceMoselle : national;
+  const source = options.overseas
+    ? overseas.get(options.overseas)!
+    : options.alsaceMoselle
+      ? alsaceMoselle
+      : national;
   const byDate = new Map<string, string>();
   for (const h of source.getHolidays(year)) {
     if (h.type !== 'public') continue;

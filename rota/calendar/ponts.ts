@@ -16,7 +16,8 @@ export interface PontProposal {
 
 /**
  * Proposed ponts around the holidays of `year`: the Monday before a Tuesday holiday, the Friday
- * and Saturday after a Thursday holiday. Sorted by date, no duplicates, never a day that is
+ * and Saturday after a Thursday holiday, the Saturday after a Friday holiday (R6315-1's
+ * "Saturday after": without it 2 May 2026, 26 December 2026 and 2 January 2027 were never offered). Sorted by date, no duplicates, never a day that is
  * itself a holiday (Alsace-Moselle's 26 December after a Thursday Christmas, say). A proposal
  * can fall in the neighbouring year (Monday 31 Dec 2029 before Tuesday 1 Jan 2030).
  */
@@ -35,6 +36,7 @@ export function proposedPonts(year: number, options: HolidayOptions = {}): PontP
       propose(addDays(holiday.date, 1), `vendredi après ${holiday.name}`);
       propose(addDays(holiday.date, 2), `samedi après ${holiday.name}`);
     }
+    if (weekday === 'fri') propose(addDays(holiday.date, 1), `samedi après ${holiday.name}`);
   }
   return [...byDate]
     .sort(([a], [b]) => a.localeCompare(b))

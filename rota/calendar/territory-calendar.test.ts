@@ -29,4 +29,12 @@ describe('territoryCalendar', () => {
       ),
     ).toBe(true);
   });
+
+  it('an overseas territory gets its own holidays: 20 December at La Réunion only', () => {
+    const reunion = { timeZone: 'Indian/Reunion', alsaceMoselle: false, saturdayAfternoon: true };
+    expect(
+      territoryCalendar({ ...reunion, overseas: 'RE' }, [], 2026, 2026).holidays.has('2026-12-20'),
+    ).toBe(true);
+    expect(territoryCalendar(auray, [], 2026, 2026).holidays.has('2026-12-20')).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { holidaySet } from './holidays.js';
+import { holidaySet, type OverseasDepartement } from './holidays.js';
 import type { PdsaCalendar } from './pdsa.js';
 
 /** A day a rota manager confirmed for the territory: a pont, or a local extra holiday. */
@@ -10,6 +10,8 @@ export interface ConfirmedDay {
 export interface TerritoryCalendarSettings {
   timeZone: string;
   alsaceMoselle: boolean;
+  /** An overseas département's own holidays (absent in settings saved before it existed). */
+  overseas?: OverseasDepartement | null;
   saturdayAfternoon: boolean;
 }
 
@@ -25,7 +27,10 @@ export function territoryCalendar(
   fromYear: number,
   toYear: number,
 ): PdsaCalendar {
-  const holidays = holidaySet(fromYear, toYear, { alsaceMoselle: settings.alsaceMoselle });
+  const holidays = holidaySet(fromYear, toYear, {
+    alsaceMoselle: settings.alsaceMoselle,
+    overseas: settings.overseas,
+  });
   for (const d of confirmed) if (d.kind === 'holiday') holidays.add(d.day);
   return {
     timeZone: settings.timeZone,

@@ -58,6 +58,7 @@ export async function loadDashboards(
         timeZone: zone,
         holidays: holidaySet(year - 1, year + 1, {
           alsaceMoselle: territory.settings.alsaceMoselle,
+          overseas: territory.settings.overseas,
         }),
       };
       const shiftsOf = rows.map((s) => ({ ...s, kind: s.kind ?? undefined }));

@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { holidaySet } from '../../rota/calendar/holidays.js';
+import { calendarYear } from '../../rota/calendar/calendar-year.js';
 import { localDateOf } from '../../rota/calendar/local-date.js';
-import { proposedPonts } from '../../rota/calendar/ponts.js';
 import { fairness } from '../../rota/fairness.js';
 import { canReadTerritory } from '../access/actor.js';
 import type { AppDeps } from '../platform/deps.js';
@@ -38,21 +37,16 @@ export function planningRouter(deps: AppDeps): Router {
     const id = uuidParam.parse(req.params.id);
     const found = canReadTerritory(req.actor!, id) ? await findTerritoryById(db, id) : undefined;
     if (!found) throw notFound('Territoire');
-    const { territory } = found;
+    const { territory, calendar } = found;
     const year = z.coerce
       .number()
       .int()
       .min(minYear)
       .max(maxYear)
       .parse(req.query.year ?? localDateOf(deps.now(), territory.timeZone).slice(0, 4));
-    const holidays = [
-      ...holidaySet(year, year, { alsaceMoselle: territory.settings.alsaceMoselle }),
-    ].sort();
-    res.json({
-      year,
-      holidays,
-      proposedPonts: proposedPonts(year, { alsaceMoselle: territory.settings.alsaceMoselle }),
-    });
+    // `ponts` carries each one's status: a confirmed pont no longer shows as merely proposed.
+    const { alsaceMoselle, overseas } = territory.settings;
+    res.json(calendarYear(year, { alsaceMoselle, overseas }, calendar));
   });
   return router;
 }

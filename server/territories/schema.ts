@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { overseasDepartements } from '../../rota/calendar/holidays.js';
 import { displayName, localDate, timeZone, uuidParam } from '../platform/params.js';
 import { toE164 } from '../platform/phone-numbers.js';
 
@@ -16,6 +17,8 @@ export const territorySettingsPatch = z
     recordingNotice: z.boolean(),
     languages: z.array(z.enum(['fr', 'en'])).min(1),
     alsaceMoselle: z.boolean(),
+    // null goes back to metropolitan holidays: a partial patch cannot otherwise unset it.
+    overseas: z.enum(overseasDepartements).nullable(),
     saturdayAfternoon: z.boolean(),
     swapAutoApprove: z.boolean(),
     callbackDeadlineMinutes: z.number().int().min(5).max(720),

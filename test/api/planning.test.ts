@@ -135,11 +135,61 @@ describe('planning API', () => {
     expect(csv.text).toContain(`${doctor.name};2027-05-01;20:00;08:00;'${other.mobile};3;2027-05-02`);
   });
 
-  it('calendar: holidays and proposed ponts of a year', async () => {
-    const res = await request(t.app)
-      .get(`/api/territories/${territory.id}/calendar?year=2026`)
-      .set('Authorization', annieBearer);
-    expect(res.body.holidays).toContain('2026-05-14');
-    expect(res.body.proposedPonts.map((p: { date: string }) => p.date)).toContain('2026-05-15');
+  it('calendar: holidays and proposed ponts of a year; a confirmed pont shows as confirmed', async () => {
+    const calendar = async () =>
+      (
+        await request(t.app)
+          .get(`/api/territories/${territory.id}/calendar?year=2026`)
+          .set('Authorization', annieBearer)
+          .expect(200)
+      ).body as {
+        holidays: string[];
+        ponts: { date: string; reason: string | null; status: string }[];
+      };
+    const before = await calendar();
+    expect(before.holidays).toContain('2026-05-14');
+    expect(before.ponts).toContainEqual({
+      date: '2026-05-15',
+      reason: 'vendredi après Ascension',
+      status: 'proposed',
+    });
+    // The Saturday after a Friday holiday (1 May 2026) is proposed too.
+    expect(before.ponts.map((p) => p.date)).toContain('2026-05-02');
+
+    await request(t.app)
+      .put(`/api/territories/${territory.id}/calendar/2026-05-15`)
+      .set('Authorization', manager)
+      .send({ kind: 'pont' })
+      .expect(200);
+    const after = await calendar();
+    expect(after.ponts).toContainEqual({
+      date: '2026-05-15',
+      reason: 'vendredi après Ascension',
+      status: 'confirmed',
+    });
+    expect(after.ponts.find((p) => p.date === '2026-05-16')?.status).toBe('proposed');
+  });
+
+  it('calendar: an overseas territory lists its own holidays (La Réunion, 20 December)', async () => {
+    const get = async () =>
+      (
+        await request(t.app)
+          .get(`/api/territories/${territory.id}/calendar?year=2026`)
+          .set('Authorization', annieBearer)
+          .expect(200)
+      ).body.holidays as string[];
+    expect(await get()).not.toContain('2026-12-20');
+    await request(t.app)
+      .patch(`/api/territories/${territory.id}`)
+      .set('Authorization', manager)
+      .send({ settings: { overseas: 'RE' } })
+      .expect(200);
+    expect(await get()).toContain('2026-12-20');
+    await request(t.app)
+      .patch(`/api/territories/${territory.id}`)
+      .set('Authorization', manager)
+      .send({ settings: { overseas: null } })
+      .expect(200);
+    expect(await get()).not.toContain('2026-12-20');
   });
 });

@@ -1,4 +1,4 @@
-import { frenchPublicHolidays } from '../../../rota/calendar/holidays.js';
+import { frenchPublicHolidays, type OverseasDepartement } from '../../../rota/calendar/holidays.js';
 import { addDays, localDateOf } from '../../../rota/calendar/local-date.js';
 import { pdsaPeriods } from '../../../rota/calendar/pdsa.js';
 import { proposedPonts } from '../../../rota/calendar/ponts.js';
@@ -16,7 +16,11 @@ export interface RotaFeedInput {
   serviceId: string;
   range: Interval;
   timeZone: string;
-  settings: { alsaceMoselle: boolean; saturdayAfternoon: boolean };
+  settings: {
+    alsaceMoselle: boolean;
+    overseas?: OverseasDepartement | null;
+    saturdayAfternoon: boolean;
+  };
   requiredLevels: number;
   shifts: {
     id: string;
@@ -171,7 +175,10 @@ function daysOff(
   });
   const out: RotaEvent[] = [];
   const seen = new Set<string>();
-  const options = { alsaceMoselle: input.settings.alsaceMoselle };
+  const options = {
+    alsaceMoselle: input.settings.alsaceMoselle,
+    overseas: input.settings.overseas,
+  };
   for (let year = firstYear; year <= lastYear; year++) {
     for (const h of frenchPublicHolidays(year, options)) {
       if (!inRange(h.date)) continue;

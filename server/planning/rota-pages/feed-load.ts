@@ -73,6 +73,7 @@ export async function loadRotaFeed(
     timeZone: territory.timeZone,
     settings: {
       alsaceMoselle: settings.alsaceMoselle,
+      overseas: settings.overseas,
       saturdayAfternoon: settings.saturdayAfternoon,
     },
     requiredLevels: service.requiredLevels,
