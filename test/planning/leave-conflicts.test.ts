@@ -47,15 +47,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const leaveOverTuesdayNight = () =>
-  request(t.app)
-    .post('/api/unavailability')
-    .set('Authorization', bearer)
-    .send({
-      professionalId: primary.id,
-      startsAt: '2026-11-24T20:00:00Z',
-      endsAt: '2026-11-25T03:00:00Z',
-      reason: 'congé',
-    });
+  request(t.app).post('/api/unavailability').set('Authorization', bearer).send({
+    professionalId: primary.id,
+    startsAt: '2026-11-24T20:00:00Z',
+    endsAt: '2026-11-25T03:00:00Z',
+    reason: 'congé',
+  });
 
 const gapsOfTheNight = async () => {
   const res = await request(t.app)
@@ -63,7 +60,12 @@ const gapsOfTheNight = async () => {
     .query({ from: '2026-11-24T19:00:00Z', to: '2026-11-25T07:00:00Z' })
     .set('Authorization', bearer);
   expect(res.status).toBe(200);
-  return res.body.gaps as { start: string; end: string; missingLevels: number[]; reason?: string }[];
+  return res.body.gaps as {
+    start: string;
+    end: string;
+    missingLevels: number[];
+    reason?: string;
+  }[];
 };
 
 const dialledNumber = async (sid: string) => {
