@@ -16,6 +16,7 @@ import {
   type Territory,
 } from '../support/factories.js';
 import { parseTwiml, signedPost } from '../support/twilio-post.js';
+import { webLogin } from '../support/web-session.js';
 
 // Issue 15, point 4: leave over an assigned shift is a conflict, not a silent no-op.
 const publicUrl = 'https://garde.test';
@@ -143,5 +144,36 @@ describe('leave over an assigned shift', () => {
     const after = (await bodies()).filter((b) => !before.includes(b));
     expect(before).toHaveLength(1);
     expect(after).toHaveLength(1);
+  });
+
+  it('on /me, saves a doctor’s own leave over their shift and warns them in French', async () => {
+    // A plain-http app: the patient line's https public URL would keep the session cookie away.
+    const web = await createTestApp({ now: night });
+    try {
+      const db = web.db.db;
+      const place = await aService(db, await aTerritory(db));
+      const doctor = await aProfessional(db, place);
+      await aShift(db, place, doctor);
+      const own = await aUser(db, 'professional', {
+        territories: [{ id: place.territoryId }],
+        professional: doctor,
+      });
+      const session = await webLogin(web.app, own.user.email, own.password);
+      const res = await session.post('/me/unavailability', {
+        from: '2026-11-24',
+        to: '2026-11-24',
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/me?done=leave-conflict');
+      const page = await session.agent.get(res.headers.location);
+      expect(page.text).toContain('vous êtes de garde pendant cette période');
+      const saved = await db
+        .select()
+        .from(unavailabilities)
+        .where(eq(unavailabilities.professionalId, doctor.id));
+      expect(saved).toHaveLength(1);
+    } finally {
+      await web.close();
+    }
   });
 });
