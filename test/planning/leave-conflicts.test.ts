@@ -165,7 +165,7 @@ describe('leave over an assigned shift', () => {
       });
       expect(res.status).toBe(303);
       expect(res.headers.location).toBe('/me?done=leave-conflict');
-      const page = await session.agent.get(res.headers.location);
+      const page = await session.agent.get(res.headers.location!);
       expect(page.text).toContain('vous êtes de garde pendant cette période');
       const saved = await db
         .select()
