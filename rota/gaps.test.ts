@@ -130,4 +130,25 @@ describe('coverageGaps on PDSA periods', () => {
       { start: mid, end: range.end, missingLevels: [1, 2] },
     ]);
   });
+
+  it("reports the part of a shift whose doctor is on leave as a gap with reason 'leave'", () => {
+    const gaps = coverageGaps([period(0, 12)], [shift('a', 0, 12, 1), shift('b', 0, 12, 2)], 2, [
+      { professionalId: 'a', startsAt: h(-24), endsAt: h(4) },
+      { professionalId: 'z', startsAt: h(0), endsAt: h(12) },
+    ]);
+    expect(gaps).toEqual([{ start: h(0), end: h(4), missingLevels: [1], reason: 'leave' }]);
+  });
+
+  it('keeps an open slot and a leave conflict apart, and a covered level stays covered', () => {
+    const gaps = coverageGaps(
+      [period(0, 12)],
+      [shift('a', 0, 6, 1), shift(null, 6, 12, 1), shift('c', 0, 9, 1)],
+      1,
+      [{ professionalId: 'c', startsAt: h(3), endsAt: h(9) }],
+    );
+    expect(gaps).toEqual([
+      { start: h(6), end: h(9), missingLevels: [1], reason: 'leave' },
+      { start: h(9), end: h(12), missingLevels: [1] },
+    ]);
+  });
 });

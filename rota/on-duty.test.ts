@@ -225,4 +225,34 @@ describe('resolveOnDuty', () => {
       ),
     );
   });
+
+  it('skips a doctor on leave at that instant: the backup is rung first, then the fallback', () => {
+    const input = {
+      serviceId: 'svc',
+      shifts,
+      overrides: [],
+      professionals: people,
+      fallback,
+      leave: [{ professionalId: 'a', startsAt: h(2), endsAt: h(6) }],
+    };
+    expect(resolveOnDuty({ ...input, at: h(3) }).map((c) => c.professionalId)).toEqual(['b', null]);
+    // Outside the leave the primary is rung again.
+    expect(resolveOnDuty({ ...input, at: h(6) }).map((c) => c.professionalId)).toEqual([
+      'a',
+      'b',
+      null,
+    ]);
+  });
+
+  it('rings the replacing doctor of a shift whose own doctor is on leave', () => {
+    const contacts = resolveOnDuty({
+      serviceId: 'svc',
+      at: h(3),
+      shifts,
+      overrides: [{ id: 'o1', shiftId: 's1', professionalId: 'c', startsAt: h(0), endsAt: h(12) }],
+      professionals: people,
+      leave: [{ professionalId: 'a', startsAt: h(0), endsAt: h(12) }],
+    });
+    expect(contacts.map((c) => c.professionalId)).toEqual(['c', 'b']);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Contact, Override, Professional, Shift } from './types.js';
+import type { Contact, Override, Professional, Shift, Unavailability } from './types.js';
 
 /**
  * Who is on duty: the pure answer the phone line asks on every call, and the ordering rules.
@@ -20,6 +20,8 @@ export interface OnDutyInput {
   professionals: Map<string, Professional>;
   /** The territory's staffed fallback line, rung after everyone on the rota. */
   fallback?: FallbackLine | null;
+  /** Recorded leave: a professional on leave at `at` is not rung; the next level is. */
+  leave?: readonly Unavailability[];
 }
 
 /** Level given to the fallback contact: after any escalation level a rota can have. */
@@ -71,13 +73,16 @@ export function contactsOf(
   t: number,
   professionals: Map<string, Professional>,
   fallback: FallbackLine | null | undefined,
+  leave: readonly Unavailability[] = [],
 ): Contact[] {
+  // A doctor on leave never answers: ringing them only delays the next level by a timeout.
+  const away = new Set(leave.filter((u) => covers(u, t)).map((u) => u.professionalId));
   const contacts: Contact[] = [];
   const seen = new Set<string>();
   for (const shift of covering) {
     const override = activeOverride(overridesOf(shift.id), t);
     const professionalId = override?.professionalId ?? shift.professionalId;
-    if (!professionalId) continue;
+    if (!professionalId || away.has(professionalId)) continue;
     const person = professionals.get(professionalId);
     if (!person || seen.has(person.mobile)) continue;
     seen.add(person.mobile);
@@ -105,7 +110,8 @@ export function contactsOf(
 
 /**
  * Who the phone must ring at `at`, in order: each active level's professional (an override
- * replaces the shift's professional during its interval), lowest level first; the same phone
+ * replaces the shift's professional during its interval), lowest level first, anyone on leave
+ * skipped; the same phone
  * is rung once; the fallback line last — alone when nobody is on the rota. Linear in the
  * number of shifts: fine for the window the adapters load.
  */
@@ -115,5 +121,5 @@ export function resolveOnDuty(input: OnDutyInput): Contact[] {
     .filter((s) => s.serviceId === input.serviceId && covers(s, t))
     .sort(byRingOrder);
   const overridesOf = (shiftId: string) => input.overrides.filter((o) => o.shiftId === shiftId);
-  return contactsOf(covering, overridesOf, t, input.professionals, input.fallback);
+  return contactsOf(covering, overridesOf, t, input.professionals, input.fallback, input.leave);
 }

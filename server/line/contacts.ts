@@ -16,6 +16,7 @@ export function contactsFrom(
     shifts: rota.shifts,
     overrides: rota.overrides,
     professionals: rota.professionals,
+    leave: rota.leave ?? [],
     fallback: fallbackNumber ? { name: 'Permanence', phone: fallbackNumber } : null,
   });
 }

@@ -1,13 +1,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Override, Professional, Shift } from '../../rota/types.js';
+import type { Override, Professional, Shift, Unavailability } from '../../rota/types.js';
 import type { Queryable } from '../../db/client.js';
 import { overrides, professionals } from '../../db/schema/index.js';
 import { activeShiftsOf } from './shifts/store.js';
+import { leaveOf } from './unavailability/store.js';
 
 export interface RotaWindow {
   shifts: Shift[];
   overrides: Override[];
   professionals: Map<string, Professional>;
+  /** Leave of these people in the window: someone on leave is not rung (optional for old snapshots). */
+  leave?: Unavailability[];
 }
 
 /** Active shifts of one service overlapping [from, to), their overrides and the people in them. */
@@ -30,6 +33,7 @@ export async function loadRotaWindow(
       ].filter((id): id is string => id !== null),
     ),
   ];
+  const leave = await leaveOf(db, peopleIds, from, to);
   const people = peopleIds.length
     ? await db
         .select()
@@ -53,6 +57,7 @@ export async function loadRotaWindow(
       startsAt: o.startsAt,
       endsAt: o.endsAt,
     })),
+    leave,
     professionals: new Map(
       people.map((p) => [
         p.id,

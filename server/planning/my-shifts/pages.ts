@@ -7,6 +7,7 @@ import { csrfToken, requireCsrf } from '../../access/middleware.js';
 import { rotateProfessionalIcalToken } from '../ical/commands.js';
 import { offerSwap, takeSwap } from '../swaps/commands.js';
 import { createUnavailability, deleteUnavailability } from '../unavailability/commands.js';
+import { shiftsHeldDuring } from '../unavailability/store.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { badRequest, forbidden } from '../../platform/http-errors.js';
 import { refusalOf } from '../../web/form-refusal.js';
@@ -33,6 +34,8 @@ const notices: Record<string, string> = {
   taken: 'Garde prise : elle attend la validation de la coordination.',
   approved: 'Garde prise : elle figure désormais dans vos gardes.',
   leave: 'Indisponibilité enregistrée.',
+  'leave-conflict':
+    'Indisponibilité enregistrée, mais vous êtes de garde pendant cette période : proposez ces gardes à un collègue ou prévenez la coordination.',
   deleted: 'Indisponibilité supprimée.',
   ical: 'Nouvelle adresse iCal : l’ancienne ne fonctionne plus. Réabonnez vos agendas.',
 };
@@ -119,13 +122,16 @@ export function myShiftsPage(deps: AppDeps): Router {
         if (!r.ok) throw badRequest(`Date impossible : ${r.message}.`);
         return r.instant;
       };
+      const [startsAt, endsAt] = [at(f.from), at(addDays(f.to, 1))];
       await createUnavailability(db, actor, {
         professionalId: actor.professionalId!,
-        startsAt: at(f.from),
-        endsAt: at(addDays(f.to, 1)),
+        startsAt,
+        endsAt,
         reason: f.reason || null,
       });
-      return 'leave';
+      // Saved either way (leave is a fact); shifts held then are flagged for the doctor to hand over.
+      const held = await shiftsHeldDuring(db, actor.professionalId!, startsAt, endsAt);
+      return held.length > 0 ? 'leave-conflict' : 'leave';
     }, leaveOf),
   );
   router.post(

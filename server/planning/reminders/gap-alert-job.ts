@@ -16,6 +16,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { queueSms } from '../../sms/queue-sms.js';
 import { platformNumberOf } from '../../territories/store.js';
 import { scheduleShiftReminders } from './shift-reminder-job.js';
+import { leaveOf } from '../unavailability/store.js';
 
 const horizonMs = 14 * 24 * 3600_000;
 
@@ -51,6 +52,13 @@ export async function gapAlert(
         periods,
         rows.map((s) => ({ ...s, kind: s.kind ?? undefined })),
         1,
+        // A shift whose doctor is on leave is a hole the managers must hear about.
+        await leaveOf(
+          db,
+          rows.map((s) => s.professionalId),
+          range.start,
+          range.end,
+        ),
       ).length;
       const soon = rows
         .filter((s) => s.startsAt.getTime() < now.getTime() + 2 * 24 * 3600_000)

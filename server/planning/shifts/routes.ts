@@ -12,6 +12,7 @@ import type { AppDeps } from '../../platform/deps.js';
 import { notFound } from '../../platform/http-errors.js';
 import { instant, instantRange, uuidParam } from '../../platform/params.js';
 import { contactsFrom } from '../../line/contacts.js';
+import { leaveOf } from '../unavailability/store.js';
 
 const range = instantRange(400);
 
@@ -60,6 +61,12 @@ export function rotaRouter(deps: AppDeps): Router {
         pdsaPeriods({ start: from, end: to }, calendar),
         rows.map((s) => ({ ...s, kind: s.kind ?? undefined })),
         service.requiredLevels,
+        await leaveOf(
+          db,
+          rows.map((s) => s.professionalId),
+          from,
+          to,
+        ),
       ),
     });
   });

@@ -4,6 +4,7 @@ import { createUnavailability, deleteUnavailability, listUnavailability } from '
 import type { AppDeps } from '../../platform/deps.js';
 import { dateInYears } from '../../platform/params.js';
 import { createOverride } from './overrides.js';
+import { shiftsHeldDuring } from './store.js';
 
 const instant = z
   .string()
@@ -39,7 +40,20 @@ export function absencesRouter(deps: AppDeps): Router {
       })
       .and(interval)
       .parse(req.body ?? {});
-    res.status(201).json({ id: await createUnavailability(db, req.actor!, body) });
+    const id = await createUnavailability(db, req.actor!, body);
+    // Saved regardless; the shifts it falls on are listed so the caller can warn and replace.
+    const conflicts = await shiftsHeldDuring(db, body.professionalId, body.startsAt, body.endsAt);
+    res.status(201).json({
+      id,
+      conflicts,
+      ...(conflicts.length > 0
+        ? {
+            warning:
+              'Indisponibilité enregistrée, mais elle chevauche des gardes attribuées : il faut les remplacer. ' +
+              'Leave recorded, but it overlaps assigned shifts: they need someone else.',
+          }
+        : {}),
+    });
   });
   router.delete('/unavailability/:id', async (req, res) => {
     await deleteUnavailability(db, req.actor!, z.string().uuid().parse(req.params.id));
