@@ -132,7 +132,9 @@ describe('planning API', () => {
       )
       .set('Authorization', manager);
     // The mobile starts with "+": prefixed against formula injection, read back by the import.
-    expect(csv.text).toContain(`${doctor.name};2027-05-01;20:00;08:00;'${other.mobile};3;2027-05-02`);
+    expect(csv.text).toContain(
+      `${doctor.name};2027-05-01;20:00;08:00;'${other.mobile};3;2027-05-02`,
+    );
   });
 
   it('calendar: holidays and proposed ponts of a year; a confirmed pont shows as confirmed', async () => {

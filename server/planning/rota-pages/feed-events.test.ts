@@ -59,6 +59,35 @@ describe('rotaFeedEvents (pure)', () => {
     ).toHaveLength(0);
   });
 
+  it("shows in red, as leave, the part of an assigned shift during its doctor's leave", () => {
+    const shift = {
+      id: 's1',
+      serviceId: 'svc',
+      professionalId: 'p1',
+      level: 1,
+      startsAt: new Date('2027-03-28T18:00:00Z'),
+      endsAt: new Date('2027-03-29T06:00:00Z'),
+      kind: null,
+    };
+    const leave = [
+      {
+        professionalId: 'p1',
+        startsAt: new Date('2027-03-28T22:00:00Z'),
+        endsAt: new Date('2027-03-29T02:00:00Z'),
+      },
+    ];
+    const red = rotaFeedEvents({ ...base, shifts: [shift], leave }).events.filter(
+      (e) => e.extendedProps.kind === 'gap' && e.title.startsWith('Congé'),
+    );
+    expect(red).toEqual([
+      expect.objectContaining({
+        title: 'Congé · N1 manquant',
+        start: '2027-03-29T00:00:00+02:00',
+        end: '2027-03-29T04:00:00+02:00',
+      }),
+    ]);
+  });
+
   it('treats a local extra holiday as PDSA time, as the phone line does', () => {
     const weekday = {
       ...base,

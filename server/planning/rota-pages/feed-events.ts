@@ -33,6 +33,8 @@ export interface RotaFeedInput {
   }[];
   /** Professional names by id. */
   names: Map<string, string>;
+  /** Leave of the shifts' professionals: an assigned shift during it leaves its level uncovered. */
+  leave?: { professionalId: string; startsAt: Date; endsAt: Date }[];
   /** Days a manager confirmed (calendar_days): ponts and local extra holidays. */
   calendarDays: { day: string; kind: 'pont' | 'holiday'; note: string | null }[];
   /** Managers get links to fill gaps; others only see them. */
@@ -100,6 +102,7 @@ export function rotaFeedEvents(input: RotaFeedInput): { events: RotaEvent[]; gap
           pdsaPeriods(ahead, calendar),
           input.shifts.map((s) => ({ ...s, kind: s.kind ?? undefined })),
           input.requiredLevels,
+          input.leave ?? [],
         )
       : [];
 
@@ -134,7 +137,7 @@ export function rotaFeedEvents(input: RotaFeedInput): { events: RotaEvent[]; gap
     const date = localDateOf(g.start, zone);
     const fill = `/rota?service=${input.serviceId}&add=${date}&start=${localTimeOf(g.start, zone)}&end=${localTimeOf(g.end, zone)}#ajouter`;
     events.push({
-      title: `Trou de garde · N${g.missingLevels.join(', N')} manquant`,
+      title: `${g.reason === 'leave' ? 'Congé' : 'Trou de garde'} · N${g.missingLevels.join(', N')} manquant`,
       start: isoInZone(g.start, zone),
       end: isoInZone(g.end, zone),
       color: gapColour,

@@ -12,6 +12,7 @@ import type { Interval } from '../../../rota/types.js';
 import { canManageTerritory, readableTerritories, type Actor } from '../../access/actor.js';
 import type { RotaFeedInput } from './feed-events.js';
 import { activeShiftsOf } from '../shifts/store.js';
+import { leaveOf } from '../unavailability/store.js';
 
 export type VisibleService = Awaited<ReturnType<typeof visibleServices>>[number];
 
@@ -67,6 +68,12 @@ export async function loadRotaFeed(
         .where(inArray(professionals.id, missing))
     : [];
   const settings = { ...defaultTerritorySettings, ...territory.settings };
+  const leave = await leaveOf(
+    db,
+    rows.map((r) => r.professionalId),
+    range.start,
+    range.end,
+  );
   return {
     serviceId: service.id,
     range,
@@ -79,6 +86,7 @@ export async function loadRotaFeed(
     requiredLevels: service.requiredLevels,
     shifts: rows,
     names: new Map([...members, ...others].map((m) => [m.id, m.name])),
+    leave,
     calendarDays: days,
     manage: canManageTerritory(actor, territory.id),
     now,
