@@ -111,9 +111,10 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=0${live.includes
           code === 0 ? resolve() : reject(new Error(`nginx -s reload exited ${code}`)),
         ),
       );
-      // The master starts new workers on the new configuration and lets the old ones finish
-      // their requests; give it a moment before the next webhook.
-      await new Promise((r) => setTimeout(r, 400));
+      // The master starts a new worker on the new configuration and lets the old one finish its
+      // requests and keep-alive connections: until it has exited, a webhook on one of those may
+      // still go to an instance the test took out. Wait for that, not for a fixed time.
+      await oldWorkersGone(child.pid!);
     },
     errors: () =>
       existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '',
@@ -124,6 +125,24 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=0${live.includes
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Resolves once nginx's master has exactly one worker and none is shutting down (5 s at most). */
+async function oldWorkersGone(masterPid: number): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const workers = await new Promise<string[]>((resolve) => {
+      let out = '';
+      const ps = spawn('ps', ['-o', 'args=', '--ppid', String(masterPid)]);
+      ps.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      ps.once('close', () => resolve(out.split('\n').filter((l) => l.includes('nginx'))));
+      ps.once('error', () => resolve([]));
+    });
+    if (workers.length === 1 && !workers[0]!.includes('shutting down')) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // The new worker has just been forked: let it open its listening socket.
+  await new Promise((r) => setTimeout(r, 100));
 }
 
 function parseLog(text: string): ProxiedRequest[] {
