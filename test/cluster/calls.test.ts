@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callbackRequests } from '../../db/schema/index.js';
 import type { Cluster } from '../support/cluster.js';
+import type { ProxiedRequest } from '../support/nginx.js';
 import {
   bridge,
   demoCluster,
@@ -20,6 +21,9 @@ import {
  * round-robin; the emulator's webhooks alternate between the instances. Issue 13, "Done when".
  */
 let c: Cluster;
+const isStatusOf = (r: ProxiedRequest, sid: string) =>
+  r.path === '/twilio/status' &&
+  (r.params.get('CallSid') === sid || r.params.get('ParentCallSid') === sid);
 let primary: string;
 let backup: string;
 let fallback: string;
@@ -37,6 +41,11 @@ describe('every call ends as on one instance, its webhooks alternating between t
     await c.routeTo(c.instances[0]!);
     const alone = await bridge(c, '+33612000100', primary);
     await alone.hangup();
+    // Both legs' status callbacks come after the hang-up: they too must reach instance 0 before
+    // round-robin is back (under load they arrived late and went to instance 1).
+    await expect
+      .poll(() => c.requests().filter((r) => isStatusOf(r, alone.sid)).length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
     await c.routeTo();
     const call = await bridge(c, '+33612000101', primary);
     await call.hangup();
@@ -81,6 +90,9 @@ describe('live-call facts are shared by the instances', () => {
     );
     expect(ringsOf(c, primary)).toBe(rung);
     await second.hangup();
+    await expect
+      .poll(() => c.requests().filter((r) => isStatusOf(r, second.sid)).length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(1);
     await c.routeTo();
     await first.hangup();
     expect(c.servedBy(second.sid)).toEqual(new Set([web2.address]));
