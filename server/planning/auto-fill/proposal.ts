@@ -4,7 +4,8 @@ import { territoryCalendar } from '../../../rota/calendar/territory-calendar.js'
 import { expandTemplate, type OpenSlot } from '../../../rota/shift-template.js';
 import { confirmedDays, type ServiceRow, type TerritoryRow } from '../../territories/store.js';
 import { activeShiftsOf } from '../shifts/store.js';
-import { leaveOverlapping, memberIdsOf } from './store.js';
+import { leaveOf } from '../unavailability/store.js';
+import { memberIdsOf } from './store.js';
 
 export interface ServiceProposal extends AutoFillProposal {
   /** The template's slots over the range that nobody covers yet. */
@@ -47,7 +48,7 @@ export async function proposeForService(
     openSlots: open,
     professionalIds: members,
     existingShifts: existing.map((s) => ({ ...s, kind: s.kind ?? undefined })),
-    unavailability: await leaveOverlapping(q, members, start, end),
+    unavailability: await leaveOf(q, members, start, end),
     ...limits,
     timeZone: territory.timeZone,
   });
