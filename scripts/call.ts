@@ -11,6 +11,7 @@
  *   npm run call -- --sms "STOP"         texts the line instead of calling
  */
 import { parseArgs } from 'node:util';
+import { findRunningService } from './running-service.js';
 
 const { values } = parseArgs({
   options: {
@@ -19,13 +20,16 @@ const { values } = parseArgs({
     doctor: { type: 'string', default: 'manual' },
     hidden: { type: 'boolean', default: false },
     sms: { type: 'string' },
-    emulator: {
-      type: 'string',
-      default: process.env.EMULATOR_URL ?? `http://127.0.0.1:${process.env.EMULATOR_PORT ?? 3001}`,
-    },
+    emulator: { type: 'string' },
   },
 });
-const base = values.emulator!.replace(/\/$/, '');
+// The emulator of the `npm start` running from this folder, whatever its port; else the env's.
+const base = (
+  values.emulator ??
+  process.env.EMULATOR_URL ??
+  findRunningService(process.env.DATA_DIR ?? '.data')?.emulatorUrl ??
+  `http://127.0.0.1:${process.env.EMULATOR_PORT ?? 3001}`
+).replace(/\/$/, '');
 const post = async (path: string, body: unknown = {}) => {
   const res = await fetch(`${base}/_emulator${path}`, {
     method: 'POST',
@@ -67,7 +71,11 @@ const caller = values.hidden ? 'anonymous' : values.from!;
 let patientSid = '';
 let focusSid = '';
 let ringing: string | null = null;
-const doctorPhones = new Set<string>();
+
+// Before dialling: the first doctor's phone rings within a second, and the emulator reads a
+// phone's behaviour when it starts ringing. The caller's own phone stays in the caller's hands.
+await post('/phones/behave', behaviour);
+await post(`/phones/${encodeURIComponent(values.from!)}/behave`, {});
 
 const events = await fetch(`${base}/_emulator/events`);
 const reader = events.body!.getReader();
@@ -82,6 +90,8 @@ console.log(
 );
 
 async function onEvent(event: string, data: Record<string, string>): Promise<void> {
+  // Another call of the same phone (an earlier run's, still going) is not this one.
+  if (data.phone === values.from && data.callSid !== patientSid) return;
   if (event === 'say') {
     const who = data.callSid === patientSid ? '👂 patient hears' : `🩺 ${data.phone} hears`;
     console.log(`${who}: ${data.text}`);
@@ -95,15 +105,13 @@ async function onEvent(event: string, data: Record<string, string>): Promise<voi
     }
     if (data.callSid !== patientSid && data.status === 'ringing') {
       const phone = data.to!;
-      if (!doctorPhones.has(phone)) {
-        doctorPhones.add(phone);
-        await post(`/phones/${encodeURIComponent(phone)}/behave`, behaviour);
-      }
       ringing = phone;
       console.log(
         `📱 ${phone} is ringing${values.doctor === 'manual' ? ' — press a to answer' : ''}`,
       );
     }
+    if (data.callSid !== patientSid && data.status === 'in-progress')
+      console.log(`📱 ${data.to} answered`);
     if (
       data.callSid !== patientSid &&
       ['completed', 'no-answer', 'busy', 'failed', 'canceled'].includes(data.status!)
@@ -111,13 +119,27 @@ async function onEvent(event: string, data: Record<string, string>): Promise<voi
       console.log(`📱 ${data.to}: ${data.status}`);
       if (focusSid === data.callSid) focusSid = patientSid;
     }
+  } else if (event === 'bridge') {
+    const connected = (data as Record<string, unknown>).connected === true;
+    if ([data.callSid, data.otherCallSid].includes(patientSid))
+      console.log(
+        connected ? '🔗 patient connected to the doctor' : '🔗 patient and doctor parted',
+      );
   } else if (event === 'message') {
     if (data.status === 'delivered') console.log(`✉️  SMS to ${data.to}: ${data.body}`);
   }
 }
 
+/** Leaving the terminal phone hangs up its call, as putting a phone down does. */
+async function quit(): Promise<never> {
+  await post(`/calls/${patientSid}/hangup`).catch(() => {});
+  process.exit(0);
+}
+process.on('SIGINT', () => void quit());
+process.on('SIGTERM', () => void quit());
+
 async function onKey(key: string): Promise<void> {
-  if (key === 'q' || key === '\u0003') process.exit(0);
+  if (key === 'q' || key === '\u0003') await quit();
   if (key === 'h') await post(`/calls/${focusSid}/hangup`).catch(() => {});
   else if (key === 'a' && ringing) {
     const answered = (await post(`/phones/${encodeURIComponent(ringing)}/answer`).catch(

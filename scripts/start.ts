@@ -11,6 +11,8 @@ const { createLogger } = await import('../server/platform/logger.js');
 const { startService } = await import('../server/main.js');
 const { seedDemoIfEmpty } = await import('../db/seed/seed-if-empty.js');
 const { startLocalTelephony } = await import('./local-telephony.js');
+const { announceRunningService } = await import('./running-service.js');
+const { demoUsers } = await import('../db/seed/demo-territory.js');
 
 const logger = createLogger(config.LOG_LEVEL);
 // No Twilio account named: the project's emulator (devtools/) plays the phone network.
@@ -25,11 +27,21 @@ const service = await startService(config, logger, {
 const demo = service.embedded ? await seedDemoIfEmpty(service.deps.db.db, new Date()) : null;
 // Wire the (possibly just seeded) public numbers to the emulator, as one would in Twilio's console.
 if (telephony) await telephony.connect(service.deps);
+const forget = telephony
+  ? announceRunningService(config.DATA_DIR, {
+      pid: process.pid,
+      url: service.url,
+      emulatorUrl: telephony.url,
+    })
+  : () => {};
 console.log(`\ngardeline is up on ${service.url}`);
 if (demo) {
   console.log(`  demo territory: ${demo.territoryName}, public number ${demo.publicNumber}`);
-  console.log(`  web app: ${service.url}/  (login ${demo.managerEmail} / ${demo.password})`);
-  console.log(`  place a call:  npm run call`);
+  console.log(`  web app: ${service.url}/  (password ${demo.password} for every demo login)`);
+  for (const user of demoUsers) console.log(`    ${user.email.padEnd(31)} ${user.can}`);
+  console.log(
+    `  place a call:  npm run call   (a doctor who answers: npm run call -- --doctor auto)`,
+  );
 }
 if (telephony) console.log(`  Twilio emulator: ${telephony.url}`);
 console.log('  Ctrl-C to stop.\n');
@@ -53,6 +65,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.exit(1);
     }, 9000);
     force.unref();
+    forget();
     void Promise.all([service.stop(), telephony?.close()]).then(() => process.exit(0));
   });
 }

@@ -14,14 +14,26 @@ export const demoTerritory = {
 
 export const demoPassword = 'garde-auray-2026';
 
+/** The demo logins; `can` is what the start banner says each may do (French first). */
 export const demoUsers = [
-  { email: 'admin@gardeline.local', name: 'Admin gardeline', role: 'admin' as const },
-  { email: 'coordination@cpts-auray.local', name: 'Coordination CPTS', role: 'manager' as const },
+  {
+    email: 'admin@gardeline.local',
+    name: 'Admin gardeline',
+    role: 'admin' as const,
+    can: 'admin : territoires, comptes, files de tâches / territories, accounts, job queues',
+  },
+  {
+    email: 'coordination@cpts-auray.local',
+    name: 'Coordination CPTS',
+    role: 'manager' as const,
+    can: 'coordination : planning, annuaire, appels, rappels / rota, directory, calls',
+  },
   {
     email: 'dr.le-goff@cpts-auray.local',
     name: 'Dr Anne Le Goff',
     role: 'professional' as const,
     professional: 'Dr Anne Le Goff',
+    can: 'médecin : mes gardes, échanges, agenda / own shifts, swaps, calendar feed',
   },
 ];
 

@@ -25,6 +25,7 @@ export async function bridge(
   other.bridgedWith = leg.sid;
   leg.record('note', `connected to ${other.phone}`);
   other.record('note', `connected to ${leg.phone}`);
+  state.emit('bridge', { callSid: leg.sid, otherCallSid: other.sid, connected: true });
   const started = Date.now();
   const stop = new AbortController();
   await Promise.race([
@@ -38,6 +39,7 @@ export async function bridge(
   other.bridgedWith = null;
   leg.record('note', `disconnected from ${other.phone}`);
   other.record('note', `disconnected from ${leg.phone}`);
+  state.emit('bridge', { callSid: leg.sid, otherCallSid: other.sid, connected: false });
   if (options.endOther) other.end('completed');
   return state.clock.emulatedSecondsSince(started);
 }

@@ -6,10 +6,11 @@ import type { PhoneBehaviour } from './types.js';
 /**
  * A small HTTP API to drive the simulated phones from another process: the terminal phone
  * (`npm run call`) and the demo page use it while the emulator runs inside the service.
- *   GET  /_emulator/events                  server-sent events: say, status, message, call
+ *   GET  /_emulator/events                  server-sent events: say, status, message, call, bridge
  *   POST /_emulator/calls {from,to}         a phone dials a number → {sid}
  *   POST /_emulator/calls/:sid/press {digits}
  *   POST /_emulator/calls/:sid/hangup
+ *   POST /_emulator/phones/behave           PhoneBehaviour of every phone, seen or not yet
  *   POST /_emulator/phones/:number/behave   PhoneBehaviour
  *   POST /_emulator/phones/:number/answer   picks up the call ringing there → {sid}
  *   POST /_emulator/sms {from,to,body}      a phone texts a number → {replies}
@@ -46,7 +47,7 @@ export function createControlApi(
         Connection: 'keep-alive',
       });
       res.write(': connected\n\n');
-      const offs = (['say', 'status', 'message', 'call'] as const).map((event) =>
+      const offs = (['say', 'status', 'message', 'call', 'bridge'] as const).map((event) =>
         emulator.on(event, (payload: unknown) =>
           res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`),
         ),
@@ -70,6 +71,10 @@ export function createControlApi(
           if (parts[2] === 'press') await call.press(str(body.digits));
           else if (parts[2] === 'hangup') await call.hangup();
           return json(res, 200, { status: call.status });
+        }
+        if (parts[0] === 'phones' && parts[1] === 'behave' && parts.length === 2) {
+          emulator.everyPhoneBehaves(body as PhoneBehaviour);
+          return json(res, 200, { ok: true });
         }
         if (parts[0] === 'phones' && parts[1] && parts[2] === 'behave') {
           emulator.phone(parts[1]).behave(body as PhoneBehaviour);

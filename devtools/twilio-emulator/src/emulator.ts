@@ -6,6 +6,7 @@ import type {
   EmulatorEvents,
   IncomingNumberConfig,
   MessageSnapshot,
+  PhoneBehaviour,
 } from './types.js';
 
 /** The running emulator, as tests, the terminal phone and the control API see it. */
@@ -19,6 +20,12 @@ export interface TwilioEmulator {
   incomingNumber(e164: string, config: IncomingNumberConfig): void;
   /** The simulated phone with that number (the same object on every call). */
   phone(e164: string): SimulatedPhone;
+  /**
+   * Every phone, those already seen and those not yet, reacts this way from now on. The terminal
+   * phone sets it before dialling: a doctor's phone rings before anyone could name it, and its
+   * behaviour is read when it starts ringing.
+   */
+  everyPhoneBehaves(behaviour: PhoneBehaviour): void;
   /** Messages kept, oldest first; a string keeps those to or from that number. */
   messages(filter?: string | { to?: string; from?: string }): MessageSnapshot[];
   /** Every call leg, oldest first. */

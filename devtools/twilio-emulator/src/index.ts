@@ -79,6 +79,10 @@ export async function startTwilioEmulator(
       if (!phone) phones.set(e164, (phone = new SimulatedPhone(state, e164)));
       return phone;
     },
+    everyPhoneBehaves(behaviour) {
+      state.defaultBehaviour = { ...behaviour };
+      for (const phone of state.phones.values()) phone.behaviour = { ...behaviour };
+    },
     messages(filter) {
       const { to, from } =
         typeof filter === 'string'

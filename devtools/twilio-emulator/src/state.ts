@@ -4,7 +4,7 @@ import type { Clock } from './clock.js';
 import type { EmulatorConfig, EmulatorHost, PhoneState } from './host.js';
 import type { MessageRecord } from './message-record.js';
 import type { CallQueue } from './queue-types.js';
-import type { AppError, EmulatorEvents, IncomingNumberConfig } from './types.js';
+import type { AppError, EmulatorEvents, IncomingNumberConfig, PhoneBehaviour } from './types.js';
 import { sendWebhook, type WebhookRequest, type WebhookResult } from './webhook.js';
 
 /** Everything the emulator knows, and the bus every change is announced on. */
@@ -16,6 +16,8 @@ export class EmulatorState implements EmulatorHost {
   readonly phones = new Map<string, PhoneState>();
   readonly appErrors: AppError[] = [];
   readonly queues = new Map<string, CallQueue>();
+  /** How a phone not seen before reacts (see `everyPhoneBehaves`); tests keep the manual default. */
+  defaultBehaviour: PhoneBehaviour = {};
   /** The emulator's own address, known once it listens. */
   baseUrl = '';
   private readonly closing = new AbortController();
@@ -58,7 +60,12 @@ export class EmulatorState implements EmulatorHost {
   phoneState(number: string): PhoneState {
     let phone = this.phones.get(number);
     if (!phone) {
-      phone = { number, behaviour: {}, unsubscribedFrom: new Set(), unclaimedRings: [] };
+      phone = {
+        number,
+        behaviour: { ...this.defaultBehaviour },
+        unsubscribedFrom: new Set(),
+        unclaimedRings: [],
+      };
       this.phones.set(number, phone);
     }
     return phone;

@@ -134,6 +134,12 @@ export interface SayEvent {
   voice?: string;
 }
 
+export interface BridgeEvent {
+  callSid: string;
+  otherCallSid: string;
+  connected: boolean;
+}
+
 export interface StatusEvent {
   callSid: string;
   status: CallStatus;
@@ -151,6 +157,8 @@ export interface EmulatorEvents {
   say: [SayEvent];
   /** A message was created or changed status. */
   message: [MessageSnapshot];
+  /** Two legs were connected (a <Dial> answered, a queued caller taken) or parted. */
+  bridge: [BridgeEvent];
   /** A webhook or TwiML error was recorded. */
   'app-error': [AppError];
 }
