@@ -74,7 +74,7 @@ const gapsOf = async (service: Service, from: string, to: string) => {
   return (res.body.gaps as { start: string; end: string }[]).map((g) => [g.start, g.end]);
 };
 const saturday = () => ['2026-11-27T23:00:00Z', '2026-11-28T23:00:00Z'] as const;
-const patch = (service: Service, body: unknown) =>
+const patch = (service: Service, body: object) =>
   request(t.app).patch(`/api/services/${service.id}`).set('Authorization', bearer).send(body);
 const alerts = async () =>
   (
