@@ -11,6 +11,8 @@ export {
   pharmacySms,
   callbackRequested,
   maxRetries,
+  lineOpen,
+  regulationHour,
 } from './patient-line.js';
 export { routeToContact, screenLeg, screenResult, dialResult, ringSeconds } from './routing.js';
 export { busyChoice, holdWait, holdResult, queueOffer, queueTake } from './hold-queue.js';

@@ -159,16 +159,19 @@ describe('the menu', () => {
     expect(third.effects).toContainEqual({ kind: 'visit', node: 'safe_default' });
   });
 
+  // Closed: outside PDSA hours with nobody on the rota (only the fallback line).
+  const closed = () => ctx({ inPdsaHours: false, contacts: [doctor(9, 'fallback')] });
+
   it('a silent caller hears a message, then gets the closing message outside PDSA hours, never a bare hang-up', () => {
-    const out = menuChoice(ctx({ inPdsaHours: false }), { ...fr, retries: 2 }, undefined);
+    const out = menuChoice(closed(), { ...fr, retries: 2 }, undefined);
     expect(verbs(out.steps)).toEqual(['say', 'hangup']);
     expect(text(out.steps)).toMatch(/médecin traitant.*02 61 91 00 50/);
     expect(out.effects).toContainEqual({ kind: 'outcome', outcome: 'closed_hours' });
   });
 
   it('outside PDSA hours 1 is not a choice, 3 still is', () => {
-    expect(verbs(menuChoice(ctx({ inPdsaHours: false }), fr, '1').steps)).not.toContain('dial');
-    expect(menuChoice(ctx({ inPdsaHours: false }), fr, '3').effects).toContainEqual({
+    expect(verbs(menuChoice(closed(), fr, '1').steps)).not.toContain('dial');
+    expect(menuChoice(closed(), fr, '3').effects).toContainEqual({
       kind: 'request_callback',
       reason: 'caller_asked',
     });

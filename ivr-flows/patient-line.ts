@@ -4,6 +4,19 @@ import { voicePath } from './call-url.js';
 import { initialState, type CallState } from './state.js';
 import type { FlowContext, FlowResult, Prompt, Step } from './types.js';
 
+/** Somebody of the doctors' rota is on duty now (the fallback line is nobody of the rota). */
+const onRota = (ctx: FlowContext) => ctx.contacts.some((c) => c.source !== 'fallback');
+
+/**
+ * The line routes to the doctors within the service's PDSA hours and, outside them, whenever
+ * somebody is on the rota: it says "closed" only when nobody is.
+ */
+export const lineOpen = (ctx: FlowContext): boolean => ctx.inPdsaHours || onRota(ctx);
+
+/** PDSA time the doctors' service leaves to the régulation, and nobody on the rota: say so. */
+export const regulationHour = (ctx: FlowContext): boolean =>
+  ctx.regulationOnly === true && !onRota(ctx);
+
 /** Re-prompts before the safe default. */
 export const maxRetries = 2;
 const gatherTimeout = 6;
@@ -27,13 +40,15 @@ function menuPrompts(ctx: FlowContext, state: CallState, first: boolean): Prompt
   const t = voice(state.lang);
   const lines: string[] = [];
   if (first && ctx.territory.recordingNotice) lines.push(t.recordingNotice);
-  if (ctx.inPdsaHours) {
+  if (lineOpen(ctx)) {
     lines.push(
       ctx.territory.regulates ? t.menuDoctor : t.menuCall15First,
       t.menuPharmacy,
       t.menuCallback,
       t.menuRepeat,
     );
+  } else if (regulationHour(ctx)) {
+    lines.push(t.regulationOnly, t.regulationOnlyMenu);
   } else {
     lines.push(t.closedHours(ctx.territory.daytimeNumber), t.closedHoursMenu);
   }
@@ -77,11 +92,11 @@ type Choice = (ctx: FlowContext, state: CallState) => FlowResult | null;
 
 const choices: Record<string, Choice> = {
   '1': (ctx, state) => {
-    if (!ctx.inPdsaHours) return null;
+    if (!lineOpen(ctx)) return regulationHour(ctx) ? regulationAnswer(state) : null;
     if (!ctx.territory.regulates) return call15First(state);
     return routeToContact(ctx, { ...state, attempt: 0 });
   },
-  '2': (ctx, state) => (ctx.inPdsaHours ? pharmacy(ctx, state) : null),
+  '2': (ctx, state) => (lineOpen(ctx) || regulationHour(ctx) ? pharmacy(ctx, state) : null),
   '3': (ctx, state) => callbackRequested(ctx, state),
   '9': (ctx, state) => {
     const english = { ...state, lang: 'en' as const };
@@ -117,13 +132,18 @@ function reprompt(
   };
 }
 
-/** After two failed prompts: during PDSA hours, a person; otherwise the closing message. */
+/**
+ * After two failed prompts: when the line is open, a person; in an hour left to the régulation,
+ * the régulation's numbers; otherwise the closing message.
+ */
 function safeDefault(
   ctx: FlowContext,
   state: CallState,
   visit: FlowResult['effects'][number],
 ): FlowResult {
-  if (ctx.inPdsaHours && ctx.territory.regulates) {
+  const open = lineOpen(ctx);
+  const regulation = !open && regulationHour(ctx);
+  if (open && ctx.territory.regulates) {
     const routed = routeToContact(ctx, { ...state, attempt: 0, retries: 0 });
     return {
       steps: routed.steps,
@@ -131,15 +151,29 @@ function safeDefault(
     };
   }
   const t = voice(state.lang);
-  const text = ctx.inPdsaHours
+  const text = open
     ? t.call15First
-    : `${t.closedHours(ctx.territory.daytimeNumber)} ${t.goodbye}`;
+    : regulation
+      ? `${t.regulationOnly} ${t.goodbye}`
+      : `${t.closedHours(ctx.territory.daytimeNumber)} ${t.goodbye}`;
   return {
     steps: [say(text, state.lang), { verb: 'hangup' }],
     effects: [
       visit,
       { kind: 'visit', node: 'safe_default' },
-      { kind: 'outcome', outcome: ctx.inPdsaHours ? 'call_15_first' : 'closed_hours' },
+      { kind: 'outcome', outcome: open || regulation ? 'call_15_first' : 'closed_hours' },
+    ],
+  };
+}
+
+/** Option 1 in an hour the doctors leave to the régulation: its numbers (never dialled from here). */
+function regulationAnswer(state: CallState): FlowResult {
+  const t = voice(state.lang);
+  return {
+    steps: [say(`${t.regulationOnly} ${t.goodbye}`, state.lang), { verb: 'hangup' }],
+    effects: [
+      { kind: 'visit', node: 'regulation_only' },
+      { kind: 'outcome', outcome: 'call_15_first' },
     ],
   };
 }
@@ -195,20 +229,26 @@ export function callbackRequested(ctx: FlowContext, state: CallState): FlowResul
   const t = voice(state.lang);
   if (ctx.caller.hidden) {
     const next =
-      ctx.inPdsaHours && ctx.territory.regulates
+      lineOpen(ctx) && ctx.territory.regulates
         ? routeToContact(ctx, { ...state, attempt: 0 })
         : null;
-    const tail: Step[] = next
-      ? next.steps
-      : [
-          say(`${t.closedHours(ctx.territory.daytimeNumber)} ${t.goodbye}`, state.lang),
-          { verb: 'hangup' },
-        ];
+    const regulation = !next && regulationHour(ctx);
+    const goodbye = regulation
+      ? `${t.regulationOnly} ${t.goodbye}`
+      : `${t.closedHours(ctx.territory.daytimeNumber)} ${t.goodbye}`;
+    const tail: Step[] = next ? next.steps : [say(goodbye, state.lang), { verb: 'hangup' }];
     return {
       steps: [say(t.hiddenNumberNoCallback, state.lang), ...tail],
       effects: [
         { kind: 'visit', node: 'callback_hidden' },
-        ...(next ? next.effects : [{ kind: 'outcome' as const, outcome: 'closed_hours' as const }]),
+        ...(next
+          ? next.effects
+          : [
+              {
+                kind: 'outcome' as const,
+                outcome: regulation ? ('call_15_first' as const) : ('closed_hours' as const),
+              },
+            ]),
       ],
     };
   }

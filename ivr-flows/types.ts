@@ -75,7 +75,13 @@ export interface TerritoryFacts {
 /** Everything a flow may know about the world, handed in by the server. */
 export interface FlowContext {
   territory: TerritoryFacts;
+  /** Within the doctors' service's own PDSA hours. */
   inPdsaHours: boolean;
+  /**
+   * PDSA time the doctors' service leaves to the régulation (its nights end at midnight, or it
+   * keeps no Saturday afternoon): with nobody on the rota the line says to call the 15. Absent: false.
+   */
+  regulationOnly?: boolean;
   /** Ordered numbers to ring (fallback line last, source 'fallback'). */
   contacts: Contact[];
   caller: { hidden: boolean; isMobile: boolean };

@@ -68,6 +68,17 @@ export const services = pgTable('services', {
   /** How many escalation levels each PDSA period needs (1 = primary only). */
   requiredLevels: integer('required_levels').notNull().default(2),
   template: jsonb('template').$type<ShiftTemplateSlot[]>().notNull().default([]),
+  /**
+   * The service's own PDSA hours (rota/calendar/pdsa.ts ServiceHours). Saturday daytime:
+   * 'territory' (12:00–20:00 where the region chose it), 'afternoon', 'day' (from 08:00), 'none'.
+   */
+  saturdayHours: text('saturday_hours', { enum: ['territory', 'afternoon', 'day', 'none'] })
+    .notNull()
+    .default('territory'),
+  /** Nights: 'full' 20:00–08:00; 'evening' 20:00–00:00, 00:00–08:00 left to the régulation; 'none'. */
+  nightHours: text('night_hours', { enum: ['full', 'evening', 'none'] })
+    .notNull()
+    .default('full'),
   /** Secret token of the service's iCal feed. */
   icalToken: text('ical_token').notNull().unique(),
   active: boolean('active').notNull().default(true),

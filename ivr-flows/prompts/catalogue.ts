@@ -15,6 +15,9 @@ export interface VoiceCatalogue {
   closedHoursMenu: string;
   goodbye: string;
   call15First: string;
+  /** PDSA time the doctors' service leaves to the régulation (e.g. 00:00–08:00) and nobody is on the rota. */
+  regulationOnly: string;
+  regulationOnlyMenu: string;
   pharmacyFromRota(name: string, phone: string): string;
   pharmacy3237: string;
   pharmacySmsOffer: string;

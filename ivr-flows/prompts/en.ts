@@ -21,6 +21,9 @@ export const en: VoiceCatalogue = {
   goodbye: 'Thank you for calling. Goodbye.',
   call15First:
     'To reach a doctor on call, first dial 15: the regulating doctor will direct you. If unsure, dial 116 117. Goodbye.',
+  regulationOnly:
+    'At this hour the doctors on call of this area do not see patients: medical regulation takes the calls. Dial 15, or 116 117: the regulating doctor will direct you.',
+  regulationOnlyMenu: 'To hear this again, press 1. For the pharmacy on duty, press 2.',
   pharmacyFromRota: (name, phone) => `The pharmacy on duty is ${name}, on ${spokenNumber(phone)}.`,
   pharmacy3237: 'To find the nearest pharmacy on duty, dial 32 37.',
   pharmacySmsOffer: 'To receive these details by text message, press 1.',

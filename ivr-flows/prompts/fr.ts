@@ -22,6 +22,9 @@ export const fr: VoiceCatalogue = {
   goodbye: 'Merci de votre appel. Au revoir.',
   call15First:
     "Pour joindre un médecin de garde, appelez d'abord le 15 : le médecin régulateur vous orientera. En cas de doute, le 116 117. Au revoir.",
+  regulationOnly:
+    'À cette heure-ci, les médecins de garde du territoire ne consultent pas : la permanence est assurée par la régulation médicale. Appelez le 15, ou le 116 117 : le médecin régulateur vous orientera.',
+  regulationOnlyMenu: 'Pour réentendre ce message, tapez 1. Pour la pharmacie de garde, tapez 2.',
   pharmacyFromRota: (name, phone) =>
     `La pharmacie de garde est la ${name}, au ${spokenNumber(phone)}.`,
   pharmacy3237: 'Pour connaître la pharmacie de garde la plus proche, appelez le 32 37.',

@@ -1,4 +1,4 @@
-import { isPdsaTime, type PdsaCalendar } from '../../rota/calendar/pdsa.js';
+import { isPdsaTime, isRegulationOnlyTime, type PdsaCalendar } from '../../rota/calendar/pdsa.js';
 import { localDateOf } from '../../rota/calendar/local-date.js';
 import { territoryCalendar } from '../../rota/calendar/territory-calendar.js';
 import type { FlowContext } from '../../ivr-flows/types.js';
@@ -6,11 +6,12 @@ import { contactsFrom, doctorContacts } from './contacts.js';
 import type { LineContext } from './line-context.js';
 import type { LiveCalls } from './call-state.js';
 import { isHiddenCaller, isMobile } from '../platform/phone-numbers.js';
+import { serviceHoursOf } from '../territories/service-hours.js';
 
 /** The Twilio queue where a territory's callers hold for the busy doctor. */
 export const holdQueueOf = (territoryId: string) => `line-${territoryId}`;
 
-/** The PDSA calendar of a territory around `now`. */
+/** The PDSA calendar of a territory around `now`, in its doctors' service's own hours. */
 export function pdsaCalendarOf(line: LineContext, now: Date): PdsaCalendar {
   const { territory, calendar } = line.territory;
   const year = Number(localDateOf(now, territory.timeZone).slice(0, 4));
@@ -19,6 +20,7 @@ export function pdsaCalendarOf(line: LineContext, now: Date): PdsaCalendar {
     calendar,
     year - 1,
     year + 1,
+    line.doctorService ? serviceHoursOf(line.doctorService) : undefined,
   );
 }
 
@@ -35,6 +37,7 @@ export async function flowContextOf(
     line.pharmacyService && line.pharmacyRota
       ? contactsFrom(line.pharmacyRota, line.pharmacyService.id, now, null)[0]
       : undefined;
+  const calendar = pdsaCalendarOf(line, now);
   const hidden = isHiddenCaller(params.from);
   const primary = contacts[0];
   // Shared storage unreachable: ring the doctor (the keypress claim still refuses a double bridge).
@@ -50,7 +53,8 @@ export async function flowContextOf(
       pharmacy: pharmacist ? { name: pharmacist.name, phone: pharmacist.phone } : null,
       fallbackIsCallCentre: territory.fallbackIsCallCentre,
     },
-    inPdsaHours: isPdsaTime(now, pdsaCalendarOf(line, now)),
+    inPdsaHours: isPdsaTime(now, calendar),
+    regulationOnly: isRegulationOnlyTime(now, calendar),
     contacts,
     caller: { hidden, isMobile: !hidden && isMobile(params.from!) },
     callSid: params.callSid,

@@ -88,6 +88,16 @@ export const servicePatch = z
     requiredLevels: z.number().int().min(1).max(5),
     template: shiftTemplate,
     active: z.boolean(),
+    /** The service's own Saturday daytime PDSA hours (rota/calendar/pdsa.ts ServiceHours). */
+    saturdayHours: z.enum(['territory', 'afternoon', 'day', 'none'], {
+      message:
+        "samedi : 'territory' (comme le territoire), 'afternoon' (12 h – 20 h), 'day' (8 h – 20 h) ou 'none'",
+    }),
+    /** Its nights: 20:00–08:00, 20:00–00:00 then the régulation only, or none. */
+    nightHours: z.enum(['full', 'evening', 'none'], {
+      message:
+        "nuits : 'full' (20 h – 8 h), 'evening' (20 h – minuit, puis régulation seule) ou 'none'",
+    }),
   })
   .partial();
 export type ServicePatch = z.infer<typeof servicePatch>;

@@ -6,6 +6,7 @@ import { loadDashboards } from '../dashboard/load-dashboard.js';
 import type { AppDeps } from '../platform/deps.js';
 import { contactsFrom } from '../line/contacts.js';
 import { servicesReadableBy } from '../territories/store.js';
+import { serviceHoursLabel } from '../territories/service-hours.js';
 import { dashboardView } from '../dashboard/dashboard-view.js';
 import { html } from './html.js';
 import { page } from './layout.js';
@@ -32,6 +33,7 @@ export function homePage(deps: AppDeps): Router {
           .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
         const next = nextStart ? contactsFrom(rota, service.id, nextStart.startsAt, null) : [];
         return html`<section class="card" aria-labelledby="s-${service.id}"><h2 class="fs-110" id="s-${service.id}">${service.name} <span class="muted">· ${territory.name}</span></h2>
+<p class="muted">${serviceHoursLabel(service, territory.settings.saturdayAfternoon)}</p>
 <p><strong>De garde maintenant :</strong></p><ol>${current.map((c) => html`<li>${c.name} — ${shownNumber(actor, c.phone)}${c.source === 'fallback' ? ' (permanence)' : ` (niveau ${c.level})`}</li>`)}</ol>
 ${nextStart ? html`<p><strong>Ensuite</strong> (${new Intl.DateTimeFormat('fr-FR', { timeZone: territory.timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(nextStart.startsAt)}) : ${next.map((c) => c.name).join(', ') || 'à pourvoir'}</p>` : ''}</section>`;
       }),

@@ -17,12 +17,14 @@ import { queueSms } from '../../sms/queue-sms.js';
 import { platformNumberOf } from '../../territories/store.js';
 import { scheduleShiftReminders } from './shift-reminder-job.js';
 import { leaveOf } from '../unavailability/store.js';
+import { serviceHoursOf } from '../../territories/service-hours.js';
 
 const horizonMs = 14 * 24 * 3600_000;
 
 /**
- * Daily: counts the coverage gaps of the next 14 days per territory and texts the rota
- * managers who have a professional mobile on file; also re-schedules the reminders of the
+ * Daily: counts the coverage gaps of the next 14 days per territory, each service within its
+ * own PDSA hours (no false gap on a pharmacy's Saturday afternoon, none in a night left to the
+ * régulation), and texts the rota managers who have a professional mobile on file; also re-schedules the reminders of the
  * next two days (a safety net for shifts written outside the API).
  */
 export async function gapAlert(
@@ -34,13 +36,7 @@ export async function gapAlert(
   let alerts = 0;
   for (const territory of await db.select().from(territories)) {
     const year = now.getUTCFullYear();
-    const calendar = territoryCalendar(
-      { timeZone: territory.timeZone, ...territory.settings },
-      await confirmedDays(db, territory.id),
-      year,
-      year + 1,
-    );
-    const periods = pdsaPeriods(range, calendar);
+    const confirmed = await confirmedDays(db, territory.id);
     let gaps = 0;
     for (const service of await db
       .select()
@@ -48,8 +44,15 @@ export async function gapAlert(
       .where(and(eq(services.territoryId, territory.id), eq(services.active, true)))) {
       if (service.template.length === 0) continue;
       const rows = await activeShiftsOf(db, service.id, range.start, range.end);
+      const calendar = territoryCalendar(
+        { timeZone: territory.timeZone, ...territory.settings },
+        confirmed,
+        year,
+        year + 1,
+        serviceHoursOf(service),
+      );
       gaps += coverageGaps(
-        periods,
+        pdsaPeriods(range, calendar),
         rows.map((s) => ({ ...s, kind: s.kind ?? undefined })),
         1,
         // A shift whose doctor is on leave is a hole the managers must hear about.

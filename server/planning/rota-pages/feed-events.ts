@@ -1,6 +1,6 @@
 import { frenchPublicHolidays, type OverseasDepartement } from '../../../rota/calendar/holidays.js';
 import { addDays, localDateOf } from '../../../rota/calendar/local-date.js';
-import { pdsaPeriods } from '../../../rota/calendar/pdsa.js';
+import { pdsaPeriods, type ServiceHours } from '../../../rota/calendar/pdsa.js';
 import { proposedPonts } from '../../../rota/calendar/ponts.js';
 import { territoryCalendar } from '../../../rota/calendar/territory-calendar.js';
 import { coverageGaps, type CoverageGap } from '../../../rota/gaps.js';
@@ -22,6 +22,8 @@ export interface RotaFeedInput {
     saturdayAfternoon: boolean;
   };
   requiredLevels: number;
+  /** The service's own PDSA hours; absent: the territory's. */
+  hours?: ServiceHours;
   shifts: {
     id: string;
     serviceId: string;
@@ -90,6 +92,7 @@ export function rotaFeedEvents(input: RotaFeedInput): { events: RotaEvent[]; gap
     input.calendarDays,
     firstYear - 1,
     lastYear + 1,
+    input.hours,
   );
   const confirmedPonts = calendar.ponts;
   const ahead = {

@@ -13,6 +13,7 @@ import { canManageTerritory, readableTerritories, type Actor } from '../../acces
 import type { RotaFeedInput } from './feed-events.js';
 import { activeShiftsOf } from '../shifts/store.js';
 import { leaveOf } from '../unavailability/store.js';
+import { serviceHoursOf } from '../../territories/service-hours.js';
 
 export type VisibleService = Awaited<ReturnType<typeof visibleServices>>[number];
 
@@ -84,6 +85,7 @@ export async function loadRotaFeed(
       saturdayAfternoon: settings.saturdayAfternoon,
     },
     requiredLevels: service.requiredLevels,
+    hours: serviceHoursOf(service),
     shifts: rows,
     names: new Map([...members, ...others].map((m) => [m.id, m.name])),
     leave,

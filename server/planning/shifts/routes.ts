@@ -13,6 +13,7 @@ import { notFound } from '../../platform/http-errors.js';
 import { instant, instantRange, uuidParam } from '../../platform/params.js';
 import { contactsFrom } from '../../line/contacts.js';
 import { leaveOf } from '../unavailability/store.js';
+import { serviceHoursOf } from '../../territories/service-hours.js';
 
 const range = instantRange(400);
 
@@ -54,6 +55,8 @@ export function rotaRouter(deps: AppDeps): Router {
       confirmed,
       year - 1,
       year + 2,
+      // The service's own hours: a pharmacy's Saturday afternoon is no gap.
+      serviceHoursOf(service),
     );
     const rows = await activeShiftsOf(db, service.id, from, to);
     res.json({
