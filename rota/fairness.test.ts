@@ -22,7 +22,13 @@ describe('shiftKindOf', () => {
     ['2026-12-31', '20:00', 'christmas_newyear', 'New Year’s Eve night'],
     ['2027-01-01', '08:00', 'christmas_newyear', 'New Year’s day'],
     ['2026-12-23', '20:00', 'weeknight', '23 December night'],
-    ['2026-12-31', '00:30', 'christmas_newyear', 'early 31 December (a local date, not UTC)'],
+    [
+      '2026-12-31',
+      '00:30',
+      'weeknight',
+      'early 31 December: the night of the 30th (local, not UTC)',
+    ],
+    ['2027-01-01', '00:30', 'christmas_newyear', 'early 1 January: New Year’s Eve night'],
   ])('%s %s → %s (%s)', (date, time, kind) => {
     expect(shiftKindOf(at(date, time), zone, holidays)).toBe(kind);
   });
