@@ -1,0 +1,1 @@
+ALTER TABLE "territories" ADD COLUMN "slot_weights" jsonb DEFAULT '{}'::jsonb NOT NULL;
