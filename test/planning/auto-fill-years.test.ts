@@ -91,6 +91,13 @@ describe('auto-fill over the years', () => {
       .set('Authorization', bearer)
       .send({ slotWeights: { christmas_newyear: 4, saturday_night: 1.75 } });
     expect(patched.status).toBe(200);
+    for (const bad of [{ weeknight: -1 }, { monday: 2 }, { christmas_newyear: 'lourd' }]) {
+      const refused = await request(t.app)
+        .patch(`/api/territories/${territory.id}`)
+        .set('Authorization', bearer)
+        .send({ slotWeights: bad });
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+    }
     const [row] = await t.db.db.select().from(territories).where(eq(territories.id, territory.id));
     expect(row!.slotWeights).toEqual({ christmas_newyear: 4, saturday_night: 1.75 });
 
