@@ -49,7 +49,7 @@ export interface AutoFillInput {
   /** Minimum hours between the end of one shift and the start of the next (11 h in law). */
   minRestHours: number;
   timeZone: string;
-  /** Weights per kind; missing kinds take `defaultWeights`. */
+  /** Weights per stored kind, without `calendar`; missing kinds take `defaultWeights`. */
   weights?: Partial<ShiftWeights>;
 }
 
