@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { holidaySet } from './calendar/holidays.js';
-import { fairness } from './fairness.js';
+import { fairness, slotKindFairness } from './fairness.js';
+import { withDefaultSlotWeights } from './slot-weights.js';
 import { wallClockToInstant } from './local-time.js';
 import { defaultWeights, shiftKindOf } from './shift-kind.js';
 import type { Shift } from './types.js';
@@ -22,7 +23,13 @@ describe('shiftKindOf', () => {
     ['2026-12-31', '20:00', 'christmas_newyear', 'New Year’s Eve night'],
     ['2027-01-01', '08:00', 'christmas_newyear', 'New Year’s day'],
     ['2026-12-23', '20:00', 'weeknight', '23 December night'],
-    ['2026-12-31', '00:30', 'christmas_newyear', 'early 31 December (a local date, not UTC)'],
+    [
+      '2026-12-31',
+      '00:30',
+      'weeknight',
+      'early 31 December: the night of the 30th (local, not UTC)',
+    ],
+    ['2027-01-01', '00:30', 'christmas_newyear', 'early 1 January: New Year’s Eve night'],
   ])('%s %s → %s (%s)', (date, time, kind) => {
     expect(shiftKindOf(at(date, time), zone, holidays)).toBe(kind);
   });
@@ -95,5 +102,41 @@ describe('fairness', () => {
       ['y', 1.25],
       ['z', 1.25],
     ]);
+  });
+});
+
+describe('slotKindFairness', () => {
+  const calendar = { timeZone: zone, holidays };
+  const worked = (professionalId: string | null, from: [string, string], to: [string, string]) => ({
+    professionalId,
+    startsAt: at(...from),
+    endsAt: at(...to),
+  });
+  const range = { start: at('2026-01-01', '00:00'), end: at('2027-01-01', '00:00') };
+
+  it('weighs by slot kind from the times, whatever kind a shift was stored with', () => {
+    const loads = slotKindFairness(
+      [
+        worked('a', ['2026-11-28', '20:00'], ['2026-11-29', '08:00']),
+        worked('a', ['2026-11-29', '08:00'], ['2026-11-29', '14:00']),
+        worked('b', ['2026-12-24', '20:00'], ['2026-12-25', '08:00']),
+        worked('b', ['2026-11-24', '20:00'], ['2026-11-25', '00:00']),
+        worked(null, ['2026-11-24', '20:00'], ['2026-11-25', '08:00']),
+        worked('c', ['2027-01-01', '08:00'], ['2027-01-01', '20:00']),
+      ],
+      range,
+      calendar,
+      withDefaultSlotWeights({ christmas_newyear: 4 }),
+    );
+    // b: Christmas Eve night (4) and a third of a weeknight (20:00–00:00, 4 h of 12).
+    expect(loads.map((l) => [l.professionalId, l.count])).toEqual([
+      ['b', 2],
+      ['a', 2],
+    ]);
+    expect(loads[0]!.weightedLoad).toBeCloseTo(4 + 1 / 3);
+    expect(loads[1]!.weightedLoad).toBeCloseTo(2.25);
+    expect(loads[0]!.heavy.christmas).toBe(1);
+    expect(loads[1]!.countByKind).toMatchObject({ saturday_night: 1, sunday_holiday_day: 1 });
+    expect(loads[1]!.weightByKind.sunday_holiday_day).toBeCloseTo(0.75);
   });
 });

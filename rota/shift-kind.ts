@@ -1,4 +1,4 @@
-import { localDateOf, weekdayOf } from './calendar/local-date.js';
+import { classifySlot, shiftKindOfSlot } from './slot-weights.js';
 import type { ShiftKind } from './types.js';
 
 /**
@@ -33,20 +33,17 @@ export function isChristmasNewYear(localDate: string): boolean {
 }
 
 /**
- * The kind of a shift from the local date it starts on: 24–25 December and 31 December–1 January
- * are `christmas_newyear`; a Sunday or public holiday `sunday_holiday`; a Saturday `saturday`;
- * any other day `weeknight`. A night is classed by its evening (Friday 20:00 → weeknight).
+ * The coarse kind of a shift from the period it starts in (rota/slot-weights.ts, the one
+ * classifier): 24–25 December and 31 December–1 January are `christmas_newyear`; a Sunday or
+ * public holiday `sunday_holiday`; a Saturday `saturday`; any other day `weeknight`. A night is
+ * classed by its evening (Friday 20:00 → weeknight; 31 December 00:30 is the night of the 30th).
  */
 export function shiftKindOf(
   startsAt: Date,
   timeZone: string,
   holidays: ReadonlySet<string>,
 ): ShiftKind {
-  const date = localDateOf(startsAt, timeZone);
-  if (isChristmasNewYear(date)) return 'christmas_newyear';
-  const weekday = weekdayOf(date);
-  if (weekday === 'sun' || holidays.has(date)) return 'sunday_holiday';
-  return weekday === 'sat' ? 'saturday' : 'weeknight';
+  return shiftKindOfSlot(classifySlot(startsAt, startsAt, { timeZone, holidays }).kind);
 }
 
 /** Weights with the defaults filled in for kinds the territory did not set. */

@@ -11,6 +11,19 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ShiftTemplateSlot, TerritorySettings } from './settings.js';
 
+/** Weights a territory set, by slot kind (rota/slot-weights.ts's `SlotKind`). */
+export type SlotWeightsSetting = Partial<
+  Record<
+    | 'weeknight'
+    | 'saturday_afternoon'
+    | 'saturday_night'
+    | 'sunday_holiday_day'
+    | 'sunday_holiday_night'
+    | 'christmas_newyear',
+    number
+  >
+>;
+
 /** A CPTS territory: one deployment serves many, each found by its called number. */
 export const territories = pgTable('territories', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -29,6 +42,11 @@ export const territories = pgTable('territories', {
    */
   fallbackIsCallCentre: boolean('fallback_is_call_centre').notNull().default(false),
   settings: jsonb('settings').$type<TerritorySettings>().notNull(),
+  /**
+   * Weights per slot kind for fairness and auto-fill (rota/slot-weights.ts); a kind left out
+   * takes the default weight.
+   */
+  slotWeights: jsonb('slot_weights').$type<SlotWeightsSetting>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

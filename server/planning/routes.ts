@@ -2,17 +2,16 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { calendarYear } from '../../rota/calendar/calendar-year.js';
 import { localDateOf } from '../../rota/calendar/local-date.js';
-import { fairness } from '../../rota/fairness.js';
 import { canReadTerritory } from '../access/actor.js';
 import type { AppDeps } from '../platform/deps.js';
 import { notFound } from '../platform/http-errors.js';
 import { maxYear, minYear, uuidParam } from '../platform/params.js';
 import { findTerritoryById } from '../territories/store.js';
+import { fairnessReport } from './auto-fill/fairness-report.js';
 import { autoFillRouter } from './auto-fill/routes.js';
 import { csvRouter } from './csv/routes.js';
 import { icalTokenRouter } from './ical/token-routes.js';
 import { instantRange, readableService } from './service-access.js';
-import { activeShiftsOf } from './shifts/store.js';
 
 /** Fairness and the territory's calendar; auto-fill and CSV have their own rooms. */
 export function planningRouter(deps: AppDeps): Router {
@@ -20,15 +19,9 @@ export function planningRouter(deps: AppDeps): Router {
   const db = deps.db.db;
 
   router.get('/services/:id/fairness', async (req, res) => {
-    const { service } = await readableService(db, req.actor!, req.params.id);
+    const { service, territory } = await readableService(db, req.actor!, req.params.id);
     const { from, to } = instantRange.parse(req.query);
-    const rows = await activeShiftsOf(db, service.id, from, to);
-    res.json({
-      loads: fairness(
-        rows.map((s) => ({ ...s, kind: s.kind ?? undefined })),
-        { start: from, end: to },
-      ),
-    });
+    res.json(await fairnessReport(db, service, territory, from, to));
   });
 
   router.use(autoFillRouter(deps), csvRouter(deps), icalTokenRouter(deps));

@@ -102,10 +102,14 @@ export async function updateTerritory(
 ): Promise<void> {
   const before = await managedTerritory(db, actor, territoryId);
   await db.transaction(async (tx) => {
-    const { settings: changed, ...fields } = patch;
+    const { settings: changed, slotWeights, ...fields } = patch;
     const [after] = await tx
       .update(territories)
-      .set({ ...fields, settings: { ...before.settings, ...changed } })
+      .set({
+        ...fields,
+        settings: { ...before.settings, ...changed },
+        slotWeights: { ...before.slotWeights, ...slotWeights },
+      })
       .where(eq(territories.id, before.id))
       .returning();
     await recordAudit(tx, auditActorOf(actor), {

@@ -55,6 +55,20 @@ export const shiftTemplate = z
   )
   .max(20);
 
+/** Weights per slot kind (rota/slot-weights.ts); a kind left out keeps its weight. */
+const weight = z.number().min(0).max(20);
+export const slotWeightsPatch = z
+  .object({
+    weeknight: weight,
+    saturday_afternoon: weight,
+    saturday_night: weight,
+    sunday_holiday_day: weight,
+    sunday_holiday_night: weight,
+    christmas_newyear: weight,
+  })
+  .partial()
+  .strict();
+
 export const newTerritory = z.object({
   slug: z.string().regex(/^[a-z0-9-]{2,40}$/, 'minuscules, chiffres et tirets'),
   name: displayName(2, 120),
@@ -78,6 +92,7 @@ export const territoryPatch = z
     /** The fallback number is a staffed call centre: dialled without keypress screening. */
     fallbackIsCallCentre: z.boolean(),
     settings: territorySettingsPatch,
+    slotWeights: slotWeightsPatch,
   })
   .partial();
 export type TerritoryPatch = z.infer<typeof territoryPatch>;

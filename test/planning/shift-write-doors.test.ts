@@ -214,7 +214,8 @@ const doors: Door[] = [
       });
     },
     overlap: async () => {
-      // The engine looks at this service's rota only: a night at the pharmacy is for the rules to see.
+      // The engine sees the territory's other services: once the chosen doctor holds a night at
+      // the pharmacy, the server's own proposal no longer has her, so the accept is refused (400).
       const n = night();
       const proposal = await api().post(`/api/services/${a.serviceId}/auto-fill`, {
         from: n.date,
@@ -239,6 +240,7 @@ const doors: Door[] = [
         ],
       });
     },
+    expect: { overlap: 400 },
   },
   {
     door: 'swap take (POST /api/swaps/:id/take)',

@@ -1,8 +1,7 @@
 import type { Queryable } from '../../../db/client.js';
-import { addDays, localDateOf } from '../../../rota/calendar/local-date.js';
+import { localDateOf } from '../../../rota/calendar/local-date.js';
 import { territoryCalendar } from '../../../rota/calendar/territory-calendar.js';
-import { expandTemplate } from '../../../rota/shift-template.js';
-import { shiftKindOf } from '../../../rota/shift-kind.js';
+import { classifySlot, shiftKindOfSlot } from '../../../rota/slot-weights.js';
 import type { ShiftKind } from '../../../rota/types.js';
 import { confirmedDays } from '../../territories/store.js';
 import type { serviceWithTerritory } from './store.js';
@@ -37,20 +36,16 @@ function calendarOf(q: Queryable, territory: ServiceAndTerritory['territory'], y
 }
 
 /**
- * The weight class of a shift, as auto-fill gives it: the kind of the template slot starting at
- * the same instant (so a pont's daytime counts as the template says), else from the local day it
- * starts on (Sunday or holiday, Saturday, weeknight; Christmas and New Year).
+ * The weight class of a shift, whatever door it comes by (API, CSV, template, auto-fill): the
+ * coarse kind of the period it starts in, from its times and the territory's calendar (public
+ * and confirmed holidays, confirmed ponts), by the one classifier of rota/slot-weights.ts.
  */
 export async function weightClassOf(
   q: Queryable,
-  { service, territory }: ServiceAndTerritory,
+  { territory }: ServiceAndTerritory,
   startsAt: Date,
 ): Promise<ShiftKind> {
   const date = localDateOf(startsAt, territory.timeZone);
-  const year = Number(date.slice(0, 4));
-  const calendar = await calendarOf(q, territory, year);
-  const slot = expandTemplate(service.id, service.template, addDays(date, -1), date, calendar).find(
-    (s) => s.startsAt.getTime() === startsAt.getTime(),
-  );
-  return slot?.kind ?? shiftKindOf(startsAt, territory.timeZone, calendar.holidays);
+  const calendar = await calendarOf(q, territory, Number(date.slice(0, 4)));
+  return shiftKindOfSlot(classifySlot(startsAt, startsAt, calendar).kind);
 }
