@@ -61,6 +61,8 @@ export function tableauPages(deps: AppDeps): Router {
     const csrf = csrfToken(req);
     const warnings = lines.map(warningOf).filter((w) => w !== null);
     const du = nextQuarter(today);
+    // The tableau is the doctors': their service comes chosen.
+    const doctors = sectors.find((s) => s.service.kind === 'doctor');
     const body = html`${
       warnings.length
         ? html`<div class="card" role="alert"><p class="error"><strong>À envoyer au conseil départemental de l'Ordre</strong></p><ul class="tableau-warnings">${warnings}</ul></div>`
@@ -69,7 +71,7 @@ export function tableauPages(deps: AppDeps): Router {
 <table><thead><tr><th>Secteur</th><th>Période</th><th>Envoi à l'Ordre</th><th>Changements depuis l'envoi</th><th>Documents</th><th>Envoi</th></tr></thead><tbody>
 ${lines.map((l) => periodRow(l, csrf, today))}</tbody></table>${lines.length ? '' : html`<p>Aucune période de tableau de garde.</p>`}
 <details class="card" ${lines.length ? '' : 'open'}><summary>Nouvelle période</summary><form class="row" method="post" action="/tableau/periodes"><input type="hidden" name="_csrf" value="${csrf}">
-<div><label for="t-service">Secteur</label><select id="t-service" name="service">${sectors.map((s) => html`<option value="${s.service.id}">${s.territory.name} · ${s.service.name}</option>`)}</select></div>
+<div><label for="t-service">Secteur</label><select id="t-service" name="service">${sectors.map((s) => html`<option value="${s.service.id}" ${s.service.id === doctors?.service.id ? 'selected' : ''}>${s.territory.name} · ${s.service.name}</option>`)}</select></div>
 <div><label for="t-du">Du</label><input id="t-du" type="date" name="du" required value="${du}"></div>
 <div><label for="t-au">Au</label><input id="t-au" type="date" name="au" required value="${addDays(addMonths(du, 3), -1)}"></div>
 <button type="submit">Ajouter</button></form><p class="muted">Trois mois au moins (article R6315-2 du Code de la santé publique), à envoyer 45 jours avant le début.</p></details>`;
