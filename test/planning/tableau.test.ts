@@ -82,6 +82,11 @@ const tableauPage = async () => {
 
 describe('tableau de garde', () => {
   it('refuses a period shorter than three months or inverted, and professionals', async () => {
+    const badModality = await request(t.app)
+      .patch(`/api/services/${service.id}`)
+      .set('Authorization', bearer)
+      .send({ modality: 'téléconsultation' });
+    expect(badModality.status).toBe(400);
     const short = await web.post('/tableau/periodes', {
       service: service.id,
       du,
