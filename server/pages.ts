@@ -20,6 +20,8 @@ import { rotaFeed } from './planning/rota-pages/feed-routes.js';
 import { rotaPage } from './planning/rota-pages/rota-page.js';
 import { shiftEditPage } from './planning/rota-pages/shift-edit-page.js';
 import { swapsPages } from './planning/swaps/pages.js';
+import { printMonthPage } from './planning/tableau/print-page.js';
+import { tableauPages } from './planning/tableau/pages.js';
 
 /** The web app for rota managers and professionals: server-rendered French pages, no build step. */
 export function uiRouter(deps: AppDeps): Router {
@@ -41,6 +43,8 @@ export function uiRouter(deps: AppDeps): Router {
     demoPage(deps),
     accountsPages(deps),
     myAccountPages(deps),
+    tableauPages(deps),
+    printMonthPage(deps),
   );
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     // Bad input parsed by zod in a page is the visitor's mistake (400), never a 500.

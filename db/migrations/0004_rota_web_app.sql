@@ -1,3 +1,23 @@
+CREATE TABLE "tableau_periods" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"territory_id" uuid NOT NULL,
+	"service_id" uuid NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date NOT NULL,
+	"sent_on" date,
+	"sent_by" uuid,
+	"sent_by_label" text,
+	"snapshot" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "services" ADD COLUMN "saturday_hours" text DEFAULT 'territory' NOT NULL;--> statement-breakpoint
 ALTER TABLE "services" ADD COLUMN "night_hours" text DEFAULT 'full' NOT NULL;--> statement-breakpoint
-ALTER TABLE "territories" ADD COLUMN "slot_weights" jsonb DEFAULT '{}'::jsonb NOT NULL;
+ALTER TABLE "services" ADD COLUMN "modality" text DEFAULT 'consultation' NOT NULL;--> statement-breakpoint
+ALTER TABLE "services" ADD COLUMN "place" text;--> statement-breakpoint
+ALTER TABLE "territories" ADD COLUMN "slot_weights" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "tableau_periods" ADD CONSTRAINT "tableau_periods_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tableau_periods" ADD CONSTRAINT "tableau_periods_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tableau_periods" ADD CONSTRAINT "tableau_periods_sent_by_users_id_fk" FOREIGN KEY ("sent_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "tableau_periods_service_span" ON "tableau_periods" USING btree ("service_id","starts_on","ends_on");--> statement-breakpoint
+CREATE INDEX "tableau_periods_territory" ON "tableau_periods" USING btree ("territory_id","starts_on");

@@ -55,4 +55,6 @@ export interface ShiftTemplateSlot {
   end: string;
   levels: number;
   kind: 'weeknight' | 'saturday' | 'sunday_holiday' | 'christmas_newyear';
+  /** The tableau de garde's modality of this slot (e.g. 00:00–08:00 régulation); else the service's. */
+  modality?: 'consultation' | 'visite' | 'regulation';
 }

@@ -100,4 +100,10 @@ export const services = pgTable('services', {
   /** Secret token of the service's iCal feed. */
   icalToken: text('ical_token').notNull().unique(),
   active: boolean('active').notNull().default(true),
+  /** How its doctors work on the tableau de garde, unless a template slot says otherwise. */
+  modality: text('modality', { enum: ['consultation', 'visite', 'regulation'] })
+    .notNull()
+    .default('consultation'),
+  /** Where (the MMG's address), printed on the tableau de garde; null: the territory's name. */
+  place: text('place'),
 });

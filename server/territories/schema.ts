@@ -51,6 +51,7 @@ export const shiftTemplate = z
       end: endTime,
       levels: z.number().int().min(1).max(5),
       kind: z.enum(['weeknight', 'saturday', 'sunday_holiday', 'christmas_newyear']),
+      modality: z.enum(['consultation', 'visite', 'regulation']).optional(),
     }),
   )
   .max(20);
@@ -113,6 +114,9 @@ export const servicePatch = z
       message:
         "nuits : 'full' (20 h – 8 h), 'evening' (20 h – minuit, puis régulation seule) ou 'none'",
     }),
+    /** The tableau de garde: the modality and the place (the MMG's address) of its doctors. */
+    modality: z.enum(['consultation', 'visite', 'regulation']),
+    place: z.string().trim().min(2).max(300).nullable(),
   })
   .partial();
 export type ServicePatch = z.infer<typeof servicePatch>;

@@ -18,7 +18,7 @@ export const vendorFiles = [
   'themes/classic/theme.css',
   'themes/classic/palette.css',
 ];
-export const ownFiles = ['rota-calendar.js', 'gardeline.css'];
+export const ownFiles = ['rota-calendar.js', 'gardeline.css', 'tableau-print.css'];
 
 /** URL of a FullCalendar file; the version is in the path, so a browser may keep it for a year. */
 export const fullCalendarAsset = (file: string) =>

@@ -50,6 +50,10 @@ const passwordChange = {
   currentPassword: 'pas-le-mot-de-passe-actuel',
   newPassword: 'une phrase de passe nouvelle',
 };
+const tableauSpan = { service: 'fixture:serviceA', du: '2027-01-01', au: '2027-03-31' };
+const tableauQuery = 'service=fixture:serviceA&du=2027-01-01&au=2027-03-31';
+// A quarter already over: its réalisé can be drawn up.
+const realisedQuery = 'service=fixture:serviceA&du=2026-07-01&au=2026-09-30';
 const acceptance = { token: 'fixture:freshInvitationToken', password: 'cheval agrafe pile' };
 
 export const expectations: Record<string, Expectation> = {
@@ -311,6 +315,16 @@ export const expectations: Record<string, Expectation> = {
     body: { name: 'export tableur', territoryId: 'fixture:territoryA' },
   },
   'POST /account/tokens/:id/revoke': { ok: ['manager'], params: { id: 'freshManagerTokenA' } },
+
+  // The tableau de garde (R6315-2) and the printable month: the territory's managers only.
+  'GET /tableau': { ok: listers },
+  'POST /tableau/periodes': { ok: managers, body: tableauSpan },
+  'POST /tableau/envoye': { ok: managers, body: { ...tableauSpan, envoyeLe: '2026-11-24' } },
+  'GET /tableau/tableau.pdf': { ok: managers, query: tableauQuery },
+  'GET /tableau/tableau.csv': { ok: managers, query: tableauQuery },
+  'GET /tableau/realise.pdf': { ok: managers, query: realisedQuery },
+  'GET /tableau/realise.csv': { ok: managers, query: realisedQuery },
+  'GET /rota/imprimer': { ok: managers, query: 'service=fixture:serviceA&mois=2026-11' },
 };
 
 /**
