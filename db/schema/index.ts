@@ -5,3 +5,4 @@ export * from './access.js';
 export * from './settings.js';
 export * from './live-calls.js';
 export * from './swap-attempts.js';
+export * from './notices.js';
