@@ -20,6 +20,7 @@ import { rotaFeed } from './planning/rota-pages/feed-routes.js';
 import { rotaPage } from './planning/rota-pages/rota-page.js';
 import { shiftEditPage } from './planning/rota-pages/shift-edit-page.js';
 import { swapsPages } from './planning/swaps/pages.js';
+import { historyPages } from './history/pages.js';
 
 /** The web app for rota managers and professionals: server-rendered French pages, no build step. */
 export function uiRouter(deps: AppDeps): Router {
@@ -36,6 +37,7 @@ export function uiRouter(deps: AppDeps): Router {
     rotaEdit(deps),
     callsPages(deps),
     swapsPages(deps),
+    historyPages(deps),
     directoryPage(deps),
     myShiftsPage(deps),
     demoPage(deps),
