@@ -63,11 +63,17 @@ export async function deliverNotice(deps: Deps, { noticeId }: JobPayload<'swap-n
   }
   if (!address?.email || !deps.config.SMTP_URL) return done('no_address');
   const mail = noticeEmail(facts);
-  await mailer(deps.config.SMTP_URL).sendMail({
-    from: deps.config.MAIL_FROM,
-    to: address.email,
-    subject: mail.subject,
-    text: mail.text,
-  });
+  try {
+    await mailer(deps.config.SMTP_URL).sendMail({
+      from: deps.config.MAIL_FROM,
+      to: address.email,
+      subject: mail.subject,
+      text: mail.text,
+    });
+  } catch (err) {
+    // Retried by the queue; the server's answer may quote the address, which stays out of logs.
+    const code = (err as { responseCode?: number }).responseCode ?? 'no answer';
+    throw new Error(`notice e-mail not sent (SMTP ${code})`);
+  }
   return done('sent');
 }
