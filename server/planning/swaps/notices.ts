@@ -142,7 +142,10 @@ export async function handOverNotices(deps: Deps, rows: NoticeRow[]): Promise<vo
   } catch (err) {
     deps.logger.warn({ err, kept: rows.length - handed.length }, 'notices kept in the outbox');
   }
-  await markNoticesEnqueued(deps.db.db, handed, deps.now());
+  // Unmarked rows are handed over again by the sweep: the job ids make that harmless.
+  await markNoticesEnqueued(deps.db.db, handed, deps.now()).catch((err: unknown) =>
+    deps.logger.warn({ err, handed: handed.length }, 'notices handed over, not yet marked'),
+  );
 }
 
 /** The sweep: hands over the notices written while the queue was unreachable. */
