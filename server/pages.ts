@@ -22,6 +22,7 @@ import { shiftEditPage } from './planning/rota-pages/shift-edit-page.js';
 import { swapsPages } from './planning/swaps/pages.js';
 import { printMonthPage } from './planning/tableau/print-page.js';
 import { tableauPages } from './planning/tableau/pages.js';
+import { historyPages } from './history/pages.js';
 
 /** The web app for rota managers and professionals: server-rendered French pages, no build step. */
 export function uiRouter(deps: AppDeps): Router {
@@ -38,6 +39,7 @@ export function uiRouter(deps: AppDeps): Router {
     rotaEdit(deps),
     callsPages(deps),
     swapsPages(deps),
+    historyPages(deps),
     directoryPage(deps),
     myShiftsPage(deps),
     demoPage(deps),

@@ -11,6 +11,8 @@ import { followUp } from './sms/follow-up-job.js';
 import { gapAlert } from './planning/reminders/gap-alert-job.js';
 import { retentionPurge } from './platform/retention-purge-job.js';
 import { sendSms } from './sms/send-sms-job.js';
+import { deliverNotice } from './planning/swaps/notice-job.js';
+import { flushNoticeOutbox } from './planning/swaps/notices.js';
 import { shiftReminder } from './planning/reminders/shift-reminder-job.js';
 
 export interface Workers {
@@ -57,6 +59,7 @@ const processors: Partial<Record<JobName, Processor>> = {
   'send-sms': sendSms as Processor,
   'follow-up': followUp as Processor,
   'shift-reminder': shiftReminder as Processor,
+  'swap-notice': deliverNotice as Processor,
   'gap-alert': ((deps: AppDeps) => gapAlert(deps)) as Processor,
   'retention-purge': ((deps: AppDeps) => retentionPurge(deps)) as Processor,
   'callback-outbox': ((deps: AppDeps) => flushCallbackOutbox(deps)) as Processor,
@@ -102,6 +105,9 @@ export function startWorkers(
   const sweep = setInterval(() => {
     flushCallbackOutbox(deps).catch((err: unknown) =>
       deps.logger.warn({ err }, 'callback outbox sweep failed'),
+    );
+    flushNoticeOutbox(deps).catch((err: unknown) =>
+      deps.logger.warn({ err }, 'notice outbox sweep failed'),
     );
   }, timings.outboxSweepMs);
   sweep.unref();

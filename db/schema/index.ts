@@ -6,3 +6,4 @@ export * from './settings.js';
 export * from './live-calls.js';
 export * from './swap-attempts.js';
 export * from './tableau.js';
+export * from './notices.js';

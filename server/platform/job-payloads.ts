@@ -25,6 +25,8 @@ export const jobPayloads = {
     version: z.number().int(),
     when: z.enum(['day-before', 'two-hours']),
   }),
+  /** One swap notice (offer, taken, decision) to one person by one channel (swap_notices row). */
+  'swap-notice': z.object({ noticeId: z.string().uuid() }),
   'gap-alert': z.object({}),
   'retention-purge': z.object({}),
   /** Hands callback rows that never reached the queue (Redis was down) to it. */
@@ -41,6 +43,7 @@ export const jobQueue = {
   'send-sms': 'sms',
   'follow-up': 'sms',
   'shift-reminder': 'reminders',
+  'swap-notice': 'reminders',
   'gap-alert': 'maintenance',
   'retention-purge': 'maintenance',
   'callback-outbox': 'maintenance',

@@ -1,8 +1,6 @@
-import { and, eq, gte, lt, ne } from 'drizzle-orm';
-import { recordAudit } from '../platform/audit.js';
+import { and, eq, gte, lt } from 'drizzle-orm';
 import {
   professionals,
-  serviceMembers,
   services,
   shifts,
   swapRequests,
@@ -10,20 +8,13 @@ import {
 } from '../../db/schema/index.js';
 import { addDays, formatDate, localDateOf } from '../../rota/calendar/local-date.js';
 import { wallClockToInstant } from '../../rota/local-time.js';
-import { smsBody } from '../../ivr-flows/prompts/sms.js';
 import { smsReplies } from '../../ivr-flows/prompts/sms-replies.js';
 import type { SmsCommand } from '../../ivr-flows/sms-commands.js';
-import { takeSwap } from '../planning/swaps/commands.js';
+import { offerShift, takeSwap } from '../planning/swaps/commands.js';
 import type { AppDeps } from '../platform/deps.js';
 import { HttpError } from '../platform/http-errors.js';
-import { queueSms } from './queue-sms.js';
 import { maskPhone } from '../platform/logger.js';
-import {
-  freeSwapCode,
-  recordWrongSwapCode,
-  senderKeyOf,
-  swapCodesBlocked,
-} from './swap-replies-attempts.js';
+import { recordWrongSwapCode, senderKeyOf, swapCodesBlocked } from './swap-replies-attempts.js';
 
 type SwapCommand = Extract<SmsCommand, { kind: 'swap_offer' | 'swap_take' }>;
 
@@ -71,42 +62,14 @@ export async function handleSwapCommand(
       )
       .limit(1);
     if (!shift) return smsReplies.swapNoShift;
-    const code = await freeSwapCode(db);
-    const colleagues = await db.transaction(async (tx) => {
-      const [swap] = await tx
-        .insert(swapRequests)
-        .values({ shiftId: shift.id, offeredBy: me.id, code })
-        .returning();
-      await recordAudit(tx, actor, {
-        action: 'swap.offer',
-        entity: 'swap_request',
-        entityId: swap!.id,
-        territoryId,
-        after: swap,
-      });
-      return tx
-        .select({ mobile: professionals.mobile })
-        .from(serviceMembers)
-        .innerJoin(professionals, eq(professionals.id, serviceMembers.professionalId))
-        .where(
-          and(
-            eq(serviceMembers.serviceId, shift.serviceId),
-            ne(professionals.id, me.id),
-            eq(professionals.active, true),
-          ),
-        );
-    });
-    for (const c of colleagues) {
-      await queueSms(deps, {
-        territoryId,
-        to: c.mobile,
-        from: lineNumber,
-        kind: 'swap_offer',
-        essential: true,
-        body: smsBody('swap_offer', 'fr', { from: me.name, when: when(shift.startsAt), code }),
-      });
-    }
-    return smsReplies.swapOffered(colleagues.length);
+    const offer = await offerShift(deps, { professionalId: me.id, audit: actor }, shift.id).catch(
+      (err: unknown) => {
+        // A shift already begun cannot be offered: as if there were none that day.
+        if (err instanceof HttpError && err.status < 500) return null;
+        throw err;
+      },
+    );
+    return offer ? smsReplies.swapOffered(offer.colleagues) : smsReplies.swapNoShift;
   }
 
   const sender = senderKeyOf(deps.config.SESSION_SECRET, from);
@@ -135,26 +98,8 @@ export async function handleSwapCommand(
     },
   );
   if (!result) return smsReplies.swapGone;
+  // The offerer (and the managers, when it awaits them) hear of it through the swap's notices.
   const [shift] = await db.select().from(shifts).where(eq(shifts.id, result.shiftId));
   const approved = result.status === 'approved';
-  const [offerer] = await db
-    .select()
-    .from(professionals)
-    .where(eq(professionals.id, result.offeredBy));
-  if (offerer) {
-    await queueSms(deps, {
-      territoryId,
-      to: offerer.mobile,
-      from: lineNumber,
-      kind: 'swap_confirmation',
-      essential: true,
-      body: smsBody('swap_confirmation', 'fr', {
-        when: when(shift!.startsAt),
-        status: approved
-          ? `prise par ${me.name}`
-          : `prise par ${me.name}, en attente de validation`,
-      }),
-    });
-  }
   return smsReplies.swapTaken(when(shift!.startsAt), approved);
 }

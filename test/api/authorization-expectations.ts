@@ -257,6 +257,9 @@ export const expectations: Record<string, Expectation> = {
   'GET /calls/:sid': { ok: managers, params: { sid: 'callA' } },
   'GET /callbacks': { ok: ['admin', 'manager', 'managerB'] },
   'GET /swaps': { ok: ['admin', 'manager', 'managerB'] },
+  // The audit of the territory each manager manages (B's manager sees B's, nothing of A).
+  'GET /history': { ok: ['admin', 'manager', 'managerB'] },
+  'GET /rota/shifts/:id/history': { ok: managers, params: { id: 'shiftA' } },
   'POST /swaps/:id/:decision': {
     ok: managers,
     params: { id: 'swapA', decision: 'literal:reject' },
@@ -309,6 +312,8 @@ export const expectations: Record<string, Expectation> = {
   'POST /accounts/:id/deactivate': { ok: managers, params: { id: 'freshProAccountA' } },
   'GET /account': { ok: everyone },
   'POST /account/password': { ok: everyone, sessionOnly: true, body: passwordChange },
+  // Each person's own choices of swap notices (an admin has none to choose: saved as nothing).
+  'POST /account/notices': { ok: everyone, body: { swap_offer: 'email' } },
   'POST /account/tokens': {
     ok: managers,
     sessionOnly: true,

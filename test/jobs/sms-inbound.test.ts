@@ -6,6 +6,7 @@ import {
   smsOptOuts,
   swapRequests,
   auditLog,
+  swapNotices,
 } from '../../db/schema/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
@@ -96,21 +97,20 @@ describe('inbound SMS', () => {
 
   it('ECHANGE offers a shift to colleagues; the first OUI <code> takes it, the second is told it is gone', async () => {
     const offered = await text(owner.mobile, 'ECHANGE 24/11');
-    expect(offered).toMatch(/proposée à 3 collègue/);
+    // The colleague already on duty that night is not told: two free ones.
+    expect(offered).toMatch(/proposée à 2 collègue/);
     const [swap] = await t.db.db
       .select()
       .from(swapRequests)
       .where(eq(swapRequests.shiftId, shift.id));
+    // The SMS themselves are the notices' (test/planning/swap-notices.test.ts).
     const offers = await t.db.db
       .select()
-      .from(smsMessages)
-      .where(and(eq(smsMessages.kind, 'swap_offer'), eq(smsMessages.direction, 'outbound')));
-    expect(offers.map((o) => o.toNumber).sort()).toEqual(
-      [...free, busy].map((p) => p.mobile).sort(),
-    );
-    expect(offers[0]!.body).toContain(`OUI ${swap!.code}`);
+      .from(swapNotices)
+      .where(and(eq(swapNotices.kind, 'swap_offer'), eq(swapNotices.swapId, swap!.id)));
+    expect(offers.map((o) => o.professionalId).sort()).toEqual(free.map((p) => p.id).sort());
+    expect(offers.every((o) => o.channel === 'sms')).toBe(true);
 
-    // The colleague already on duty that night would be refused (tested in the API): two free ones.
     const [a, b] = free;
     expect(await text(a.mobile, `oui ${swap!.code}`)).toMatch(/Vous prenez la garde.*validation/);
     expect(await text(b.mobile, `OUI ${swap!.code}`)).toMatch(/déjà été prise/);

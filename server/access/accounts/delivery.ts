@@ -52,7 +52,8 @@ export async function assertDeliverable(deps: Deps, to: Recipient, channels: Cha
 }
 
 const transports = new Map<string, Transporter>();
-const mailer = (url: string) => {
+/** One SMTP transport per URL, shared by everything that sends e-mail. */
+export const mailer = (url: string) => {
   if (!transports.has(url)) transports.set(url, createTransport(url));
   return transports.get(url)!;
 };

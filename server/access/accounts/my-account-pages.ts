@@ -2,6 +2,10 @@ import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/deps.js';
 import { territoriesReadableBy } from '../../territories/store.js';
+import {
+  noticePreferencesSection,
+  saveNoticePreferences,
+} from '../../planning/swaps/notice-preferences.js';
 import { refusalOf } from '../../web/form-refusal.js';
 import { html, type Html } from '../../web/html.js';
 import { page } from '../../web/layout.js';
@@ -24,7 +28,8 @@ const when = (d: Date | null) =>
 
 /**
  * GET /account (anyone logged in): change one's password; managers and admins also list, create
- * and revoke their API tokens. POST /account/password, /account/tokens, /account/tokens/:id/revoke.
+ * and revoke their API tokens; everyone chooses how swap notices reach them. POST
+ * /account/password, /account/notices, /account/tokens, /account/tokens/:id/revoke.
  */
 export function myAccountPages(deps: AppDeps): Router {
   const router = Router();
@@ -40,6 +45,7 @@ export function myAccountPages(deps: AppDeps): Router {
 <label for="current">Mot de passe actuel</label><input id="current" name="currentPassword" type="password" autocomplete="current-password" required class="wide">
 <label for="new">Nouveau mot de passe (${minPasswordLength} caractères au moins)</label><input id="new" name="newPassword" type="password" autocomplete="new-password" required class="wide">
 <p><button type="submit">Changer le mot de passe</button></p></form>`;
+    const notices = await noticePreferencesSection(deps, actor, hidden);
     let tokens: Html | string = '';
     if (mayHoldTokens(actor)) {
       const rows = await tokensOf(db, actor.userId);
@@ -56,7 +62,7 @@ ${rows.map((t) => html`<tr><td>${t.name}</td><td>${t.territoryName ?? 'tous'}</t
       .status(status)
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(page('Mon compte', actor, html`${notice ?? ''}${password}${tokens}`, csrf));
+      .send(page('Mon compte', actor, html`${notice ?? ''}${password}${notices}${tokens}`, csrf));
   };
   const attempt = async (req: Request, res: Response, work: () => Promise<Html>) => {
     try {
@@ -78,6 +84,12 @@ ${rows.map((t) => html`<tr><td>${t.name}</td><td>${t.territoryName ?? 'tous'}</t
     await attempt(req, res, async () => {
       await changePassword(deps, req.actor!, passwordChange.parse(req.body ?? {}), req.sessionID);
       return html`<p role="status">Mot de passe changé. Vos autres sessions sont fermées.</p>`;
+    });
+  });
+  router.post('/account/notices', form, requireCsrf, async (req, res) => {
+    await attempt(req, res, async () => {
+      await saveNoticePreferences(deps, req.actor!, req.body);
+      return html`<p role="status">Vos choix d’avis sont enregistrés.</p>`;
     });
   });
   router.post('/account/tokens', form, requireCsrf, async (req, res) => {

@@ -32,7 +32,7 @@ export function shiftEditBody(v: ShiftEditView): Html {
   const back = html`<p><a href="${v.backUrl}">Retour au planning</a></p>`;
   if (!v.manage) return html`${summary}${back}`;
   const selected = (id: string) => (id === v.values.professionalId ? 'selected' : '');
-  return html`${summary}
+  return html`${summary}<p><a href="/rota/shifts/${v.shiftId}/history">Historique</a></p>
 ${v.refusal ? html`<p class="error" role="alert" id="refusal">Modification refusée : ${v.refusal}</p>` : ''}
 <form method="post" action="/rota/shifts/${v.shiftId}/edit" class="card" ${v.refusal ? html`aria-describedby="refusal"` : ''}>
   <input type="hidden" name="_csrf" value="${v.csrf}">

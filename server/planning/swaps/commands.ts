@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { recordAudit, type Actor as AuditActor } from '../../platform/audit.js';
 import { transitionSwap, type SwapError, type SwapState } from '../../../rota/swap.js';
 import {
@@ -11,6 +10,8 @@ import type { AppDeps } from '../../platform/deps.js';
 import { conflict, forbidden, notFound } from '../../platform/http-errors.js';
 import { managerWriter, writeShifts, type ShiftWriter } from '../shifts/commands.js';
 import { shiftWithTerritory, type ShiftRow } from '../shifts/store.js';
+import { freeSwapCode } from '../../sms/swap-replies-attempts.js';
+import { handOverNotices, writeSwapNotices, type SwapEvent } from './notices.js';
 import {
   insertSwap,
   isServiceMember,
@@ -19,6 +20,8 @@ import {
   territoryOfProfessional,
   type SwapRow,
 } from './store.js';
+
+type SwapDeps = Pick<AppDeps, 'db' | 'now' | 'onShiftChanged' | 'jobs' | 'logger' | 'config'>;
 
 /** A colleague taking a swap: the swap's own rules (same service, not begun) said yes. */
 const colleagueWriter = (audit: AuditActor): ShiftWriter => ({
@@ -32,12 +35,12 @@ const colleagueWriter = (audit: AuditActor): ShiftWriter => ({
  * colleague has taken. Audited; reminders follow the shift's new version.
  */
 export async function decideSwap(
-  deps: Pick<AppDeps, 'db' | 'now' | 'onShiftChanged'>,
+  deps: SwapDeps,
   actor: Actor,
   swapId: string,
   decision: 'approve' | 'reject',
 ): Promise<void> {
-  await writeShifts(deps, async ({ tx, write }) => {
+  const notices = await writeShifts(deps, async ({ tx, write }) => {
     const row = await swapWithShift(tx, swapId);
     // Another territory's swap answers as an unknown one.
     if (!row || !canReadTerritory(actor, row.territory.id)) throw notFound('Échange');
@@ -63,33 +66,57 @@ export async function decideSwap(
       before: row.swap,
       after,
     });
+    const event = decision === 'approve' ? 'approved' : 'rejected';
+    return writeSwapNotices(tx, { ...row, swap: after }, event, deps.now(), canEmail(deps));
   });
+  await handOverNotices(deps, notices);
 }
 
 /** A professional offers one of their own future shifts to colleagues of the same service. */
 export async function offerSwap(
-  deps: Pick<AppDeps, 'db' | 'now'>,
+  deps: SwapDeps,
   actor: Actor,
   shiftId: string,
-): Promise<{ id: string; code: string }> {
-  return deps.db.db.transaction(async (tx) => {
+): Promise<{ id: string; code: string; colleagues: number }> {
+  return offerShift(
+    deps,
+    { professionalId: actor.professionalId, audit: auditActorOf(actor) },
+    shiftId,
+  );
+}
+
+/**
+ * The one door of an offer (web, API, SMS): the swap, its audit and its notices to the
+ * colleagues free to take it, in one transaction. Returns how many colleagues are told.
+ */
+export async function offerShift(
+  deps: SwapDeps,
+  offerer: { professionalId: string | null; audit: AuditActor },
+  shiftId: string,
+): Promise<{ id: string; code: string; colleagues: number }> {
+  const { result, notices } = await deps.db.db.transaction(async (tx) => {
     const row = await shiftWithTerritory(tx, shiftId);
     if (!row || row.shift.status !== 'active') throw notFound('Garde');
     const owner = row.shift.professionalId;
-    if (!owner || owner !== actor.professionalId)
+    if (!owner || owner !== offerer.professionalId)
       throw forbidden('Seul le professionnel de garde peut proposer sa garde.');
     if (row.shift.startsAt <= deps.now()) throw conflict('Cette garde a déjà commencé.');
-    const code = String(randomInt(1000, 10000));
+    const code = await freeSwapCode(tx);
     const swap = await insertSwap(tx, { shiftId, offeredBy: owner, code });
-    await recordAudit(tx, auditActorOf(actor), {
+    await recordAudit(tx, offerer.audit, {
       action: 'swap.offer',
       entity: 'swap_request',
       entityId: swap.id,
       territoryId: row.territory.id,
       after: swap,
     });
-    return { id: swap.id, code };
+    const facts = { swap, shift: row.shift, territory: row.territory };
+    const notices = await writeSwapNotices(tx, facts, 'offered', deps.now(), canEmail(deps));
+    const colleagues = new Set(notices.map((n) => n.professionalId)).size;
+    return { result: { id: swap.id, code, colleagues }, notices };
   });
+  await handOverNotices(deps, notices);
+  return result;
 }
 
 /**
@@ -97,11 +124,11 @@ export async function offerSwap(
  * once when the territory says so (the shift is then reassigned), else it waits for a manager.
  */
 export async function takeSwap(
-  deps: Pick<AppDeps, 'db' | 'now' | 'onShiftChanged'>,
+  deps: SwapDeps,
   taker: { professionalId: string | null; audit: AuditActor },
   swapId: string,
 ): Promise<{ status: 'approved' | 'taken'; shiftId: string; offeredBy: string }> {
-  return writeShifts(deps, async ({ tx, write }) => {
+  const { result, notices } = await writeShifts(deps, async ({ tx, write }) => {
     const row = await swapWithShift(tx, swapId);
     const me = taker.professionalId;
     const territoryId = me ? await territoryOfProfessional(tx, me) : undefined;
@@ -135,13 +162,22 @@ export async function takeSwap(
       before: row.swap,
       after: taken,
     });
-    return {
-      status: approved ? ('approved' as const) : ('taken' as const),
-      shiftId: row.shift.id,
-      offeredBy: row.swap.offeredBy,
-    };
+    const event: SwapEvent = approved ? 'approved' : 'taken';
+    const notices = await writeSwapNotices(
+      tx,
+      { ...row, swap: taken },
+      event,
+      deps.now(),
+      canEmail(deps),
+    );
+    const status = approved ? ('approved' as const) : ('taken' as const);
+    return { result: { status, shiftId: row.shift.id, offeredBy: row.swap.offeredBy }, notices };
   });
+  await handOverNotices(deps, notices);
+  return result;
 }
+
+const canEmail = (deps: Pick<AppDeps, 'config'>) => Boolean(deps.config.SMTP_URL);
 
 function swapStateOf(swap: SwapRow, shift: ShiftRow): SwapState {
   return {
