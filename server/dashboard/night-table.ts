@@ -1,13 +1,10 @@
 import type { NightStats } from './night-stats.js';
 import { html, type Html } from '../web/html.js';
+import { durationText } from './call-path.js';
 
 /** Seconds as a coordinator reads them: "45 s", "2 min 05 s"; a dash when there is no figure. */
-export function waitText(v: number | null): string {
-  if (v === null) return '—';
-  const s = Math.round(v);
-  if (s < 60) return `${s} s`;
-  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-}
+export const waitText = (v: number | null): string =>
+  v === null ? '—' : durationText(Math.round(v));
 
 const dayMonth = (night: string) => `${night.slice(8)}/${night.slice(5, 7)}`;
 

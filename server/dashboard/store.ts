@@ -11,6 +11,7 @@ import {
 } from '../../db/schema/index.js';
 import { readableTerritories, type Actor } from '../access/actor.js';
 import type { CallTimeline, PathEvent } from './call-timeline.js';
+import type { NamedEvent } from './call-path.js';
 
 export type CallRow = typeof callRecords.$inferSelect;
 export type CallEventRow = typeof callEvents.$inferSelect;
@@ -58,6 +59,17 @@ export function callPathOf(
     .leftJoin(professionals, eq(professionals.id, callEvents.professionalId))
     .where(eq(callEvents.callSid, callSid))
     .orderBy(callEvents.at, callEvents.id);
+}
+
+/** The same path, as the sentences of call-path.ts read it. */
+export async function namedPathOf(db: Queryable, callSid: string): Promise<NamedEvent[]> {
+  return (await callPathOf(db, callSid)).map(({ event: e, professionalName }) => ({
+    at: e.at,
+    kind: e.kind,
+    node: e.node,
+    detail: e.detail,
+    professionalName,
+  }));
 }
 
 /** The territories on the actor's dashboard, by name. */

@@ -123,7 +123,7 @@ export async function commitWrites(deps: AppDeps, w: TurnWrites): Promise<Callba
   let callback: CallbackRow | null = null;
   if (w.callback) {
     const { confirmation: _sms, ...request } = w.callback;
-    callback = (await requestCallback(db, { ...request, callSid })).callback;
+    callback = (await requestCallback(db, { ...request, callSid, createdAt: at })).callback;
   }
   if (w.opening) {
     const call = { ...w.opening.call, callSid, startedAt: at };
