@@ -53,7 +53,7 @@ export function nightTable(nights: readonly NightStats[], total: NightStats): Ht
 ${
   shown.length === 0
     ? html`<p class="muted">Aucun appel sur la période.</p>`
-    : html`<div class="table-scroll"><table><thead><tr><th scope="col">Nuit</th>${columns.map(([, head]) => html`<th scope="col">${head}</th>`)}</tr></thead>
+    : html`<div class="table-scroll" tabindex="0" role="region" aria-label="Nuit par nuit, tableau défilant"><table><thead><tr><th scope="col">Nuit</th>${columns.map(([, head]) => html`<th scope="col">${head}</th>`)}</tr></thead>
 <tbody>${shown.map((n) => row(n, html`<th scope="row"><time datetime="${n.night}">${dayMonth(n.night)}</time></th>`))}</tbody>
 <tfoot>${row(total, html`<th scope="row">14 nuits</th>`)}</tfoot></table></div>`
 }</figure>`;
