@@ -211,6 +211,11 @@ describe('routing', () => {
       kind: 'request_callback',
       reason: 'nobody_answered',
     });
+    // Someone at the permanence pressed 1: the permanence took the call, not a professional.
+    expect(dialResult(ctx(), { ...fr, attempt: 2 }, 'completed', true).effects).toContainEqual({
+      kind: 'outcome',
+      outcome: 'fallback',
+    });
     const last = dialResult(ctx(), { ...fr, attempt: 2 }, 'busy', false);
     expect(last.effects).toContainEqual({ kind: 'request_callback', reason: 'nobody_answered' });
     expect(verbs(last.steps)).toEqual(['say', 'hangup']);

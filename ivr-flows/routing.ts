@@ -146,7 +146,8 @@ export function dialResult(
     const effects: Effect[] = [
       { kind: 'ring_result', attempt: state.attempt, contact, result: 'accepted' },
       { kind: 'connected', attempt: state.attempt, contact },
-      { kind: 'outcome', outcome: fallbackAnswered ? 'fallback' : 'connected' },
+      // The permanence took the call (screened or a call centre): never a professional.
+      { kind: 'outcome', outcome: contact?.source === 'fallback' ? 'fallback' : 'connected' },
     ];
     return { steps: [say(voice(state.lang).endOfCall, state.lang), { verb: 'hangup' }], effects };
   }

@@ -13,6 +13,8 @@ export interface NewCallback {
   lang: string;
   reason: string;
   dueBy: Date;
+  /** When the caller asked (the turn's time, even when the write is replayed later). */
+  createdAt?: Date;
 }
 
 /**

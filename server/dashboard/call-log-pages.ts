@@ -7,21 +7,15 @@ import type { AppDeps } from '../platform/deps.js';
 import { HttpError } from '../platform/http-errors.js';
 import { callbacksReadableBy } from '../callbacks/store.js';
 import { callLogFilters, callSidParam } from './schema.js';
-import { callBySid, callLogPage, callPathOf } from './store.js';
+import { callBySid, callLogPage, namedPathOf } from './store.js';
+import { callbackStates, outcomeInProgress, outcomeLabels } from './catalogue-fr.js';
+import { callPathSentences, durationText } from './call-path.js';
 import { html } from '../web/html.js';
 import { page } from '../web/layout.js';
 
-const outcomes: Record<string, string> = {
-  connected: 'mis en relation',
-  callback: 'rappel demandé',
-  closed_hours: 'hors horaires',
-  hung_up_after_warning: 'raccroché après l’avertissement',
-  abandoned: 'abandonné',
-  call_15_first: 'orienté vers le 15',
-  pharmacy_info: 'pharmacie',
-  fallback: 'permanence',
-};
 const zone = 'Europe/Paris';
+const outcomeOf = (outcome: string | null) =>
+  outcome ? (outcomeLabels[outcome] ?? outcome) : outcomeInProgress;
 const fmt = (d: Date | null) =>
   d
     ? new Intl.DateTimeFormat('fr-FR', {
@@ -53,9 +47,9 @@ export function callsPages(deps: AppDeps): Router {
     const body = html`<form class="row" method="get">
 <div><label for="from">Depuis le</label><input id="from" type="date" name="from" value="${from ?? ''}"></div>
 <div><label for="to">Jusqu’au (inclus)</label><input id="to" type="date" name="to" value="${to ?? ''}"></div>
-<div><label for="outcome">Issue</label><select id="outcome" name="outcome"><option value="">toutes</option>${Object.entries(outcomes).map(([k, v]) => html`<option value="${k}" ${k === (outcome ?? '') ? 'selected' : ''}>${v}</option>`)}</select></div><button type="submit">Filtrer</button></form>
+<div><label for="outcome">Issue</label><select id="outcome" name="outcome"><option value="">toutes</option>${Object.entries(outcomeLabels).map(([k, v]) => html`<option value="${k}" ${k === (outcome ?? '') ? 'selected' : ''}>${v}</option>`)}</select></div><button type="submit">Filtrer</button></form>
 <table><caption class="muted">${rows.length} appel(s)</caption><thead><tr><th>Début</th><th>Appelant</th><th>Durée</th><th>Issue</th><th></th></tr></thead><tbody>
-${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'masqué' : shownNumber(actor, c.fromNumber)}</td><td>${c.durationSeconds ?? '—'} s</td><td>${outcomes[c.outcome ?? ''] ?? 'en cours'}</td><td><a href="/calls/${c.callSid}">Détail</a></td></tr>`)}
+${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'masqué' : shownNumber(actor, c.fromNumber)}</td><td>${c.durationSeconds ?? '—'} s</td><td>${outcomeOf(c.outcome)}</td><td><a href="/calls/${c.callSid}">Détail</a></td></tr>`)}
 </tbody></table>`;
     res.type('html').send(page('Appels', actor, body, csrfToken(req)));
   });
@@ -67,41 +61,23 @@ ${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'm
     // Another territory's call is as unknown as a call that never was (as GET /api/calls/:sid).
     if (!call || !canReadTerritory(actor, call.territoryId ?? ''))
       throw new HttpError(404, 'not_found', 'Appel introuvable');
-    const events = await callPathOf(db, call.callSid);
-    const label = (
-      kind: string,
-      node: string | null,
-      detail: Record<string, unknown>,
-      name: string | null,
-    ) =>
-      kind === 'visit'
-        ? `menu : ${node}${detail.digits ? ` (touche ${String(detail.digits)})` : ''}`
-        : kind === 'ring'
-          ? `appel de ${name ?? 'la permanence'} (niveau ${String(detail.level)})`
-          : kind === 'ring_result'
-            ? `résultat : ${String(detail.result)}${name ? ` (${name})` : ''}`
-            : kind === 'accepted'
-              ? 'accepté par appui sur 1'
-              : kind;
+    const path = callPathSentences(
+      await namedPathOf(db, call.callSid),
+      { at: call.endedAt, durationSeconds: call.durationSeconds },
+      zone,
+    );
     const body = html`<dl class="card"><dt>Appelant</dt><dd>${call.callerHidden ? 'masqué' : shownNumber(actor, call.fromNumber)}</dd>
-<dt>Début</dt><dd>${fmt(call.startedAt)}</dd><dt>Mis en relation</dt><dd>${fmt(call.connectedAt)}</dd><dt>Durée</dt><dd>${call.durationSeconds ?? '—'} s</dd>
-<dt>Issue</dt><dd data-testid="outcome">${outcomes[call.outcome ?? ''] ?? 'en cours'}</dd></dl>
-<h2 class="fs-110">Parcours</h2><ol>${events.map(({ event: e, professionalName: name }) => html`<li>${fmt(e.at)} — ${label(e.kind, e.node, e.detail, name)}</li>`)}</ol>`;
+<dt>Début</dt><dd>${fmt(call.startedAt)}</dd><dt>Réponse d’une personne</dt><dd>${fmt(call.connectedAt)}</dd><dt>Durée</dt><dd>${call.durationSeconds === null ? '—' : durationText(call.durationSeconds)}</dd>
+<dt>Issue</dt><dd data-testid="outcome">${outcomeOf(call.outcome)}</dd></dl>
+<h2 class="fs-110">Parcours</h2><ol class="call-path" data-testid="call-path">${path.map((s) => html`<li>${s.time} ${s.text}</li>`)}</ol>`;
     res.type('html').send(page(`Appel ${call.callSid.slice(0, 10)}…`, actor, body, csrfToken(req)));
   });
 
   router.get('/callbacks', requireRead('callbacks'), async (req, res) => {
     const actor = req.actor!;
     const rows = await callbacksReadableBy(db, actor, 200);
-    const states: Record<string, string> = {
-      pending: 'en attente',
-      in_progress: 'en cours',
-      done: 'fait',
-      failed: 'échec',
-      cancelled: 'annulé',
-    };
     const body = html`<table><thead><tr><th>Demandé</th><th>Patient</th><th>État</th><th>Essais</th><th>Échéance</th></tr></thead><tbody>
-${rows.map((c) => html`<tr><td>${fmt(c.createdAt)}</td><td>${shownNumber(actor, c.patientNumber)}</td><td>${states[c.status]}</td><td>${c.attempts}</td><td>${fmt(c.dueBy)}</td></tr>`)}</tbody></table>`;
+${rows.map((c) => html`<tr><td>${fmt(c.createdAt)}</td><td>${shownNumber(actor, c.patientNumber)}</td><td>${callbackStates[c.status]}</td><td>${c.attempts}</td><td>${fmt(c.dueBy)}</td></tr>`)}</tbody></table>`;
     res.type('html').send(page('Rappels', actor, body, csrfToken(req)));
   });
 

@@ -1,15 +1,13 @@
 import type { TerritoryDashboard } from './load-dashboard.js';
 import { barChart, horizontalBarChart } from './charts.js';
 import { html, type Html } from '../web/html.js';
-
-const seconds = (v: number | null) => (v === null ? '—' : `${Math.round(v)} s`);
-// Charts need more room than the on-duty cards; min() keeps one column on a phone.
-const dayMonth = (night: string) => `${night.slice(8)}/${night.slice(5, 7)}`;
+import { nightTable, waitText } from './night-table.js';
 
 /** One territory's measures over the last 14 nights and the rota's weighted load, as charts with their tables. */
 export function dashboardView(d: TerritoryDashboard): Html {
-  const cb = d.callbacks;
+  const cb = d.total.callbacks;
   const cbTotal = cb.inTime + cb.late + cb.notDone + cb.open;
+  const t = d.total;
   return html`<section aria-labelledby="dash-${d.territory.id}" data-testid="dashboard">
 <h2 class="fs-120" id="dash-${d.territory.id}">${d.territory.name} · les 14 dernières nuits <span class="muted plain">(de 8 h à 8 h)</span></h2>
 <div class="cards dashboard-grid">
@@ -22,16 +20,19 @@ ${barChart(
   'Taux de mise en relation par nuit (%)',
   d.nights.map((n) => ({
     label: n.night,
-    value: n.answerRate,
-    text: n.answerRate === null ? '—' : `${n.answerRate} %`,
+    value: n.doctorRate,
+    text: n.doctorRate === null ? '—' : `${n.doctorRate} %`,
   })),
-  { max: 100, tableHead: ['Nuit', 'Mis en relation / demandes'], color: '#0f766e' },
+  { max: 100, tableHead: ['Nuit', 'Pris par un médecin / demandes'], color: '#0f766e' },
 )}
 <figure class="card chart"><figcaption><strong>Délai avant réponse</strong></figcaption>
-<p class="figure-value">médiane <strong data-testid="median-wait">${seconds(d.total.medianWait)}</strong> · 90 % en moins de <strong data-testid="p90-wait">${seconds(d.total.p90Wait)}</strong></p>
-<p class="muted">Du début de l’appel à l’appui sur 1 du professionnel ; ${d.total.answered} appel(s) mis en relation sur ${d.total.soughtCare} demande(s) (${d.total.answerRate === null ? '—' : `${d.total.answerRate} %`}).</p>
-<table><caption class="muted">Par nuit</caption><thead><tr><th scope="col">Nuit</th><th scope="col">Appels</th><th scope="col">Médiane</th><th scope="col">90e centile</th></tr></thead>
-<tbody>${d.nights.filter((n) => n.calls > 0).map((n) => html`<tr><th scope="row">${dayMonth(n.night)}</th><td>${n.calls}</td><td>${seconds(n.medianWait)}</td><td>${seconds(n.p90Wait)}</td></tr>`)}</tbody></table></figure>
+<p class="figure-value">médiane <strong data-testid="median-wait">${waitText(t.medianWait)}</strong> · 90 % en moins de <strong data-testid="p90-wait">${waitText(t.p90Wait)}</strong></p>
+<p class="muted">Du choix du médecin (ou de la première sonnerie) à l’appui sur 1 de la personne qui décroche.</p>
+<ul class="figure-list">
+<li><strong data-testid="reached-doctor">${t.reachedDoctor}</strong> pris par un médecin sur ${t.soughtCare} demande(s) (${t.doctorRate === null ? '—' : `${t.doctorRate} %`})</li>
+<li><strong data-testid="reached-fallback">${t.reachedFallback}</strong> pris par la permanence</li>
+<li><strong data-testid="abandoned">${t.abandonedBeforePerson}</strong> abandon(s) avant réponse</li>
+</ul></figure>
 ${horizontalBarChart(
   `Rappels et leur échéance (${cbTotal})`,
   [
@@ -43,6 +44,7 @@ ${horizontalBarChart(
   { tableHead: ['Rappels', 'Nombre'], color: '#6b4fbb' },
 )}
 </div>
+${nightTable(d.nights, d.total)}
 <h3 class="fs-105">Charge pondérée par professionnel</h3>
 <p class="muted">Nuit de semaine 1, samedi 1,5, dimanche et férié 2, Noël et Nouvel An 3 (tous services du territoire).</p>
 <div class="cards dashboard-grid">

@@ -7,11 +7,11 @@ import { addDays } from '../../rota/calendar/local-date.js';
 import {
   activeShiftsOfTerritory,
   callbacksOfTerritoryBetween,
-  callsOfTerritoryBetween,
+  callTimelinesOfTerritoryBetween,
   dashboardTerritories,
   professionalNamesOf,
 } from './store.js';
-import { callbackDeadlines, lastNights, nightlyCallStats, type NightStats } from './night-stats.js';
+import { lastNights, nightlyCallStats, type NightStats } from './night-stats.js';
 
 export interface LoadRow {
   name: string;
@@ -23,7 +23,6 @@ export interface TerritoryDashboard {
   territory: { id: string; name: string; timeZone: string };
   nights: NightStats[];
   total: NightStats;
-  callbacks: ReturnType<typeof callbackDeadlines>;
   pastLoad: LoadRow[];
   comingLoad: LoadRow[];
 }
@@ -47,7 +46,7 @@ export async function loadDashboards(
       const nights = lastNights(now, zone, nightCount);
       const since = wallClockToInstant(nights[0]!, '08:00', zone);
       const until = wallClockToInstant(addDays(nights.at(-1)!, 1), '08:00', zone);
-      const calls = await callsOfTerritoryBetween(db, territory.id, since, until);
+      const calls = await callTimelinesOfTerritoryBetween(db, territory.id, since, until);
       const callbacks = await callbacksOfTerritoryBetween(db, territory.id, since, until);
       const from = new Date(now.getTime() - fourWeeksMs);
       const to = new Date(now.getTime() + fourWeeksMs);
@@ -68,12 +67,11 @@ export async function loadDashboards(
           weightedLoad: l.weightedLoad,
           count: l.count,
         }));
-      const stats = nightlyCallStats(calls, nights, zone);
+      const stats = nightlyCallStats(calls, callbacks, nights, zone, now);
       return {
         territory: { id: territory.id, name: territory.name, timeZone: zone },
         nights: stats.nights,
         total: stats.total,
-        callbacks: callbackDeadlines(callbacks, now),
         pastLoad: named(fairness(shiftsOf, { start: from, end: now }, undefined, classify)),
         comingLoad: named(fairness(shiftsOf, { start: now, end: to }, undefined, classify)),
       };

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  callbackDeadlines,
-  lastNights,
-  nightlyCallStats,
-  nightOf,
-  quantile,
-} from './night-stats.js';
+import { callbackDeadlines, lastNights, nightOf, quantile } from './night-stats.js';
 
 const zone = 'Europe/Paris';
 
@@ -41,56 +35,6 @@ describe('quantile (nearest rank)', () => {
     ).toBe(9);
     expect(quantile([5], 0.9)).toBe(5);
     expect(quantile([], 0.5)).toBeNull();
-  });
-});
-
-describe('nightlyCallStats', () => {
-  const at = (iso: string, waitS: number | null, outcome: string | null) => ({
-    startedAt: new Date(iso),
-    connectedAt: waitS === null ? null : new Date(Date.parse(iso) + waitS * 1000),
-    outcome,
-  });
-  it('buckets calls per night, answer rate over calls that sought care, waits in seconds', () => {
-    const calls = [
-      at('2026-11-23T21:00:00Z', 20, 'connected'),
-      at('2026-11-24T03:00:00Z', 40, 'connected'), // 04:00 local: still the night of the 23rd
-      at('2026-11-24T04:00:00Z', null, 'callback'),
-      at('2026-11-24T05:00:00Z', null, 'pharmacy_info'), // not a request for a person
-      at('2026-11-24T20:00:00Z', 60, 'fallback'),
-      at('2026-11-10T20:00:00Z', 5, 'connected'), // outside the nights asked for
-    ];
-    const { nights, total } = nightlyCallStats(calls, ['2026-11-23', '2026-11-24'], zone);
-    expect(nights[0]).toMatchObject({
-      night: '2026-11-23',
-      calls: 4,
-      soughtCare: 3,
-      answered: 2,
-      answerRate: 67,
-      medianWait: 20,
-      p90Wait: 40,
-    });
-    expect(nights[1]).toMatchObject({
-      night: '2026-11-24',
-      calls: 1,
-      answered: 1,
-      answerRate: 100,
-      medianWait: 60,
-    });
-    expect(total).toMatchObject({
-      calls: 5,
-      answered: 3,
-      answerRate: 75,
-      medianWait: 40,
-      p90Wait: 60,
-    });
-  });
-  it('gives nulls, not zeros, for a night without calls', () => {
-    expect(nightlyCallStats([], ['2026-11-23'], zone).nights[0]).toMatchObject({
-      calls: 0,
-      answerRate: null,
-      medianWait: null,
-      p90Wait: null,
-    });
   });
 });
 

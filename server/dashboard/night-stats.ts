@@ -1,4 +1,5 @@
 import { addDays, localDateOf, localHourMinute } from '../../rota/calendar/local-date.js';
+import { callFacts, type CallFacts, type CallTimeline } from './call-timeline.js';
 
 /**
  * Pure statistics of the dashboard: a "night" runs from 08:00 local to 08:00 local the next day
@@ -25,73 +26,90 @@ export function quantile(values: readonly number[], q: number): number | null {
   return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length))) - 1]!;
 }
 
-export interface CallFact {
-  startedAt: Date;
-  connectedAt: Date | null;
-  outcome: string | null;
-}
-
-/** Outcomes where the caller wanted a person; pharmacy information or closed hours are not "unanswered". */
-const soughtCare = new Set(['connected', 'fallback', 'callback', 'abandoned']);
-/** Put through to the on-duty professional or to the staffed fallback line. */
-const answered = new Set(['connected', 'fallback']);
-
 export interface NightStats {
   night: string;
   calls: number;
-  /** Calls where the caller wanted a person (connected, fallback, callback, abandoned). */
+  /** Calls where the caller wanted a person (reached one, asked a callback, or gave up). */
   soughtCare: number;
-  answered: number;
-  /** answered / soughtCare in percent, null without such calls. */
-  answerRate: number | null;
-  /** Seconds from the call's start to a professional's keypress. */
+  /** Taken by a professional of the rota (their keypress). */
+  reachedDoctor: number;
+  /** Taken by the territory's permanence (fallback line). */
+  reachedFallback: number;
+  /** Hung up before anyone answered, without a callback request. */
+  abandonedBeforePerson: number;
+  /** reachedDoctor / soughtCare in percent, null without such calls. */
+  doctorRate: number | null;
+  /** Seconds from choosing the doctor to a person's keypress (doctor or permanence). */
   medianWait: number | null;
   p90Wait: number | null;
+  /** Callbacks requested that night, against their deadline. */
+  callbacks: CallbackCounts;
 }
 
-const waitSeconds = (c: CallFact) =>
-  c.connectedAt ? (c.connectedAt.getTime() - c.startedAt.getTime()) / 1000 : null;
-
-function statsOf(night: string, calls: readonly CallFact[]): NightStats {
-  const sought = calls.filter((c) => soughtCare.has(c.outcome ?? '')).length;
-  const ok = calls.filter((c) => answered.has(c.outcome ?? '')).length;
-  const waits = calls.map(waitSeconds).filter((w): w is number => w !== null && w >= 0);
+function statsOf(
+  night: string,
+  calls: readonly CallFacts[],
+  callbacks: readonly CallbackFact[],
+  now: Date,
+): NightStats {
+  const sought = calls.filter((c) => c.soughtPerson).length;
+  const doctor = calls.filter((c) => c.reached === 'doctor').length;
+  const waits = calls.map((c) => c.waitSeconds).filter((w): w is number => w !== null);
   return {
     night,
     calls: calls.length,
     soughtCare: sought,
-    answered: ok,
-    answerRate: sought ? Math.round((100 * ok) / sought) : null,
+    reachedDoctor: doctor,
+    reachedFallback: calls.filter((c) => c.reached === 'fallback').length,
+    abandonedBeforePerson: calls.filter((c) => c.abandonedBeforePerson).length,
+    doctorRate: sought ? Math.round((100 * doctor) / sought) : null,
     medianWait: quantile(waits, 0.5),
     p90Wait: quantile(waits, 0.9),
+    callbacks: callbackDeadlines(callbacks, now),
   };
 }
 
-/** Per-night figures for `nights` (calls outside them are ignored), and the same over all of them. */
+/**
+ * Per-night figures for `nights` (calls and callbacks outside them are ignored), and the same over
+ * all of them. Each call counts for the night it started in; each callback for the night it was
+ * requested in.
+ */
 export function nightlyCallStats(
-  calls: readonly CallFact[],
+  timelines: readonly CallTimeline[],
+  callbacks: readonly CallbackFact[],
   nights: readonly string[],
   timeZone: string,
+  now: Date,
 ): { nights: NightStats[]; total: NightStats } {
-  const byNight = new Map<string, CallFact[]>(nights.map((n) => [n, []]));
-  for (const call of calls) byNight.get(nightOf(call.startedAt, timeZone))?.push(call);
+  const calls = new Map<string, CallFacts[]>(nights.map((n) => [n, []]));
+  for (const t of timelines) calls.get(nightOf(t.startedAt, timeZone))?.push(callFacts(t));
+  const asked = new Map<string, CallbackFact[]>(nights.map((n) => [n, []]));
+  for (const c of callbacks) asked.get(nightOf(c.createdAt, timeZone))?.push(c);
   return {
-    nights: nights.map((n) => statsOf(n, byNight.get(n)!)),
-    total: statsOf('total', [...byNight.values()].flat()),
+    nights: nights.map((n) => statsOf(n, calls.get(n)!, asked.get(n)!, now)),
+    total: statsOf('total', [...calls.values()].flat(), [...asked.values()].flat(), now),
   };
 }
 
 export interface CallbackFact {
+  createdAt: Date;
   status: 'pending' | 'in_progress' | 'done' | 'failed' | 'cancelled';
   dueBy: Date;
   completedAt: Date | null;
 }
 
 /** Callbacks against their deadline: done in time, done late, not done (deadline past), still open (not yet due). */
+export interface CallbackCounts {
+  inTime: number;
+  late: number;
+  notDone: number;
+  open: number;
+}
+
 export function callbackDeadlines(
-  callbacks: readonly CallbackFact[],
+  callbacks: readonly Omit<CallbackFact, 'createdAt'>[],
   now: Date,
-): { inTime: number; late: number; notDone: number; open: number } {
+): CallbackCounts {
   const out = { inTime: 0, late: 0, notDone: 0, open: 0 };
   for (const c of callbacks) {
     if (c.status === 'done' && c.completedAt)

@@ -10,6 +10,8 @@ import {
   territories,
 } from '../../db/schema/index.js';
 import { readableTerritories, type Actor } from '../access/actor.js';
+import type { CallTimeline, PathEvent } from './call-timeline.js';
+import type { NamedEvent } from './call-path.js';
 
 export type CallRow = typeof callRecords.$inferSelect;
 export type CallEventRow = typeof callEvents.$inferSelect;
@@ -59,6 +61,17 @@ export function callPathOf(
     .orderBy(callEvents.at, callEvents.id);
 }
 
+/** The same path, as the sentences of call-path.ts read it. */
+export async function namedPathOf(db: Queryable, callSid: string): Promise<NamedEvent[]> {
+  return (await callPathOf(db, callSid)).map(({ event: e, professionalName }) => ({
+    at: e.at,
+    kind: e.kind,
+    node: e.node,
+    detail: e.detail,
+    professionalName,
+  }));
+}
+
 /** The territories on the actor's dashboard, by name. */
 export function dashboardTerritories(db: Queryable, actor: Actor) {
   return db
@@ -68,27 +81,42 @@ export function dashboardTerritories(db: Queryable, actor: Actor) {
     .orderBy(territories.name);
 }
 
-/** When each call of a territory started and ended up, for calls started in [since, until). */
-export function callsOfTerritoryBetween(
+/** Each call of a territory started in [since, until), with its path in order (the dashboard's timelines). */
+export async function callTimelinesOfTerritoryBetween(
   db: Queryable,
   territoryId: string,
   since: Date,
   until: Date,
-) {
-  return db
+): Promise<CallTimeline[]> {
+  const inRange = and(
+    eq(callRecords.territoryId, territoryId),
+    gte(callRecords.startedAt, since),
+    lt(callRecords.startedAt, until),
+  );
+  const records = await db
     .select({
+      callSid: callRecords.callSid,
       startedAt: callRecords.startedAt,
       connectedAt: callRecords.connectedAt,
       outcome: callRecords.outcome,
     })
     .from(callRecords)
-    .where(
-      and(
-        eq(callRecords.territoryId, territoryId),
-        gte(callRecords.startedAt, since),
-        lt(callRecords.startedAt, until),
-      ),
-    );
+    .where(inRange);
+  const events = await db
+    .select({
+      callSid: callEvents.callSid,
+      at: callEvents.at,
+      kind: callEvents.kind,
+      node: callEvents.node,
+      detail: callEvents.detail,
+    })
+    .from(callEvents)
+    .innerJoin(callRecords, eq(callRecords.callSid, callEvents.callSid))
+    .where(inRange)
+    .orderBy(callEvents.at, callEvents.id);
+  const paths = new Map<string, PathEvent[]>(records.map((r) => [r.callSid, []]));
+  for (const { callSid, ...event } of events) paths.get(callSid)?.push(event);
+  return records.map(({ callSid, ...r }) => ({ ...r, events: paths.get(callSid) ?? [] }));
 }
 
 /** The state and deadline of each callback of a territory requested in [since, until). */
@@ -100,6 +128,7 @@ export function callbacksOfTerritoryBetween(
 ) {
   return db
     .select({
+      createdAt: callbackRequests.createdAt,
       status: callbackRequests.status,
       dueBy: callbackRequests.dueBy,
       completedAt: callbackRequests.completedAt,

@@ -1,4 +1,5 @@
 import type { Effect } from '../../ivr-flows/types.js';
+import type { Contact } from '../../rota/types.js';
 import { requestCallback, type CallbackRow } from '../callbacks/store.js';
 import type { AppDeps } from '../platform/deps.js';
 import { isHiddenCaller } from '../platform/phone-numbers.js';
@@ -75,7 +76,7 @@ export function planWrites(turn: Turn, effects: Effect[], key: string): TurnWrit
         });
         break;
       case 'connected':
-        w.connected = { professionalId: effect.contact?.professionalId ?? null };
+        w.connected = connectedOf(turn, effect.contact);
         w.followUp = plannedFollowUp(turn);
         break;
       case 'request_callback':
@@ -96,6 +97,21 @@ export function planWrites(turn: Turn, effects: Effect[], key: string): TurnWrit
 }
 
 /**
+ * Who answered: a professional, or the territory's permanence. A screened leg's keypress is the
+ * `accepted` event (markConnected reads its instant); an unscreened call centre has none, so its
+ * answer is the end of the Dial less the time it was bridged (DialCallDuration).
+ */
+function connectedOf(turn: Turn, contact: Contact | null): NonNullable<TurnWrites['connected']> {
+  const fallback = contact?.source === 'fallback';
+  const bridged = turn.params.DialCallDuration;
+  return {
+    professionalId: fallback ? null : (contact?.professionalId ?? null),
+    ...(fallback ? { fallback } : {}),
+    ...(bridged !== undefined ? { answeredAt: new Date(turn.now.getTime() - bridged * 1000) } : {}),
+  };
+}
+
+/**
  * Commits a turn's rows, each write idempotent. The callback request first: it is the one the
  * caller was promised. A record update whose call has no record yet (its opening still waits in
  * the outbox) creates the record from the turn's parties, so the update is not lost.
@@ -107,7 +123,7 @@ export async function commitWrites(deps: AppDeps, w: TurnWrites): Promise<Callba
   let callback: CallbackRow | null = null;
   if (w.callback) {
     const { confirmation: _sms, ...request } = w.callback;
-    callback = (await requestCallback(db, { ...request, callSid })).callback;
+    callback = (await requestCallback(db, { ...request, callSid, createdAt: at })).callback;
   }
   if (w.opening) {
     const call = { ...w.opening.call, callSid, startedAt: at };
@@ -117,7 +133,7 @@ export async function commitWrites(deps: AppDeps, w: TurnWrites): Promise<Callba
   }
   await appendCallEvents(db, callSid, at, w.events);
   if (w.lang) await setCallLanguage(db, callSid, w.lang);
-  if (w.connected) await markConnected(db, callSid, w.connected.professionalId, at);
+  if (w.connected) await markConnected(db, callSid, w.connected, at);
   if (w.outcome) await setCallOutcome(db, callSid, w.outcome);
   if (w.ended) await closeCallRecord(db, callSid, w.ended.status, at, w.ended.durationSeconds);
   return callback;

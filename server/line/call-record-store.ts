@@ -124,15 +124,26 @@ export async function setCallLanguage(db: Queryable, callSid: string, lang: stri
   await db.update(callRecords).set({ lang }).where(eq(callRecords.callSid, callSid));
 }
 
+/**
+ * Who answered and when: the instant is the professional's keypress (the call's first `accepted`
+ * event), else the instant the turn knows (`answeredAt`, or the Dial's end), never the end of the
+ * conversation. The permanence's answer is the outcome "fallback", never a professional's.
+ */
 export async function markConnected(
   db: Queryable,
   callSid: string,
-  professionalId: string | null,
+  who: { professionalId: string | null; fallback?: boolean; answeredAt?: Date },
   at: Date,
 ): Promise<void> {
+  const known = (who.answeredAt ?? at).toISOString();
+  const accepted = sql`(select min(${callEvents.at}) from ${callEvents} where ${callEvents.callSid} = ${callSid} and ${callEvents.kind} = 'accepted')`;
   await db
     .update(callRecords)
-    .set({ connectedAt: at, connectedProfessionalId: professionalId, outcome: 'connected' })
+    .set({
+      connectedAt: sql`coalesce(${accepted}, ${known}::timestamptz)`,
+      connectedProfessionalId: who.fallback ? null : who.professionalId,
+      outcome: who.fallback ? 'fallback' : 'connected',
+    })
     .where(eq(callRecords.callSid, callSid));
 }
 

@@ -43,7 +43,15 @@ export const turnWritesSchema = z.object({
     }),
   ),
   lang: z.enum(['fr', 'en']).optional(),
-  connected: z.object({ professionalId: z.string().nullable() }).optional(),
+  connected: z
+    .object({
+      professionalId: z.string().nullable(),
+      /** The territory's permanence (fallback line) answered, not a professional. */
+      fallback: z.boolean().optional(),
+      /** When a person answered, if this turn knows it (an unscreened call centre). */
+      answeredAt: z.coerce.date().optional(),
+    })
+    .optional(),
   outcome: z
     .enum([
       'connected',

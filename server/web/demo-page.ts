@@ -3,6 +3,7 @@ import { csrfToken } from '../access/middleware.js';
 import type { AppDeps } from '../platform/deps.js';
 import { html } from './html.js';
 import { page } from './layout.js';
+import { callStatusLabels, smsStatusLabels, statusLabel } from '../dashboard/catalogue-fr.js';
 
 interface EmulatorState {
   calls: {
@@ -43,7 +44,7 @@ ${[...state.messages]
   .slice(0, 100)
   .map(
     (m) =>
-      html`<tr><td>${new Date(m.createdAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</td><td>${m.from}</td><td>${m.to}</td><td>${m.body}</td><td>${m.status}</td></tr>`,
+      html`<tr><td>${new Date(m.createdAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</td><td>${m.from}</td><td>${m.to}</td><td>${m.body}</td><td>${statusLabel(smsStatusLabels, m.status)}</td></tr>`,
   )}</tbody></table>
 <h2 class="fs-110">Appels (${state.calls.length})</h2><table><thead><tr><th>Date</th><th>De</th><th>À</th><th>État</th><th>Entendu</th></tr></thead><tbody>
 ${[...state.calls]
@@ -51,7 +52,7 @@ ${[...state.calls]
   .slice(0, 50)
   .map(
     (c) =>
-      html`<tr><td>${new Date(c.createdAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</td><td>${c.from}</td><td>${c.to}</td><td>${c.status}</td><td><details><summary>${c.transcript.length} ligne(s)</summary><ol>${c.transcript.map((l) => html`<li>${l}</li>`)}</ol></details></td></tr>`,
+      html`<tr><td>${new Date(c.createdAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</td><td>${c.from}</td><td>${c.to}</td><td>${statusLabel(callStatusLabels, c.status)}</td><td><details><summary>${c.transcript.length} ligne(s)</summary><ol>${c.transcript.map((l) => html`<li>${l}</li>`)}</ol></details></td></tr>`,
   )}</tbody></table>`;
     res.type('html').send(page('Démo : téléphone local', actor, body, csrfToken(req)));
   });

@@ -113,8 +113,8 @@ describe('the fallback line', () => {
     await call.hears(/permanence/);
     await call.isConnectedTo(fallback.phone);
     await call.hangup();
-    // The record says connected (to the call centre, no professional).
-    await expect.poll(async () => (await recordOf(call.sid))?.outcome).toBe('connected');
+    // The record says the permanence took the call (never a professional: issue 16).
+    await expect.poll(async () => (await recordOf(call.sid))?.outcome).toBe('fallback');
     expect((await recordOf(call.sid))?.connectedProfessionalId).toBeNull();
   });
 });
