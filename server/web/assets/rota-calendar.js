@@ -1,4 +1,4 @@
-/* global FullCalendar, document, window, fetch */
+/* global FullCalendar, document, window, fetch, URL */
 // Boots the rota calendar on /rota. Plain JS, no build step: the page renders everything else
 // (service choice, the add form, the list view) and works without this file.
 (function () {
@@ -116,7 +116,10 @@
         'T00:00:00Z';
     }
     el.setAttribute('data-month', month);
-    if (window.history && window.history.replaceState) {
+    // The first view is the one the address asked for: it stays as it was (date=, add=…).
+    var first = !follow.seen;
+    follow.seen = true;
+    if (!first && window.history && window.history.replaceState) {
       var url = new URL(window.location.href);
       ['month', 'week', 'date', 'add', 'start', 'end', 'view'].forEach(function (k) {
         url.searchParams.delete(k);
