@@ -9,6 +9,7 @@ import { uuidParam } from '../../platform/params.js';
 import { html, type Html } from '../../web/html.js';
 import { page } from '../../web/layout.js';
 import { importShiftsCsv, ImportRefused, type ImportReport } from '../csv/commands.js';
+import { managedService } from '../auto-fill/commands.js';
 import { readableService } from '../service-access.js';
 import { readMultipart } from './multipart.js';
 
@@ -62,8 +63,10 @@ export function csvPages(deps: AppDeps): Router {
   ) {
     const actor = req.actor!;
     const id = uuidParam.parse(serviceId);
+    // Whose rota first (404/403), then what was sent (400).
+    const { service } = await managedService(deps, actor, id);
+    if (!bytes.length) throw badRequest('Fichier CSV attendu.');
     const text = decodeCsvBytes(bytes);
-    const { service } = await readableService(db, actor, id);
     let report: ImportReport;
     let status = 200;
     try {
@@ -105,16 +108,18 @@ export function csvPages(deps: AppDeps): Router {
   router.post(
     '/rota/csv/preview',
     express.raw({ type: 'multipart/form-data', limit: '3mb' }),
+    express.urlencoded({ extended: false }),
     (req, _res, next) => {
-      const parts = readMultipart(req.body, req.get('content-type'));
-      req.body = { ...parts.fields, file: parts.files.file };
+      if (Buffer.isBuffer(req.body)) {
+        const parts = readMultipart(req.body, req.get('content-type'));
+        req.body = { ...parts.fields, file: parts.files.file };
+      }
       next();
     },
     requireCsrf,
     async (req, res) => {
       const b = req.body as { service?: string; file?: Buffer };
-      if (!b.file?.length) throw badRequest('Fichier CSV attendu.');
-      await answer(req, res, String(b.service ?? ''), b.file, true);
+      await answer(req, res, String(b.service ?? ''), b.file ?? Buffer.alloc(0), true);
     },
   );
 
@@ -125,7 +130,6 @@ export function csvPages(deps: AppDeps): Router {
     async (req, res) => {
       const b = req.body as Record<string, string>;
       const bytes = Buffer.from(String(b.csv ?? ''), 'base64');
-      if (!bytes.length) throw badRequest('Fichier CSV attendu.');
       await answer(req, res, String(b.service ?? ''), bytes, false);
     },
   );
