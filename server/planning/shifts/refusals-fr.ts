@@ -50,6 +50,6 @@ export function overlapMessageFr(o: OverlapDetail): string {
   const whose = o.holder ? `la garde ${ofName(o.holder)}` : `la garde à pourvoir`;
   const when = whenFr(o.startsAt, o.endsAt, o.timeZone);
   return o.kind === 'on-duty'
-    ? `Ce professionnel a déjà une garde qui chevauche ce créneau : il chevauche ${whose} ${when}.`
+    ? `Ce professionnel est déjà de garde à ce moment : ce créneau chevauche ${whose} ${when}.`
     : `Le niveau ${o.level} de ce service est déjà pris : ce créneau chevauche ${whose} (niveau ${o.level}) ${when}.`;
 }
