@@ -106,15 +106,7 @@
     var listLink = document.getElementById('rota-list-link');
     if (listLink) listLink.href = listLink.dataset.base + '&month=' + month + '&view=list';
     var exportLink = document.getElementById('rota-export');
-    if (exportLink) {
-      exportLink.href =
-        exportLink.dataset.base +
-        '&from=' +
-        month +
-        '-01T00:00:00Z&to=' +
-        isoDay(dayNumber(last) + 1) +
-        'T00:00:00Z';
-    }
+    if (exportLink) exportLink.href = exportLink.dataset.base + '&month=' + month;
     el.setAttribute('data-month', month);
     // The first view is the one the address asked for: it stays as it was (date=, add=…).
     var first = !follow.seen;
@@ -172,7 +164,10 @@
       if (props.kind === 'open-shift') info.el.setAttribute('data-gap', 'open-shift');
       if (props.kind === 'gap') info.el.setAttribute('data-gap', 'uncovered');
       if (props.kind) info.el.setAttribute('data-kind', props.kind);
-      if (props.mine) info.el.setAttribute('data-mine', 'true');
+      if (props.mine) {
+        info.el.setAttribute('data-mine', 'true');
+        info.el.classList.add('rota-mine');
+      }
       if (props.missingLevels) info.el.setAttribute('data-missing', props.missingLevels.join(','));
       info.el.setAttribute('title', info.event.title);
     },
