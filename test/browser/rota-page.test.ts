@@ -233,7 +233,10 @@ describe.skipIf(!hasChromium)('the rota page in a browser', { timeout: 120_000, 
     await page.getByRole('button', { name: 'Prévisualiser l’import' }).click();
     await page.waitForURL(/\/rota\/csv\/preview/);
     const outcome = (n: number) => page.locator(`tr[data-outcome]`).nth(n);
-    expect(await page.locator('tr[data-outcome]').count(), await page.textContent('main')).toBe(3);
+    expect(
+      await page.locator('tr[data-outcome]').count(),
+      (await page.textContent('main')) ?? '',
+    ).toBe(3);
     expect(await outcome(0).getAttribute('data-outcome')).toBe('unchanged');
     expect(await outcome(0).textContent()).toContain('inchangée');
     expect(await outcome(1).getAttribute('data-outcome')).toBe('created');
