@@ -1,7 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { fr } from 'date-fns/locale';
+import type { Queryable } from '../../../db/client.js';
 import { HttpError } from '../../platform/http-errors.js';
+import { professionalForService, shiftWithTerritory } from './store.js';
 
 /** The shift a write collides with, as people read it: whose, when (in the territory's zone). */
 export interface OverlapDetail {
@@ -52,4 +54,32 @@ export function overlapMessageFr(o: OverlapDetail): string {
   return o.kind === 'on-duty'
     ? `Ce professionnel est déjà de garde à ce moment : ce créneau chevauche ${whose} ${when}.`
     : `Le niveau ${o.level} de ce service est déjà pris : ce créneau chevauche ${whose} (niveau ${o.level}) ${when}.`;
+}
+
+/**
+ * The refusal of an overlap, in French with the territory's local time: the shift collided with,
+ * whose it is (its professional's name) and when it runs.
+ */
+export async function overlapRefusal(
+  q: Queryable,
+  kind: OverlapDetail['kind'],
+  clash: { id: string; professionalId: string | null; serviceId: string; level: number },
+): Promise<ShiftOverlap> {
+  const row = await shiftWithTerritory(q, clash.id);
+  const holder = clash.professionalId
+    ? await professionalForService(q, clash.professionalId, clash.serviceId)
+    : undefined;
+  const field = kind === 'on-duty' ? 'professionalId' : 'level';
+  return new ShiftOverlap(
+    {
+      kind,
+      shiftId: clash.id,
+      holder: holder?.name ?? null,
+      level: clash.level,
+      startsAt: row!.shift.startsAt,
+      endsAt: row!.shift.endsAt,
+      timeZone: row!.territory.timeZone,
+    },
+    { [field]: `overlaps shift ${clash.id}` },
+  );
 }

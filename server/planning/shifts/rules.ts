@@ -13,7 +13,7 @@ import {
   updateShift,
   type ShiftRow,
 } from './store.js';
-import { ShiftOverlap, type OverlapDetail } from './refusals-fr.js';
+import { overlapRefusal } from './refusals-fr.js';
 import { weightClassOf } from './weight-class.js';
 
 /** Who writes, and over which territories: a manager's reach, or a swap its own rules allowed. */
@@ -91,34 +91,6 @@ function checkSpan(startsAt: Date, endsAt: Date, level: number, now: Date): void
     });
   if (!plainNumber(level) || level < 1 || level > 9)
     throw badRequest('Niveau de 1 à 9. Level 1 to 9.', { level: 'level 1 to 9' });
-}
-
-/**
- * The refusal of an overlap, in French with the territory's local time: the shift collided with,
- * whose it is (its professional's name) and when it runs.
- */
-async function overlapRefusal(
-  q: Queryable,
-  kind: OverlapDetail['kind'],
-  clash: { id: string; professionalId: string | null; serviceId: string; level: number },
-): Promise<ShiftOverlap> {
-  const row = await shiftWithTerritory(q, clash.id);
-  const holder = clash.professionalId
-    ? await professionalForService(q, clash.professionalId, clash.serviceId)
-    : undefined;
-  const field = kind === 'on-duty' ? 'professionalId' : 'level';
-  return new ShiftOverlap(
-    {
-      kind,
-      shiftId: clash.id,
-      holder: holder?.name ?? null,
-      level: clash.level,
-      startsAt: row!.shift.startsAt,
-      endsAt: row!.shift.endsAt,
-      timeZone: row!.territory.timeZone,
-    },
-    { [field]: `overlaps shift ${clash.id}` },
-  );
 }
 
 /** The professional is of the territory (else 400, unknown) and an active member of the service. */
