@@ -13,6 +13,7 @@ export type SmsKind =
   | 'swap_offer'
   | 'swap_confirmation'
   | 'gap_alert'
+  | 'leave_conflict'
   | 'callback_late';
 
 type Params = Record<string, string>;
@@ -48,6 +49,11 @@ const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
   gap_alert: (p) => ({
     fr: `${p.territory} : ${p.count} créneau(x) de garde sans médecin dans les 14 jours. Voir le planning.`,
     en: `${p.territory}: ${p.count} uncovered shift(s) in the next 14 days.`,
+  }),
+  // No name, no reason: only that the rota needs someone; the page says who and when.
+  leave_conflict: (p) => ({
+    fr: `${p.territory} : une indisponibilité vient d'être déclarée sur ${p.count} garde(s) attribuée(s). Il faut les remplacer : voir le planning.`,
+    en: `${p.territory}: leave was just recorded over ${p.count} assigned shift(s). See the rota.`,
   }),
   callback_late: (p) => ({
     fr: `${p.territory} : un rappel patient attend depuis plus de ${p.minutes} min. Merci de le prendre en charge.`,

@@ -241,6 +241,11 @@ export const expectations: Record<string, Expectation> = {
   },
   'POST /rota/shifts': { ok: managers, body: { serviceId: 'fixture:serviceA' } },
   'POST /rota/shifts/:id/cancel': { ok: managers, params: { id: 'freshShiftA' } },
+  'GET /rota/shifts/:id/cancel': { ok: managers, params: { id: 'shiftA' } },
+  'GET /rota/export.csv': { ok: members, query: 'service=fixture:serviceA&month=2026-12' },
+  // No file: a 400 once through (the preview and the import write nothing without one).
+  'POST /rota/csv/preview': { ok: managers, body: { service: 'fixture:serviceA' } },
+  'POST /rota/csv/import': { ok: managers, body: { service: 'fixture:serviceA' } },
   'GET /rota/auto-fill': {
     ok: managers,
     query: 'service=fixture:serviceA&from=2026-12-05&to=2026-12-06',

@@ -224,7 +224,9 @@ describe.skipIf(!hasChromium)(
       await dragToDay(page, refused!.id, '2027-03-15');
       await expect
         .poll(() => page.locator('#rota-status').textContent())
-        .toMatch(/Déplacement refusé : Ce professionnel a déjà une garde qui chevauche/);
+        .toMatch(
+          /Déplacement refusé : Ce professionnel est déjà de garde à ce moment : ce créneau chevauche la garde (du|de) .+ le lundi 15 mars 2027 de 20:00 à 08:00/,
+        );
       expect(await page.locator('#rota-status').getAttribute('aria-live')).toBe('polite');
       // Reverted on the page and unchanged in the database.
       const start = await page.evaluate(

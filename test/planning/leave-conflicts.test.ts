@@ -159,9 +159,24 @@ describe('leave over an assigned shift', () => {
         professional: doctor,
       });
       const session = await webLogin(web.app, own.user.email, own.password);
+      // First a warning listing the shift, in French and local time; nothing saved yet.
+      const warned = await session.post('/me/unavailability', {
+        from: '2026-11-24',
+        to: '2026-11-24',
+      });
+      expect(warned.status).toBe(200);
+      expect(warned.text).toContain('Vous êtes de garde pendant cette indisponibilité');
+      expect(warned.text).toContain('le mardi 24 novembre 2026 de 20:00 à 08:00');
+      expect(
+        await db
+          .select()
+          .from(unavailabilities)
+          .where(eq(unavailabilities.professionalId, doctor.id)),
+      ).toHaveLength(0);
       const res = await session.post('/me/unavailability', {
         from: '2026-11-24',
         to: '2026-11-24',
+        confirm: '1',
       });
       expect(res.status).toBe(303);
       expect(res.headers.location).toBe('/me?done=leave-conflict');

@@ -33,6 +33,13 @@ export class ImportRefused extends Error {
   }
 }
 
+/** Carries a dry run's report out of its transaction, which rolls back. */
+class DryRunDone extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
+}
+
 const reportOf = (lines: ImportLine[]): ImportReport => {
   const report = { created: 0, updated: 0, unchanged: 0, refused: 0, lines };
   for (const l of lines) report[l.outcome] += 1;
@@ -44,12 +51,15 @@ const reportOf = (lines: ImportLine[]): ImportReport => {
  * database, membership, weight class), in one transaction. A row is identified by its service,
  * level and start: the same row again is "unchanged", another professional or end "updated". One
  * refused row and nothing is written; the report says, line by line, what happened or would have.
+ * `dryRun`: the same rules run in the same transaction, which is then rolled back (the web
+ * page's preview: what "Confirmer l'import" would do, never a second set of rules).
  */
 export async function importShiftsCsv(
   deps: ShiftDeps,
   actor: Actor,
   serviceId: string,
   text: string,
+  options: { dryRun?: boolean } = {},
 ): Promise<ImportReport> {
   const { service, territory } = await managedService(deps, actor, serviceId);
   if (!text.trim()) throw badRequest('Corps CSV attendu (Content-Type: text/csv).');
@@ -85,34 +95,40 @@ export async function importShiftsCsv(
     throw new ImportRefused(400, reportOf(lines), parsed.errors);
   }
   const writer = managerWriter(actor);
-  return writeShifts(deps, async (session) => {
-    const lines: ImportLine[] = [];
-    let status = 400;
-    for (const row of parsed.shifts) {
-      const existing = await shiftStartingAt(session.tx, service.id, row.level, row.startsAt);
-      try {
-        const written = await session.write(writer, {
-          shiftId: existing?.id,
-          serviceId: service.id,
-          professionalId: row.professionalId,
-          level: row.level,
-          time: { startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() },
-          action: 'shifts.import',
-        });
-        lines.push({ line: row.line, outcome: written.outcome, shiftId: written.id });
-      } catch (err) {
-        // The rules refuse before writing anything: the transaction is still sound.
-        if (!(err instanceof HttpError)) throw err;
-        if (err.status === 409) status = 409;
-        lines.push({
-          line: row.line,
-          outcome: 'refused',
-          reason: `ligne ${row.line} : ${err.message}`,
-        });
+  try {
+    return await writeShifts(deps, async (session) => {
+      const lines: ImportLine[] = [];
+      let status = 400;
+      for (const row of parsed.shifts) {
+        const existing = await shiftStartingAt(session.tx, service.id, row.level, row.startsAt);
+        try {
+          const written = await session.write(writer, {
+            shiftId: existing?.id,
+            serviceId: service.id,
+            professionalId: row.professionalId,
+            level: row.level,
+            time: { startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString() },
+            action: 'shifts.import',
+          });
+          lines.push({ line: row.line, outcome: written.outcome, shiftId: written.id });
+        } catch (err) {
+          // The rules refuse before writing anything: the transaction is still sound.
+          if (!(err instanceof HttpError)) throw err;
+          if (err.status === 409) status = 409;
+          lines.push({
+            line: row.line,
+            outcome: 'refused',
+            reason: `ligne ${row.line} : ${err.message}`,
+          });
+        }
       }
-    }
-    const report = reportOf(lines);
-    if (report.refused) throw new ImportRefused(status, report);
-    return report;
-  });
+      const report = reportOf(lines);
+      if (report.refused) throw new ImportRefused(status, report);
+      if (options.dryRun) throw new DryRunDone(report);
+      return report;
+    });
+  } catch (err) {
+    if (err instanceof DryRunDone) return err.report;
+    throw err;
+  }
 }

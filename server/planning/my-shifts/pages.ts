@@ -7,6 +7,7 @@ import { csrfToken, requireCsrf } from '../../access/middleware.js';
 import { rotateProfessionalIcalToken } from '../ical/commands.js';
 import { offerSwap, takeSwap } from '../swaps/commands.js';
 import { createUnavailability, deleteUnavailability } from '../unavailability/commands.js';
+import { leaveConflictConfirm } from '../unavailability/leave-confirm-view.js';
 import { shiftsHeldDuring } from '../unavailability/store.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { badRequest, forbidden } from '../../platform/http-errors.js';
@@ -108,30 +109,45 @@ export function myShiftsPage(deps: AppDeps): Router {
     const b = req.body as Record<string, unknown>;
     return { from: String(b.from ?? ''), to: String(b.to ?? ''), reason: String(b.reason ?? '') };
   };
+  // Whole local days: from 00:00 on the first day to 00:00 after the last (midnight always exists in France).
+  const leaveSpan = async (req: Request) => {
+    const f = leaveForm.parse(req.body);
+    const { zone } = await loadMyShifts(db, req.actor!, deps.now());
+    const at = (date: string) => {
+      const r = localToInstant(date, '00:00', zone, 'earlier');
+      if (!r.ok) throw badRequest(`Date impossible : ${r.message}.`);
+      return r.instant;
+    };
+    return { f, zone, startsAt: at(f.from), endsAt: at(addDays(f.to, 1)) };
+  };
   router.post(
     '/me/unavailability',
     form,
     requireCsrf,
+    // Over one's own shifts: a warning listing them first; saved once confirmed.
+    async (req, res, next) => {
+      const actor = req.actor!;
+      if ((req.body as Record<string, unknown>).confirm === '1' || !actor.professionalId)
+        return next();
+      const span = await leaveSpan(req).catch(() => undefined);
+      if (!span) return next();
+      const held = await shiftsHeldDuring(db, actor.professionalId, span.startsAt, span.endsAt);
+      if (held.length === 0) return next();
+      const csrf = csrfToken(req);
+      const body = leaveConflictConfirm({ ...span.f, csrf, timeZone: span.zone, shifts: held });
+      res.type('html').send(page('Confirmer l’indisponibilité', actor, body, csrf));
+    },
     act(async (req) => {
       const actor = req.actor!;
-      const f = leaveForm.parse(req.body);
-      const { zone } = await loadMyShifts(db, actor, deps.now());
-      // Whole local days: from 00:00 on the first day to 00:00 after the last (midnight always exists in France).
-      const at = (date: string) => {
-        const r = localToInstant(date, '00:00', zone, 'earlier');
-        if (!r.ok) throw badRequest(`Date impossible : ${r.message}.`);
-        return r.instant;
-      };
-      const [startsAt, endsAt] = [at(f.from), at(addDays(f.to, 1))];
-      await createUnavailability(db, actor, {
+      const { f, startsAt, endsAt } = await leaveSpan(req);
+      // Saved either way (leave is a fact); shifts held then are flagged for the doctor to hand over.
+      const { conflicts } = await createUnavailability(deps, actor, {
         professionalId: actor.professionalId!,
         startsAt,
         endsAt,
         reason: f.reason || null,
       });
-      // Saved either way (leave is a fact); shifts held then are flagged for the doctor to hand over.
-      const held = await shiftsHeldDuring(db, actor.professionalId!, startsAt, endsAt);
-      return held.length > 0 ? 'leave-conflict' : 'leave';
+      return conflicts.length > 0 ? 'leave-conflict' : 'leave';
     }, leaveOf),
   );
   router.post(

@@ -88,6 +88,60 @@ describe('rotaFeedEvents (pure)', () => {
     ]);
   });
 
+  it('shows a night with N1 filled and no N2 as a red backup gap for level 2 only', () => {
+    const night = (id: string, level: number, professionalId: string | null) => ({
+      id,
+      serviceId: 'svc',
+      professionalId,
+      level,
+      startsAt: new Date('2027-03-28T18:00:00Z'),
+      endsAt: new Date('2027-03-29T06:00:00Z'),
+      kind: null,
+    });
+    const inNight = (e: { start: string; extendedProps: { kind: string } }) =>
+      e.extendedProps.kind === 'gap' && e.start === '2027-03-28T20:00:00+02:00';
+    const only = rotaFeedEvents({ ...base, shifts: [night('s1', 1, 'p1')], requiredLevels: 2 });
+    expect(only.events.filter(inNight)).toEqual([
+      expect.objectContaining({
+        title: 'Trou de garde · N2 manquant',
+        end: '2027-03-29T08:00:00+02:00',
+        color: 'var(--gap)',
+        classNames: ['rota-gap', 'rota-gap-backup'],
+        extendedProps: { kind: 'gap', missingLevels: [2] },
+      }),
+    ]);
+    expect(only.events.find(inNight)!.url).toContain('&level=2');
+    // With N2 filled the night is whole; an open N2 shift already says it is missing.
+    const both = [night('s1', 1, 'p1'), night('s2', 2, 'p2')];
+    expect(
+      rotaFeedEvents({ ...base, shifts: both, requiredLevels: 2 }).events.filter(inNight),
+    ).toEqual([]);
+    const open = [night('s1', 1, 'p1'), night('s2', 2, null)];
+    expect(
+      rotaFeedEvents({ ...base, shifts: open, requiredLevels: 2 }).events.filter(inNight),
+    ).toEqual([]);
+  });
+
+  it("marks the viewer's own shifts", () => {
+    const shift = (id: string, professionalId: string) => ({
+      id,
+      serviceId: 'svc',
+      professionalId,
+      level: 1,
+      startsAt: new Date('2027-03-28T18:00:00Z'),
+      endsAt: new Date('2027-03-29T06:00:00Z'),
+      kind: null,
+    });
+    const { events } = rotaFeedEvents({
+      ...base,
+      me: 'p1',
+      shifts: [shift('s1', 'p1'), shift('s2', 'p2')],
+    });
+    expect(events.find((e) => e.id === 's1')!.classNames).toContain('rota-mine');
+    expect(events.find((e) => e.id === 's1')!.extendedProps.mine).toBe(true);
+    expect(events.find((e) => e.id === 's2')!.classNames).not.toContain('rota-mine');
+  });
+
   it('treats a local extra holiday as PDSA time, as the phone line does', () => {
     const weekday = {
       ...base,

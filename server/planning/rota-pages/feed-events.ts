@@ -41,6 +41,8 @@ export interface RotaFeedInput {
   calendarDays: { day: string; kind: 'pont' | 'holiday'; note: string | null }[];
   /** Managers get links to fill gaps; others only see them. */
   manage: boolean;
+  /** The professional looking (their own shifts are highlighted), if any. */
+  me?: string | null;
   /** Uncovered hours are shown from now on only: past ones can no longer be filled. */
   now: Date;
 }
@@ -61,6 +63,10 @@ export interface RotaEvent {
     kind: 'shift' | 'open-shift' | 'gap' | 'holiday' | 'pont' | 'proposed-pont';
     level?: number;
     professionalId?: string | null;
+    /** The shift is the viewer's own. */
+    mine?: boolean;
+    /** A gap: the levels nobody covers (2 alone: the backup is missing). */
+    missingLevels?: number[];
   };
 }
 
@@ -111,6 +117,7 @@ export function rotaFeedEvents(input: RotaFeedInput): { events: RotaEvent[]; gap
 
   const events: RotaEvent[] = input.shifts.map((s) => {
     const open = s.professionalId === null;
+    const mine = !!input.me && s.professionalId === input.me;
     return {
       id: s.id,
       title: open
@@ -120,34 +127,39 @@ export function rotaFeedEvents(input: RotaFeedInput): { events: RotaEvent[]; gap
       end: isoInZone(s.endsAt, zone),
       url: `/rota/shifts/${s.id}/edit`,
       color: open ? gapColour : levelColour(s.level),
-      classNames: [open ? 'rota-open-shift' : `rota-level-${Math.min(s.level, 3)}`],
+      classNames: [
+        open ? 'rota-open-shift' : `rota-level-${Math.min(s.level, 3)}`,
+        ...(mine ? ['rota-mine'] : []),
+      ],
       extendedProps: {
         kind: open ? 'open-shift' : 'shift',
         level: s.level,
         professionalId: s.professionalId,
+        ...(mine ? { mine: true } : {}),
       },
     };
   });
 
-  // As the month table did: a red block where level 1 is missing, unless an open shift already says so.
+  // A red block for every level nobody covers: level 1 (nobody answers) and the backup levels
+  // (N1 filled, no N2), unless open shifts already say so for each missing level.
   const openShifts = input.shifts.filter((s) => s.professionalId === null);
   for (const g of gaps) {
-    if (
-      !g.missingLevels.includes(1) ||
-      openShifts.some((s) => s.startsAt <= g.start && s.endsAt >= g.end)
-    )
-      continue;
+    const missing = g.missingLevels.filter(
+      (level) =>
+        !openShifts.some((s) => s.level === level && s.startsAt <= g.start && s.endsAt >= g.end),
+    );
+    if (missing.length === 0) continue;
     const date = localDateOf(g.start, zone);
-    const fill = `/rota?service=${input.serviceId}&add=${date}&start=${localTimeOf(g.start, zone)}&end=${localTimeOf(g.end, zone)}#ajouter`;
+    const fill = `/rota?service=${input.serviceId}&add=${date}&start=${localTimeOf(g.start, zone)}&end=${localTimeOf(g.end, zone)}&level=${missing[0]}#ajouter`;
     events.push({
-      title: `${g.reason === 'leave' ? 'Congé' : 'Trou de garde'} · N${g.missingLevels.join(', N')} manquant`,
+      title: `${g.reason === 'leave' ? 'Congé' : 'Trou de garde'} · N${missing.join(', N')} manquant`,
       start: isoInZone(g.start, zone),
       end: isoInZone(g.end, zone),
       color: gapColour,
       editable: false,
-      classNames: ['rota-gap'],
+      classNames: ['rota-gap', ...(missing.includes(1) ? [] : ['rota-gap-backup'])],
       ...(input.manage ? { url: fill } : {}),
-      extendedProps: { kind: 'gap' },
+      extendedProps: { kind: 'gap', missingLevels: missing },
     });
   }
   events.push(...daysOff(input, firstYear, lastYear, confirmedPonts));

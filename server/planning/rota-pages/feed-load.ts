@@ -91,6 +91,7 @@ export async function loadRotaFeed(
     leave,
     calendarDays: days,
     manage: canManageTerritory(actor, territory.id),
+    me: actor.professionalId ?? null,
     now,
   };
 }

@@ -37,7 +37,12 @@ export function rotaListView(
     if (e.allDay)
       return html`<tr class="holiday"><td>${day.format(new Date(`${e.start}T12:00:00Z`))}</td><td>toute la journée</td><td class="holiday">${e.title}</td></tr>`;
     const red = kind === 'gap' || kind === 'open-shift';
-    return html`<tr ${red ? html`class="gap" data-gap="${kind === 'gap' ? 'uncovered' : 'open-shift'}"` : ''}><td>${day.format(new Date(e.start))}</td><td>${time.format(new Date(e.start))}–${time.format(new Date(e.end))}</td><td>${label(e)}</td></tr>`;
+    const attrs = red
+      ? html`class="gap" data-gap="${kind === 'gap' ? 'uncovered' : 'open-shift'}"`
+      : e.extendedProps.mine
+        ? html`class="rota-mine" data-mine="true"`
+        : '';
+    return html`<tr ${attrs}><td>${day.format(new Date(e.start))}</td><td>${time.format(new Date(e.start))}–${time.format(new Date(e.end))}</td><td>${label(e)}</td></tr>`;
   };
   return html`<p>${feed.gaps.length} trou(s) de garde ce mois.</p>
 <table aria-label="Planning du mois ${month}"><thead><tr><th scope="col">Jour</th><th scope="col">Horaires</th><th scope="col">Garde</th></tr></thead>

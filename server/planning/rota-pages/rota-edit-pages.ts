@@ -13,7 +13,10 @@ import { badRequest, HttpError, notFound } from '../../platform/http-errors.js';
 import { refusalOf } from '../../web/form-refusal.js';
 import { html } from '../../web/html.js';
 import { page } from '../../web/layout.js';
+import { cancelConfirmPage } from './cancel-page.js';
+import { csvPages } from './csv-pages.js';
 import { membersOf } from './feed-load.js';
+import { renderRota } from './rota-page.js';
 
 const form = express.urlencoded({ extended: false });
 const dateParam = (v: unknown, fallback: string) =>
@@ -59,17 +62,24 @@ export function rotaEdit(deps: AppDeps): Router {
     } catch (err) {
       const refusal = refusalOf(err);
       if (!refusal) throw err;
-      res
-        .status(refusal.status)
-        .type('html')
-        .send(
-          page(
-            'Garde refusée',
-            req.actor,
-            html`<p class="error" role="alert">${refusal.message}</p><p><a href="${back(service.id, date || '2026-01-01')}">Retour au planning</a></p>`,
-            csrfToken(req),
-          ),
-        );
+      // The rota page again, its form open with what was typed and the reason in French.
+      const typed = (k: string) => String(b[k] ?? '');
+      await renderRota(
+        deps,
+        req,
+        res,
+        { service: service.id, ...(date ? { month: date.slice(0, 7) } : {}) },
+        {
+          refusal,
+          add: {
+            date: typed('date'),
+            start: typed('start'),
+            end: typed('end'),
+            level: typed('level'),
+            professionalId: typed('professionalId'),
+          },
+        },
+      );
     }
   });
 
@@ -78,7 +88,10 @@ export function rotaEdit(deps: AppDeps): Router {
     const row = id ? await shiftWithTerritory(db, id) : undefined;
     if (!row) throw new HttpError(404, 'not_found', 'Garde introuvable');
     await cancelShift(deps, req.actor!, row.shift.id);
-    res.redirect(303, back(row.shift.serviceId, localDateOf(row.shift.startsAt, 'Europe/Paris')));
+    res.redirect(
+      303,
+      back(row.shift.serviceId, localDateOf(row.shift.startsAt, row.territory.timeZone)),
+    );
   });
 
   /** The proposal for review; computed on current data each time (the engine is deterministic). */
@@ -126,5 +139,6 @@ ${rows.length ? html`<form method="post" action="/rota/auto-fill"><input type="h
     await acceptAutoFill(deps, req.actor!, service.id, { from, to, limits: defaultLimits });
     res.redirect(303, back(service.id, from));
   });
+  router.use(cancelConfirmPage(deps), csvPages(deps));
   return router;
 }

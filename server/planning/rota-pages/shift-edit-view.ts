@@ -46,8 +46,7 @@ ${v.refusal ? html`<p class="error" role="alert" id="refusal">Modification refus
   <p class="muted" id="e-end-hint">Heures locales du territoire ; une fin avant le début tombe le lendemain. Seuls les professionnels libres sur ce créneau sont proposés.</p>
   <button type="submit">Enregistrer</button>
 </form>
-<form method="post" action="/rota/shifts/${v.shiftId}/cancel" class="card"><input type="hidden" name="_csrf" value="${v.csrf}">
-  <p>Annuler la garde la retire du planning, des rappels et des calendriers iCal ; elle reste dans l'historique.</p>
-  <button type="submit" class="secondary">Annuler la garde</button></form>
+<section class="card"><p>Annuler la garde la retire du planning, des rappels et des calendriers iCal ; elle reste dans l'historique.</p>
+  <a class="button secondary" href="/rota/shifts/${v.shiftId}/cancel">Annuler la garde…</a></section>
 ${back}`;
 }

@@ -2,7 +2,7 @@ import type { Queryable, Tx } from '../../../db/client.js';
 import { localToInstant } from '../../../rota/local-time.js';
 import type { ShiftKind } from '../../../rota/types.js';
 import { recordAudit, type Actor as AuditActor } from '../../platform/audit.js';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/http-errors.js';
+import { badRequest, forbidden, notFound } from '../../platform/http-errors.js';
 import type { ShiftTime } from './schema.js';
 import {
   insertShift,
@@ -13,6 +13,7 @@ import {
   updateShift,
   type ShiftRow,
 } from './store.js';
+import { overlapRefusal } from './refusals-fr.js';
 import { weightClassOf } from './weight-class.js';
 
 /** Who writes, and over which territories: a manager's reach, or a swap its own rules allowed. */
@@ -92,12 +93,6 @@ function checkSpan(startsAt: Date, endsAt: Date, level: number, now: Date): void
     throw badRequest('Niveau de 1 à 9. Level 1 to 9.', { level: 'level 1 to 9' });
 }
 
-const alreadyOnDuty = (clash: { id: string; startsAt: Date }) =>
-  conflict(
-    `Ce professionnel a déjà une garde qui chevauche (${clash.startsAt.toISOString()}) : il est déjà de garde à ce moment. Overlapping shift: already on duty then.`,
-    { professionalId: `overlaps shift ${clash.id}` },
-  );
-
 /** The professional is of the territory (else 400, unknown) and an active member of the service. */
 export async function assertActiveMember(
   q: Queryable,
@@ -124,7 +119,7 @@ export async function assertFree(
   except: string[],
 ): Promise<void> {
   const [clash] = await shiftsOverlapping(q, who, except);
-  if (clash) throw alreadyOnDuty(clash);
+  if (clash) throw await overlapRefusal(q, 'on-duty', clash);
 }
 
 /**
@@ -169,12 +164,11 @@ export async function writeShiftIn(
     },
     existing ? [existing.shift.id] : [],
   );
-  if (clash && professionalId && clash.professionalId === professionalId)
-    throw alreadyOnDuty(clash);
   if (clash)
-    throw conflict(
-      `Une garde de niveau ${level} de ce service chevauche déjà ce créneau (${clash.startsAt.toISOString()}). A shift of this level already overlaps.`,
-      { level: `overlaps shift ${clash.id}` },
+    throw await overlapRefusal(
+      tx,
+      professionalId && clash.professionalId === professionalId ? 'on-duty' : 'slot',
+      clash,
     );
   if (write.checkOnly) return { id: existing?.shift.id ?? '', outcome: 'unchanged' };
   const kind = write.kind ?? (await weightClassOf(tx, target, startsAt));

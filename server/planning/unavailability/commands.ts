@@ -9,6 +9,8 @@ import {
   type Actor,
 } from '../../access/actor.js';
 import { badRequest, forbidden, notFound } from '../../platform/http-errors.js';
+import { noticeLeaveConflict, type LeaveNoticeDeps } from './leave-notice.js';
+import { shiftsHeldDuring } from './store.js';
 
 /** A professional's own leave, or anyone's for the managers of their territory. */
 async function personFor(db: Database, actor: Actor, professionalId: string) {
@@ -30,18 +32,23 @@ export async function listUnavailability(db: Database, actor: Actor, professiona
     .orderBy(unavailabilities.startsAt);
 }
 
-/** Records a period of leave; the caller has checked that it ends after it starts. Audited. */
+/**
+ * Records a period of leave (audited) and returns it with the assigned shifts it falls on. Leave
+ * is a fact and is saved either way; when it falls on shifts, the territory's other managers are
+ * told by SMS (leave-notice.ts: a count, no name) and the door shows the shifts to replace.
+ */
 export async function createUnavailability(
-  db: Database,
+  deps: LeaveNoticeDeps,
   actor: Actor,
   input: { professionalId: string; startsAt: Date; endsAt: Date; reason: string | null },
-): Promise<string> {
+): Promise<{ id: string; conflicts: Awaited<ReturnType<typeof shiftsHeldDuring>> }> {
+  const db = deps.db.db;
   const p = await personFor(db, actor, input.professionalId);
   if (input.endsAt <= input.startsAt)
     throw badRequest('La fin doit suivre le début. The end must follow the start.', {
       endsAt: 'before start',
     });
-  return db.transaction(async (tx) => {
+  const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(unavailabilities)
       .values({
@@ -60,6 +67,14 @@ export async function createUnavailability(
     });
     return row!.id;
   });
+  const conflicts = await shiftsHeldDuring(db, p.id, input.startsAt, input.endsAt);
+  await noticeLeaveConflict(deps, {
+    id,
+    territoryId: p.territoryId,
+    conflicts: conflicts.length,
+    recordedBy: actor.userId,
+  });
+  return { id, conflicts };
 }
 
 /** Deletes a period of leave (own or managed). Audited. */

@@ -4,7 +4,6 @@ import { createUnavailability, deleteUnavailability, listUnavailability } from '
 import type { AppDeps } from '../../platform/deps.js';
 import { dateInYears } from '../../platform/params.js';
 import { createOverride } from './overrides.js';
-import { shiftsHeldDuring } from './store.js';
 
 const instant = z
   .string()
@@ -40,9 +39,9 @@ export function absencesRouter(deps: AppDeps): Router {
       })
       .and(interval)
       .parse(req.body ?? {});
-    const id = await createUnavailability(db, req.actor!, body);
-    // Saved regardless; the shifts it falls on are listed so the caller can warn and replace.
-    const conflicts = await shiftsHeldDuring(db, body.professionalId, body.startsAt, body.endsAt);
+    // Saved regardless; the shifts it falls on are listed so the caller can warn and replace
+    // (and the territory's managers are told).
+    const { id, conflicts } = await createUnavailability(deps, req.actor!, body);
     res.status(201).json({
       id,
       conflicts,

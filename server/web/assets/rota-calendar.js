@@ -1,4 +1,4 @@
-/* global FullCalendar, document, window, fetch */
+/* global FullCalendar, document, window, fetch, URL */
 // Boots the rota calendar on /rota. Plain JS, no build step: the page renders everything else
 // (service choice, the add form, the list view) and works without this file.
 (function () {
@@ -78,6 +78,53 @@
     say('Formulaire « Ajouter une garde » prérempli.', false);
   }
 
+  // The month a view shows: the month of the middle of its visible days (a month grid starts and
+  // ends in its neighbours; a week belongs to the month of its Thursday). Dates only, no zone maths.
+  function dayNumber(iso) {
+    return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86400000;
+  }
+  function isoDay(n) {
+    return new Date(n * 86400000).toISOString().slice(0, 10);
+  }
+  function shownMonth(info) {
+    var start = dayNumber(info.startStr.slice(0, 10));
+    var end = dayNumber(info.endStr.slice(0, 10));
+    return isoDay(Math.floor((start + end - 1) / 2)).slice(0, 7);
+  }
+
+  // The toolbar (month field, list link, auto-fill) and the address follow the calendar: what the
+  // manager acts on is the month on screen, and reloading or sharing the address opens it again.
+  function follow(info) {
+    var month = shownMonth(info);
+    var week = info.view.type !== 'dayGridMonth';
+    var last = isoDay(dayNumber(month + '-01') + 40).slice(0, 7) + '-01';
+    last = isoDay(dayNumber(last) - 1);
+    var monthField = document.getElementById('month');
+    if (monthField) monthField.value = month;
+    var autoFill = document.getElementById('rota-auto-fill');
+    if (autoFill) autoFill.href = autoFill.dataset.base + '&from=' + month + '-01&to=' + last;
+    var listLink = document.getElementById('rota-list-link');
+    if (listLink) listLink.href = listLink.dataset.base + '&month=' + month + '&view=list';
+    var printLink = document.getElementById('rota-print');
+    if (printLink) printLink.href = printLink.dataset.base + '&mois=' + month;
+    var exportLink = document.getElementById('rota-export');
+    if (exportLink) exportLink.href = exportLink.dataset.base + '&month=' + month;
+    el.setAttribute('data-month', month);
+    // The first view is the one the address asked for: it stays as it was (date=, add=…).
+    var first = !follow.seen;
+    follow.seen = true;
+    if (!first && window.history && window.history.replaceState) {
+      var url = new URL(window.location.href);
+      ['month', 'week', 'date', 'add', 'start', 'end', 'view'].forEach(function (k) {
+        url.searchParams.delete(k);
+      });
+      if (week) url.searchParams.set('week', info.startStr.slice(0, 10));
+      else url.searchParams.set('month', month);
+      url.hash = '';
+      window.history.replaceState(null, '', url.pathname + url.search);
+    }
+  }
+
   var calendar = new FullCalendar.Calendar(el, {
     locale: 'fr',
     timeZone: data.zone,
@@ -112,12 +159,18 @@
     eventDrop: save,
     eventResize: save,
     select: prefill,
+    datesSet: follow,
     eventDidMount: function (info) {
       var props = info.event.extendedProps;
       if (info.event.id) info.el.setAttribute('data-shift', info.event.id);
       if (props.kind === 'open-shift') info.el.setAttribute('data-gap', 'open-shift');
       if (props.kind === 'gap') info.el.setAttribute('data-gap', 'uncovered');
       if (props.kind) info.el.setAttribute('data-kind', props.kind);
+      if (props.mine) {
+        info.el.setAttribute('data-mine', 'true');
+        info.el.classList.add('rota-mine');
+      }
+      if (props.missingLevels) info.el.setAttribute('data-missing', props.missingLevels.join(','));
       info.el.setAttribute('title', info.event.title);
     },
   });
