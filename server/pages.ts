@@ -20,6 +20,7 @@ import { rotaFeed } from './planning/rota-pages/feed-routes.js';
 import { rotaPage } from './planning/rota-pages/rota-page.js';
 import { shiftEditPage } from './planning/rota-pages/shift-edit-page.js';
 import { swapsPages } from './planning/swaps/pages.js';
+import { templatePages } from './planning/template-pages/template-page.js';
 
 /** The web app for rota managers and professionals: server-rendered French pages, no build step. */
 export function uiRouter(deps: AppDeps): Router {
@@ -34,6 +35,7 @@ export function uiRouter(deps: AppDeps): Router {
     rotaFeed(deps),
     shiftEditPage(deps),
     rotaEdit(deps),
+    templatePages(deps),
     callsPages(deps),
     swapsPages(deps),
     directoryPage(deps),
