@@ -20,6 +20,9 @@ import { rotaFeed } from './planning/rota-pages/feed-routes.js';
 import { rotaPage } from './planning/rota-pages/rota-page.js';
 import { shiftEditPage } from './planning/rota-pages/shift-edit-page.js';
 import { swapsPages } from './planning/swaps/pages.js';
+import { leavePages } from './planning/unavailability/leave-pages.js';
+import { overridesPages } from './planning/unavailability/overrides-pages.js';
+import { pontsPages } from './planning/ponts-pages.js';
 import { templatePages } from './planning/template-pages/template-page.js';
 
 /** The web app for rota managers and professionals: server-rendered French pages, no build step. */
@@ -36,6 +39,9 @@ export function uiRouter(deps: AppDeps): Router {
     shiftEditPage(deps),
     rotaEdit(deps),
     templatePages(deps),
+    overridesPages(deps),
+    leavePages(deps),
+    pontsPages(deps),
     callsPages(deps),
     swapsPages(deps),
     directoryPage(deps),

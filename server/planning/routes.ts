@@ -46,9 +46,7 @@ export function planningRouter(deps: AppDeps): Router {
       .parse(req.query.year ?? localDateOf(deps.now(), territory.timeZone).slice(0, 4));
     // `ponts` carries each one's status: a confirmed pont no longer shows as merely proposed.
     const { alsaceMoselle, overseas } = territory.settings;
-    res.json(
-      calendarYear(year, { alsaceMoselle, overseas }, calendar, await refusedPonts(db, id)),
-    );
+    res.json(calendarYear(year, { alsaceMoselle, overseas }, calendar, await refusedPonts(db, id)));
   });
   return router;
 }

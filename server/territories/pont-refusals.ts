@@ -41,10 +41,7 @@ export async function refusePont(
           eq(calendarDays.kind, 'pont'),
         ),
       );
-    await tx
-      .insert(pontRefusals)
-      .values({ territoryId: territory.id, day })
-      .onConflictDoNothing();
+    await tx.insert(pontRefusals).values({ territoryId: territory.id, day }).onConflictDoNothing();
     await recordAudit(tx, auditActorOf(actor), {
       action: 'calendar.refuse_pont',
       entity: 'calendar_day',

@@ -1,6 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { calendarDays, pontRefusals, services, territories, territoryNumbers } from '../../db/schema/index.js';
+import {
+  calendarDays,
+  pontRefusals,
+  services,
+  territories,
+  territoryNumbers,
+} from '../../db/schema/index.js';
 import { defaultTerritorySettings, type TerritorySettings } from '../../db/schema/settings.js';
 import { readableTerritories, type Actor } from '../access/actor.js';
 

@@ -12,6 +12,7 @@ import { page } from '../../web/layout.js';
 import { rotaFeedEvents, isoInZone } from './feed-events.js';
 import { loadRotaFeed, membersOf, visibleServices } from './feed-load.js';
 import { rotaListView } from './list-view.js';
+import { planningLinks } from '../planning-nav.js';
 
 // Bad or missing query values fall back to defaults: a stale bookmark still opens the rota.
 const lenient = (re: RegExp) => z.string().regex(re).optional().catch(undefined);
@@ -74,7 +75,7 @@ export function rotaPage(deps: AppDeps): Router {
       : html`<a class="button" href="${base}&month=${month}&view=list">Vue liste</a>`
   }
   ${manage ? html`<a class="button" href="/rota/auto-fill?service=${service.id}&from=${first}&to=${addDays(nextMonth, -1)}">Remplissage automatique…</a>` : ''}
-</form>`;
+</form>${manage ? planningLinks() : ''}`;
 
     const members = manage ? await membersOf(db, service.id) : [];
     const addForm = manage

@@ -61,7 +61,8 @@ export const fieldsOfSlot = (s: TemplateSlot): SlotFields => ({
 });
 
 const text = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0]) : '');
-const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+const list = (v: unknown) =>
+  v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
 
 /** The rows of the posted form (`name.3`, `days.3`…), in order; at most 40 read. */
 export function slotFieldsOf(body: Record<string, unknown>): SlotFields[] {

@@ -71,7 +71,11 @@ export function absencesRouter(deps: AppDeps): Router {
     res.status(201).json({ id: await createOverride(deps, req.actor!, body) });
   });
   router.delete('/overrides/:id', async (req, res) => {
-    await cancelOverride(deps, req.actor!, z.string().uuid('identifiant invalide').parse(req.params.id));
+    await cancelOverride(
+      deps,
+      req.actor!,
+      z.string().uuid('identifiant invalide').parse(req.params.id),
+    );
     res.status(204).end();
   });
   return router;

@@ -116,3 +116,24 @@ export function overridesOfService(db: Queryable, serviceId: string, from: Date,
     )
     .orderBy(asc(overrides.startsAt));
 }
+
+/** One override with its shift, service and both names (the cancel confirmation), or undefined. */
+export async function overrideById(db: Queryable, id: string) {
+  const [row] = await db
+    .select({
+      id: overrides.id,
+      startsAt: overrides.startsAt,
+      endsAt: overrides.endsAt,
+      replacingName: replacing.name,
+      replacedName: replaced.name,
+      serviceId: shifts.serviceId,
+      territoryId: services.territoryId,
+    })
+    .from(overrides)
+    .innerJoin(shifts, eq(shifts.id, overrides.shiftId))
+    .innerJoin(services, eq(services.id, shifts.serviceId))
+    .innerJoin(replacing, eq(replacing.id, overrides.professionalId))
+    .leftJoin(replaced, eq(replaced.id, shifts.professionalId))
+    .where(eq(overrides.id, id));
+  return row;
+}
