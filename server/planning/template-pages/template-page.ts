@@ -53,7 +53,7 @@ ${templateForm({ serviceId: chosen.service.id, csrf: csrfToken(req), rows, refus
   router.get('/rota/template', (req, res) => render(req, res, req.query.service));
 
   router.post('/rota/template', form, requireCsrf, async (req, res) => {
-    const body = req.body as Record<string, unknown>;
+    const body = (req.body ?? {}) as Record<string, unknown>;
     // The service written is the one named, or none (404/403): never a fallback.
     const id = uuidParam.safeParse(body.service).data;
     if (!id) throw notFound('Service');
