@@ -23,6 +23,10 @@ import { swapsPages } from './planning/swaps/pages.js';
 import { printMonthPage } from './planning/tableau/print-page.js';
 import { tableauPages } from './planning/tableau/pages.js';
 import { historyPages } from './history/pages.js';
+import { leavePages } from './planning/unavailability/leave-pages.js';
+import { overridesPages } from './planning/unavailability/overrides-pages.js';
+import { pontsPages } from './planning/ponts-pages.js';
+import { templatePages } from './planning/template-pages/template-page.js';
 
 /** The web app for rota managers and professionals: server-rendered French pages, no build step. */
 export function uiRouter(deps: AppDeps): Router {
@@ -37,6 +41,10 @@ export function uiRouter(deps: AppDeps): Router {
     rotaFeed(deps),
     shiftEditPage(deps),
     rotaEdit(deps),
+    templatePages(deps),
+    overridesPages(deps),
+    leavePages(deps),
+    pontsPages(deps),
     callsPages(deps),
     swapsPages(deps),
     historyPages(deps),

@@ -1,3 +1,10 @@
+CREATE TABLE "pont_refusals" (
+	"territory_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"refused_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "pont_refusals_territory_id_day_pk" PRIMARY KEY("territory_id","day")
+);
+--> statement-breakpoint
 CREATE TABLE "tableau_periods" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"territory_id" uuid NOT NULL,
@@ -40,6 +47,7 @@ ALTER TABLE "services" ADD COLUMN "night_hours" text DEFAULT 'full' NOT NULL;-->
 ALTER TABLE "services" ADD COLUMN "modality" text DEFAULT 'consultation' NOT NULL;--> statement-breakpoint
 ALTER TABLE "services" ADD COLUMN "place" text;--> statement-breakpoint
 ALTER TABLE "territories" ADD COLUMN "slot_weights" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "pont_refusals" ADD CONSTRAINT "pont_refusals_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tableau_periods" ADD CONSTRAINT "tableau_periods_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tableau_periods" ADD CONSTRAINT "tableau_periods_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tableau_periods" ADD CONSTRAINT "tableau_periods_sent_by_users_id_fk" FOREIGN KEY ("sent_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -73,6 +73,19 @@ export const calendarDays = pgTable(
   (t) => [primaryKey({ columns: [t.territoryId, t.day] })],
 );
 
+/** A pont the engine proposed and a manager declined: shown as refused, never as PDSA time. */
+export const pontRefusals = pgTable(
+  'pont_refusals',
+  {
+    territoryId: uuid('territory_id')
+      .notNull()
+      .references(() => territories.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    refusedAt: timestamp('refused_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.territoryId, t.day] })],
+);
+
 /** A rota of a territory: médecin de garde, pharmacie de garde, kiné respiratoire… */
 export const services = pgTable('services', {
   id: uuid('id').primaryKey().defaultRandom(),

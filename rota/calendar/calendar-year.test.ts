@@ -13,6 +13,21 @@ describe('calendarYear', () => {
     );
   });
 
+  it('shows a refused proposal as refused, unless it was confirmed since', () => {
+    const view = calendarYear(
+      2026,
+      {},
+      [{ day: '2026-05-15', kind: 'pont' }],
+      ['2026-05-15', '2026-05-16'],
+    );
+    expect(view.ponts).toEqual(
+      expect.arrayContaining([
+        { date: '2026-05-15', reason: 'vendredi après Ascension', status: 'confirmed' },
+        { date: '2026-05-16', reason: 'samedi après Ascension', status: 'refused' },
+      ]),
+    );
+  });
+
   it('lists a pont confirmed outside the proposals, and extra holidays, of that year only', () => {
     const view = calendarYear(2026, {}, [
       { day: '2026-06-12', kind: 'pont' },

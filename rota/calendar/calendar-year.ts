@@ -7,7 +7,8 @@ export interface CalendarPont {
   date: string;
   /** Why it is proposed, in French; null for a pont a manager confirmed outside the proposals. */
   reason: string | null;
-  status: 'proposed' | 'confirmed';
+  /** A proposal a manager declined is `refused`; a confirmation wins over a refusal. */
+  status: 'proposed' | 'confirmed' | 'refused';
 }
 
 export interface CalendarYear {
@@ -21,12 +22,14 @@ export interface CalendarYear {
 /**
  * What a manager sees of a year: a proposed pont that was confirmed shows as confirmed (before,
  * the calendar said "proposed" whatever the manager had decided), and a pont confirmed on a day
- * the engine does not propose is listed too, so nothing confirmed is invisible.
+ * the engine does not propose is listed too, so nothing confirmed is invisible; a proposal the
+ * managers declined (`refused`, local dates) shows as refused.
  */
 export function calendarYear(
   year: number,
   options: HolidayOptions,
   confirmed: readonly ConfirmedDay[],
+  refused: readonly string[] = [],
 ): CalendarYear {
   const inYear = confirmed.filter((d) => d.day.startsWith(`${year}-`));
   const holidays = holidaySet(year, year, options);
@@ -34,7 +37,11 @@ export function calendarYear(
   const confirmedPonts = new Set(inYear.filter((d) => d.kind === 'pont').map((d) => d.day));
   const byDate = new Map<string, CalendarPont>();
   for (const p of proposedPonts(year, options)) {
-    const status = confirmedPonts.has(p.date) ? 'confirmed' : 'proposed';
+    const status = confirmedPonts.has(p.date)
+      ? 'confirmed'
+      : refused.includes(p.date)
+        ? 'refused'
+        : 'proposed';
     byDate.set(p.date, { date: p.date, reason: p.reason, status });
   }
   for (const day of confirmedPonts)

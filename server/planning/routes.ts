@@ -6,7 +6,7 @@ import { canReadTerritory } from '../access/actor.js';
 import type { AppDeps } from '../platform/deps.js';
 import { notFound } from '../platform/http-errors.js';
 import { maxYear, minYear, uuidParam } from '../platform/params.js';
-import { findTerritoryById } from '../territories/store.js';
+import { findTerritoryById, refusedPonts } from '../territories/store.js';
 import { fairnessReport } from './auto-fill/fairness-report.js';
 import { autoFillRouter } from './auto-fill/routes.js';
 import { csvRouter } from './csv/routes.js';
@@ -39,7 +39,7 @@ export function planningRouter(deps: AppDeps): Router {
       .parse(req.query.year ?? localDateOf(deps.now(), territory.timeZone).slice(0, 4));
     // `ponts` carries each one's status: a confirmed pont no longer shows as merely proposed.
     const { alsaceMoselle, overseas } = territory.settings;
-    res.json(calendarYear(year, { alsaceMoselle, overseas }, calendar));
+    res.json(calendarYear(year, { alsaceMoselle, overseas }, calendar, await refusedPonts(db, id)));
   });
   return router;
 }

@@ -1,6 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { calendarDays, services, territories, territoryNumbers } from '../../db/schema/index.js';
+import {
+  calendarDays,
+  pontRefusals,
+  services,
+  territories,
+  territoryNumbers,
+} from '../../db/schema/index.js';
 import { defaultTerritorySettings } from '../../db/schema/settings.js';
 import { validateTemplate } from '../../rota/template-check.js';
 import { auditActorOf, canManageTerritory, canReadTerritory, type Actor } from '../access/actor.js';
@@ -176,6 +182,10 @@ export async function setCalendarDay(
       .insert(calendarDays)
       .values({ territoryId: territory.id, day, ...value })
       .onConflictDoUpdate({ target: [calendarDays.territoryId, calendarDays.day], set: value });
+    // A confirmation overrides an earlier refusal of the same day (pont-refusals.ts).
+    await tx
+      .delete(pontRefusals)
+      .where(and(eq(pontRefusals.territoryId, territory.id), eq(pontRefusals.day, day)));
     await recordAudit(tx, auditActorOf(actor), {
       action: 'calendar.set',
       entity: 'calendar_day',

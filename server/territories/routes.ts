@@ -18,6 +18,7 @@ import {
   servicePatch,
   territoryPatch,
 } from './schema.js';
+import { refusePont } from './pont-refusals.js';
 import { territoryRowsReadableBy } from './store.js';
 
 /** Territories (admins create), their numbers and settings, services and their shift templates, confirmed ponts. */
@@ -59,6 +60,14 @@ export function territoriesRouter(deps: AppDeps): Router {
     const territoryId = entityId.parse(req.params.id);
     await removeCalendarDay(db, req.actor!, territoryId, calendarDay.parse(req.params.day));
     res.status(204).end();
+  });
+  // Refusing a proposed pont (confirming one is the PUT above, kind 'pont').
+  router.put('/territories/:id/ponts/:day/refusal', async (req, res) => {
+    const territoryId = entityId.parse(req.params.id);
+    await managedTerritory(db, req.actor!, territoryId);
+    const day = calendarDay.parse(req.params.day);
+    await refusePont(db, req.actor!, territoryId, day);
+    res.json({ day, status: 'refused' });
   });
   return router;
 }

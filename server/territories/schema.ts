@@ -45,16 +45,26 @@ export const shiftTemplate = z
     z.object({
       name: displayName(1, 40),
       days: z
-        .array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday', 'pont']))
-        .min(1),
+        .array(
+          z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'holiday', 'pont'], {
+            message: 'jour inconnu',
+          }),
+        )
+        .min(1, 'au moins un jour'),
       start: startTime,
       end: endTime,
-      levels: z.number().int().min(1).max(5),
-      kind: z.enum(['weeknight', 'saturday', 'sunday_holiday', 'christmas_newyear']),
+      levels: z
+        .number({ message: 'nombre de niveaux attendu' })
+        .int('nombre entier de niveaux attendu')
+        .min(1, 'au moins 1 niveau')
+        .max(5, '5 niveaux au plus'),
+      kind: z.enum(['weeknight', 'saturday', 'sunday_holiday', 'christmas_newyear'], {
+        message: 'type de créneau inconnu',
+      }),
       modality: z.enum(['consultation', 'visite', 'regulation']).optional(),
     }),
   )
-  .max(20);
+  .max(20, '20 créneaux au plus');
 
 /** Weights per slot kind (rota/slot-weights.ts); a kind left out keeps its weight. */
 const weight = z.number().min(0).max(20);

@@ -1,6 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { calendarDays, services, territories, territoryNumbers } from '../../db/schema/index.js';
+import {
+  calendarDays,
+  pontRefusals,
+  services,
+  territories,
+  territoryNumbers,
+} from '../../db/schema/index.js';
 import { defaultTerritorySettings, type TerritorySettings } from '../../db/schema/settings.js';
 import { readableTerritories, type Actor } from '../access/actor.js';
 
@@ -52,6 +58,15 @@ export function confirmedDays(
     .select({ day: calendarDays.day, kind: calendarDays.kind })
     .from(calendarDays)
     .where(eq(calendarDays.territoryId, territoryId));
+}
+
+/** The proposed ponts a territory's managers refused (local dates). */
+export async function refusedPonts(db: Queryable, territoryId: string): Promise<string[]> {
+  const rows = await db
+    .select({ day: pontRefusals.day })
+    .from(pontRefusals)
+    .where(eq(pontRefusals.territoryId, territoryId));
+  return rows.map((r) => r.day);
 }
 
 export async function findTerritoryById(

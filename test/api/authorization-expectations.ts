@@ -171,6 +171,11 @@ export const expectations: Record<string, Expectation> = {
       endsAt: '2026-11-24T22:00:00Z',
     },
   },
+  'DELETE /api/overrides/:id': { ok: managers, params: { id: 'freshOverrideA' } },
+  'PUT /api/territories/:id/ponts/:day/refusal': {
+    ok: managers,
+    params: { id: 'territoryA', day: 'literal:2026-05-15' },
+  },
   'GET /api/territories': { ok: everyone },
   'POST /api/territories': { ok: ['admin'], body: {} },
   'PATCH /api/territories/:id': { ok: managers, params: { id: 'territoryA' }, body: {} },
@@ -257,6 +262,47 @@ export const expectations: Record<string, Expectation> = {
   'POST /rota/auto-fill/preview': {
     ok: managers,
     body: { service: 'fixture:serviceA', from: '2026-12-05', to: '2026-12-06' },
+  },
+  // Planning pages (managers): a list without parameters shows the visitor's own territory.
+  'GET /rota/template': { ok: listers },
+  'POST /rota/template': {
+    ok: managers,
+    body: {
+      service: 'fixture:serviceA',
+      'name.0': 'nuit',
+      'days.0': 'mon',
+      'start.0': '20:00',
+      'end.0': '08:00',
+      'levels.0': '1',
+      'kind.0': 'weeknight',
+    },
+  },
+  'GET /rota/overrides': { ok: listers },
+  'POST /rota/overrides': {
+    ok: managers,
+    body: {
+      service: 'fixture:serviceA',
+      shiftId: 'fixture:shiftA',
+      professionalId: 'fixture:colleagueA',
+    },
+  },
+  'GET /rota/overrides/:id/cancel': { ok: managers, params: { id: 'freshOverrideA' } },
+  'POST /rota/overrides/:id/cancel': { ok: managers, params: { id: 'freshOverrideA' } },
+  'GET /rota/leave': { ok: listers },
+  'POST /rota/leave': {
+    ok: managers,
+    body: {
+      territory: 'fixture:territoryA',
+      professionalId: 'fixture:colleagueA',
+      from: '2027-03-01',
+      to: '2027-03-01',
+    },
+  },
+  'POST /rota/leave/:id/delete': { ok: managers, params: { id: 'freshUnavailabilityA' } },
+  'GET /rota/ponts': { ok: listers },
+  'POST /rota/ponts': {
+    ok: managers,
+    body: { territory: 'fixture:territoryA', day: '2026-05-15', decision: 'confirm' },
   },
   'GET /calls': { ok: ['admin', 'manager', 'managerB'], query: 'from=2026-11-01&to=2026-11-30' },
   'GET /calls/:sid': { ok: managers, params: { sid: 'callA' } },

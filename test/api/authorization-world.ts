@@ -4,6 +4,7 @@ import {
   accountInvitations,
   apiTokens,
   callRecords,
+  overrides,
   professionals as professionalRows,
   services as serviceRows,
   swapRequests,
@@ -138,6 +139,19 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
       return (await aShift(db, serviceA, null, { startsAt, endsAt })).id;
     },
     freshUnavailabilityA: () => unavailabilityOf(colleague.id),
+    // An hour of A's shift taken by A's professional: the planning pages cancel it.
+    freshOverrideA: async () =>
+      (
+        await db
+          .insert(overrides)
+          .values({
+            shiftId: shiftA.id,
+            professionalId: me.id,
+            startsAt: new Date('2026-11-24T20:00:00Z'),
+            endsAt: new Date('2026-11-24T21:00:00Z'),
+          })
+          .returning()
+      )[0]!.id,
     freshProUnavailabilityA: () => unavailabilityOf(me.id),
     // Accounts: an address nobody has; a professional of A without an account (to invite); the
     // account of another professional of A (to reset or deactivate: never a caller's own).

@@ -13,6 +13,7 @@ import { rotaFeedEvents, isoInZone } from './feed-events.js';
 import { loadRotaFeed, membersOf, visibleServices } from './feed-load.js';
 import { rotaListView } from './list-view.js';
 import { addShiftForm, csvForms, rotaLegend, type AddFormValues } from './rota-forms.js';
+import { planningLinks } from '../planning-nav.js';
 
 // Bad or missing query values fall back to defaults: a stale bookmark still opens the rota.
 const lenient = (re: RegExp) => z.string().regex(re).optional().catch(undefined);
@@ -87,7 +88,7 @@ export async function renderRota(
   }
   ${manage ? html`<a class="button" id="rota-print" data-base="/rota/imprimer?service=${service.id}" href="/rota/imprimer?service=${service.id}&mois=${month}">Imprimer le mois</a>` : ''}
   ${manage ? html`<a class="button" id="rota-auto-fill" data-base="/rota/auto-fill?service=${service.id}" href="/rota/auto-fill?service=${service.id}&from=${first}&to=${addDays(nextMonth, -1)}">Remplissage automatique…</a>` : ''}
-</form>`;
+</form>${manage ? planningLinks() : ''}`;
 
   const members = manage ? await membersOf(db, service.id) : [];
   const addForm = manage

@@ -1,7 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { overrides } from '../../../db/schema/index.js';
 import { recordAudit } from '../../platform/audit.js';
 import { auditActorOf, type Actor } from '../../access/actor.js';
-import { badRequest } from '../../platform/http-errors.js';
+import { badRequest, notFound } from '../../platform/http-errors.js';
 import { managerWriter, writeShifts, type ShiftDeps } from '../shifts/commands.js';
 import { assertActiveMember, assertFree } from '../shifts/rules.js';
 import { visibleShift } from '../shifts/commands.js';
@@ -41,5 +42,26 @@ export async function createOverride(
       after: created,
     });
     return created!.id;
+  });
+}
+
+/**
+ * Cancels an override: the shift's own professional takes its calls again. The override's shift
+ * must be of a territory the actor manages (404 when unknown or another's, 403 for a
+ * professional). One transaction, audited with the override as it was.
+ */
+export async function cancelOverride(deps: ShiftDeps, actor: Actor, id: string): Promise<void> {
+  await writeShifts(deps, async ({ tx }) => {
+    const [row] = await tx.select().from(overrides).where(eq(overrides.id, id));
+    if (!row) throw notFound('Remplacement');
+    const { territory } = await visibleShift(tx, managerWriter(actor), row.shiftId);
+    await tx.delete(overrides).where(eq(overrides.id, row.id));
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'override.cancel',
+      entity: 'override',
+      entityId: row.id,
+      territoryId: territory.id,
+      before: row,
+    });
   });
 }

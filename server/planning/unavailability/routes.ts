@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createUnavailability, deleteUnavailability, listUnavailability } from './commands.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { dateInYears } from '../../platform/params.js';
-import { createOverride } from './overrides.js';
+import { cancelOverride, createOverride } from './overrides.js';
 
 const instant = z
   .string()
@@ -68,6 +68,14 @@ export function absencesRouter(deps: AppDeps): Router {
       .and(interval)
       .parse(req.body ?? {});
     res.status(201).json({ id: await createOverride(deps, req.actor!, body) });
+  });
+  router.delete('/overrides/:id', async (req, res) => {
+    await cancelOverride(
+      deps,
+      req.actor!,
+      z.string().uuid('identifiant invalide').parse(req.params.id),
+    );
+    res.status(204).end();
   });
   return router;
 }
