@@ -11,7 +11,7 @@ import { page } from '../../web/layout.js';
 import { importShiftsCsv, ImportRefused, type ImportReport } from '../csv/commands.js';
 import { managedService } from '../auto-fill/commands.js';
 import { readableService } from '../service-access.js';
-import { readMultipart } from './multipart.js';
+import { fileUpload } from './file-upload.js';
 
 const outcomeFr = {
   created: 'créée',
@@ -107,15 +107,8 @@ export function csvPages(deps: AppDeps): Router {
 
   router.post(
     '/rota/csv/preview',
-    express.raw({ type: 'multipart/form-data', limit: '3mb' }),
+    fileUpload('file'),
     express.urlencoded({ extended: false }),
-    (req, _res, next) => {
-      if (Buffer.isBuffer(req.body)) {
-        const parts = readMultipart(req.body, req.get('content-type'));
-        req.body = { ...parts.fields, file: parts.files.file };
-      }
-      next();
-    },
     requireCsrf,
     async (req, res) => {
       const b = req.body as { service?: string; file?: Buffer };
