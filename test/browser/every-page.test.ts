@@ -56,6 +56,11 @@ const excluded: { rule: string; within: string; why: string }[] = [
     why: "FullCalendar's classic theme greys the day numbers of the neighbouring months",
   },
   {
+    rule: 'empty-table-header',
+    within: '#rota-calendar',
+    why: "FullCalendar's week columns are named by an aria-label (the full date); axe-core wants visible text",
+  },
+  {
     rule: 'label-content-name-mismatch',
     within: '#rota-calendar',
     why: 'FullCalendar labels each day cell with the full date ("26 novembre 2026") while it shows "26"',
@@ -218,6 +223,24 @@ async function axeFindings(page: Page) {
   return findings;
 }
 
+/** The outermost elements that stick out on the right: where to look when a page is too wide. */
+const widest = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out = Array.from(document.querySelectorAll('body *')).filter(
+      (e) =>
+        e.getBoundingClientRect().right > width + 1 &&
+        !e.parentElement!.closest('.table-scroll, figure.chart'),
+    );
+    return out
+      .slice(0, 8)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + String(e.className).split(' ').join('.') : ''} (${Math.round(e.getBoundingClientRect().right)}px)`,
+      )
+      .join(', ');
+  });
+
 /** Visits each page at each width; returns what failed, one line per finding. */
 async function checkPages(role: Role, urls: string[]): Promise<string[]> {
   const problems: string[] = [];
@@ -237,7 +260,8 @@ async function checkPages(role: Role, urls: string[]): Promise<string[]> {
         scroll: document.documentElement.scrollWidth,
         client: document.documentElement.clientWidth,
       }));
-      if (scroll > client) problems.push(`${where}: ${scroll}px wide for ${client}px`);
+      if (scroll > client)
+        problems.push(`${where}: ${scroll}px wide for ${client}px, by ${await widest(page)}`);
       for (const v of await axeFindings(page))
         problems.push(`${where}: ${v.id} (${v.help}) on ${v.targets.join(', ')}`);
       if (process.env.TIMINGS) console.log(where, Date.now() - t0, 'ms');
@@ -359,15 +383,19 @@ describe.skipIf(!hasChromium)(
       await page.setViewportSize({ width: 390, height: 800 });
       await page.reload();
       await page.locator('#rota-calendar [data-kind]').first().waitFor();
-      const lines = await page
+      const shown = await page
         .locator('#rota-calendar [data-kind="shift"]')
         .evaluateAll((els) =>
-          els.filter((e) => (e as HTMLElement).offsetParent).map((e) => e.textContent!.trim()),
+          els
+            .filter((e) => (e as HTMLElement).offsetParent)
+            .map((e) => ({ id: e.getAttribute('data-shift'), text: e.textContent!.trim() })),
         );
+      const lines = shown.map((l) => l.text);
       expect(lines.length).toBeGreaterThan(5);
       expect(lines.filter((l) => l.startsWith('00:00'))).toEqual([]);
       expect(lines).toContainEqual(expect.stringMatching(/^20:00–08:00 · Dr .+ · N[12]$/));
-      expect(new Set(lines).size).toBe(lines.length);
+      // Each shift once (FullCalendar draws a night on both of its days).
+      expect(new Set(shown.map((l) => l.id)).size).toBe(shown.length);
       // Nothing cut: each line fits its box.
       const cut = await page
         .locator('#rota-calendar .rota-list-line')

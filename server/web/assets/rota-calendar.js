@@ -117,6 +117,9 @@
     views: {
       listWeek: {
         displayEventTime: false,
+        eventClass: function (arg) {
+          return arg.isStart ? '' : 'rota-continued';
+        },
         eventContent: function (arg) {
           var line = document.createElement('span');
           line.className = 'rota-list-line';
@@ -131,7 +134,6 @@
       },
     },
     eventDidMount: function (info) {
-      if (info.view.type === 'listWeek' && !info.isStart) info.el.style.display = 'none';
       var props = info.event.extendedProps;
       if (info.event.id) info.el.setAttribute('data-shift', info.event.id);
       if (props.kind === 'open-shift') info.el.setAttribute('data-gap', 'open-shift');
