@@ -353,19 +353,19 @@ describe.skipIf(!hasChromium)(
       await page.context().close();
     });
 
-    it('in the month view, "Ajouter une garde" is a few Tab presses away, and has a shortcut', async () => {
+    it('in the month view, adding a shift is a few Tab presses away, and has a shortcut', async () => {
       const page = await f.login(logins.manager, '/rota');
       await page.locator('#rota-calendar [data-kind]').first().waitFor();
       let presses = 0;
       let name = '';
-      while (presses < 40 && name !== 'Ajouter une garde') {
+      while (presses < 40 && name !== 'Nouvelle garde') {
         await page.keyboard.press('Tab');
         presses += 1;
         name = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
       }
-      expect(name).toBe('Ajouter une garde');
+      expect(name).toBe('Nouvelle garde');
       expect(presses).toBeLessThanOrEqual(20);
-      const link = page.getByRole('link', { name: 'Ajouter une garde' });
+      const link = page.getByRole('link', { name: 'Nouvelle garde' });
       expect(await link.getAttribute('accesskey')).toBe('n');
       await page.keyboard.press('Enter');
       await page.waitForURL(/add=.*#ajouter$/);

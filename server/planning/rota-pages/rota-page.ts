@@ -73,7 +73,7 @@ export function rotaPage(deps: AppDeps): Router {
       ? html`<a class="button" href="${base}&month=${addDays(first, -1).slice(0, 7)}&view=list">← Mois précédent</a><a class="button" href="${base}&month=${nextMonth.slice(0, 7)}&view=list">Mois suivant →</a><a class="button" href="${base}&month=${month}">Vue calendrier</a>`
       : html`<a class="button" href="${base}&month=${month}&view=list">Vue liste</a>`
   }
-  ${manage ? html`<a class="button" href="${base}&add=${today}#ajouter" accesskey="n" aria-keyshortcuts="Alt+Shift+N" title="Raccourci clavier : Alt+Maj+N">Ajouter une garde</a>` : ''}
+  ${manage ? html`<a class="button" href="${base}&add=${today}#ajouter" accesskey="n" aria-keyshortcuts="Alt+Shift+N" title="Raccourci clavier : Alt+Maj+N">Nouvelle garde</a>` : ''}
   ${manage ? html`<a class="button" href="/rota/auto-fill?service=${service.id}&from=${first}&to=${addDays(nextMonth, -1)}">Remplissage automatique…</a>` : ''}
 </form>`;
 
