@@ -11,7 +11,7 @@ import { callBySid, callLogPage, namedPathOf } from './store.js';
 import { callbackStates, outcomeInProgress, outcomeLabels } from './catalogue-fr.js';
 import { callPathSentences, durationText } from './call-path.js';
 import { html } from '../web/html.js';
-import { page } from '../web/layout.js';
+import { hiddenHeader, page, scrollingTable } from '../web/layout.js';
 
 const zone = 'Europe/Paris';
 const outcomeOf = (outcome: string | null) =>
@@ -48,9 +48,12 @@ export function callsPages(deps: AppDeps): Router {
 <div><label for="from">Depuis le</label><input id="from" type="date" name="from" value="${from ?? ''}"></div>
 <div><label for="to">Jusqu’au (inclus)</label><input id="to" type="date" name="to" value="${to ?? ''}"></div>
 <div><label for="outcome">Issue</label><select id="outcome" name="outcome"><option value="">toutes</option>${Object.entries(outcomeLabels).map(([k, v]) => html`<option value="${k}" ${k === (outcome ?? '') ? 'selected' : ''}>${v}</option>`)}</select></div><button type="submit">Filtrer</button></form>
-<table><caption class="muted">${rows.length} appel(s)</caption><thead><tr><th>Début</th><th>Appelant</th><th>Durée</th><th>Issue</th><th></th></tr></thead><tbody>
+${scrollingTable(
+  'Appels',
+  html`<table><caption class="muted">${rows.length} appel(s)</caption><thead><tr><th scope="col">Début</th><th scope="col">Appelant</th><th scope="col">Durée</th><th scope="col">Issue</th>${hiddenHeader('Détail')}</tr></thead><tbody>
 ${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'masqué' : shownNumber(actor, c.fromNumber)}</td><td>${c.durationSeconds ?? '—'} s</td><td>${outcomeOf(c.outcome)}</td><td><a href="/calls/${c.callSid}">Détail</a></td></tr>`)}
-</tbody></table>`;
+</tbody></table>`,
+)}`;
     res.type('html').send(page('Appels', actor, body, csrfToken(req)));
   });
 
@@ -76,8 +79,11 @@ ${rows.map((c) => html`<tr><td>${fmt(c.startedAt)}</td><td>${c.callerHidden ? 'm
   router.get('/callbacks', requireRead('callbacks'), async (req, res) => {
     const actor = req.actor!;
     const rows = await callbacksReadableBy(db, actor, 200);
-    const body = html`<table><thead><tr><th>Demandé</th><th>Patient</th><th>État</th><th>Essais</th><th>Échéance</th></tr></thead><tbody>
-${rows.map((c) => html`<tr><td>${fmt(c.createdAt)}</td><td>${shownNumber(actor, c.patientNumber)}</td><td>${callbackStates[c.status]}</td><td>${c.attempts}</td><td>${fmt(c.dueBy)}</td></tr>`)}</tbody></table>`;
+    const body = scrollingTable(
+      'Rappels',
+      html`<table><caption class="muted">${rows.length} rappel(s)</caption><thead><tr><th scope="col">Demandé</th><th scope="col">Patient</th><th scope="col">État</th><th scope="col">Essais</th><th scope="col">Échéance</th></tr></thead><tbody>
+${rows.map((c) => html`<tr><td>${fmt(c.createdAt)}</td><td>${shownNumber(actor, c.patientNumber)}</td><td>${callbackStates[c.status]}</td><td>${c.attempts}</td><td>${fmt(c.dueBy)}</td></tr>`)}</tbody></table>`,
+    );
     res.type('html').send(page('Rappels', actor, body, csrfToken(req)));
   });
 

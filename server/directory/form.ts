@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { professionalLanguages } from './schema.js';
+import { fieldState, refusalId } from '../web/form-refusal.js';
 import { html, type Html } from '../web/html.js';
 
 const languageNames: Record<(typeof professionalLanguages)[number], string> = {
@@ -62,24 +63,26 @@ export function professionalForm(
   o: {
     csrf: string;
     error?: string;
+    /** The fields the refusal names: marked aria-invalid and described by the error. */
+    invalid?: string[];
     services?: ServiceChoice[];
     territories?: { id: string; name: string }[];
     submit: string;
   },
 ): Html {
   return html`<form method="post" action="${action}" class="card mw-36">
-${o.error ? html`<p class="error" role="alert" data-testid="form-error">${o.error}</p>` : ''}<input type="hidden" name="_csrf" value="${o.csrf}">
+${o.error ? html`<p class="error" role="alert" id="${refusalId}" data-testid="form-error">${o.error}</p>` : ''}<input type="hidden" name="_csrf" value="${o.csrf}">
 ${
   o.territories && o.territories.length > 1
     ? html`<label for="territoryId">Territoire</label><select id="territoryId" name="territoryId">${o.territories.map((t) => html`<option value="${t.id}" ${t.id === f.territoryId ? 'selected' : ''}>${t.name}</option>`)}</select>`
     : html`<input type="hidden" name="territoryId" value="${f.territoryId}">`
 }
-<label for="name">Nom</label><input class="wide" id="name" name="name" value="${f.name}" required minlength="2" maxlength="120" autocomplete="name">
-<label for="profession">Profession</label><input class="wide" id="profession" name="profession" value="${f.profession}" required list="professions">
+<label for="name">Nom</label><input class="wide" id="name" name="name" value="${f.name}" ${fieldState('name', o.invalid)} required minlength="2" maxlength="120" autocomplete="name">
+<label for="profession">Profession</label><input class="wide" id="profession" name="profession" value="${f.profession}" ${fieldState('profession', o.invalid)} required list="professions">
 <datalist id="professions">${professions.map((p) => html`<option value="${p}">`)}</datalist>
-<label for="mobile">Mobile</label><input id="mobile" name="mobile" value="${f.mobile}" inputmode="tel" autocomplete="tel" required aria-describedby="mobile-hint">
+<label for="mobile">Mobile</label><input id="mobile" name="mobile" value="${f.mobile}" inputmode="tel" autocomplete="tel" required ${fieldState('mobile', o.invalid, 'mobile-hint')}>
 <p id="mobile-hint" class="muted my-02">Ex. 06 12 34 56 78 ou +33 6 12 34 56 78 : c’est le numéro appelé pendant la garde.</p>
-<label for="email">E-mail (facultatif)</label><input class="wide" id="email" name="email" type="email" value="${f.email}" autocomplete="email">
+<label for="email">E-mail (facultatif)</label><input class="wide" id="email" name="email" type="email" value="${f.email}" ${fieldState('email', o.invalid)} autocomplete="email">
 <fieldset class="bare-fieldset"><legend class="bold">Langues parlées avec les patients</legend>
 ${professionalLanguages.map((l) => html`<label class="choice"><input type="checkbox" name="languages" value="${l}" ${f.languages.includes(l) ? 'checked' : ''}> ${languageNames[l]}</label>`)}</fieldset>
 ${

@@ -3,7 +3,7 @@ import { canManageTerritory, directoryEntryFor } from '../access/actor.js';
 import { csrfToken } from '../access/middleware.js';
 import type { AppDeps } from '../platform/deps.js';
 import { html } from '../web/html.js';
-import { page } from '../web/layout.js';
+import { hiddenHeader, page, scrollingTable } from '../web/layout.js';
 import { choicesFor, professionalFormPages } from './professional-form-pages.js';
 import { professionalsReadableBy, serviceNamesOf } from './store.js';
 
@@ -30,8 +30,11 @@ export function directoryPage(deps: AppDeps): Router {
     const canAdd =
       actor.role !== 'professional' && (await choicesFor(db, actor)).territories.length > 0;
     const body = html`${canAdd ? html`<p><a class="button" href="/professionals/new">Ajouter un professionnel</a></p>` : ''}
-<table><caption class="muted">${rows.length} professionnel(s)</caption><thead><tr><th scope="col">Nom</th><th scope="col">Profession</th><th scope="col">Mobile</th><th scope="col">Langues</th><th scope="col">Services</th><th scope="col"></th></tr></thead><tbody>
-${rows.map((p) => html`<tr><td>${p.name}</td><td>${p.profession}</td><td>${p.mobile}</td><td>${p.languages.join(', ')}</td><td>${servicesOf(p.id)}</td><td>${canEdit(p) ? html`<a href="/professionals/${p.id}/edit" aria-label="Modifier la fiche de ${p.name}">Modifier</a>` : ''}</td></tr>`)}</tbody></table>`;
+${scrollingTable(
+  'Annuaire',
+  html`<table><caption class="muted">${rows.length} professionnel(s)</caption><thead><tr><th scope="col">Nom</th><th scope="col">Profession</th><th scope="col">Mobile</th><th scope="col">Langues</th><th scope="col">Services</th>${hiddenHeader('Modifier')}</tr></thead><tbody>
+${rows.map((p) => html`<tr><td>${p.name}</td><td>${p.profession}</td><td>${p.mobile}</td><td>${p.languages.join(', ')}</td><td>${servicesOf(p.id)}</td><td>${canEdit(p) ? html`<a href="/professionals/${p.id}/edit" aria-label="Modifier la fiche de ${p.name}">Modifier</a>` : ''}</td></tr>`)}</tbody></table>`,
+)}`;
     res.type('html').send(page('Annuaire', actor, body, csrfToken(req)));
   });
   router.use(professionalFormPages(deps));

@@ -6,7 +6,7 @@ import { csrfToken, requireCsrf } from '../access/middleware.js';
 import type { AppDeps } from '../platform/deps.js';
 import { badRequest, forbidden, HttpError } from '../platform/http-errors.js';
 import { servicesOfTerritories, territoriesReadableBy } from '../territories/store.js';
-import { refusalOf } from '../web/form-refusal.js';
+import { refusalOf, type Refusal } from '../web/form-refusal.js';
 import { page } from '../web/layout.js';
 import { createProfessional, updateProfessional } from './commands.js';
 import { newProfessional, professionalPatch } from './schema.js';
@@ -62,7 +62,7 @@ export function professionalFormPages(deps: AppDeps): Router {
     res: Response,
     status: number,
     fields: ProfessionalFields,
-    error?: string,
+    refusal?: Refusal,
   ) => {
     const m = await choicesFor(db, req.actor!);
     if (m.territories.length === 0)
@@ -77,7 +77,8 @@ export function professionalFormPages(deps: AppDeps): Router {
           req.actor,
           professionalForm('/professionals/new', f, {
             csrf: csrfToken(req),
-            error,
+            error: refusal?.message,
+            invalid: refusal?.fields,
             services: m.services,
             territories: m.territories,
             submit: 'Ajouter',
@@ -114,7 +115,7 @@ export function professionalFormPages(deps: AppDeps): Router {
     } catch (err) {
       const refusal = refusalOf(err);
       if (!refusal) throw err;
-      await renderNew(req, res, refusal.status, fields, refusal.message);
+      await renderNew(req, res, refusal.status, fields, refusal);
     }
   });
 
@@ -124,7 +125,7 @@ export function professionalFormPages(deps: AppDeps): Router {
     status: number,
     p: ProfessionalRow,
     fields: ProfessionalFields,
-    error?: string,
+    refusal?: Refusal,
   ) => {
     const manages = canManageTerritory(req.actor!, p.territoryId);
     const choices = manages
@@ -139,7 +140,8 @@ export function professionalFormPages(deps: AppDeps): Router {
           req.actor,
           professionalForm(`/professionals/${p.id}/edit`, fields, {
             csrf: csrfToken(req),
-            error,
+            error: refusal?.message,
+            invalid: refusal?.fields,
             services: choices,
             submit: 'Enregistrer',
           }),
@@ -179,7 +181,7 @@ export function professionalFormPages(deps: AppDeps): Router {
         refusal.status,
         p,
         { ...fields, territoryId: p.territoryId },
-        refusal.message,
+        refusal,
       );
     }
   });

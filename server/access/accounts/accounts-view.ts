@@ -1,4 +1,5 @@
 import { html, type Html } from '../../web/html.js';
+import { hiddenHeader, scrollingTable } from '../../web/layout.js';
 import type { Actor } from '../actor.js';
 import type { Account } from './store.js';
 
@@ -59,5 +60,8 @@ ${channelBoxes('m', 'email')}
 ${channelBoxes('p', 'sms')}<p><button type="submit">Inviter</button></p></form>`
     : html`<p class="muted">Tous les professionnels de vos territoires ont un compte.</p>`;
   return html`${notice ?? ''}<div class="cards">${managerForm}${professionalForm}</div>
-<table><caption class="muted">${v.accounts.length} compte(s)</caption><thead><tr><th scope="col">Nom</th><th scope="col">E-mail</th><th scope="col">Rôle</th><th scope="col">Territoires</th><th scope="col">État</th><th scope="col"></th></tr></thead><tbody>${rows}</tbody></table>`;
+${scrollingTable(
+  'Comptes',
+  html`<table><caption class="muted">${v.accounts.length} compte(s)</caption><thead><tr><th scope="col">Nom</th><th scope="col">E-mail</th><th scope="col">Rôle</th><th scope="col">Territoires</th><th scope="col">État</th>${hiddenHeader('Actions')}</tr></thead><tbody>${rows}</tbody></table>`,
+)}`;
 }

@@ -8,7 +8,7 @@ import {
 } from '../../planning/swaps/notice-preferences.js';
 import { refusalOf } from '../../web/form-refusal.js';
 import { html, type Html } from '../../web/html.js';
-import { page } from '../../web/layout.js';
+import { hiddenHeader, page } from '../../web/layout.js';
 import { csrfToken, requireCsrf } from '../middleware.js';
 import { createToken, mayHoldTokens, revokeToken } from '../tokens/commands.js';
 import { newToken } from '../tokens/schema.js';
@@ -51,7 +51,7 @@ export function myAccountPages(deps: AppDeps): Router {
       const rows = await tokensOf(db, actor.userId);
       const territories = await territoriesReadableBy(db, actor);
       tokens = html`<h2>Mes jetons API</h2>
-<table><thead><tr><th scope="col">Nom</th><th scope="col">Territoire</th><th scope="col">Créé</th><th scope="col">Dernier usage</th><th scope="col"></th></tr></thead><tbody>
+<table><thead><tr><th scope="col">Nom</th><th scope="col">Territoire</th><th scope="col">Créé</th><th scope="col">Dernier usage</th>${hiddenHeader('Révoquer')}</tr></thead><tbody>
 ${rows.map((t) => html`<tr><td>${t.name}</td><td>${t.territoryName ?? 'tous'}</td><td>${when(t.createdAt)}</td><td>${when(t.lastUsedAt)}</td><td><form method="post" action="/account/tokens/${t.id}/revoke" class="m-0">${hidden}<button class="secondary" type="submit" aria-label="Révoquer le jeton ${t.name}">Révoquer</button></form></td></tr>`)}</tbody></table>
 <form method="post" action="/account/tokens" class="card mw-28"><h3>Nouveau jeton</h3>${hidden}
 <label for="t-name">Nom (à quoi il sert)</label><input id="t-name" name="name" required class="wide">

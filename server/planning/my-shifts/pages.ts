@@ -50,7 +50,7 @@ export function myShiftsPage(deps: AppDeps): Router {
     req: Request,
     res: Response,
     status: number,
-    extra: { notice?: string; error?: string; leave?: LeaveForm } = {},
+    extra: { notice?: string; error?: string; invalid?: string[]; leave?: LeaveForm } = {},
   ) => {
     const data = await loadMyShifts(db, req.actor!, deps.now());
     const icalUrl = `${deps.publicUrl}/ical/professional/${data.me.icalToken}.ics`;
@@ -75,7 +75,13 @@ export function myShiftsPage(deps: AppDeps): Router {
       } catch (err) {
         const refusal = refusalOf(err);
         if (!refusal) throw err;
-        await render(req, res, refusal.status, { error: refusal.message, leave: leaveOf?.(req) });
+        // A refused leave is about its dates, whether or not the refusal names them.
+        const invalid = refusal.fields.length || !leaveOf ? refusal.fields : ['from', 'to'];
+        await render(req, res, refusal.status, {
+          error: refusal.message,
+          invalid,
+          leave: leaveOf?.(req),
+        });
       }
     };
 

@@ -86,6 +86,7 @@ export async function renderRota(
       ? html`<a class="button" href="${base}&month=${addDays(first, -1).slice(0, 7)}&view=list">← Mois précédent</a><a class="button" href="${base}&month=${nextMonth.slice(0, 7)}&view=list">Mois suivant →</a><a class="button" href="${base}&month=${month}">Vue calendrier</a>`
       : html`<a class="button" id="rota-list-link" data-base="${base}" href="${base}&month=${month}&view=list">Vue liste</a>`
   }
+  ${manage ? html`<a class="button" href="${base}&add=${today}#ajouter" accesskey="n" aria-keyshortcuts="Alt+Shift+N" title="Raccourci clavier : Alt+Maj+N">Nouvelle garde</a>` : ''}
   ${manage ? html`<a class="button" id="rota-print" data-base="/rota/imprimer?service=${service.id}" href="/rota/imprimer?service=${service.id}&mois=${month}">Imprimer le mois</a>` : ''}
   ${manage ? html`<a class="button" id="rota-auto-fill" data-base="/rota/auto-fill?service=${service.id}" href="/rota/auto-fill?service=${service.id}&from=${first}&to=${addDays(nextMonth, -1)}">Remplissage automatique…</a>` : ''}
 </form>${manage ? planningLinks() : ''}`;

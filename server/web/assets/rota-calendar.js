@@ -160,6 +160,27 @@
     eventResize: save,
     select: prefill,
     datesSet: follow,
+    // The list (a phone's view): one line per shift with its full hours and name. FullCalendar
+    // splits a night at midnight; its morning part is hidden, the evening line says 20:00–08:00.
+    views: {
+      listWeek: {
+        displayEventTime: false,
+        eventClass: function (arg) {
+          return arg.isStart ? '' : 'rota-continued';
+        },
+        eventContent: function (arg) {
+          var line = document.createElement('span');
+          line.className = 'rota-list-line';
+          line.textContent =
+            arg.event.startStr.slice(11, 16) +
+            '–' +
+            arg.event.endStr.slice(11, 16) +
+            ' · ' +
+            arg.event.title;
+          return { domNodes: [line] };
+        },
+      },
+    },
     eventDidMount: function (info) {
       var props = info.event.extendedProps;
       if (info.event.id) info.el.setAttribute('data-shift', info.event.id);
