@@ -190,7 +190,7 @@ describe('swaps through the API', () => {
       .set('Authorization', annieBearer)
       .send({ shiftId: mine.id });
     expect(offered.status).toBe(201);
-    expect(offered.body.code).toMatch(/^\d{4}$/);
+    expect(offered.body.code).toMatch(/^\d{6}$/);
     // Annie cannot take her own offer.
     expect(
       (
