@@ -57,8 +57,15 @@ export function uiRouter(deps: AppDeps): Router {
     printMonthPage(deps),
   );
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
-    // Bad input parsed by zod in a page is the visitor's mistake (400), never a 500.
-    const status = err instanceof HttpError ? err.status : err instanceof ZodError ? 400 : 500;
+    // Bad input parsed by zod in a page is the visitor's mistake (400), never a 500; so is a body
+    // the parsers refuse (413 too large, 415 unknown charset, 400 unreadable), with their status.
+    const parserStatus = (err as { status?: unknown; type?: unknown }).status;
+    const refusedBody =
+      typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500
+        ? parserStatus
+        : null;
+    const status =
+      err instanceof HttpError ? err.status : err instanceof ZodError ? 400 : (refusedBody ?? 500);
     if (status === 500) req.log.error({ err }, 'page error');
     res
       .status(status)
@@ -67,7 +74,7 @@ export function uiRouter(deps: AppDeps): Router {
         page(
           status === 403 ? 'Accès refusé' : status === 404 ? 'Introuvable' : 'Erreur',
           req.actor,
-          html`<p class="error">${status === 500 ? 'Une erreur est survenue.' : err instanceof ZodError ? err.issues.map((i) => i.message).join(' ; ') : err.message}</p><p><a href="/">Retour à l'accueil</a></p>`,
+          html`<p class="error">${status === 500 ? 'Une erreur est survenue.' : refusedBody && !(err instanceof HttpError) ? (status === 413 ? 'Envoi trop volumineux. Request too large.' : 'Envoi illisible. Unreadable request.') : err instanceof ZodError ? err.issues.map((i) => i.message).join(' ; ') : err.message}</p><p><a href="/">Retour à l'accueil</a></p>`,
         ),
       );
   };

@@ -6,18 +6,15 @@ import { canManageTerritory, canReadTerritory, type Actor } from '../access/acto
 import { shiftWithTerritory } from '../planning/shifts/store.js';
 import type { AppDeps } from '../platform/deps.js';
 import { forbidden, notFound } from '../platform/http-errors.js';
-import { uuidParam } from '../platform/params.js';
-import { territoriesReadableBy } from '../territories/store.js';
+import { localDate, uuidParam } from '../platform/params.js';
+import { findTerritoryById, territoriesReadableBy } from '../territories/store.js';
 import { page } from '../web/layout.js';
 import { historyFacets, historyPage, namesOf, type HistoryFilter } from './store.js';
 import { historyBody } from './view.js';
 
 const pageSize = 50;
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue AAAA-MM-JJ')
-  .optional()
-  .or(z.literal('').transform(() => undefined));
+// A date that exists (2026-02-30 is refused), or an empty field.
+const day = localDate.optional().or(z.literal('').transform(() => undefined));
 const query = z.object({
   territory: uuidParam.optional().or(z.literal('').transform(() => undefined)),
   entity: z.string().max(40).optional(),
@@ -44,7 +41,8 @@ export function historyPages(deps: AppDeps): Router {
   const show = async (req: Request, scope: { territoryId: string; shiftId?: string }) => {
     const actor = req.actor!;
     const q = query.parse(req.query);
-    const zone = 'Europe/Paris';
+    const zone =
+      (await findTerritoryById(db, scope.territoryId))?.territory.timeZone ?? 'Europe/Paris';
     const filter: HistoryFilter = {
       ...scope,
       ...(q.entity ? { entity: q.entity } : {}),
@@ -66,6 +64,7 @@ export function historyPages(deps: AppDeps): Router {
       territories,
       action: scope.shiftId ? `/rota/shifts/${scope.shiftId}/history` : '/history',
       names: await namesOf(db, idsOfRows(rows)),
+      timeZone: zone,
     });
   };
 

@@ -18,22 +18,21 @@ export interface HistoryView {
   /** The page's own path (the filter form posts back to it). */
   action: string;
   names: Map<string, string>;
+  /** The territory's time zone: every time is shown as its people read their clocks. */
+  timeZone: string;
 }
 
-const paris = (d: Date) =>
-  new Intl.DateTimeFormat('fr-FR', {
-    timeZone: 'Europe/Paris',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(d);
+const localTime = (d: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('fr-FR', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(d);
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** One value as a person reads it: a name for an id, a local time for an instant. */
-function shown(value: unknown, names: Map<string, string>): string {
+function shown(value: unknown, names: Map<string, string>, timeZone: string): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string' && names.has(value)) return names.get(value)!;
-  if (typeof value === 'string' && isoInstant.test(value)) return paris(new Date(value));
+  if (typeof value === 'string' && isoInstant.test(value))
+    return localTime(new Date(value), timeZone);
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   return String(value);
 }
@@ -58,9 +57,9 @@ ${v.territories.length > 1 ? html`<label for="h-territory">Territoire</label><se
 <button type="submit">Filtrer</button></form>`;
   const rows = v.rows.map((r) => {
     const changes = changesOf(r.before, r.after);
-    return html`<tr><td>${paris(r.at)}</td><td>${r.actorLabel}</td><td>${actionLabels[r.action] ?? r.action}</td><td>${entityLabels[r.entity] ?? r.entity}</td><td><ul class="changes">${changes.map(
+    return html`<tr><td>${localTime(r.at, v.timeZone)}</td><td>${r.actorLabel}</td><td>${actionLabels[r.action] ?? r.action}</td><td>${entityLabels[r.entity] ?? r.entity}</td><td><ul class="changes">${changes.map(
       (c) =>
-        html`<li><span class="field">${fieldLabels[c.field]}</span> : <del>${shown(c.before, v.names)}</del> → <ins>${shown(c.after, v.names)}</ins></li>`,
+        html`<li><span class="field">${fieldLabels[c.field]}</span> : <del>${shown(c.before, v.names, v.timeZone)}</del> → <ins>${shown(c.after, v.names, v.timeZone)}</ins></li>`,
     )}</ul></td></tr>`;
   });
   const pager = html`<nav class="pager" aria-label="Pages">${v.page > 1 ? html`<a href="${link(v.page - 1)}" rel="prev">Plus récentes</a>` : ''} <span>Page ${v.page}</span> ${v.more ? html`<a href="${link(v.page + 1)}" rel="next">Plus anciennes</a>` : ''}</nav>`;

@@ -12,6 +12,7 @@ import { smsReplies } from '../../ivr-flows/prompts/sms-replies.js';
 import type { SmsCommand } from '../../ivr-flows/sms-commands.js';
 import { offerShift, takeSwap } from '../planning/swaps/commands.js';
 import type { AppDeps } from '../platform/deps.js';
+import { isCalendarDay } from '../platform/params.js';
 import { HttpError } from '../platform/http-errors.js';
 import { maskPhone } from '../platform/logger.js';
 import { recordWrongSwapCode, senderKeyOf, swapCodesBlocked } from './swap-replies-attempts.js';
@@ -49,6 +50,8 @@ export async function handleSwapCommand(
     const today = localDateOf(deps.now(), zone);
     let day = formatDate(Number(today.slice(0, 4)), command.month, command.day);
     if (day < today) day = formatDate(Number(today.slice(0, 4)) + 1, command.month, command.day);
+    // "ECHANGE 31/02": no such day, so no shift on it (29/02 of a leap year is a day).
+    if (!isCalendarDay(day)) return smsReplies.swapNoShift;
     const [shift] = await db
       .select()
       .from(shifts)

@@ -100,6 +100,14 @@ describe('history', () => {
     expect(rowsOf(before.text)).toHaveLength(0);
   });
 
+  it('refuses a date that does not exist with a 400 that says so, not a 500', async () => {
+    for (const from of ['2026-02-30', '9999-12-31']) {
+      const refused = await managerWeb.agent.get('/history').query({ from });
+      expect(refused.status).toBe(400);
+      expect(refused.text).toMatch(/date inexistante|hors limites/i);
+    }
+  });
+
   it('pages long histories', async () => {
     for (let level = 1; level <= 52; level++)
       expect((await patch(other.id, { level: (level % 2) + 1 })).status).toBe(200);

@@ -118,7 +118,8 @@ export function csvPages(deps: AppDeps): Router {
 
   router.post(
     '/rota/csv/import',
-    express.urlencoded({ extended: false, limit: '4mb' }),
+    // The preview's file (3 MB at most) comes back base64-encoded: a third larger.
+    express.urlencoded({ extended: false, limit: '5mb' }),
     requireCsrf,
     async (req, res) => {
       const b = req.body as Record<string, string>;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import express, { Router } from 'express';
 import { canManageTerritory, requireRead } from '../../access/actor.js';
 import { csrfToken, requireCsrf } from '../../access/middleware.js';
@@ -44,6 +45,10 @@ ${mine.map(
     res.type('html').send(page('Échanges de garde', actor, body, csrf));
   });
 
+  // Only the two buttons' words: a typo approves nothing.
+  const decision = z.enum(['approve', 'reject'], {
+    message: 'décision attendue : approve ou reject',
+  });
   router.post(
     '/swaps/:id/:decision',
     express.urlencoded({ extended: false }),
@@ -53,7 +58,7 @@ ${mine.map(
         deps,
         req.actor!,
         uuidParam.parse(req.params.id),
-        req.params.decision === 'reject' ? 'reject' : 'approve',
+        decision.parse(req.params.decision),
       );
       res.redirect(303, '/swaps');
     },
