@@ -13,7 +13,7 @@ export interface VoiceCatalogue {
   noInput: string;
   closedHours(daytimeNumber: string | null): string;
   closedHoursMenu: string;
-  /** Key 3 with nobody on the rota: the callback job would ring nobody, so none is promised. */
+  /** Key 3 with nobody on the rota: the callback job rings only who is on duty then, so none is promised. */
   closedNoCallback: string;
   goodbye: string;
   call15First: string;
