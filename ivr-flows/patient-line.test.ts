@@ -169,12 +169,11 @@ describe('the menu', () => {
     expect(out.effects).toContainEqual({ kind: 'outcome', outcome: 'closed_hours' });
   });
 
-  it('outside PDSA hours 1 is not a choice, 3 still is', () => {
+  it('outside PDSA hours 1 is not a choice, and 3 records no callback nobody would make', () => {
     expect(verbs(menuChoice(closed(), fr, '1').steps)).not.toContain('dial');
-    expect(menuChoice(closed(), fr, '3').effects).toContainEqual({
-      kind: 'request_callback',
-      reason: 'caller_asked',
-    });
+    const three = menuChoice(closed(), fr, '3');
+    expect(three.effects.map((e) => e.kind)).not.toContain('request_callback');
+    expect(three.effects).toContainEqual({ kind: 'outcome', outcome: 'closed_hours' });
   });
 });
 

@@ -92,7 +92,7 @@ type Choice = (ctx: FlowContext, state: CallState) => FlowResult | null;
 
 const choices: Record<string, Choice> = {
   '1': (ctx, state) => {
-    if (!lineOpen(ctx)) return regulationHour(ctx) ? regulationAnswer(state) : null;
+    if (!lineOpen(ctx)) return regulationHour(ctx) ? regulationAnswer(ctx, state) : null;
     if (!ctx.territory.regulates) return call15First(state);
     return routeToContact(ctx, { ...state, attempt: 0 });
   },
@@ -166,11 +166,13 @@ function safeDefault(
   };
 }
 
-/** Option 1 in an hour the doctors leave to the régulation: its numbers (never dialled from here). */
-function regulationAnswer(state: CallState): FlowResult {
-  const t = voice(state.lang);
+/**
+ * Option 1 ("réentendre") in an hour the doctors leave to the régulation: its numbers (never
+ * dialled from here), inside the menu again so that 2 (the pharmacy) can still be pressed.
+ */
+function regulationAnswer(ctx: FlowContext, state: CallState): FlowResult {
   return {
-    steps: [say(`${t.regulationOnly} ${t.goodbye}`, state.lang), { verb: 'hangup' }],
+    steps: [menuGather(ctx, state), redirectSilent(state)],
     effects: [
       { kind: 'visit', node: 'regulation_only' },
       { kind: 'outcome', outcome: 'call_15_first' },
@@ -224,32 +226,31 @@ export function pharmacySms(state: CallState, digits: string | undefined): FlowR
   return { steps: [say(t.goodbye, state.lang), { verb: 'hangup' }], effects: [] };
 }
 
-/** Option 3, or "call me back" while the doctor is busy. A hidden number cannot be called back. */
+/**
+ * Option 3. The callback job rings whoever is on the rota when it runs, so a callback is only
+ * recorded while the line is open: in an hour left to the régulation the caller hears the
+ * régulation; when closed, that nobody can call back. A hidden number cannot be called back.
+ */
 export function callbackRequested(ctx: FlowContext, state: CallState): FlowResult {
   const t = voice(state.lang);
-  if (ctx.caller.hidden) {
-    const next =
-      lineOpen(ctx) && ctx.territory.regulates
-        ? routeToContact(ctx, { ...state, attempt: 0 })
-        : null;
-    const regulation = !next && regulationHour(ctx);
-    const goodbye = regulation
-      ? `${t.regulationOnly} ${t.goodbye}`
-      : `${t.closedHours(ctx.territory.daytimeNumber)} ${t.goodbye}`;
-    const tail: Step[] = next ? next.steps : [say(goodbye, state.lang), { verb: 'hangup' }];
+  if (!lineOpen(ctx)) {
+    if (regulationHour(ctx)) return regulationAnswer(ctx, state);
+    const text = `${t.closedNoCallback} ${t.closedHours(ctx.territory.daytimeNumber)} ${t.goodbye}`;
     return {
-      steps: [say(t.hiddenNumberNoCallback, state.lang), ...tail],
+      steps: [say(text, state.lang), { verb: 'hangup' }],
       effects: [
-        { kind: 'visit', node: 'callback_hidden' },
-        ...(next
-          ? next.effects
-          : [
-              {
-                kind: 'outcome' as const,
-                outcome: regulation ? ('call_15_first' as const) : ('closed_hours' as const),
-              },
-            ]),
+        { kind: 'visit', node: 'callback_closed' },
+        { kind: 'outcome', outcome: 'closed_hours' },
       ],
+    };
+  }
+  if (ctx.caller.hidden) {
+    const next = ctx.territory.regulates
+      ? routeToContact(ctx, { ...state, attempt: 0 })
+      : call15First(state);
+    return {
+      steps: [say(t.hiddenNumberNoCallback, state.lang), ...next.steps],
+      effects: [{ kind: 'visit', node: 'callback_hidden' }, ...next.effects],
     };
   }
   return {

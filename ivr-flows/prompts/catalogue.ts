@@ -13,6 +13,8 @@ export interface VoiceCatalogue {
   noInput: string;
   closedHours(daytimeNumber: string | null): string;
   closedHoursMenu: string;
+  /** Key 3 with nobody on the rota: the callback job rings only who is on duty then, so none is promised. */
+  closedNoCallback: string;
   goodbye: string;
   call15First: string;
   /** PDSA time the doctors' service leaves to the régulation (e.g. 00:00–08:00) and nobody is on the rota. */

@@ -17,7 +17,9 @@ export const en: VoiceCatalogue = {
   noInput: 'I did not hear anything.',
   closedHours: (daytime) =>
     `The out-of-hours service is closed now. Please call your own doctor.${daytime ? ` For same-day care, call ${spokenNumber(daytime)}.` : ''}`,
-  closedHoursMenu: 'To be called back, press 3. To hear this again, press star.',
+  closedHoursMenu: 'To hear this again, press star.',
+  closedNoCallback:
+    'No doctor is on call right now: we cannot call you back. If you get worse, dial 15.',
   goodbye: 'Thank you for calling. Goodbye.',
   call15First:
     'To reach a doctor on call, first dial 15: the regulating doctor will direct you. If unsure, dial 116 117. Goodbye.',

@@ -18,7 +18,9 @@ export const fr: VoiceCatalogue = {
   noInput: "Je n'ai rien entendu.",
   closedHours: (daytime) =>
     `Nous sommes en dehors des heures de garde. Appelez votre médecin traitant.${daytime ? ` Pour un soin non programmé en journée, appelez le ${spokenNumber(daytime)}.` : ''}`,
-  closedHoursMenu: 'Pour être rappelé, tapez 3. Pour réécouter, tapez étoile.',
+  closedHoursMenu: 'Pour réécouter, tapez étoile.',
+  closedNoCallback:
+    "Aucun médecin n'est de garde en ce moment : nous ne pouvons pas vous rappeler. Si votre état s'aggrave, appelez le 15.",
   goodbye: 'Merci de votre appel. Au revoir.',
   call15First:
     "Pour joindre un médecin de garde, appelez d'abord le 15 : le médecin régulateur vous orientera. En cas de doute, le 116 117. Au revoir.",
