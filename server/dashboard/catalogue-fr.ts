@@ -47,6 +47,8 @@ export const pathWords = {
     busy_callback: 'demande à être rappelé plutôt que d’attendre',
     callback: 'demande de rappel enregistrée',
     callback_hidden: 'numéro masqué : pas de rappel possible',
+    callback_closed: 'hors horaires, personne de garde : pas de rappel possible',
+    regulation_only: 'heure de régulation seule : orienté vers le 15 ou le 116 117',
     nobody_reached: 'personne n’a décroché',
     pharmacy: 'informations de la pharmacie de garde données',
   } as Record<string, string>,
