@@ -7,7 +7,7 @@ export const tableauSpan = z
   .object({ service: uuidParam, du: localDate, au: localDate })
   .superRefine((r, ctx) => {
     // zod runs this even when a date failed above: compare only two real days.
-    if (typeof r.du !== 'string' || typeof r.au !== 'string') return;
+    if (!localDate.safeParse(r.du).success || !localDate.safeParse(r.au).success) return;
     if (Date.parse(r.au) - Date.parse(r.du) > 400 * 86_400_000)
       return void ctx.addIssue({
         code: 'custom',
