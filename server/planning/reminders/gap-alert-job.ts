@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import {
   services,
   territories,
@@ -75,7 +75,14 @@ export async function gapAlert(
       .from(userTerritories)
       .innerJoin(users, eq(users.id, userTerritories.userId))
       .innerJoin(professionals, eq(professionals.id, users.professionalId))
-      .where(and(eq(userTerritories.territoryId, territory.id), eq(users.role, 'manager')));
+      .where(
+        and(
+          eq(userTerritories.territoryId, territory.id),
+          eq(users.role, 'manager'),
+          // A former manager (account closed) is told nothing.
+          isNull(users.deactivatedAt),
+        ),
+      );
     for (const manager of managers) {
       if (!number) break;
       await queueSms(deps, {

@@ -9,8 +9,11 @@ import {
   type Actor,
 } from '../../access/actor.js';
 import { badRequest, forbidden, notFound } from '../../platform/http-errors.js';
-import { noticeLeaveConflict, type LeaveNoticeDeps } from './leave-notice.js';
+import { handOverLeaveNotices, writeLeaveNotices, type LeaveNoticeDeps } from './leave-notice.js';
 import { shiftsHeldDuring } from './store.js';
+import { maxYear, minYear } from '../../platform/params.js';
+
+const maxReason = 200;
 
 /** A professional's own leave, or anyone's for the managers of their territory. */
 async function personFor(db: Database, actor: Actor, professionalId: string) {
@@ -32,6 +35,27 @@ export async function listUnavailability(db: Database, actor: Actor, professiona
     .orderBy(unavailabilities.startsAt);
 }
 
+const inYears = (d: Date) =>
+  !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= minYear && d.getUTCFullYear() <= maxYear;
+
+/** The rules of every door that records leave (API, pages): dates, order, reason. */
+function checkLeave(input: { startsAt: Date; endsAt: Date; reason: string | null }) {
+  for (const field of ['startsAt', 'endsAt'] as const)
+    if (!inYears(input[field]))
+      throw badRequest(`Date hors limites (${minYear}–${maxYear}). Date out of range.`, {
+        [field]: 'out of range',
+      });
+  if (input.endsAt <= input.startsAt)
+    throw badRequest('La fin doit suivre le début. The end must follow the start.', {
+      endsAt: 'before start',
+    });
+  if (input.reason && input.reason.length > maxReason)
+    throw badRequest(
+      `Le motif tient en ${maxReason} caractères au plus. At most ${maxReason} characters.`,
+      { reason: 'too long' },
+    );
+}
+
 /**
  * Records a period of leave (audited) and returns it with the assigned shifts it falls on. Leave
  * is a fact and is saved either way; when it falls on shifts, the territory's other managers are
@@ -44,11 +68,8 @@ export async function createUnavailability(
 ): Promise<{ id: string; conflicts: Awaited<ReturnType<typeof shiftsHeldDuring>> }> {
   const db = deps.db.db;
   const p = await personFor(db, actor, input.professionalId);
-  if (input.endsAt <= input.startsAt)
-    throw badRequest('La fin doit suivre le début. The end must follow the start.', {
-      endsAt: 'before start',
-    });
-  const id = await db.transaction(async (tx) => {
+  checkLeave(input);
+  const written = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(unavailabilities)
       .values({
@@ -65,16 +86,18 @@ export async function createUnavailability(
       territoryId: p.territoryId,
       after: row,
     });
-    return row!.id;
+    const conflicts = await shiftsHeldDuring(tx, p.id, input.startsAt, input.endsAt);
+    // The managers' SMS are written with the leave (the outbox), handed to the queue after.
+    const smsIds = await writeLeaveNotices(tx, {
+      id: row!.id,
+      territoryId: p.territoryId,
+      conflicts: conflicts.length,
+      recordedBy: actor.userId,
+    });
+    return { id: row!.id, conflicts, smsIds };
   });
-  const conflicts = await shiftsHeldDuring(db, p.id, input.startsAt, input.endsAt);
-  await noticeLeaveConflict(deps, {
-    id,
-    territoryId: p.territoryId,
-    conflicts: conflicts.length,
-    recordedBy: actor.userId,
-  });
-  return { id, conflicts };
+  await handOverLeaveNotices(deps, written.smsIds);
+  return { id: written.id, conflicts: written.conflicts };
 }
 
 /** Deletes a period of leave (own or managed). Audited. */

@@ -1,52 +1,79 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Queryable } from '../../../db/client.js';
 import { smsBody } from '../../../ivr-flows/prompts/sms.js';
 import { professionals, territories, users, userTerritories } from '../../../db/schema/index.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { queueSms } from '../../sms/queue-sms.js';
+import { enqueue } from '../../platform/enqueue.js';
+import { recordOutgoingSms } from '../../sms/store.js';
 import { platformNumberOf } from '../../territories/store.js';
 
 export type LeaveNoticeDeps = Pick<AppDeps, 'db' | 'jobs' | 'logger'>;
 
 /**
- * Tells the rota managers of a territory (those with a professional mobile on file, as the daily
- * gap alert does) that leave was just recorded over assigned shifts: an SMS through the queue,
- * with a count and no name, reason or health detail. Once per period of leave (dedupe key).
- * Returns how many SMS were queued.
+ * The rota managers of a territory with an open account and a professional mobile on file (as
+ * the daily gap alert): who hears of leave over assigned shifts, or of the rota's gaps.
  */
-export async function noticeLeaveConflict(
-  deps: LeaveNoticeDeps,
-  leave: { id: string; territoryId: string; conflicts: number; recordedBy?: string },
-): Promise<number> {
-  if (leave.conflicts === 0) return 0;
-  const db = deps.db.db;
-  const [territory] = await db
-    .select({ name: territories.name })
-    .from(territories)
-    .where(eq(territories.id, leave.territoryId));
-  const from = await platformNumberOf(db, leave.territoryId);
-  if (!territory || !from) return 0;
-  const managers = await db
+export function managerMobilesOf(q: Queryable, territoryId: string) {
+  // The same managers as managersOf (swaps/notices-store.ts), with their mobile.
+  return q
     .select({ userId: users.id, mobile: professionals.mobile })
     .from(userTerritories)
     .innerJoin(users, eq(users.id, userTerritories.userId))
     .innerJoin(professionals, eq(professionals.id, users.professionalId))
-    .where(and(eq(userTerritories.territoryId, leave.territoryId), eq(users.role, 'manager')));
-  let queued = 0;
+    .where(
+      and(
+        eq(userTerritories.territoryId, territoryId),
+        eq(users.role, 'manager'),
+        isNull(users.deactivatedAt),
+      ),
+    );
+}
+
+/**
+ * Writes, in the transaction of the leave (the SMS rows are the outbox), the SMS telling the
+ * rota managers of a territory that leave was just recorded over assigned shifts: a count and no
+ * name, reason or health detail. Once per period of leave (dedupe key). Hand the returned ids to
+ * the queue after the commit with `handOverLeaveNotices`.
+ */
+export async function writeLeaveNotices(
+  tx: Queryable,
+  leave: { id: string; territoryId: string; conflicts: number; recordedBy?: string },
+): Promise<string[]> {
+  if (leave.conflicts === 0) return [];
+  const [territory] = await tx
+    .select({ name: territories.name })
+    .from(territories)
+    .where(eq(territories.id, leave.territoryId));
+  const from = await platformNumberOf(tx, leave.territoryId);
+  if (!territory || !from) return [];
+  const managers = await managerMobilesOf(tx, leave.territoryId);
+  const ids: string[] = [];
   // The manager who recorded it saw the shifts on their screen.
   for (const manager of managers.filter((m) => m.userId !== leave.recordedBy)) {
-    const id = await queueSms(deps, {
+    const { id, created } = await recordOutgoingSms(tx, {
       territoryId: leave.territoryId,
-      to: manager.mobile,
-      from,
       kind: 'leave_conflict',
-      essential: true,
+      toNumber: manager.mobile,
+      fromNumber: from,
       body: smsBody('leave_conflict', 'fr', {
         territory: territory.name,
         count: String(leave.conflicts),
       }),
+      callSid: null,
       dedupeKey: `leave-conflict:${leave.id}:${manager.userId}`,
     });
-    if (id) queued += 1;
+    if (created && id) ids.push(id);
   }
-  return queued;
+  return ids;
+}
+
+/** Hands committed leave notices to the queue; a queue out of reach keeps them as rows. */
+export async function handOverLeaveNotices(deps: LeaveNoticeDeps, smsIds: string[]) {
+  for (const smsId of smsIds) {
+    try {
+      await enqueue(deps.jobs, 'send-sms', { smsId }, { jobId: `sms-${smsId}` });
+    } catch (err) {
+      deps.logger.warn({ err, smsId }, 'SMS kept in the outbox: queue unavailable');
+    }
+  }
 }

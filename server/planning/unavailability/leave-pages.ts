@@ -129,10 +129,11 @@ ${refusal ? html`<p class="error" role="alert" data-testid="form-error">${refusa
       const startsAt = at(typed.from, 'Du');
       month = typed.from.slice(0, 7);
       const endsAt = at(/^\d{4}-\d{2}-\d{2}$/.test(typed.to) ? addDays(typed.to, 1) : '', 'Au');
-      if (!/^[0-9a-f-]{36}$/.test(typed.professionalId))
-        throw badRequest('Choisissez le professionnel.');
+      const professionalId = uuidParam.safeParse(typed.professionalId).data;
+      if (!professionalId) throw badRequest('Choisissez le professionnel.');
+      // The command holds the dates to its years and the reason to its length.
       const { conflicts } = await createUnavailability(deps, req.actor!, {
-        professionalId: typed.professionalId,
+        professionalId,
         startsAt,
         endsAt,
         reason: typed.reason || null,

@@ -16,7 +16,8 @@ export interface OverrideInput {
 
 /**
  * Someone takes the calls of a shift for part of it. The same rules as a shift write: the shift's
- * territory is the manager's (404 otherwise), the replacement an active member of its service,
+ * territory is the manager's (404 otherwise), its end after its start and within the shift (400,
+ * for every door), the replacement an active member of its service,
  * free then (409). One transaction, audited.
  */
 export async function createOverride(
@@ -26,6 +27,10 @@ export async function createOverride(
 ): Promise<string> {
   return writeShifts(deps, async ({ tx }) => {
     const { shift, territory } = await visibleShift(tx, managerWriter(actor), input.shiftId);
+    if (!(input.endsAt > input.startsAt))
+      throw badRequest('La fin doit suivre le début. The end must follow the start.', {
+        endsAt: 'before start',
+      });
     if (input.startsAt < shift.startsAt || input.endsAt > shift.endsAt)
       throw badRequest(
         'Le remplacement doit tenir dans la garde. An override must lie within its shift.',

@@ -65,8 +65,9 @@ export function absencesRouter(deps: AppDeps): Router {
         shiftId: z.string().uuid('identifiant invalide'),
         professionalId: z.string().uuid('identifiant invalide'),
       })
-      .and(interval)
+      .and(z.object({ startsAt: instant, endsAt: instant }))
       .parse(req.body ?? {});
+    // The command refuses an end before the start (the pages' door too).
     res.status(201).json({ id: await createOverride(deps, req.actor!, body) });
   });
   router.delete('/overrides/:id', async (req, res) => {
