@@ -103,6 +103,32 @@ export function benchRota(): Record<string, string> {
     timeZone: 'Europe/Paris',
   });
   const autoFillMs = performance.now() - t;
+  // The same quarter as the service sees it: two years of history (every slot of 2025–2026 held,
+  // round-robin) and the calendar, so every shift is classified and heavy slots remembered.
+  const historyCalendar = { ...calendar, holidays: holidaySet(2024, 2031) };
+  const past: Shift[] = expandTemplate('svc-q', grid, '2025-01-01', '2026-12-31', historyCalendar)
+    .filter((slot) => slot.level === 1 || slot.localDate.endsWith('5'))
+    .map((slot, i) => ({
+      id: `h${i}`,
+      serviceId: slot.serviceId,
+      professionalId: ids[i % ids.length]!,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      level: slot.level as Shift['level'],
+    }));
+  t = performance.now();
+  const withHistory = proposeAutoFill({
+    openSlots: quarter,
+    professionalIds: ids,
+    existingShifts: past,
+    loadSince: new Date('2026-01-01T00:00:00Z'),
+    calendar: historyCalendar,
+    unavailability: [],
+    maxPerMonth: 6,
+    minRestHours: 11,
+    timeZone: 'Europe/Paris',
+  });
+  const historyMs = performance.now() - t;
   // A service's feed over a year (every shift of both levels), as calendar apps fetch it.
   const year = byService
     .get('svc-0')!
@@ -160,6 +186,7 @@ export function benchRota(): Record<string, string> {
     'resolveOnDuty p50 (one service, ~5,000 shifts)': `${(quantile(lat, 0.5) * 1000).toFixed(0)} µs`,
     'resolveOnDuty p99': `${(quantile(lat, 0.99) * 1000).toFixed(0)} µs`,
     'auto-fill 80 professionals × Q1 2027': `${autoFillMs.toFixed(0)} ms for ${quarter.length} slots, ${proposal.unfilled.length} unfilled`,
+    'auto-fill, the same with 2 years of history and the calendar': `${historyMs.toFixed(0)} ms (${past.length} past shifts), ${withHistory.unfilled.length} unfilled`,
   };
 }
 

@@ -1,4 +1,5 @@
 import { html, type Html } from '../web/html.js';
+import { scrollingTable } from '../web/layout.js';
 import { actionLabels, changesOf, entityLabels, fieldLabels } from './changes.js';
 import type { AuditRow } from './store.js';
 
@@ -64,6 +65,6 @@ ${v.territories.length > 1 ? html`<label for="h-territory">Territoire</label><se
   });
   const pager = html`<nav class="pager" aria-label="Pages">${v.page > 1 ? html`<a href="${link(v.page - 1)}" rel="prev">Plus récentes</a>` : ''} <span>Page ${v.page}</span> ${v.more ? html`<a href="${link(v.page + 1)}" rel="next">Plus anciennes</a>` : ''}</nav>`;
   return html`${filters}
-<div class="table-scroll"><table class="history"><thead><tr><th scope="col">Quand</th><th scope="col">Qui</th><th scope="col">Quoi</th><th scope="col">Élément</th><th scope="col">Avant → après</th></tr></thead><tbody>${rows}</tbody></table></div>
+${scrollingTable('Historique', html`<table class="history"><thead><tr><th scope="col">Quand</th><th scope="col">Qui</th><th scope="col">Quoi</th><th scope="col">Élément</th><th scope="col">Avant → après</th></tr></thead><tbody>${rows}</tbody></table>`)}
 ${v.rows.length === 0 ? html`<p>Aucune modification pour ces filtres.</p>` : ''}${pager}`;
 }

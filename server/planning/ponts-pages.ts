@@ -17,7 +17,7 @@ import {
   territoryById,
 } from '../territories/store.js';
 import { html } from '../web/html.js';
-import { page } from '../web/layout.js';
+import { page, scrollingTable } from '../web/layout.js';
 import { planningLinks } from './planning-nav.js';
 
 const form = express.urlencoded({ extended: false });
@@ -78,7 +78,9 @@ ${managed.length > 1 ? html`<div><label for="territory">Territoire</label><selec
 <div><label for="year">Année</label><input class="w-6" id="year" name="year" type="number" min="${minYear}" max="${maxYear}" value="${year}"></div><button type="submit">Afficher</button>
 <a class="button" href="${base}&year=${year - 1}">← ${year - 1}</a><a class="button" href="${base}&year=${year + 1}">${year + 1} →</a></form>
 <p class="muted">Un pont confirmé est un jour de PDSA : le modèle de garde y applique ses créneaux « pont » (ou, à défaut, ceux des jours fériés).</p>
-<table data-testid="ponts"><caption class="muted">Ponts ${year} · ${territory.name}</caption>
+${scrollingTable(
+  'Ponts',
+  html`<table data-testid="ponts"><caption class="muted">Ponts ${year} · ${territory.name}</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Motif</th><th scope="col">État</th><th scope="col">Décision</th></tr></thead><tbody>
 ${ponts.map(
   (
@@ -86,7 +88,8 @@ ${ponts.map(
   ) => html`<tr data-pont="${p.date}" class="pont-${p.status}"><td>${dayName(p.date)}</td><td>${p.reason ?? 'confirmé hors proposition'}</td><td data-testid="status-${p.date}"><span class="pont-status">${statusLabels[p.status]}</span></td>
 <td>${p.status === 'confirmed' ? button(p.date, 'withdraw', 'Annuler la confirmation', true) : html`${button(p.date, 'confirm', 'Confirmer')}${p.status === 'proposed' ? button(p.date, 'refuse', 'Refuser', true) : ''}`}</td></tr>`,
 )}
-</tbody></table>`;
+</tbody></table>`,
+)}`;
     res.type('html').send(page('Ponts', req.actor, body, csrf));
   });
 

@@ -8,6 +8,7 @@ import {
   callbackRequests,
   callEvents,
   callRecords,
+  overrides,
   professionals,
   services,
   shifts,
@@ -42,6 +43,7 @@ const notPages: [RegExp, string][] = [
   [/^\/(healthz|readyz|metrics)$/, 'probes'],
   [/^\/twilio\//, 'Twilio webhooks (TwiML)'],
   [/^\/rota\/feed$/, "the calendar's JSON feed"],
+  [/\.(pdf|csv)$/, 'downloads (the tableau de garde, the rota export)'],
   [/^\/admin\/queues/, "bull-board's own UI (third-party markup, checked by csp.test.ts)"],
 ];
 
@@ -144,8 +146,21 @@ async function seedCalls() {
     expiresAt: new Date(now.getTime() + 72 * 3600_000),
   });
   publicPages.push(`/invitation?token=${link.token}`);
+  // An override, so its cancel confirmation has something to show.
+  const [override] = await db
+    .insert(overrides)
+    .values({
+      shiftId: shift!.id,
+      professionalId: other!.id,
+      startsAt: shift!.startsAt,
+      endsAt: shift!.endsAt,
+    })
+    .returning();
   samples = {
     '/rota/shifts/:id/edit': () => `/rota/shifts/${shift!.id}/edit`,
+    '/rota/shifts/:id/cancel': () => `/rota/shifts/${shift!.id}/cancel`,
+    '/rota/shifts/:id/history': () => `/rota/shifts/${shift!.id}/history`,
+    '/rota/overrides/:id/cancel': () => `/rota/overrides/${override!.id}/cancel`,
     '/calls/:sid': () => '/calls/CAeverypage0001',
     '/professionals/:id/edit': (role) =>
       `/professionals/${role === 'professional' ? me!.id : other!.id}/edit`,

@@ -6,7 +6,7 @@ import { csrfToken, requireCsrf } from '../../access/middleware.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { conflict, forbidden } from '../../platform/http-errors.js';
 import { html } from '../../web/html.js';
-import { page } from '../../web/layout.js';
+import { page, scrollingTable } from '../../web/layout.js';
 import { addTableauPeriod, markTableauSent } from './commands.js';
 import { realisedCsv, tableauCsv } from './csv.js';
 import { loadRealised, loadTableau, tableauService, type ManagedService } from './load.js';
@@ -68,8 +68,11 @@ export function tableauPages(deps: AppDeps): Router {
         ? html`<div class="card" role="alert"><p class="error"><strong>À envoyer au conseil départemental de l'Ordre</strong></p><ul class="tableau-warnings">${warnings}</ul></div>`
         : html`<p class="muted">Aucun tableau en retard d'envoi au conseil départemental de l'Ordre.</p>`
     }
-<table><thead><tr><th>Secteur</th><th>Période</th><th>Envoi à l'Ordre</th><th>Changements depuis l'envoi</th><th>Documents</th><th>Envoi</th></tr></thead><tbody>
-${lines.map((l) => periodRow(l, csrf, today))}</tbody></table>${lines.length ? '' : html`<p>Aucune période de tableau de garde.</p>`}
+${scrollingTable(
+  'Périodes du tableau',
+  html`<table><thead><tr><th>Secteur</th><th>Période</th><th>Envoi à l'Ordre</th><th>Changements depuis l'envoi</th><th>Documents</th><th>Envoi</th></tr></thead><tbody>
+${lines.map((l) => periodRow(l, csrf, today))}</tbody></table>`,
+)}${lines.length ? '' : html`<p>Aucune période de tableau de garde.</p>`}
 <details class="card" ${lines.length ? '' : 'open'}><summary>Nouvelle période</summary><form class="row" method="post" action="/tableau/periodes"><input type="hidden" name="_csrf" value="${csrf}">
 <div><label for="t-service">Secteur</label><select id="t-service" name="service">${sectors.map((s) => html`<option value="${s.service.id}" ${s.service.id === doctors?.service.id ? 'selected' : ''}>${s.territory.name} · ${s.service.name}</option>`)}</select></div>
 <div><label for="t-du">Du</label><input id="t-du" type="date" name="du" required value="${du}"></div>

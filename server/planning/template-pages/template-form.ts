@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import type { TemplateSlot } from '../../../rota/shift-template.js';
 import { HttpError } from '../../platform/http-errors.js';
 import { html, type Html } from '../../web/html.js';
+import { scrollingTable } from '../../web/layout.js';
 
 /** One row of the editor as typed (strings), so a refused template comes back as written. */
 export interface SlotFields {
@@ -162,8 +163,11 @@ ${cell('Supprimer', spare ? html`` : html`<label class="choice"><input type="che
   const general = refusals.get(-1);
   return html`${refusals.size ? html`<p class="error" role="alert" data-testid="form-error">Modèle refusé, rien n'a été enregistré.${general ? ` ${general.join(' ; ')}` : ''} Corrigez les lignes signalées en rouge.</p>` : ''}
 <form method="post" action="/rota/template"><input type="hidden" name="_csrf" value="${o.csrf}"><input type="hidden" name="service" value="${o.serviceId}">
-<table class="template-table"><caption class="muted">Heures locales HH:MM ; une fin avant le début (ou 24:00) finit le lendemain. La dernière ligne, vide, ajoute un créneau.</caption>
+${scrollingTable(
+  'Créneaux du modèle',
+  html`<table class="template-table"><caption class="muted">Heures locales HH:MM ; une fin avant le début (ou 24:00) finit le lendemain. La dernière ligne, vide, ajoute un créneau.</caption>
 <thead><tr><th scope="col">Nom</th><th scope="col">Jours</th><th scope="col">Début</th><th scope="col">Fin</th><th scope="col">Niveaux</th><th scope="col">Type</th><th scope="col">Supprimer</th></tr></thead>
-<tbody>${rows}</tbody></table>
+<tbody>${rows}</tbody></table>`,
+)}
 <p><button type="submit">Enregistrer le modèle</button></p></form>`;
 }

@@ -11,7 +11,7 @@ import { managedTerritory } from '../../territories/commands.js';
 import { territoriesReadableBy, territoryById } from '../../territories/store.js';
 import { refusalOf } from '../../web/form-refusal.js';
 import { html } from '../../web/html.js';
-import { page } from '../../web/layout.js';
+import { hiddenHeader, page, scrollingTable } from '../../web/layout.js';
 import { frenchInstant, monthParam, monthRange, planningLinks } from '../planning-nav.js';
 import { professionalsOfTerritory } from '../shifts/store.js';
 import { createUnavailability, deleteUnavailability } from './commands.js';
@@ -88,8 +88,10 @@ ${managed.length > 1 ? html`<div><label for="territory">Territoire</label><selec
 <a class="button" href="${base}&month=${range.previous}">← Mois précédent</a><a class="button" href="${base}&month=${range.next}">Mois suivant →</a></form>
 ${notice && !refusal ? html`<p role="status" class="notice" data-testid="notice">${notice}</p>` : ''}
 <p class="${conflicts ? 'error' : 'muted'}" data-testid="conflict-count">${conflicts ? `${conflicts} garde(s) attribuée(s) pendant un congé : à remplacer.` : 'Aucune garde attribuée pendant un congé.'}</p>
-<table data-testid="leave"><caption class="muted">${rows.length} congé(s) en ${range.month} · ${territory.name}</caption>
-<thead><tr><th scope="col">Professionnel</th><th scope="col">Du</th><th scope="col">Au</th><th scope="col">Motif</th><th scope="col">Gardes pendant le congé</th><th scope="col"></th></tr></thead><tbody>
+${scrollingTable(
+  'Congés',
+  html`<table data-testid="leave"><caption class="muted">${rows.length} congé(s) en ${range.month} · ${territory.name}</caption>
+<thead><tr><th scope="col">Professionnel</th><th scope="col">Du</th><th scope="col">Au</th><th scope="col">Motif</th><th scope="col">Gardes pendant le congé</th>${hiddenHeader('Actions')}</tr></thead><tbody>
 ${rows.map(
   (
     l,
@@ -97,7 +99,8 @@ ${rows.map(
 <td>${l.conflicts.length ? html`<ul class="plain-list">${l.conflicts.map((c) => html`<li class="error" data-testid="conflict">Conflit : ${c.serviceName}, ${fmt(c.startsAt)} → ${fmt(c.endsAt)}, niveau ${c.level} — <a href="/rota/shifts/${c.shiftId}/edit">remplacer</a></li>`)}</ul>` : '—'}</td>
 <td><form class="m-0" method="post" action="/rota/leave/${l.id}/delete"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="territory" value="${territory.id}"><input type="hidden" name="month" value="${range.month}"><button class="secondary" type="submit" aria-label="Supprimer le congé de ${l.name} du ${fmt(l.startsAt)}">Supprimer</button></form></td></tr>`,
 )}
-</tbody></table>
+</tbody></table>`,
+)}
 <form class="card mw-36" method="post" action="/rota/leave"><h2>Ajouter un congé</h2>
 ${refusal ? html`<p class="error" role="alert" data-testid="form-error">${refusal.message}</p>` : ''}
 <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="territory" value="${territory.id}">

@@ -9,7 +9,7 @@ import { badRequest, forbidden, notFound } from '../../platform/http-errors.js';
 import { uuidParam } from '../../platform/params.js';
 import { refusalOf } from '../../web/form-refusal.js';
 import { html } from '../../web/html.js';
-import { page } from '../../web/layout.js';
+import { hiddenHeader, page, scrollingTable } from '../../web/layout.js';
 import {
   frenchInstant,
   managedServiceChoice,
@@ -81,10 +81,13 @@ export function overridesPages(deps: AppDeps): Router {
     })}
 <p class="row"><a class="button" href="${base}&month=${range.previous}">← Mois précédent</a><a class="button" href="${base}&month=${range.next}">Mois suivant →</a></p>
 ${notice && !refusal ? html`<p role="status" class="notice" data-testid="notice">${notice}</p>` : ''}
-<table data-testid="overrides"><caption class="muted">${rows.length} remplacement(s) en ${range.month}</caption>
-<thead><tr><th scope="col">Garde</th><th scope="col">Remplacé</th><th scope="col">Remplaçant</th><th scope="col">Du</th><th scope="col">Au</th><th scope="col"></th></tr></thead><tbody>
+${scrollingTable(
+  'Remplacements',
+  html`<table data-testid="overrides"><caption class="muted">${rows.length} remplacement(s) en ${range.month}</caption>
+<thead><tr><th scope="col">Garde</th><th scope="col">Remplacé</th><th scope="col">Remplaçant</th><th scope="col">Du</th><th scope="col">Au</th>${hiddenHeader('Actions')}</tr></thead><tbody>
 ${rows.map((o) => html`<tr data-override="${o.id}"><td>${fmt(o.shiftStartsAt)} → ${fmt(o.shiftEndsAt)} · niveau ${o.level}</td><td>${o.replacedName ?? '(à pourvoir)'}</td><td>${o.replacingName}</td><td>${fmt(o.startsAt)}</td><td>${fmt(o.endsAt)}</td><td><a href="/rota/overrides/${o.id}/cancel" aria-label="Annuler le remplacement de ${o.replacedName ?? 'la garde'} par ${o.replacingName}">Annuler…</a></td></tr>`)}
-</tbody></table>
+</tbody></table>`,
+)}
 <form class="card" method="post" action="/rota/overrides"><h2>Nouveau remplacement</h2>
 ${refusal ? html`<p class="error" role="alert" data-testid="form-error">${refusal.message}</p>` : ''}
 <input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="service" value="${chosen.service.id}">
