@@ -69,7 +69,7 @@ export function tableauPages(deps: AppDeps): Router {
         : html`<p class="muted">Aucun tableau en retard d'envoi au conseil départemental de l'Ordre.</p>`
     }
 ${scrollingTable(
-  'Périodes du tableau',
+  'Périodes envoyées ou à envoyer',
   html`<table><thead><tr><th>Secteur</th><th>Période</th><th>Envoi à l'Ordre</th><th>Changements depuis l'envoi</th><th>Documents</th><th>Envoi</th></tr></thead><tbody>
 ${lines.map((l) => periodRow(l, csrf, today))}</tbody></table>`,
 )}${lines.length ? '' : html`<p>Aucune période de tableau de garde.</p>`}
