@@ -1,23 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { and, eq, ne } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  accountInvitations,
-  callbackRequests,
-  callEvents,
-  callRecords,
-  overrides,
-  professionals,
-  services,
-  shifts,
-  territories,
-  userTerritories,
-  users,
-} from '../../db/schema/index.js';
-import { newLinkToken } from '../../server/access/accounts/delivery.js';
 import { declaredRoutes } from '../support/routes.js';
+import { seedEveryPageWorld, type EveryPageWorld, type Role } from './every-page-world.js';
 import {
   hasChromium,
   openBrowserFixture,
@@ -79,7 +65,6 @@ const variants: Record<string, string[]> = {
   '/calls': ['', '?from=2026-11-01&to=2026-11-30'],
 };
 
-type Role = 'admin' | 'manager' | 'professional' | 'public';
 const logins: Record<Exclude<Role, 'public'>, string> = {
   admin: 'admin@gardeline.local',
   manager: 'coordination@cpts-auray.local',
@@ -88,84 +73,11 @@ const logins: Record<Exclude<Role, 'public'>, string> = {
 
 let f: BrowserFixture;
 let axeSource: string;
-let samples: Record<string, (role: Role) => string>;
+let samples: EveryPageWorld['samples'];
 const axeUrl = '/__test__/axe.min.js';
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-}
-
-async function seedCalls() {
-  const db = f.s.db.db;
-  const [territory] = await db.select().from(territories);
-  const [doctor] = await db.select().from(services).where(eq(services.kind, 'doctor'));
-  const [shift] = await db
-    .select()
-    .from(shifts)
-    .where(and(eq(shifts.serviceId, doctor!.id), ne(shifts.status, 'cancelled')))
-    .limit(1);
-  const [me] = await db
-    .select()
-    .from(professionals)
-    .where(eq(professionals.name, 'Dr Anne Le Goff'));
-  const [other] = await db
-    .select()
-    .from(professionals)
-    .where(ne(professionals.id, me!.id))
-    .limit(1);
-  await db.insert(callRecords).values({
-    callSid: 'CAeverypage0001',
-    territoryId: territory!.id,
-    fromNumber: '+33612345678',
-    toNumber: '+33261910015',
-    startedAt: new Date(now.getTime() - 3600_000),
-    outcome: 'connected',
-    durationSeconds: 240,
-  });
-  await db.insert(callEvents).values([
-    { callSid: 'CAeverypage0001', at: now, kind: 'visit', node: 'greeting' },
-    { callSid: 'CAeverypage0001', at: now, kind: 'accepted', detail: { attempt: 0 } },
-  ]);
-  await db.insert(callbackRequests).values({
-    territoryId: territory!.id,
-    serviceId: doctor!.id,
-    patientNumber: '+33612345679',
-    reason: 'fièvre',
-    dueBy: new Date(now.getTime() + 1800_000),
-  });
-  // A pending invitation, so the public set-password page shows its form.
-  const [invited] = await db
-    .insert(users)
-    .values({ email: 'invitee@every-page.test', name: 'Dr Invitée', role: 'manager' })
-    .returning();
-  await db.insert(userTerritories).values({ userId: invited!.id, territoryId: territory!.id });
-  const link = newLinkToken();
-  await db.insert(accountInvitations).values({
-    userId: invited!.id,
-    tokenHash: link.hash,
-    expiresAt: new Date(now.getTime() + 72 * 3600_000),
-  });
-  publicPages.push(`/invitation?token=${link.token}`);
-  // An override, so its cancel confirmation has something to show.
-  const [override] = await db
-    .insert(overrides)
-    .values({
-      shiftId: shift!.id,
-      professionalId: other!.id,
-      startsAt: shift!.startsAt,
-      endsAt: shift!.endsAt,
-    })
-    .returning();
-  samples = {
-    '/rota/shifts/:id/edit': () => `/rota/shifts/${shift!.id}/edit`,
-    '/rota/shifts/:id/cancel': () => `/rota/shifts/${shift!.id}/cancel`,
-    '/rota/shifts/:id/history': () => `/rota/shifts/${shift!.id}/history`,
-    '/rota/overrides/:id/cancel': () => `/rota/overrides/${override!.id}/cancel`,
-    '/calls/:sid': () => '/calls/CAeverypage0001',
-    '/professionals/:id/edit': (role) =>
-      `/professionals/${role === 'professional' ? me!.id : other!.id}/edit`,
-    ':service': () => doctor!.id,
-  };
 }
 
 /** The concrete URLs of every page; a parameter without a sample is reported, not skipped. */
@@ -317,7 +229,9 @@ describe.skipIf(!hasChromium)(
         createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
         'utf8',
       );
-      await seedCalls();
+      const world = await seedEveryPageWorld(f.s.db.db, now);
+      samples = world.samples;
+      publicPages.push(world.invitationUrl);
     }, 60_000);
     afterAll(() => f?.close());
 
