@@ -18,8 +18,9 @@ export interface OutgoingSms {
 }
 
 /**
- * Writes the SMS row, then hands it to the queue. The row is the record (and the outbox):
- * if the queue is down the row stays queued and the sweeper sends it later.
+ * Writes the SMS row, then hands it to the queue. The row is the record: if the queue is down
+ * the row stays `queued` and the failure is logged. No sweep re-sends such rows yet (callbacks and
+ * swap notices have theirs); a delayed SMS would need its due time stored first.
  * Returns null when the number opted out of non-essential messages.
  */
 export async function queueSms(
