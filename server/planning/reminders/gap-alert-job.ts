@@ -1,17 +1,12 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import {
-  services,
-  territories,
-  users,
-  userTerritories,
-  professionals,
-} from '../../../db/schema/index.js';
+import { and, eq } from 'drizzle-orm';
+import { services, territories } from '../../../db/schema/index.js';
 import { confirmedDays } from '../../territories/store.js';
 import { activeShiftsOf } from '../shifts/store.js';
 import { territoryCalendar } from '../../../rota/calendar/territory-calendar.js';
 import { pdsaPeriods } from '../../../rota/calendar/pdsa.js';
 import { coverageGaps } from '../../../rota/gaps.js';
 import { smsBody } from '../../../ivr-flows/prompts/sms.js';
+import { managerMobilesOf } from '../../access/accounts/managers.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { queueSms } from '../../sms/queue-sms.js';
 import { platformNumberOf } from '../../territories/store.js';
@@ -70,19 +65,8 @@ export async function gapAlert(
     }
     if (gaps === 0) continue;
     const number = await platformNumberOf(db, territory.id);
-    const managers = await db
-      .select({ mobile: professionals.mobile })
-      .from(userTerritories)
-      .innerJoin(users, eq(users.id, userTerritories.userId))
-      .innerJoin(professionals, eq(professionals.id, users.professionalId))
-      .where(
-        and(
-          eq(userTerritories.territoryId, territory.id),
-          eq(users.role, 'manager'),
-          // A former manager (account closed) is told nothing.
-          isNull(users.deactivatedAt),
-        ),
-      );
+    // A former manager (account closed) is told nothing.
+    const managers = await managerMobilesOf(db, territory.id);
     for (const manager of managers) {
       if (!number) break;
       await queueSms(deps, {

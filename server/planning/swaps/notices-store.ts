@@ -8,7 +8,6 @@ import {
   shifts,
   swapNotices,
   unavailabilities,
-  userTerritories,
   users,
   type NoticeKind,
 } from '../../../db/schema/index.js';
@@ -60,21 +59,6 @@ export function colleaguesFreeFor(
               ),
             ),
         ),
-      ),
-    );
-}
-
-/** The rota managers of a territory whose accounts are open. */
-export function managersOf(q: Queryable, territoryId: string) {
-  return q
-    .select({ id: users.id })
-    .from(userTerritories)
-    .innerJoin(users, eq(users.id, userTerritories.userId))
-    .where(
-      and(
-        eq(userTerritories.territoryId, territoryId),
-        eq(users.role, 'manager'),
-        isNull(users.deactivatedAt),
       ),
     );
 }

@@ -2,6 +2,7 @@ import type { NoticeKind } from '../../../db/schema/index.js';
 import type { Queryable } from '../../../db/client.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { enqueue } from '../../platform/enqueue.js';
+import { managersOf } from '../../access/accounts/managers.js';
 import { outsideQuietHours } from '../../sms/quiet-hours.js';
 import {
   addressesOfProfessionals,
@@ -9,7 +10,6 @@ import {
   colleaguesFreeFor,
   defaultPreference,
   insertNotices,
-  managersOf,
   markNoticesEnqueued,
   noticesToEnqueue,
   preferencesFor,

@@ -1,33 +1,14 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import { smsBody } from '../../../ivr-flows/prompts/sms.js';
-import { professionals, territories, users, userTerritories } from '../../../db/schema/index.js';
+import { territories } from '../../../db/schema/index.js';
+import { managerMobilesOf } from '../../access/accounts/managers.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { enqueue } from '../../platform/enqueue.js';
 import { recordOutgoingSms } from '../../sms/store.js';
 import { platformNumberOf } from '../../territories/store.js';
 
 export type LeaveNoticeDeps = Pick<AppDeps, 'db' | 'jobs' | 'logger'>;
-
-/**
- * The rota managers of a territory with an open account and a professional mobile on file (as
- * the daily gap alert): who hears of leave over assigned shifts, or of the rota's gaps.
- */
-export function managerMobilesOf(q: Queryable, territoryId: string) {
-  // The same managers as managersOf (swaps/notices-store.ts), with their mobile.
-  return q
-    .select({ userId: users.id, mobile: professionals.mobile })
-    .from(userTerritories)
-    .innerJoin(users, eq(users.id, userTerritories.userId))
-    .innerJoin(professionals, eq(professionals.id, users.professionalId))
-    .where(
-      and(
-        eq(userTerritories.territoryId, territoryId),
-        eq(users.role, 'manager'),
-        isNull(users.deactivatedAt),
-      ),
-    );
-}
 
 /**
  * Writes, in the transaction of the leave (the SMS rows are the outbox), the SMS telling the
