@@ -7,3 +7,5 @@ export * from './live-calls.js';
 export * from './swap-attempts.js';
 export * from './tableau.js';
 export * from './notices.js';
+export * from './directory.js';
+export * from './hospital.js';

@@ -27,6 +27,10 @@ export interface TerritorySettings {
     auditDays: number;
     /** Absent in settings saved before it existed: `defaultTerritorySettings`' value applies. */
     inboundFreeTextDays?: number;
+    /** Fiches de régulation (health data, kept as the medical record requires). */
+    regulationFichesDays?: number;
+    /** Hospital stays and ADT messages (patient identity and health data). */
+    hospitalDays?: number;
   };
 }
 
@@ -44,6 +48,8 @@ export const defaultTerritorySettings: TerritorySettings = {
     smsDays: 365,
     auditDays: 365 * 5,
     inboundFreeTextDays: 30,
+    regulationFichesDays: 365 * 20,
+    hospitalDays: 365,
   },
 };
 

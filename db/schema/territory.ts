@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   integer,
@@ -47,6 +48,35 @@ export const territories = pgTable('territories', {
    * takes the default weight.
    */
   slotWeights: jsonb('slot_weights').$type<SlotWeightsSetting>().notNull().default({}),
+  /**
+   * How a patient reaches the on-duty doctor (CSP R6315-3). 'centre15': the line warns, then
+   * transfers to the CRRA's long number or tells the caller to dial the regional number; it never
+   * rings a doctor. 'plateforme': the territory's own platform, interconnected with the CRRA under
+   * a convention approved by the ARS; the on-duty doctor answers as régulateur.
+   */
+  regulationMode: text('regulation_mode', { enum: ['centre15', 'plateforme'] })
+    .notNull()
+    .default('centre15'),
+  /** The CRRA's direct long number (E.164), dialled by the line and by a régulateur's hand-off. */
+  crraNumber: text('crra_number'),
+  /** The short regional regulation number a caller is told to dial (the platform cannot dial it). */
+  regionalRegulationNumber: text('regional_regulation_number', { enum: ['15', '116117'] })
+    .notNull()
+    .default('15'),
+  /** The interconnection convention with the SAMU's hospital: reference, signature, ARS approval. */
+  conventionRef: text('convention_ref'),
+  conventionSignedOn: date('convention_signed_on', { mode: 'string' }),
+  arsApprovedOn: date('ars_approved_on', { mode: 'string' }),
+  /** INSEE codes of the territory's communes: who of the national register practises here. */
+  inseeCommunes: text('insee_communes')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** Hospital sending facilities (HL7 MSH-4) allowed to send this territory ADT messages. */
+  hl7Facilities: text('hl7_facilities')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -57,6 +87,10 @@ export const territoryNumbers = pgTable('territory_numbers', {
     .notNull()
     .references(() => territories.id, { onDelete: 'cascade' }),
   label: text('label'),
+  /** Which line the number is: the patients' line, or the professionals' line (advice between professionals). */
+  line: text('line', { enum: ['patient', 'professional'] })
+    .notNull()
+    .default('patient'),
 });
 
 /** Calendar data a manager confirms: ponts (proposed by the engine) and local extra days. */

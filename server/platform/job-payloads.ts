@@ -31,6 +31,11 @@ export const jobPayloads = {
   'retention-purge': z.object({}),
   /** Hands callback rows that never reached the queue (Redis was down) to it. */
   'callback-outbox': z.object({}),
+  /**
+   * A hospital stay changed (an ADT movement was stored, or cancelled): tell the patient's GP and
+   * update the return-home checklist. Ids only: the stay is health data and stays in PostgreSQL.
+   */
+  'hospital-stay-notice': z.object({ stayId: z.string().uuid(), movementId: z.string().uuid() }),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -47,4 +52,5 @@ export const jobQueue = {
   'gap-alert': 'maintenance',
   'retention-purge': 'maintenance',
   'callback-outbox': 'maintenance',
+  'hospital-stay-notice': 'reminders',
 } as const satisfies Record<JobName, string>;

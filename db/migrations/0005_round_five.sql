@@ -1,0 +1,113 @@
+-- Hand-written: the directory's search index needs pg_trgm (in PostgreSQL's contrib, shipped by embedded-postgres too).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
+CREATE TABLE "directory_entries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"territory_id" uuid NOT NULL,
+	"national_id" text,
+	"rpps" text,
+	"civility" text,
+	"last_name" text NOT NULL,
+	"first_name" text DEFAULT '' NOT NULL,
+	"profession_code" text,
+	"specialty_codes" text[] DEFAULT '{}'::text[] NOT NULL,
+	"national_hash" text,
+	"imported_at" timestamp with time zone,
+	"gone_at" timestamp with time zone,
+	"mobile" text,
+	"direct_line" text,
+	"mssante" text,
+	"visibility" text DEFAULT 'professionals' NOT NULL,
+	"opt_ins" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"professional_id" uuid,
+	"search_text" text DEFAULT '' NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "directory_places" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"entry_id" uuid NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
+	"structure_name" text,
+	"structure_id" text,
+	"address" text,
+	"postcode" text,
+	"insee_commune" text,
+	"commune_name" text,
+	"phone" text,
+	"email" text
+);
+--> statement-breakpoint
+CREATE TABLE "hl7_messages" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"territory_id" uuid,
+	"sending_facility" text NOT NULL,
+	"control_id" text NOT NULL,
+	"event" text,
+	"raw" text NOT NULL,
+	"ack_code" text NOT NULL,
+	"ack" text NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "hospital_stays" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"territory_id" uuid NOT NULL,
+	"sending_facility" text NOT NULL,
+	"visit_number" text NOT NULL,
+	"patient_id" text NOT NULL,
+	"patient_family_name" text NOT NULL,
+	"patient_given_name" text DEFAULT '' NOT NULL,
+	"patient_birth_date" date,
+	"patient_sex" text,
+	"patient_class" text,
+	"unit" text,
+	"status" text NOT NULL,
+	"admitted_at" timestamp with time zone,
+	"expected_discharge_at" timestamp with time zone,
+	"discharged_at" timestamp with time zone,
+	"gp_rpps" text,
+	"gp_entry_id" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "stay_movements" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"stay_id" uuid NOT NULL,
+	"message_id" uuid NOT NULL,
+	"event" text NOT NULL,
+	"movement_id" text,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"cancelled_at" timestamp with time zone,
+	"detail" jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "territories" ADD COLUMN "regulation_mode" text DEFAULT 'centre15' NOT NULL;--> statement-breakpoint
+ALTER TABLE "territories" ADD COLUMN "crra_number" text;--> statement-breakpoint
+ALTER TABLE "territories" ADD COLUMN "regional_regulation_number" text DEFAULT '15' NOT NULL;--> statement-breakpoint
+ALTER TABLE "territories" ADD COLUMN "convention_ref" text;--> statement-breakpoint
+ALTER TABLE "territories" ADD COLUMN "convention_signed_on" date;--> statement-breakpoint
+ALTER TABLE "territories" ADD COLUMN "ars_approved_on" date;--> statement-breakpoint
+ALTER TABLE "territories" ADD COLUMN "insee_communes" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "territories" ADD COLUMN "hl7_facilities" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "territory_numbers" ADD COLUMN "line" text DEFAULT 'patient' NOT NULL;--> statement-breakpoint
+ALTER TABLE "directory_entries" ADD CONSTRAINT "directory_entries_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "directory_entries" ADD CONSTRAINT "directory_entries_professional_id_professionals_id_fk" FOREIGN KEY ("professional_id") REFERENCES "public"."professionals"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "directory_places" ADD CONSTRAINT "directory_places_entry_id_directory_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."directory_entries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "hl7_messages" ADD CONSTRAINT "hl7_messages_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "hospital_stays" ADD CONSTRAINT "hospital_stays_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "hospital_stays" ADD CONSTRAINT "hospital_stays_gp_entry_id_directory_entries_id_fk" FOREIGN KEY ("gp_entry_id") REFERENCES "public"."directory_entries"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stay_movements" ADD CONSTRAINT "stay_movements_stay_id_hospital_stays_id_fk" FOREIGN KEY ("stay_id") REFERENCES "public"."hospital_stays"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stay_movements" ADD CONSTRAINT "stay_movements_message_id_hl7_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."hl7_messages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "directory_entries_national" ON "directory_entries" USING btree ("territory_id","national_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "directory_entries_professional" ON "directory_entries" USING btree ("professional_id");--> statement-breakpoint
+CREATE INDEX "directory_entries_rpps" ON "directory_entries" USING btree ("rpps");--> statement-breakpoint
+CREATE INDEX "directory_entries_mobile" ON "directory_entries" USING btree ("mobile");--> statement-breakpoint
+CREATE INDEX "directory_entries_search" ON "directory_entries" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "directory_places_entry" ON "directory_places" USING btree ("entry_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "hl7_messages_control" ON "hl7_messages" USING btree ("sending_facility","control_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "hospital_stays_visit" ON "hospital_stays" USING btree ("sending_facility","visit_number");--> statement-breakpoint
+CREATE INDEX "hospital_stays_gp" ON "hospital_stays" USING btree ("gp_entry_id");--> statement-breakpoint
+CREATE INDEX "hospital_stays_territory" ON "hospital_stays" USING btree ("territory_id","updated_at");--> statement-breakpoint
+CREATE INDEX "stay_movements_stay" ON "stay_movements" USING btree ("stay_id","occurred_at");--> statement-breakpoint
+-- Hand-written: a territory whose on-call doctor answered as the regulation keeps doing so.
+UPDATE "territories" SET "regulation_mode" = CASE WHEN ("settings"->>'regulates') = 'false' THEN 'centre15' ELSE 'plateforme' END;
