@@ -81,6 +81,45 @@ CREATE TABLE "stay_movements" (
 	"detail" jsonb DEFAULT '{}'::jsonb NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "consultation_bookings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"territory_id" uuid NOT NULL,
+	"service_id" uuid NOT NULL,
+	"call_id" uuid,
+	"slot_starts_at" timestamp with time zone NOT NULL,
+	"patient_number" text NOT NULL,
+	"status" text DEFAULT 'booked' NOT NULL,
+	"booked_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "fiche_addenda" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"fiche_id" uuid NOT NULL,
+	"author_id" uuid NOT NULL,
+	"text" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "regulation_fiches" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"call_id" uuid NOT NULL,
+	"territory_id" uuid NOT NULL,
+	"regulator_id" uuid NOT NULL,
+	"reason_code" text,
+	"reason_text" text,
+	"decision" text,
+	"prescription" boolean,
+	"prescription_text" text,
+	"decided_at" timestamp with time zone,
+	"completed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "services" ADD COLUMN "consultation_slot_minutes" integer DEFAULT 15 NOT NULL;--> statement-breakpoint
+ALTER TABLE "services" ADD COLUMN "consultation_capacity" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "territories" ADD COLUMN "regulation_mode" text DEFAULT 'centre15' NOT NULL;--> statement-breakpoint
 ALTER TABLE "territories" ADD COLUMN "crra_number" text;--> statement-breakpoint
 ALTER TABLE "territories" ADD COLUMN "regional_regulation_number" text DEFAULT '15' NOT NULL;--> statement-breakpoint
@@ -98,6 +137,15 @@ ALTER TABLE "hospital_stays" ADD CONSTRAINT "hospital_stays_territory_id_territo
 ALTER TABLE "hospital_stays" ADD CONSTRAINT "hospital_stays_gp_entry_id_directory_entries_id_fk" FOREIGN KEY ("gp_entry_id") REFERENCES "public"."directory_entries"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stay_movements" ADD CONSTRAINT "stay_movements_stay_id_hospital_stays_id_fk" FOREIGN KEY ("stay_id") REFERENCES "public"."hospital_stays"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stay_movements" ADD CONSTRAINT "stay_movements_message_id_hl7_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."hl7_messages"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_bookings" ADD CONSTRAINT "consultation_bookings_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_bookings" ADD CONSTRAINT "consultation_bookings_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_bookings" ADD CONSTRAINT "consultation_bookings_call_id_call_records_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."call_records"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_bookings" ADD CONSTRAINT "consultation_bookings_booked_by_professionals_id_fk" FOREIGN KEY ("booked_by") REFERENCES "public"."professionals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fiche_addenda" ADD CONSTRAINT "fiche_addenda_fiche_id_regulation_fiches_id_fk" FOREIGN KEY ("fiche_id") REFERENCES "public"."regulation_fiches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fiche_addenda" ADD CONSTRAINT "fiche_addenda_author_id_professionals_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."professionals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "regulation_fiches" ADD CONSTRAINT "regulation_fiches_call_id_call_records_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."call_records"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "regulation_fiches" ADD CONSTRAINT "regulation_fiches_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "regulation_fiches" ADD CONSTRAINT "regulation_fiches_regulator_id_professionals_id_fk" FOREIGN KEY ("regulator_id") REFERENCES "public"."professionals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "directory_entries_national" ON "directory_entries" USING btree ("territory_id","national_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "directory_entries_professional" ON "directory_entries" USING btree ("professional_id");--> statement-breakpoint
 CREATE INDEX "directory_entries_rpps" ON "directory_entries" USING btree ("rpps");--> statement-breakpoint
@@ -109,5 +157,11 @@ CREATE UNIQUE INDEX "hospital_stays_visit" ON "hospital_stays" USING btree ("sen
 CREATE INDEX "hospital_stays_gp" ON "hospital_stays" USING btree ("gp_entry_id");--> statement-breakpoint
 CREATE INDEX "hospital_stays_territory" ON "hospital_stays" USING btree ("territory_id","updated_at");--> statement-breakpoint
 CREATE INDEX "stay_movements_stay" ON "stay_movements" USING btree ("stay_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "consultation_bookings_slot" ON "consultation_bookings" USING btree ("service_id","slot_starts_at");--> statement-breakpoint
+CREATE INDEX "consultation_bookings_patient" ON "consultation_bookings" USING btree ("patient_number","status");--> statement-breakpoint
+CREATE INDEX "fiche_addenda_fiche" ON "fiche_addenda" USING btree ("fiche_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "regulation_fiches_call" ON "regulation_fiches" USING btree ("call_id");--> statement-breakpoint
+CREATE INDEX "regulation_fiches_unfinished" ON "regulation_fiches" USING btree ("territory_id","created_at") WHERE "regulation_fiches"."completed_at" is null;--> statement-breakpoint
+CREATE INDEX "regulation_fiches_regulator" ON "regulation_fiches" USING btree ("regulator_id","created_at");--> statement-breakpoint
 -- Hand-written: a territory whose on-call doctor answered as the regulation keeps doing so.
 UPDATE "territories" SET "regulation_mode" = CASE WHEN ("settings"->>'regulates') = 'false' THEN 'centre15' ELSE 'plateforme' END;

@@ -9,3 +9,4 @@ export * from './tableau.js';
 export * from './notices.js';
 export * from './directory.js';
 export * from './hospital.js';
+export * from './regulation.js';

@@ -153,4 +153,7 @@ export const services = pgTable('services', {
     .default('consultation'),
   /** Where (the MMG's address), printed on the tableau de garde; null: the territory's name. */
   place: text('place'),
+  /** An effecteur service's consultation slots: their length and how many patients each takes. */
+  consultationSlotMinutes: integer('consultation_slot_minutes').notNull().default(15),
+  consultationCapacity: integer('consultation_capacity').notNull().default(1),
 });
