@@ -7,6 +7,8 @@ import { assetsRouter } from './web/assets-routes.js';
 import { callsPages } from './dashboard/call-log-pages.js';
 import { demoPage } from './web/demo-page.js';
 import { directoryPage } from './directory/pages.js';
+import { directorySearchPages } from './directory/shared/search-pages.js';
+import { entryEditPages } from './directory/shared/entry-edit-pages.js';
 import { homePage } from './web/home-page.js';
 import { html } from './web/html.js';
 import { page } from './web/layout.js';
@@ -49,6 +51,8 @@ export function uiRouter(deps: AppDeps): Router {
     swapsPages(deps),
     historyPages(deps),
     directoryPage(deps),
+    entryEditPages(deps),
+    directorySearchPages(deps),
     myShiftsPage(deps),
     demoPage(deps),
     accountsPages(deps),

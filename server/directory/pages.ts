@@ -31,11 +31,11 @@ export function directoryPage(deps: AppDeps): Router {
       actor.role !== 'professional' && (await choicesFor(db, actor)).territories.length > 0;
     const body = html`${canAdd ? html`<p><a class="button" href="/professionals/new">Ajouter un professionnel</a></p>` : ''}
 ${scrollingTable(
-  'Annuaire',
+  'Professionnels de garde',
   html`<table><caption class="muted">${rows.length} professionnel(s)</caption><thead><tr><th scope="col">Nom</th><th scope="col">Profession</th><th scope="col">Mobile</th><th scope="col">Langues</th><th scope="col">Services</th>${hiddenHeader('Modifier')}</tr></thead><tbody>
 ${rows.map((p) => html`<tr><td>${p.name}</td><td>${p.profession}</td><td>${p.mobile}</td><td>${p.languages.join(', ')}</td><td>${servicesOf(p.id)}</td><td>${canEdit(p) ? html`<a href="/professionals/${p.id}/edit" aria-label="Modifier la fiche de ${p.name}">Modifier</a>` : ''}</td></tr>`)}</tbody></table>`,
 )}`;
-    res.type('html').send(page('Annuaire', actor, body, csrfToken(req)));
+    res.type('html').send(page('Professionnels de garde', actor, body, csrfToken(req)));
   });
   router.use(professionalFormPages(deps));
   return router;
