@@ -204,6 +204,16 @@ export const expectations: Record<string, Expectation> = {
     params: { id: 'colleagueA' },
     body: { profession: 'médecin généraliste' },
   },
+  // The shared directory (annuaire): each territory's people read its entries, B's nothing of A's.
+  'GET /api/directory/entries': { ok: everyone, query: 'q=matrice' },
+  'GET /api/directory/entries/:id': { ok: members, params: { id: 'directoryEntryA' } },
+  // One's own entry: A's professional has one; nobody else here does (a 404).
+  'PATCH /api/directory/me': { ok: ['pro'], body: { optIns: { adviceBySms: true } } },
+  'PATCH /api/directory/entries/:id': {
+    ok: managers,
+    params: { id: 'directoryEntryA' },
+    body: { visibility: 'professionals' },
+  },
   'GET /api/calls': { ok: ['admin', 'manager', 'managerB'], query: `${week}&outcome=connected` },
   'GET /api/calls/:sid': { ok: managers, params: { sid: 'callA' } },
   'GET /api/callbacks': { ok: ['admin', 'manager', 'managerB'] },
@@ -332,6 +342,20 @@ export const expectations: Record<string, Expectation> = {
     ok: managers,
     params: { id: 'colleagueA' },
     body: { name: 'Dr Collègue', profession: 'médecin', mobile: '06 39 98 77 03', languages: 'fr' },
+  },
+  'GET /directory': { ok: everyone, query: 'q=matrice' },
+  'GET /directory/entries/:id': { ok: members, params: { id: 'directoryEntryA' } },
+  // One's own entry: those without one are told so (a page, not a refusal).
+  'GET /directory/me': { ok: everyone },
+  'POST /directory/me': {
+    ok: everyone,
+    body: { visibility: 'professionals', optIns: 'adviceBySms' },
+  },
+  'GET /directory/entries/:id/edit': { ok: managers, params: { id: 'directoryEntryA' } },
+  'POST /directory/entries/:id/edit': {
+    ok: managers,
+    params: { id: 'directoryEntryA' },
+    body: { directLine: '03 80 55 00 01', visibility: 'professionals' },
   },
   // A professional's own page: those without a directory entry are told no.
   'GET /me': { ok: ['pro', 'proB'] },

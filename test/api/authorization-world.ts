@@ -24,6 +24,7 @@ import {
   aUser,
   type AUser,
 } from '../support/factories.js';
+import { aDirectoryEntry } from '../support/directory-entries.js';
 import { webLogin, type WebSession } from '../support/web-session.js';
 import type { Who } from './authorization-expectations.js';
 
@@ -99,6 +100,19 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
   const serviceB = await aService(db, territoryB);
   const proB = await aProfessional(db, serviceB);
 
+  // The shared directory: a listed entry of A, a hidden one (its line is not A's professional's
+  // to read), and the entry of A's professional.
+  const directoryEntryA = await aDirectoryEntry(db, territoryA, {
+    lastName: 'MATRICE',
+    directLine: '+33380550001',
+  });
+  await aDirectoryEntry(db, territoryA, {
+    lastName: 'MATRICE-CACHEE',
+    visibility: 'hidden',
+    directLine: '+33380550002',
+  });
+  await aDirectoryEntry(db, territoryA, { lastName: 'MATRICE-MOI', professionalId: me.id });
+
   let n = 0;
   const unavailabilityOf = async (professionalId: string) => {
     n += 1;
@@ -116,6 +130,7 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     proShiftA: () => proShiftA.id,
     colleagueA: () => colleague.id,
     callA: () => callA,
+    directoryEntryA: () => directoryEntryA.id,
     swapA: () => swap!.id,
     // Read at each request: the rotation rows give A's professional a new feed address.
     proIcalToken: async () =>
@@ -214,7 +229,7 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
       if (!make) throw new Error(`authorization-world: no fixture named ${name}`);
       return make();
     },
-    secretsFromPro: [colleague.mobile, '+33612349876'],
+    secretsFromPro: [colleague.mobile, '+33612349876', '+33380550002'],
     secretsOfA: [
       territoryA.id,
       serviceA.id,
@@ -222,6 +237,8 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
       me.mobile,
       callA,
       '+33612349876',
+      directoryEntryA.id,
+      '+33380550001',
       // A's accounts (the Comptes list of B's manager shows B's only).
       users.manager.user.id,
       users.manager.user.email,

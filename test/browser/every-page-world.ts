@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.js';
 import {
   accountInvitations,
   callbackRequests,
+  directoryEntries,
   callEvents,
   callRecords,
   overrides,
@@ -14,6 +15,7 @@ import {
   users,
 } from '../../db/schema/index.js';
 import { newLinkToken } from '../../server/access/accounts/delivery.js';
+import { aDirectoryEntry } from '../support/directory-entries.js';
 
 export type Role = 'admin' | 'manager' | 'professional' | 'public';
 
@@ -88,6 +90,45 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
       endsAt: shift!.endsAt,
     })
     .returning();
+  // The shared directory: a rheumatologist with two places and her lines, and Dr Le Goff's own
+  // entry (unless the demo seed already links one to her).
+  const specialist = await aDirectoryEntry(
+    db,
+    territory!,
+    {
+      lastName: 'LE BIHAN',
+      firstName: 'Soizic',
+      specialtyCodes: ['SM48'],
+      directLine: '+33297240011',
+      mssante: 'soizic.lebihan@medecin.mssante.fr',
+    },
+    [
+      {
+        structureName: 'Centre hospitalier Bretagne Atlantique',
+        communeName: 'Vannes',
+        inseeCommune: '56260',
+        postcode: '56000',
+        phone: '+33297017099',
+      },
+      {
+        structureName: 'Cabinet de rhumatologie',
+        communeName: 'Auray',
+        inseeCommune: '56007',
+        postcode: '56400',
+      },
+    ],
+  );
+  const [linked] = await db
+    .select({ id: directoryEntries.id })
+    .from(directoryEntries)
+    .where(eq(directoryEntries.professionalId, me!.id));
+  const own =
+    linked ??
+    (await aDirectoryEntry(db, territory!, {
+      lastName: 'LE GOFF',
+      firstName: 'Anne',
+      professionalId: me!.id,
+    }));
   const samples: EveryPageWorld['samples'] = {
     '/rota/shifts/:id/edit': () => `/rota/shifts/${shift!.id}/edit`,
     '/rota/shifts/:id/cancel': () => `/rota/shifts/${shift!.id}/cancel`,
@@ -96,6 +137,9 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
     '/calls/:sid': () => '/calls/CAeverypage0001',
     '/professionals/:id/edit': (role) =>
       `/professionals/${role === 'professional' ? me!.id : other!.id}/edit`,
+    '/directory/entries/:id': () => `/directory/entries/${specialist.id}`,
+    '/directory/entries/:id/edit': (role) =>
+      `/directory/entries/${role === 'professional' ? own.id : specialist.id}/edit`,
     ':service': () => doctor!.id,
   };
   return { samples, invitationUrl: `/invitation?token=${link.token}` };

@@ -24,7 +24,7 @@ const search = async (query: string, token = proToken) => {
   const res = await request(t.app)
     .get(`/api/directory/entries?${query}`)
     .set('Authorization', `Bearer ${token}`);
-  return res as typeof res & { body: { total: number; entries: ApiEntry[] } };
+  return { status: res.status, body: res.body as { total: number; entries: ApiEntry[] } };
 };
 const names = (entries: ApiEntry[]) => entries.map((e) => e.lastName);
 

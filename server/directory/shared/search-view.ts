@@ -76,8 +76,10 @@ export function searchBody(v: SearchView): Html {
     v.total > directoryMaxPage * directoryPageSize
       ? html`<p class="muted">Seules les ${directoryMaxPage * directoryPageSize} premières personnes sont parcourables : précisez la recherche.</p>`
       : '';
-  return html`${v.hasOwnEntry ? html`<p><a class="button" href="/directory/me">Ma fiche</a></p>` : ''}
+  // The on-call professionals (tours de garde) have their own list, reached from here: the nav
+  // keeps one « Annuaire » entry.
+  return html`<p class="directory-links">${v.hasOwnEntry ? html`<a class="button" href="/directory/me">Ma fiche</a> ` : ''}<a href="/professionals">Professionnels de garde (tours de garde)</a></p>
 ${form}${v.error ? html`<p class="error" role="alert">${v.error}</p>` : ''}
 ${count}${v.entries.length ? table : ''}${pager}${more}
-<p class="muted">Les lignes directes, mobiles et adresses MSSanté sont réservées aux professionnels et à la coordination du territoire. <a href="/professionals">Professionnels de garde</a></p>`;
+<p class="muted">Les lignes directes, mobiles et adresses MSSanté sont réservées aux professionnels et à la coordination du territoire.</p>`;
 }
