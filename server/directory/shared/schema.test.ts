@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { directorySearch, entryLocalPatch } from './schema.js';
+import { directorySearchText } from '../national/search-text.js';
 import { searchWords } from './store.js';
 
 describe('the local fields of a directory entry', () => {
@@ -63,5 +64,18 @@ describe('a directory search', () => {
     expect(directorySearch.safeParse({ page: '41' }).success).toBe(false);
     expect(directorySearch.safeParse({ commune: '2A004' }).success).toBe(true);
     expect(directorySearch.safeParse({ commune: 'Dijon' }).success).toBe(false);
+  });
+});
+
+describe('the order of results', () => {
+  it('relies on search_text starting with the folded last name, then the first name', () => {
+    const text = directorySearchText({
+      lastName: 'LE GOFF',
+      firstName: 'Anne-Maëlle',
+      professionCode: '10',
+      specialtyCodes: ['SM54'],
+      places: [{ structureName: 'Cabinet', communeName: 'Auray', postcode: '56400' }],
+    });
+    expect(text.startsWith('le goff anne-maelle ')).toBe(true);
   });
 });
