@@ -12,6 +12,7 @@ import { accountsApiRouter, invitationApiRouter } from './access/accounts/routes
 import { tokensApiRouter } from './access/tokens/routes.js';
 import { swapsRouter } from './planning/swaps/routes.js';
 import { territoriesRouter } from './territories/routes.js';
+import { activityReportRouter } from './regulation/report/routes.js';
 
 /**
  * The JSON API. Everything after the session routes requires an authenticated actor: a route
@@ -27,6 +28,7 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(planningRouter(deps));
   router.use(absencesRouter(deps));
   router.use(territoriesRouter(deps));
+  router.use(activityReportRouter(deps));
   router.use(professionalsRouter(deps));
   router.use(callsRouter(deps));
   router.use(swapsRouter(deps));

@@ -178,6 +178,21 @@ export const expectations: Record<string, Expectation> = {
   },
   'GET /api/territories': { ok: everyone },
   'POST /api/territories': { ok: ['admin'], body: {} },
+  // The ARS activity report: the territory's managers only.
+  'GET /api/territories/:id/activity-report': {
+    ok: managers,
+    params: { id: 'territoryA' },
+    query: 'month=2026-11',
+  },
+  'GET /reports/activity': { ok: listers },
+  'GET /reports/activity.csv': {
+    ok: managers,
+    query: 'territory=fixture:territoryA&month=2026-11',
+  },
+  'GET /reports/activity.pdf': {
+    ok: managers,
+    query: 'territory=fixture:territoryA&month=2026-11',
+  },
   'PATCH /api/territories/:id': { ok: managers, params: { id: 'territoryA' }, body: {} },
   'PATCH /api/services/:id': { ok: managers, params: service, body: { name: 'Médecins' } },
   'PUT /api/territories/:id/calendar/:day': {
