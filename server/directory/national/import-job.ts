@@ -39,7 +39,14 @@ export async function runDirectoryImport(
     deps.logger.info({ importId: run.id, ...report }, 'directory import done');
     return 'done';
   } catch (err) {
-    if (!(err instanceof ExtractionError)) throw err;
+    if (!(err instanceof ExtractionError)) {
+      // Retried by the queue: the run says so meanwhile (and stays so if every try fails).
+      await updateDirectoryImport(db, run.id, {
+        status: 'queued',
+        error: 'Interrompu (base ou réseau indisponible) : nouvel essai. Interrupted: retrying.',
+      }).catch(() => undefined);
+      throw err;
+    }
     await updateDirectoryImport(db, run.id, {
       status: 'failed',
       error: `Extraction illisible : ${err.message}.`,

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { Router } from 'express';
 import type { AppDeps } from '../../platform/deps.js';
 import { notFound } from '../../platform/http-errors.js';
@@ -7,13 +8,17 @@ import { requestDirectoryImport, setInseeCommunes } from './commands.js';
 import { directoryImportInput, inseeCommunesInput } from './schema.js';
 import { directoryImportById, type DirectoryImportRow } from './store.js';
 
+// A file is named, not located: the server's directories are none of the reader's business.
+const shown = (source: DirectoryImportRow['savoirFaireSource']) =>
+  source && 'path' in source ? { path: basename(source.path) } : source;
+
 /** A run as a manager reads it: where from, how it went, what it did. */
 const present = (run: DirectoryImportRow) => ({
   id: run.id,
   territoryId: run.territoryId,
   status: run.status,
-  personSource: run.personSource,
-  savoirFaireSource: run.savoirFaireSource,
+  personSource: shown(run.personSource),
+  savoirFaireSource: shown(run.savoirFaireSource),
   report: run.report,
   error: run.error,
   createdAt: run.createdAt,
