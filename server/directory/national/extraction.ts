@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { ExtractionDecoder, type DetectedEncoding } from './decode.js';
 import { columnsOf, ExtractionError, personFields, savoirFaireFields } from './layout.js';
@@ -30,9 +31,15 @@ async function* rowsOf(input: Readable): AsyncGenerator<string[], DetectedEncodi
     relax_column_count: true,
     skip_empty_lines: true,
   });
-  input.on('error', (err) => parser.destroy(err));
-  input.pipe(decoder).pipe(parser);
-  for await (const row of parser as AsyncIterable<string[]>) yield row;
+  // A failing source or decoder destroys the parser with its error: the loop below throws it.
+  pipeline(input, decoder, parser).catch(() => undefined);
+  try {
+    for await (const row of parser as AsyncIterable<string[]>) yield row;
+  } finally {
+    // Left early (a foreign header): the file or the download is closed, not left open.
+    input.destroy();
+    decoder.destroy();
+  }
   return decoder.encoding;
 }
 
@@ -41,16 +48,20 @@ async function read(
   onHeader: (header: string[]) => (row: string[]) => boolean,
 ): Promise<ReadStats> {
   const rows = rowsOf(input);
-  const head = await rows.next();
-  if (head.done) throw new ExtractionError('fichier vide');
-  const onRow = onHeader(head.value);
-  let count = 0;
-  let kept = 0;
-  for (;;) {
-    const next = await rows.next();
-    if (next.done) return { rows: count, kept, encoding: next.value };
-    count += 1;
-    if (onRow(next.value)) kept += 1;
+  try {
+    const head = await rows.next();
+    if (head.done) throw new ExtractionError('fichier vide');
+    const onRow = onHeader(head.value);
+    let count = 0;
+    let kept = 0;
+    for (;;) {
+      const next = await rows.next();
+      if (next.done) return { rows: count, kept, encoding: next.value };
+      count += 1;
+      if (onRow(next.value)) kept += 1;
+    }
+  } finally {
+    await rows.return('utf-8');
   }
 }
 
