@@ -7,7 +7,9 @@ import { eq } from 'drizzle-orm';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { territories } from '../../db/schema/index.js';
+import { requestDirectoryImport } from '../../server/directory/national/commands.js';
 import { fixturesDir } from '../../server/directory/national/sources.js';
+import { loadActor } from '../../server/access/actor.js';
 import { processJob } from '../../server/workers.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { aManager, aProfessional, aService, aTerritory, aUser } from '../support/factories.js';
@@ -22,6 +24,7 @@ let importDir: string;
 let server: Server;
 let baseUrl: string;
 let manager: string;
+let managerId: string;
 let pro: string;
 let territoryId: string;
 
@@ -30,7 +33,9 @@ beforeAll(async () => {
   t = await createTestApp({ env: { DIRECTORY_IMPORT_DIR: importDir } });
   const territory = await aTerritory(t.db.db);
   territoryId = territory.id;
-  manager = `Bearer ${(await aManager(t.db.db, territory)).token}`;
+  const managerUser = await aManager(t.db.db, territory);
+  manager = `Bearer ${managerUser.token}`;
+  managerId = managerUser.user.id;
   const doctor = await aProfessional(t.db.db, await aService(t.db.db, territory));
   pro = `Bearer ${(await aUser(t.db.db, 'professional', { territories: [territory], professional: doctor })).token}`;
   // The register's extraction served over http, as a download would be.
@@ -146,6 +151,12 @@ describe('directory import API', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.fields, JSON.stringify(body)).toBeTruthy();
     }
+    // In production, a URL of the service's own network is refused (the worker would fetch it).
+    const production = { ...t.deps, config: { ...t.deps.config, NODE_ENV: 'production' as const } };
+    const actor = (await loadActor(t.db.db, managerId))!;
+    await expect(
+      requestDirectoryImport(production, actor, territoryId, { personUrl: `${baseUrl}/x.txt` }),
+    ).rejects.toMatchObject({ status: 400, fields: { personUrl: expect.any(String) } });
     const unknown = await api()
       .get(`/api/territories/${territoryId}/directory-imports/00000000-0000-4000-8000-000000000001`)
       .set('Authorization', manager);

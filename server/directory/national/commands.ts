@@ -7,7 +7,7 @@ import { enqueue } from '../../platform/enqueue.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { badRequest, HttpError } from '../../platform/http-errors.js';
 import type { DirectoryImportInput } from './schema.js';
-import { allowedFile, importDirs } from './sources.js';
+import { allowedFile, importDirs, internalUrl } from './sources.js';
 import {
   inseeCommunesOf,
   insertDirectoryImport,
@@ -42,8 +42,12 @@ async function sourceOf(
   path: string | undefined,
   url: string | undefined,
   field: string,
-  dirs: string[],
+  { dirs, production }: { dirs: string[]; production: boolean },
 ): Promise<ExtractionSource | null> {
+  if (url && production && internalUrl(url)) {
+    const refused = 'adresse interne refusée. Internal address refused.';
+    throw badRequest(refused, { [field.replace('Path', 'Url')]: refused });
+  }
   if (url) return { url };
   if (!path) return null;
   const allowed = await allowedFile(path, dirs);
@@ -64,13 +68,16 @@ export async function requestDirectoryImport(
 ): Promise<DirectoryImportRow> {
   const db = deps.db.db;
   await managedTerritory(db, actor, territoryId);
-  const dirs = importDirs(deps.config);
-  const personSource = await sourceOf(input.personPath, input.personUrl, 'personPath', dirs);
+  const where = {
+    dirs: importDirs(deps.config),
+    production: deps.config.NODE_ENV === 'production',
+  };
+  const personSource = await sourceOf(input.personPath, input.personUrl, 'personPath', where);
   const savoirFaireSource = await sourceOf(
     input.savoirFairePath,
     input.savoirFaireUrl,
     'savoirFairePath',
-    dirs,
+    where,
   );
   if (!personSource)
     throw badRequest('personPath ou personUrl attendu.', { personPath: 'required' });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readPersonActivity, readSavoirFaire } from './extraction.js';
 import { ExtractionError } from './layout.js';
 import type { NationalPerson } from './person.js';
-import { fixturesDir } from './sources.js';
+import { fixturesDir, internalUrl } from './sources.js';
 
 const fixture = (name: string) => createReadStream(join(fixturesDir, name), { highWaterMark: 100 });
 
@@ -46,5 +46,28 @@ describe('reading an extraction', () => {
       },
     });
     await expect(readSavoirFaire(input, new Map())).rejects.toThrow('connexion coupée');
+  });
+});
+
+describe('internalUrl', () => {
+  it('tells the service’s own network from the outside', () => {
+    for (const url of [
+      'http://localhost:3000/metrics',
+      'http://127.0.0.1/x',
+      'http://10.1.2.3/x',
+      'http://192.168.0.10/x',
+      'http://172.20.0.1/x',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::1]/x',
+      'http://[::ffff:127.0.0.1]/x',
+      'http://[fd00::1]/x',
+    ])
+      expect(internalUrl(url), url).toBe(true);
+    for (const url of [
+      'https://service.annuaire.sante.fr/annuaire-sante-webservices/x',
+      'http://8.8.8.8/x',
+      'http://[2001:db8::1]/x',
+    ])
+      expect(internalUrl(url), url).toBe(false);
   });
 });

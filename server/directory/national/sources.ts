@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { realpath } from 'node:fs/promises';
+import { BlockList, isIP } from 'node:net';
 import { join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,37 @@ export async function allowedFile(
     };
   }
   return { refused: 'fichier introuvable. File not found.' };
+}
+
+const internal = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+] as const)
+  internal.addSubnet(net, bits, 'ipv4');
+internal.addSubnet('::1', 128, 'ipv6');
+internal.addSubnet('fc00::', 7, 'ipv6');
+internal.addSubnet('fe80::', 10, 'ipv6');
+
+/**
+ * Is `url` aimed at the service's own network (loopback, private ranges, localhost)? In
+ * production such a URL is refused: the worker would fetch it from inside, and the run's error
+ * (an HTTP status, a refused connection) would tell a manager what answers there. Names are not
+ * resolved: this stops the plain case, not a DNS name pointed inside.
+ */
+export function internalUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const family = isIP(host);
+  if (family === 0) return false;
+  const mapped = host.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
+  if (mapped) return internal.check(mapped[1]!, 'ipv4');
+  return internal.check(host, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 /** Opens an extraction as a byte stream: a file (checked again here) or an http(s) URL, streamed. */
