@@ -142,6 +142,7 @@ describe('directory import API', () => {
       { personPath: 'absent.txt' },
       { personPath: '/etc/passwd' },
       { personPath: '../../../etc/hostname' },
+      { personPath: '.' },
       { personPath: activityFixture(), personUrl: `${baseUrl}/extraction.txt` },
       { personUrl: 'file:///etc/passwd' },
       { personPath: 42 },

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { BlockList, isIP } from 'node:net';
 import { join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
@@ -33,7 +33,7 @@ export async function allowedFile(
   const candidates = dirs.map((dir) => resolve(dir, path));
   for (const candidate of candidates) {
     const real = await realpath(candidate).catch(() => null);
-    if (!real) continue;
+    if (!real || !(await stat(real)).isFile()) continue;
     const roots = await Promise.all(dirs.map((d) => realpath(d).catch(() => d)));
     if (roots.some((root) => real.startsWith(root + sep))) return { path: real };
     return {
