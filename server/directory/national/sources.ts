@@ -33,7 +33,8 @@ export async function allowedFile(
   const candidates = dirs.map((dir) => resolve(dir, path));
   for (const candidate of candidates) {
     const real = await realpath(candidate).catch(() => null);
-    if (!real || !(await stat(real)).isFile()) continue;
+    const info = real ? await stat(real).catch(() => null) : null;
+    if (!real || !info?.isFile()) continue;
     const roots = await Promise.all(dirs.map((d) => realpath(d).catch(() => d)));
     if (roots.some((root) => real.startsWith(root + sep))) return { path: real };
     return {
