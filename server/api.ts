@@ -6,6 +6,7 @@ import { absencesRouter } from './planning/unavailability/routes.js';
 import { callsRouter } from './dashboard/call-log-routes.js';
 import { planningRouter } from './planning/routes.js';
 import { professionalsRouter } from './directory/routes.js';
+import { directoryImportsRouter } from './directory/national/routes.js';
 import { rotaRouter } from './planning/shifts/routes.js';
 import { sessionRouter } from './access/session-routes.js';
 import { accountsApiRouter, invitationApiRouter } from './access/accounts/routes.js';
@@ -30,6 +31,7 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(territoriesRouter(deps));
   router.use(activityReportRouter(deps));
   router.use(professionalsRouter(deps));
+  router.use(directoryImportsRouter(deps));
   router.use(callsRouter(deps));
   router.use(swapsRouter(deps));
   router.use(accountsApiRouter(deps), tokensApiRouter(deps));

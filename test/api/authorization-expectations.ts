@@ -204,6 +204,20 @@ export const expectations: Record<string, Expectation> = {
     ok: managers,
     params: { id: 'territoryA', day: 'literal:2026-12-24' },
   },
+  'PUT /api/territories/:id/insee-communes': {
+    ok: managers,
+    params: { id: 'territoryA' },
+    body: { communes: ['56007', '56034'] },
+  },
+  'POST /api/territories/:id/directory-imports': {
+    ok: managers,
+    params: { id: 'territoryA' },
+    body: { personPath: 'PS_LibreAcces_Personne_activite_demo.txt' },
+  },
+  'GET /api/territories/:id/directory-imports/:importId': {
+    ok: managers,
+    params: { id: 'territoryA', importId: 'directoryImportA' },
+  },
   'GET /api/professionals': { ok: everyone },
   'POST /api/professionals': {
     ok: managers,
