@@ -7,12 +7,14 @@ import { callsRouter } from './dashboard/call-log-routes.js';
 import { planningRouter } from './planning/routes.js';
 import { professionalsRouter } from './directory/routes.js';
 import { directoryApiRouter } from './directory/shared/routes.js';
+import { directoryImportsRouter } from './directory/national/routes.js';
 import { rotaRouter } from './planning/shifts/routes.js';
 import { sessionRouter } from './access/session-routes.js';
 import { accountsApiRouter, invitationApiRouter } from './access/accounts/routes.js';
 import { tokensApiRouter } from './access/tokens/routes.js';
 import { swapsRouter } from './planning/swaps/routes.js';
 import { territoriesRouter } from './territories/routes.js';
+import { activityReportRouter } from './regulation/report/routes.js';
 
 /**
  * The JSON API. Everything after the session routes requires an authenticated actor: a route
@@ -28,8 +30,10 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(planningRouter(deps));
   router.use(absencesRouter(deps));
   router.use(territoriesRouter(deps));
+  router.use(activityReportRouter(deps));
   router.use(professionalsRouter(deps));
   router.use(directoryApiRouter(deps));
+  router.use(directoryImportsRouter(deps));
   router.use(callsRouter(deps));
   router.use(swapsRouter(deps));
   router.use(accountsApiRouter(deps), tokensApiRouter(deps));
