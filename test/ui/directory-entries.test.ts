@@ -32,6 +32,7 @@ let managerPages: WebSession;
 let mine: DirectoryEntry;
 let colleague: DirectoryEntry;
 let rheumatologist: DirectoryEntry;
+let linkable: { serviceId: string; territoryId: string; colleagueId: string; proBId: string };
 const bearer = (u: AUser) => ({ Authorization: `Bearer ${u.token}` });
 const rowOf = async (id: string) =>
   (await t.db.db.select().from(directoryEntries).where(eq(directoryEntries.id, id)))[0]!;
@@ -47,10 +48,17 @@ beforeAll(async () => {
   manager = await aManager(db, territory);
   const territoryB = await aTerritory(db);
   const serviceB = await aService(db, territoryB);
+  const professionalB = await aProfessional(db, serviceB);
   proB = await aUser(db, 'professional', {
     territories: [territoryB],
-    professional: await aProfessional(db, serviceB),
+    professional: professionalB,
   });
+  linkable = {
+    serviceId: service.id,
+    territoryId: territory.id,
+    colleagueId: other.id,
+    proBId: professionalB.id,
+  };
   mine = await aDirectoryEntry(db, territory, { lastName: 'KERBRAT', professionalId: me.id });
   colleague = await aDirectoryEntry(db, territory, {
     lastName: 'COLLÈGUE',
@@ -246,5 +254,46 @@ describe('managers edit the local fields of any entry of their territory', () =>
       .expect(200);
     expect((await proPages.agent.get(`/directory/entries/${mine.id}`)).status).toBe(200);
     expect((await proPages.agent.get('/directory/me')).status).toBe(200);
+  });
+});
+
+describe('managers link an entry to an on-call professional (and so to their login)', () => {
+  const link = (who: AUser, entryId: string, professionalId: string | null) =>
+    request(t.app)
+      .patch(`/api/directory/entries/${entryId}`)
+      .set(bearer(who))
+      .send({ professionalId });
+
+  it('links a professional of the territory, whose login then edits the entry as their own', async () => {
+    const db = t.db.db;
+    const newcomer = await aProfessional(db, {
+      id: linkable.serviceId,
+      territoryId: linkable.territoryId,
+    });
+    const login = await aUser(db, 'professional', {
+      territories: [{ id: linkable.territoryId }],
+      professional: newcomer,
+    });
+    const entry = await aDirectoryEntry(db, { id: linkable.territoryId }, { lastName: 'NOUVEL' });
+    const form = await managerPages.agent.get(`/directory/entries/${entry.id}/edit`);
+    expect(form.text).toContain(`<option value="${newcomer.id}">${newcomer.name}</option>`);
+    expect((await link(manager, entry.id, newcomer.id)).status).toBe(200);
+    expect((await rowOf(entry.id)).professionalId).toBe(newcomer.id);
+    const own = await request(t.app)
+      .patch('/api/directory/me')
+      .set(bearer(login))
+      .send({ directLine: '02 97 11 22 55' });
+    expect(own.status).toBe(200);
+    expect(own.body.entry.id).toBe(entry.id);
+  });
+
+  it('refuses a professional linking themself, one already linked, one of another territory', async () => {
+    expect((await link(pro, mine.id, null)).status).toBe(403);
+    expect((await rowOf(mine.id)).professionalId).not.toBeNull();
+    const taken = await link(manager, rheumatologist.id, linkable.colleagueId);
+    expect(taken.status).toBe(409);
+    expect(taken.body.fields).toHaveProperty('professionalId');
+    expect((await link(manager, rheumatologist.id, linkable.proBId)).status).toBe(400);
+    expect((await rowOf(rheumatologist.id)).professionalId).toBeNull();
   });
 });

@@ -1,9 +1,16 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { directoryEntries, directoryPlaces } from '../../../db/schema/index.js';
-import { auditActorOf, type Actor } from '../../access/actor.js';
+import type { Tx } from '../../../db/client.js';
+import { directoryEntries, directoryPlaces, professionals } from '../../../db/schema/index.js';
+import { auditActorOf, canManageTerritory, type Actor } from '../../access/actor.js';
 import { recordAudit } from '../../platform/audit.js';
-import { forbidden, notFound, nothingToChange } from '../../platform/http-errors.js';
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  nothingToChange,
+} from '../../platform/http-errors.js';
 import { directorySearchText } from '../national/search-text.js';
 import { mayEditEntry, mayReadEntry } from './read-policy.js';
 import type { EntryLocalPatch } from './schema.js';
@@ -17,7 +24,41 @@ const localFieldsOf = (row: typeof directoryEntries.$inferSelect) => ({
   mssante: row.mssante,
   visibility: row.visibility,
   optIns: row.optIns,
+  professionalId: row.professionalId,
 });
+
+/**
+ * Links an entry to an on-call professional (their login then edits it as their own): the
+ * territory's managers only, a professional of the same territory, one entry each.
+ */
+async function checkLink(
+  tx: Tx,
+  actor: Actor,
+  entry: { id: string; territoryId: string },
+  professionalId: string | null,
+) {
+  if (!canManageTerritory(actor, entry.territoryId))
+    throw forbidden('Seule la coordination relie une fiche à un professionnel de garde.');
+  if (professionalId === null) return;
+  const [pro] = await tx
+    .select({ territoryId: professionals.territoryId })
+    .from(professionals)
+    .where(eq(professionals.id, professionalId));
+  if (pro?.territoryId !== entry.territoryId)
+    throw badRequest('Professionnel inconnu sur ce territoire.', {
+      professionalId: 'professionnel inconnu sur ce territoire',
+    });
+  const [other] = await tx
+    .select({ id: directoryEntries.id })
+    .from(directoryEntries)
+    .where(
+      and(eq(directoryEntries.professionalId, professionalId), ne(directoryEntries.id, entry.id)),
+    );
+  if (other)
+    throw conflict('Ce professionnel est déjà relié à une autre fiche.', {
+      professionalId: 'déjà relié à une autre fiche',
+    });
+}
 
 /**
  * Changes the local fields of a directory entry (the person themself, or a manager of its
@@ -39,6 +80,7 @@ export async function updateDirectoryEntry(
   if (fields.directLine !== undefined) changes.directLine = fields.directLine;
   if (fields.mssante !== undefined) changes.mssante = fields.mssante;
   if (fields.visibility !== undefined) changes.visibility = fields.visibility;
+  if (fields.professionalId !== undefined) changes.professionalId = fields.professionalId;
   if (Object.keys(changes).length === 0 && !optInChanges) throw nothingToChange();
   return db.transaction(async (tx) => {
     if (!('entryId' in target) && !actor.professionalId) throw notFound('Fiche');
@@ -54,6 +96,8 @@ export async function updateDirectoryEntry(
     if (!existing || !mayReadEntry(actor, existing)) throw notFound('Fiche');
     if (!mayEditEntry(actor, existing))
       throw forbidden('Vous ne pouvez modifier que votre propre fiche. Only your own entry.');
+    if (fields.professionalId !== undefined)
+      await checkLink(tx, actor, existing, fields.professionalId);
     const places = await tx
       .select()
       .from(directoryPlaces)

@@ -1,5 +1,5 @@
 import express, { Router, type Request, type Response } from 'express';
-import type { Actor } from '../../access/actor.js';
+import { canManageTerritory, type Actor } from '../../access/actor.js';
 import { csrfToken, requireCsrf } from '../../access/middleware.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { forbidden, notFound } from '../../platform/http-errors.js';
@@ -17,10 +17,14 @@ import {
 } from './entry-form.js';
 import { presentEntry, type PresentedEntry } from './presenter.js';
 import { entryLocalPatch } from './schema.js';
+import { professionalsReadableBy } from '../store.js';
 import { directoryEntriesFor, entryIdOfProfessional } from './store.js';
 
 /** An entry in its edit form: with the choices only its person and its managers read. */
-type EditedEntry = PresentedEntry & { visibility: 'professionals' | 'hidden' };
+type EditedEntry = PresentedEntry & {
+  visibility: 'professionals' | 'hidden';
+  professionalId: string | null;
+};
 
 /**
  * A professional's own entry (/directory/me) and a manager's edit of any entry of their territory
@@ -43,10 +47,15 @@ export function entryEditPages(deps: AppDeps): Router {
     if (!row) throw notFound('Fiche');
     const entry = presentEntry(actor, row);
     if (!entry.editable) throw forbidden('Vous ne pouvez modifier que votre propre fiche.');
-    return { ...entry, visibility: row.visibility, optIns: row.optIns };
+    return {
+      ...entry,
+      visibility: row.visibility,
+      optIns: row.optIns,
+      professionalId: row.professionalId,
+    };
   };
 
-  const render = (
+  const render = async (
     req: Request,
     res: Response,
     status: number,
@@ -54,22 +63,31 @@ export function entryEditPages(deps: AppDeps): Router {
     entry: EditedEntry,
     fields: EntryFields,
     refusal?: Refusal,
-  ) =>
+  ) => {
+    const actor = req.actor!;
+    // Managers link the entry to one of the territory's on-call professionals (and their login).
+    const professionals = canManageTerritory(actor, entry.territoryId)
+      ? (await professionalsReadableBy(db, actor))
+          .filter((p) => p.territoryId === entry.territoryId)
+          .map((p) => ({ id: p.id, name: p.name }))
+      : undefined;
     res
       .status(status)
       .type('html')
       .send(
         page(
           entry.mine ? 'Ma fiche de l’annuaire' : 'Coordonnées dans l’annuaire',
-          req.actor,
+          actor,
           entryForm(action, entry, fields, {
             csrf: csrfToken(req),
             error: refusal?.message,
             invalid: refusal?.fields,
+            professionals,
           }),
           csrfToken(req),
         ),
       );
+  };
 
   const noEntry = (req: Request, res: Response) =>
     res
@@ -88,7 +106,7 @@ export function entryEditPages(deps: AppDeps): Router {
     async (req: Request, res: Response) => {
       const entry = await load(req.actor!, target(req));
       if (!entry) return void noEntry(req, res);
-      render(req, res, 200, action(req), entry, fieldsOfEntry(entry));
+      await render(req, res, 200, action(req), entry, fieldsOfEntry(entry));
     };
 
   const save =
@@ -105,7 +123,7 @@ export function entryEditPages(deps: AppDeps): Router {
       } catch (err) {
         const refusal = refusalOf(err);
         if (!refusal) throw err;
-        render(req, res, refusal.status, action(req), entry, fields, refusal);
+        await render(req, res, refusal.status, action(req), entry, fields, refusal);
       }
     };
 

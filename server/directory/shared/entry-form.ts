@@ -11,6 +11,8 @@ export interface EntryFields {
   mssante: string;
   visibility: string;
   optIns: string[];
+  /** The linked on-call professional's id ('' none); only managers' forms carry it. */
+  professionalId?: string | undefined;
 }
 
 // A checkbox group posts nothing, one string, or several: always a list here.
@@ -26,10 +28,12 @@ export const entryFields = z.object({
   mssante: z.string().default(''),
   visibility: z.string().default('professionals'),
   optIns: list,
+  professionalId: z.string().optional(),
 });
 
 /** The form's fields as a patch: every local field (an empty one clears it), every opt-in. */
 export const patchOfFields = (f: EntryFields) => ({
+  ...(f.professionalId === undefined ? {} : { professionalId: f.professionalId || null }),
   mobile: f.mobile,
   directLine: f.directLine,
   mssante: f.mssante,
@@ -46,7 +50,9 @@ export const fieldsOfEntry = (e: {
   mssante: string | null;
   visibility: string;
   optIns: Record<string, boolean>;
+  professionalId?: string | null | undefined;
 }): EntryFields => ({
+  professionalId: e.professionalId ?? '',
   mobile: e.mobile ?? '',
   directLine: e.directLine ?? '',
   mssante: e.mssante ?? '',
@@ -62,7 +68,13 @@ export function entryForm(
   action: string,
   entry: EntryShown,
   f: EntryFields,
-  o: { csrf: string; error?: string; invalid?: string[] },
+  o: {
+    csrf: string;
+    error?: string;
+    invalid?: string[];
+    /** Managers: the territory's on-call professionals, to link the entry to one (and its login). */
+    professionals?: { id: string; name: string }[];
+  },
 ): Html {
   const visibility = (value: string, label: string) =>
     html`<label class="choice-block"><input type="radio" name="visibility" value="${value}"${f.visibility === value ? html` checked` : ''}> ${label}</label>`;
@@ -78,5 +90,10 @@ ${o.error ? html`<p class="error" role="alert" id="${refusalId}" data-testid="fo
 ${visibility('professionals', 'Les professionnels du territoire (et la coordination)')}${visibility('hidden', 'La coordination seulement')}</fieldset>
 <fieldset class="bare-fieldset"><legend class="bold">J’accepte de recevoir</legend>
 ${optInKeys.map((k) => html`<label class="choice-block"><input type="checkbox" name="optIns" value="${k}"${f.optIns.includes(k) ? html` checked` : ''}> ${directoryOptIns[k]}</label>`)}</fieldset>
+${
+  o.professionals
+    ? html`<label for="professionalId">Professionnel de garde relié (son compte modifie cette fiche)</label><select id="professionalId" name="professionalId" ${fieldState('professionalId', o.invalid)}><option value="">aucun</option>${o.professionals.map((p) => html`<option value="${p.id}"${p.id === f.professionalId ? html` selected` : ''}>${p.name}</option>`)}</select>`
+    : ''
+}
 <p><button type="submit">Enregistrer</button></p></form>`;
 }

@@ -27,6 +27,7 @@ export function presentEntry(actor: Actor, row: DirectoryEntryRow) {
     directLine: shown.directLine,
     mssante: shown.mssante,
     visibility: shown.editable ? shown.visibility : undefined,
+    professionalId: shown.editable ? shown.professionalId : undefined,
     optIns: shown.optIns,
     mine: shown.mine,
     editable: shown.editable,

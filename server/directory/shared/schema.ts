@@ -117,6 +117,8 @@ export const entryLocalPatch = z
     mssante: mssanteAddress,
     visibility: z.enum(visibilities, { error: 'visibilité : professionals ou hidden' }),
     optIns: z.partialRecord(z.enum(optInKeys), z.boolean()),
+    /** The on-call professional (and so the login) this person is: set by the managers only. */
+    professionalId: z.string().uuid('professionnel invalide. Invalid professional.').nullable(),
     // National fields, named so that sending one says why it is refused.
     civility: nationalField,
     lastName: nationalField,
