@@ -41,9 +41,9 @@ export const entryCommunes = (e: Pick<EntryShown, 'places'>) =>
     ', ',
   );
 
-/** +33297123456 → 02 97 12 34 56, as French people read a number. */
+/** +33297123456 (or the register's 0297123456) → 02 97 12 34 56, as French people read a number. */
 export const nationalNumber = (e164: string) =>
-  parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
+  parsePhoneNumberFromString(e164, 'FR')?.formatNational() ?? e164;
 
 /** A number to tap on a phone. */
 export const telLink = (e164: string | null): Html | string =>
