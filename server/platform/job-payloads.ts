@@ -36,6 +36,8 @@ export const jobPayloads = {
    * update the return-home checklist. Ids only: the stay is health data and stays in PostgreSQL.
    */
   'hospital-stay-notice': z.object({ stayId: z.string().uuid(), movementId: z.string().uuid() }),
+  /** Remind the régulateur of a fiche de régulation still unfinished 2 h after the call. */
+  'fiche-reminder': z.object({ ficheId: z.string().uuid() }),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -53,4 +55,5 @@ export const jobQueue = {
   'retention-purge': 'maintenance',
   'callback-outbox': 'maintenance',
   'hospital-stay-notice': 'reminders',
+  'fiche-reminder': 'reminders',
 } as const satisfies Record<JobName, string>;
