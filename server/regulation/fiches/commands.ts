@@ -45,7 +45,7 @@ export async function saveFiche(
       fields.decidedAt =
         'La décision ne peut précéder l’appel. The decision cannot precede the call.';
     if (Object.keys(fields).length)
-      throw badRequest('La fiche est incomplète. The form is incomplete.', fields);
+      throw badRequest(`La fiche est incomplète : ${Object.values(fields).join(' ')}`, fields);
     const after = {
       reasonCode: input.reasonCode,
       reasonText: input.reasonText,
