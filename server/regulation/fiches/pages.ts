@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { localToInstant } from '../../../rota/local-time.js';
 import { csrfToken, validCsrf } from '../../access/middleware.js';
 import type { AppDeps } from '../../platform/deps.js';
-import { badRequest, forbidden, notFound } from '../../platform/http-errors.js';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/http-errors.js';
 import { refusalOf } from '../../web/form-refusal.js';
 import { page } from '../../web/layout.js';
 import { mayWriteFiche, viewerOf, writerOf, type FicheViewer } from './access.js';
+import { ficheRefusals } from './catalogue-fr.js';
 import { addAddendum, saveFiche } from './commands.js';
+import { isLocked } from './lock.js';
 import type { FicheFormValues } from './fiche-form-view.js';
 import { fichePageView, type FichePage } from './fiche-view.js';
 import { addendumBody, callRefParam, ficheFormBody, type FicheInput } from './schema.js';
@@ -90,6 +92,9 @@ export function fichePages(deps: AppDeps): Router {
     if (loaded && !token && !validCsrf(req))
       throw forbidden('Jeton CSRF absent ou invalide. Missing or invalid CSRF token.');
     if (loaded && !loaded.c.fiche) throw notFound('Fiche');
+    // Who, then the lock, then the form: a manager is refused whatever they sent.
+    if (loaded && !mayWriteFiche(loaded.viewer, loaded.c))
+      throw forbidden(ficheRefusals.notRegulator);
     return loaded && { ...loaded, token, fiche: loaded.c.fiche! };
   };
 
@@ -106,6 +111,7 @@ export function fichePages(deps: AppDeps): Router {
       decidedAt: String(raw.decidedAt ?? ''),
     };
     try {
+      if (isLocked(p.fiche, deps.now())) throw conflict(ficheRefusals.locked);
       const f = ficheFormBody.parse(raw);
       const [date, time] = f.decidedAt.split('T') as [string, string];
       const at = localToInstant(date, time, p.c.territory.timeZone, 'earlier');

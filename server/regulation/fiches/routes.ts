@@ -1,7 +1,8 @@
 import { Router, type Request } from 'express';
 import type { AppDeps } from '../../platform/deps.js';
-import { notFound } from '../../platform/http-errors.js';
-import { viewerOf, writerOf } from './access.js';
+import { conflict, forbidden, notFound } from '../../platform/http-errors.js';
+import { mayWriteFiche, viewerOf, writerOf } from './access.js';
+import { ficheRefusals } from './catalogue-fr.js';
 import { addAddendum, saveFiche } from './commands.js';
 import { isLocked, lockedAt } from './lock.js';
 import { addendumBody, ficheApiBody, ficheIdParam } from './schema.js';
@@ -19,6 +20,12 @@ export function fichesRouter(deps: AppDeps): Router {
     if (!c?.fiche) throw notFound('Fiche');
     return { c, fiche: c.fiche, viewer: viewerOf(deps.config, c, null, req.actor, deps.now())! };
   };
+  /** A write: its régulateur only, refused before its body is read (a manager gets a 403, not a 400). */
+  const loadForWrite = async (req: Request) => {
+    const loaded = await load(req);
+    if (!mayWriteFiche(loaded.viewer, loaded.c)) throw forbidden(ficheRefusals.notRegulator);
+    return loaded;
+  };
 
   router.get('/fiches/:id', async (req, res) => {
     const { c, fiche } = await load(req);
@@ -35,7 +42,8 @@ export function fichesRouter(deps: AppDeps): Router {
   });
 
   router.put('/fiches/:id', async (req, res) => {
-    const { fiche, viewer } = await load(req);
+    const { fiche, viewer } = await loadForWrite(req);
+    if (isLocked(fiche, deps.now())) throw conflict(ficheRefusals.locked);
     const body = ficheApiBody.parse(req.body ?? {});
     await saveFiche(deps, writerOf(viewer), fiche.id, {
       reasonCode: body.reasonCode,
@@ -50,7 +58,7 @@ export function fichesRouter(deps: AppDeps): Router {
   });
 
   router.post('/fiches/:id/addenda', async (req, res) => {
-    const { fiche, viewer } = await load(req);
+    const { fiche, viewer } = await loadForWrite(req);
     const { text } = addendumBody.parse(req.body ?? {});
     const id = await addAddendum(deps, writerOf(viewer), fiche.id, text);
     res.status(201).json({ id });
