@@ -89,7 +89,8 @@ export function fichePages(deps: AppDeps): Router {
     const body = req.body as Record<string, unknown>;
     const token = body.token === undefined ? null : (tokenOf(body.token) ?? '');
     const loaded = await load(req, token);
-    if (loaded && !token && !validCsrf(req))
+    // As requireCsrf: a session's form carries its CSRF token; a Bearer API token needs none.
+    if (loaded && !token && req.authenticatedBy !== 'bearer' && !validCsrf(req))
       throw forbidden('Jeton CSRF absent ou invalide. Missing or invalid CSRF token.');
     if (loaded && !loaded.c.fiche) throw notFound('Fiche');
     // Who, then the lock, then the form: a manager is refused whatever they sent.

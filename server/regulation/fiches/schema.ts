@@ -23,11 +23,16 @@ export interface FicheInput {
   decidedAt: Date;
 }
 
+// Free text keeps its line breaks; other control characters (a NUL byte PostgreSQL refuses) do not pass.
+// eslint-disable-next-line no-control-regex
+const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const noControls = 'caractères de contrôle interdits. No control characters.';
 const freeText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `${max} caractères au plus. At most ${max} characters.`)
+    .refine((s) => !controls.test(s), noControls)
     .transform((s) => s || null);
 const reasonCode = z.enum(reasonCodes, { error: 'motif inconnu. Unknown reason.' });
 const decision = z.enum(decisions, { error: 'décision inconnue. Unknown decision.' });
@@ -64,7 +69,8 @@ export const addendumBody = z.object({
     .string({ error: 'texte de l’addendum attendu. Text expected.' })
     .trim()
     .min(1, 'L’addendum est vide. Empty addendum.')
-    .max(2000, '2000 caractères au plus. At most 2000 characters.'),
+    .max(2000, '2000 caractères au plus. At most 2000 characters.')
+    .refine((s) => !controls.test(s), noControls),
 });
 
 export const ficheIdParam = uuidParam;
