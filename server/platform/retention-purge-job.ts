@@ -45,7 +45,10 @@ export async function retentionPurge(deps: Pick<AppDeps, 'db' | 'now'>): Promise
       regulationFiches,
       and(
         ofTerritory(regulationFiches.territoryId),
-        lt(regulationFiches.createdAt, before(r.regulationFichesDays ?? defaults.regulationFichesDays!)),
+        lt(
+          regulationFiches.createdAt,
+          before(r.regulationFichesDays ?? defaults.regulationFichesDays!),
+        ),
       ),
     );
     const keptFiche = db

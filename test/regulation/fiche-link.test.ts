@@ -8,7 +8,6 @@ import { handOverFicheOfCall } from '../../server/regulation/fiches/link-sms.js'
 import { ficheLinkKey, signFicheLink } from '../../server/regulation/fiches/link-token.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { aProfessional, aService, aTerritory } from '../support/factories.js';
-import { webLogin } from '../support/web-session.js';
 import { ficheOf, ficheWorld, linkIn, smsOf, type FicheWorld } from './fiche-world.js';
 
 /**
