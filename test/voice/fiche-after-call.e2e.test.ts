@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.js';
-import { callRecords, regulationFiches, territories } from '../../db/schema/index.js';
+import { callRecords, regulationFiches, smsMessages, territories } from '../../db/schema/index.js';
 import { healthWordsIn } from '../../ivr-flows/prompts/health-words.js';
 import { doctorContacts } from '../../server/line/contacts.js';
 import { loadLineContext } from '../../server/line/line-context.js';
 import { startWorkers, type Workers } from '../../server/workers.js';
 import { startLiveService, type LiveService } from '../support/live.js';
+import { signedPost } from '../support/twilio-post.js';
 
 /**
  * A real emulated call on a territory that is its own regulation platform (issue 17): the doctor
@@ -68,6 +69,33 @@ describe('the end of a regulated call', () => {
       regulatorId: record!.connectedProfessionalId,
       completedAt: null,
     });
+
+    // Twilio retries the status callback (or another instance gets it): nothing twice.
+    const retried = await signedPost(
+      s.app,
+      s.url,
+      s.deps.config.TWILIO_AUTH_TOKEN,
+      '/twilio/status',
+      {
+        CallSid: call.sid,
+        CallStatus: 'completed',
+        CallDuration: '30',
+        Direction: 'inbound',
+        From: '+33612000091',
+        To: line,
+      },
+    );
+    expect(retried.status).toBe(204);
+    const fiches = await s.db.db
+      .select()
+      .from(regulationFiches)
+      .where(eq(regulationFiches.callId, record!.id));
+    expect(fiches).toHaveLength(1);
+    const texts = await s.db.db
+      .select()
+      .from(smsMessages)
+      .where(and(eq(smsMessages.callSid, call.sid), eq(smsMessages.kind, 'fiche_link')));
+    expect(texts).toHaveLength(1);
 
     const link = /https?:\/\/\S+/.exec(sms.body)![0];
     expect(link).toMatch(new RegExp(`/calls/${record!.id}/fiche\\?token=`));
