@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { callEvents, callRecords } from '../../db/schema/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { webLogin } from '../support/web-session.js';
 import { ficheOf, ficheWorld, type FicheWorld } from './fiche-world.js';
@@ -130,6 +131,45 @@ describe('24 hours after the call', () => {
       'Dr Régulatrice Fiche',
     ]);
     expect((await ficheOf(t.db.db, call.ficheId)).updatedAt).toEqual(ended);
+  });
+});
+
+describe('a call still going on', () => {
+  it('its régulateur opens the page to hand the patient to the 15; nobody else does', async () => {
+    const callSid = 'CAficheliveliveliveliveliveliveli01';
+    const [call] = await t.db.db
+      .insert(callRecords)
+      .values({
+        callSid,
+        territoryId: w.territory.id,
+        fromNumber: '+33639987188',
+        toNumber: w.territory.number,
+        startedAt: hours(-0.1),
+      })
+      .returning();
+    await t.db.db.insert(callEvents).values([
+      {
+        callSid,
+        at: hours(-0.09),
+        kind: 'ring',
+        professionalId: w.regulator.id,
+        detail: { attempt: 0 },
+      },
+      { callSid, at: hours(-0.08), kind: 'accepted', detail: { attempt: 0 } },
+    ]);
+    const page = `/calls/${call!.id}/fiche`;
+    const doctor = await webLogin(t.app, w.users.regulator.user.email, w.users.regulator.password);
+    const live = await doctor.agent.get(page);
+    expect(live.status).toBe(200);
+    expect(live.text).toContain(`href="/calls/${call!.id}/crra"`);
+    expect(live.text).toContain('appel en cours');
+    expect((await doctor.agent.get('/my-calls')).text).toContain(page);
+    const colleague = await webLogin(
+      t.app,
+      w.users.colleague.user.email,
+      w.users.colleague.password,
+    );
+    expect((await colleague.agent.get(page)).status).toBe(403);
   });
 });
 

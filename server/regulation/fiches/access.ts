@@ -10,9 +10,11 @@ import type { CallWithFiche } from './store.js';
 export type FicheViewer =
   { by: 'actor'; actor: Actor } | { by: 'link'; professionalId: string; name: string };
 
-/** The régulateur of a call: its fiche's, or (before the fiche opens) who answered it. */
+/** The régulateur of a call: its fiche's, or (before the fiche opens) who answered it, live included. */
 export const regulatorOf = (c: CallWithFiche): string | null =>
-  c.fiche?.regulatorId ?? c.call.connectedProfessionalId;
+  c.fiche?.regulatorId ??
+  c.call.connectedProfessionalId ??
+  (c.call.endedAt ? null : c.liveRegulatorId);
 
 /**
  * Only the régulateur and the territory's managers (admins included) read a fiche; another

@@ -13,7 +13,7 @@ export function myCallsPage(deps: AppDeps): Router {
   router.get('/my-calls', async (req, res) => {
     const actor = req.actor!;
     if (!actor.professionalId) throw forbidden('Cette page est réservée aux médecins régulateurs.');
-    const calls = await regulatedCallsOf(deps.db.db, actor.professionalId);
+    const calls = await regulatedCallsOf(deps.db.db, actor.professionalId, deps.now());
     const status = (c: (typeof calls)[number]) =>
       !c.ficheId
         ? html`<strong>appel en cours</strong>`

@@ -1,6 +1,20 @@
-import { and, asc, count, desc, eq, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import {
+  callEvents,
   callRecords,
   ficheAddenda,
   professionals,
@@ -9,6 +23,9 @@ import {
 } from '../../../db/schema/index.js';
 
 export type FicheRow = typeof regulationFiches.$inferSelect;
+
+/** How long a call without an end is taken for a live one. */
+const liveForMs = 12 * 3600_000;
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,11 +42,24 @@ const callColumns = {
   connectedProfessionalId: callRecords.connectedProfessionalId,
 };
 
+/**
+ * Who took a call still going on: the professional of the ring its screening accepted (the record
+ * names them only once the Dial ends). Lets the régulateur open the page during the call, to hand
+ * the patient to the 15.
+ */
+const liveRegulator = sql<string | null>`(
+  select r.professional_id from ${callEvents} a
+  join ${callEvents} r on r.call_sid = a.call_sid and r.kind = 'ring'
+    and r.detail->>'attempt' = a.detail->>'attempt'
+  where a.call_sid = ${callRecords.callSid} and a.kind = 'accepted' and r.professional_id is not null
+  order by a.at desc limit 1)`;
+
 /** A call with its fiche (if opened), territory and régulateur: what the fiche page shows. */
 async function callWithFicheWhere(db: Queryable, where: SQL) {
   const [row] = await db
     .select({
       call: callColumns,
+      liveRegulatorId: liveRegulator,
       fiche: regulationFiches,
       territory: { id: territories.id, name: territories.name, timeZone: territories.timeZone },
       regulator: { id: professionals.id, name: professionals.name, mobile: professionals.mobile },
@@ -41,7 +71,7 @@ async function callWithFicheWhere(db: Queryable, where: SQL) {
       professionals,
       eq(
         professionals.id,
-        sql`coalesce(${regulationFiches.regulatorId}, ${callRecords.connectedProfessionalId})`,
+        sql`coalesce(${regulationFiches.regulatorId}, ${callRecords.connectedProfessionalId}, ${liveRegulator})`,
       ),
     )
     .where(where)
@@ -119,7 +149,18 @@ export type AddendumRow = Awaited<ReturnType<typeof addendaOf>>[number];
  * "Mes appels": the calls a professional regulated (a fiche), and those they are on now, newest
  * first, with the territory's time zone for display.
  */
-export async function regulatedCallsOf(db: Queryable, professionalId: string, limit = 100) {
+export async function regulatedCallsOf(
+  db: Queryable,
+  professionalId: string,
+  now: Date,
+  limit = 100,
+) {
+  // A record left "in progress" (its status callback lost) is not a live call after a night.
+  const live = and(
+    isNull(callRecords.endedAt),
+    gt(callRecords.startedAt, new Date(now.getTime() - liveForMs)),
+    eq(territories.regulationMode, 'plateforme'),
+  );
   return db
     .select({
       callId: callRecords.id,
@@ -136,11 +177,8 @@ export async function regulatedCallsOf(db: Queryable, professionalId: string, li
     .where(
       or(
         eq(regulationFiches.regulatorId, professionalId),
-        and(
-          eq(callRecords.connectedProfessionalId, professionalId),
-          isNull(callRecords.endedAt),
-          eq(territories.regulationMode, 'plateforme'),
-        ),
+        and(live, eq(callRecords.connectedProfessionalId, professionalId)),
+        and(live, sql`${liveRegulator} = ${professionalId}`),
       ),
     )
     .orderBy(desc(callRecords.startedAt))
