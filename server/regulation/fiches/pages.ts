@@ -36,6 +36,8 @@ export function fichePages(deps: AppDeps): Router {
 
   /** The call, and who looks at it; null: send them to the login form. */
   const load = async (req: Request, token: string | null) => {
+    // Neither a link nor a session: the login form, before anything is looked up or told.
+    if (token === null && !req.actor) return null;
     const ref = callRefParam.safeParse(req.params.callId);
     const c = ref.success ? await callWithFiche(db, ref.data) : null;
     if (!c) throw notFound('Appel');
@@ -86,7 +88,7 @@ export function fichePages(deps: AppDeps): Router {
 
   /** A POST of the page: the link's token, or a session with its CSRF token. */
   const posted = async (req: Request) => {
-    const body = req.body as Record<string, unknown>;
+    const body = (req.body ?? {}) as Record<string, unknown>;
     const token = body.token === undefined ? null : (tokenOf(body.token) ?? '');
     const loaded = await load(req, token);
     // As requireCsrf: a session's form carries its CSRF token; a Bearer API token needs none.
@@ -102,7 +104,7 @@ export function fichePages(deps: AppDeps): Router {
   router.post('/calls/:callId/fiche', form, async (req, res) => {
     const p = await posted(req);
     if (!p) return void toLogin(req, res);
-    const raw = req.body as Record<string, unknown>;
+    const raw = (req.body ?? {}) as Record<string, unknown>;
     const sent: FicheFormValues = {
       reasonCode: String(raw.reasonCode ?? ''),
       reasonText: String(raw.reasonText ?? ''),
@@ -142,7 +144,7 @@ export function fichePages(deps: AppDeps): Router {
     const p = await posted(req);
     if (!p) return void toLogin(req, res);
     try {
-      const { text } = addendumBody.parse(req.body);
+      const { text } = addendumBody.parse(req.body ?? {});
       await addAddendum(deps, writerOf(p.viewer), p.fiche.id, text);
       res.redirect(303, back(p.c, 'addendum', p.token));
     } catch (err) {
