@@ -171,6 +171,10 @@ function assertProductionReady(config: Config): void {
       'SESSION_SECRET: too weak for production: 32+ random characters, e.g. `openssl rand -base64 48` (got "***")',
     );
   }
+  if (config.FICHE_LINK_SECRET !== undefined && !strongSecret(config.FICHE_LINK_SECRET))
+    missing.push(
+      'FICHE_LINK_SECRET: too weak for production: 32+ random characters, or unset to derive it from SESSION_SECRET (got "***")',
+    );
   if (config.PUBLIC_URL?.startsWith('http://'))
     missing.push(
       `PUBLIC_URL: must be https:// in production: passwords and session cookies cross it (got "${config.PUBLIC_URL}")`,
