@@ -14,6 +14,7 @@ import { tokensApiRouter } from './access/tokens/routes.js';
 import { swapsRouter } from './planning/swaps/routes.js';
 import { territoriesRouter } from './territories/routes.js';
 import { activityReportRouter } from './regulation/report/routes.js';
+import { fichesRouter } from './regulation/fiches/routes.js';
 
 /**
  * The JSON API. Everything after the session routes requires an authenticated actor: a route
@@ -35,6 +36,7 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(callsRouter(deps));
   router.use(swapsRouter(deps));
   router.use(accountsApiRouter(deps), tokensApiRouter(deps));
+  router.use(fichesRouter(deps));
   router.use((req, res) =>
     res.status(404).json({ error: 'not_found', message: `Pas de route ${req.method} ${req.path}` }),
   );

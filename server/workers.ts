@@ -15,6 +15,7 @@ import { deliverNotice } from './planning/swaps/notice-job.js';
 import { flushNoticeOutbox } from './planning/swaps/notices.js';
 import { shiftReminder } from './planning/reminders/shift-reminder-job.js';
 import { runDirectoryImport } from './directory/national/import-job.js';
+import { ficheReminder } from './regulation/fiches/reminder-job.js';
 
 export interface Workers {
   workers: Worker[];
@@ -65,6 +66,7 @@ const processors: Partial<Record<JobName, Processor>> = {
   'retention-purge': ((deps: AppDeps) => retentionPurge(deps)) as Processor,
   'callback-outbox': ((deps: AppDeps) => flushCallbackOutbox(deps)) as Processor,
   'directory-import': runDirectoryImport as Processor,
+  'fiche-reminder': ficheReminder as Processor,
 };
 
 /** Parses the payload once, at the edge, then runs the job's processor. */

@@ -14,7 +14,9 @@ export type SmsKind =
   | 'swap_confirmation'
   | 'gap_alert'
   | 'leave_conflict'
-  | 'callback_late';
+  | 'callback_late'
+  | 'fiche_link'
+  | 'fiche_reminder';
 
 type Params = Record<string, string>;
 const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
@@ -59,7 +61,19 @@ const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
     fr: `${p.territory} : un rappel patient attend depuis plus de ${p.minutes} min. Merci de le prendre en charge.`,
     en: `${p.territory}: a patient callback has waited over ${p.minutes} min.`,
   }),
+  // To the régulateur after a call: the call's time and a signed link, nothing of the patient.
+  fiche_link: (p) => ({
+    fr: `${p.territory} : fiche de régulation à compléter pour votre appel de ${p.time}. ${p.link}`,
+    en: `${p.territory}: please complete the regulation form of your call at ${p.time}. ${p.link}`,
+  }),
+  fiche_reminder: (p) => ({
+    fr: `${p.territory} : rappel, la fiche de régulation de votre appel de ${p.time} n'est pas encore remplie. ${p.link}`,
+    en: `${p.territory}: reminder, the regulation form of your call at ${p.time} is not filled in yet. ${p.link}`,
+  }),
 };
+
+/** Every kind of the catalogue (the SMS texts test renders each one). */
+export const smsKinds = Object.keys(texts) as SmsKind[];
 
 /** The body of one SMS: French, then English when the person speaks English. */
 export function smsBody(kind: SmsKind, lang: Lang | string, params: Params): string {

@@ -89,6 +89,11 @@ const configSchema = z.object({
     .string()
     .min(16, 'must be at least 16 characters')
     .default('gardeline-local-session-secret'),
+  /**
+   * Key of the signed links to a fiche de régulation sent by SMS (regulation/fiches/link-token.ts).
+   * Unset: derived from SESSION_SECRET (so production's strong session secret covers it).
+   */
+  FICHE_LINK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** SMTP server for account invitations (smtp:// or smtps://user:pass@host:port); unset: SMS only. */
   SMTP_URL: urlString(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().min(3).default('gardeline <no-reply@gardeline.local>'),
@@ -171,6 +176,10 @@ function assertProductionReady(config: Config): void {
       'SESSION_SECRET: too weak for production: 32+ random characters, e.g. `openssl rand -base64 48` (got "***")',
     );
   }
+  if (config.FICHE_LINK_SECRET !== undefined && !strongSecret(config.FICHE_LINK_SECRET))
+    missing.push(
+      'FICHE_LINK_SECRET: too weak for production: 32+ random characters, or unset to derive it from SESSION_SECRET (got "***")',
+    );
   if (config.PUBLIC_URL?.startsWith('http://'))
     missing.push(
       `PUBLIC_URL: must be https:// in production: passwords and session cookies cross it (got "${config.PUBLIC_URL}")`,

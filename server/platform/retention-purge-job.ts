@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, notExists, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.js';
 import {
@@ -6,6 +6,7 @@ import {
   callbackRequests,
   callEvents,
   callRecords,
+  regulationFiches,
   sessions,
   smsMessages,
   territories,
@@ -23,7 +24,8 @@ async function purge(db: Queryable, table: PgTable, where: SQL | undefined): Pro
 }
 
 /**
- * Deletes what is past each territory's retention periods: call records and their paths,
+ * Deletes what is past each territory's retention periods: fiches de régulation and their
+ * addenda, call records and their paths (not while their fiche is kept),
  * callback requests and their attempts (patients' numbers), SMS (inbound free text sooner),
  * audit entries. Then what belongs to no territory (SMS to an unknown number, by the default
  * periods) and expired web sessions (every anonymous visit to /login writes one).
@@ -35,6 +37,24 @@ export async function retentionPurge(deps: Pick<AppDeps, 'db' | 'now'>): Promise
   for (const territory of await db.select().from(territories)) {
     const r = { ...defaults, ...territory.settings.retention };
     const ofTerritory = (column: AnyPgColumn) => eq(column, territory.id);
+    // Fiches de régulation (health data) by their own period; their addenda go with them
+    // (on delete cascade). First: a call whose fiche is kept is kept with it (the fiche is the
+    // call's regulation record, and deleting the call would cascade to it).
+    purged += await purge(
+      db,
+      regulationFiches,
+      and(
+        ofTerritory(regulationFiches.territoryId),
+        lt(
+          regulationFiches.createdAt,
+          before(r.regulationFichesDays ?? defaults.regulationFichesDays!),
+        ),
+      ),
+    );
+    const keptFiche = db
+      .select({ id: regulationFiches.id })
+      .from(regulationFiches)
+      .where(eq(regulationFiches.callId, callRecords.id));
     const old = await db
       .select({ sid: callRecords.callSid })
       .from(callRecords)
@@ -42,6 +62,7 @@ export async function retentionPurge(deps: Pick<AppDeps, 'db' | 'now'>): Promise
         and(
           ofTerritory(callRecords.territoryId),
           lt(callRecords.startedAt, before(r.callRecordsDays)),
+          notExists(keptFiche),
         ),
       );
     const sids = old.map((o) => o.sid);

@@ -55,6 +55,14 @@ const tableauQuery = 'service=fixture:serviceA&du=2027-01-01&au=2027-03-31';
 // A quarter already over: its réalisé can be drawn up.
 const realisedQuery = 'service=fixture:serviceA&du=2026-07-01&au=2026-09-30';
 const acceptance = { token: 'fixture:freshInvitationToken', password: 'cheval agrafe pile' };
+const ficheApi = { reasonCode: 'orl', decision: 'pharmacy', prescription: false };
+const ficheForm = {
+  reasonCode: 'orl',
+  decision: 'pharmacy',
+  prescription: 'non',
+  decidedAt: '2026-11-24T10:30',
+};
+const addendum = { text: 'Addendum de la matrice.' };
 
 export const expectations: Record<string, Expectation> = {
   'GET /healthz': { ok: 'public' },
@@ -410,6 +418,21 @@ export const expectations: Record<string, Expectation> = {
   'GET /tableau/realise.pdf': { ok: managers, query: realisedQuery },
   'GET /tableau/realise.csv': { ok: managers, query: realisedQuery },
   'GET /rota/imprimer': { ok: managers, query: 'service=fixture:serviceA&mois=2026-11' },
+
+  // The fiche de régulation (issue 17): A's professional regulated the fixture's call and writes
+  // it; A's managers read it. Its SMS link (no session) is test/regulation's. The addendum is a
+  // 409 within the 24 h (the fiche itself is corrected then): through, not refused.
+  'GET /api/fiches/:id': { ok: members, params: { id: 'ficheA' } },
+  'PUT /api/fiches/:id': { ok: ['pro'], params: { id: 'ficheA' }, body: ficheApi },
+  'POST /api/fiches/:id/addenda': { ok: ['pro'], params: { id: 'ficheA' }, body: addendum },
+  'GET /calls/:callId/fiche': { ok: members, params: { callId: 'ficheCallA' } },
+  'POST /calls/:callId/fiche': { ok: ['pro'], params: { callId: 'ficheCallA' }, body: ficheForm },
+  'POST /calls/:callId/fiche/addenda': {
+    ok: ['pro'],
+    params: { callId: 'ficheCallA' },
+    body: addendum,
+  },
+  'GET /my-calls': { ok: ['pro', 'proB'] },
 };
 
 /**

@@ -7,6 +7,7 @@ import {
   directoryImports,
   overrides,
   professionals as professionalRows,
+  regulationFiches,
   services as serviceRows,
   swapRequests,
   unavailabilities,
@@ -101,6 +102,30 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     .insert(directoryImports)
     .values({ territoryId: territoryA.id, personSource: { path: 'demo.txt' }, status: 'done' })
     .returning();
+  // A call A's professional took as régulateur, ended, and its fiche (opened at `now`).
+  const [ficheCall] = await db
+    .insert(callRecords)
+    .values({
+      callSid: 'CAauthorizationmatrixfiche00000001',
+      territoryId: territoryA.id,
+      fromNumber: '+33612349877',
+      toNumber: territoryA.number,
+      startedAt: new Date('2026-11-24T09:00:00Z'),
+      connectedProfessionalId: me.id,
+      endedAt: new Date('2026-11-24T09:10:00Z'),
+      outcome: 'connected',
+    })
+    .returning();
+  const [fiche] = await db
+    .insert(regulationFiches)
+    .values({
+      callId: ficheCall!.id,
+      territoryId: territoryA.id,
+      regulatorId: me.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
   const territoryB = await aTerritory(db);
   const serviceB = await aService(db, territoryB);
   const proB = await aProfessional(db, serviceB);
@@ -122,6 +147,8 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     proShiftA: () => proShiftA.id,
     colleagueA: () => colleague.id,
     callA: () => callA,
+    ficheCallA: () => ficheCall!.id,
+    ficheA: () => fiche!.id,
     swapA: () => swap!.id,
     directoryImportA: () => directoryImportA!.id,
     // Read at each request: the rotation rows give A's professional a new feed address.
@@ -221,7 +248,7 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
       if (!make) throw new Error(`authorization-world: no fixture named ${name}`);
       return make();
     },
-    secretsFromPro: [colleague.mobile, '+33612349876'],
+    secretsFromPro: [colleague.mobile, '+33612349876', '+33612349877'],
     secretsOfA: [
       territoryA.id,
       serviceA.id,

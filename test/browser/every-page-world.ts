@@ -7,6 +7,7 @@ import {
   callRecords,
   overrides,
   professionals,
+  regulationFiches,
   services,
   shifts,
   territories,
@@ -88,12 +89,33 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
       endsAt: shift!.endsAt,
     })
     .returning();
+  // A call Dr Le Goff took as régulateur, its fiche unfinished 3 h on (the dashboard lists it).
+  const [regulated] = await db
+    .insert(callRecords)
+    .values({
+      callSid: 'CAeverypagefiche01',
+      territoryId: territory!.id,
+      fromNumber: '+33612345670',
+      toNumber: '+33261910015',
+      startedAt: new Date(now.getTime() - 3 * 3600_000 - 600_000),
+      connectedProfessionalId: me!.id,
+      endedAt: new Date(now.getTime() - 3 * 3600_000),
+      outcome: 'connected',
+    })
+    .returning();
+  await db.insert(regulationFiches).values({
+    callId: regulated!.id,
+    territoryId: territory!.id,
+    regulatorId: me!.id,
+    createdAt: new Date(now.getTime() - 3 * 3600_000),
+  });
   const samples: EveryPageWorld['samples'] = {
     '/rota/shifts/:id/edit': () => `/rota/shifts/${shift!.id}/edit`,
     '/rota/shifts/:id/cancel': () => `/rota/shifts/${shift!.id}/cancel`,
     '/rota/shifts/:id/history': () => `/rota/shifts/${shift!.id}/history`,
     '/rota/overrides/:id/cancel': () => `/rota/overrides/${override!.id}/cancel`,
     '/calls/:sid': () => '/calls/CAeverypage0001',
+    '/calls/:callId/fiche': () => `/calls/${regulated!.id}/fiche`,
     '/professionals/:id/edit': (role) =>
       `/professionals/${role === 'professional' ? me!.id : other!.id}/edit`,
     ':service': () => doctor!.id,
