@@ -59,6 +59,14 @@ const dutyDayStart = '08:00';
 export function dutyDayOf(now: Date, timeZone: string): { day: string; start: Date; end: Date } {
   let day = localDateOf(now, timeZone);
   if (now < wallClockToInstant(day, dutyDayStart, timeZone)) day = addDays(day, -1);
+  return dutyDayStarting(day, timeZone);
+}
+
+/** The duty day starting at 08:00 local on `day` (YYYY-MM-DD). */
+export function dutyDayStarting(
+  day: string,
+  timeZone: string,
+): { day: string; start: Date; end: Date } {
   return {
     day,
     start: wallClockToInstant(day, dutyDayStart, timeZone),

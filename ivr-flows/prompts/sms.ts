@@ -14,7 +14,10 @@ export type SmsKind =
   | 'swap_confirmation'
   | 'gap_alert'
   | 'leave_conflict'
-  | 'callback_late';
+  | 'callback_late'
+  | 'consultation_booked'
+  | 'consultation_cancelled'
+  | 'consultation_none';
 
 type Params = Record<string, string>;
 const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
@@ -58,6 +61,19 @@ const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
   callback_late: (p) => ({
     fr: `${p.territory} : un rappel patient attend depuis plus de ${p.minutes} min. Merci de le prendre en charge.`,
     en: `${p.territory}: a patient callback has waited over ${p.minutes} min.`,
+  }),
+  // The time and the address only: no reason, no doctor, no service name (anyone may read it).
+  consultation_booked: (p) => ({
+    fr: `${p.territory} : rendez-vous ${p.day} à ${p.time}, ${p.place}. Pour annuler, répondez ANNULER. En cas d'urgence, appelez le 15.`,
+    en: `${p.territory}: appointment ${p.dayEn} at ${p.time}, ${p.place}. To cancel, reply ANNULER. In an emergency, dial 15.`,
+  }),
+  consultation_cancelled: (p) => ({
+    fr: `${p.territory} : votre rendez-vous ${p.day} à ${p.time} est annulé. Si besoin, rappelez la permanence. En cas d'urgence, appelez le 15.`,
+    en: `${p.territory}: your appointment ${p.dayEn} at ${p.time} is cancelled. Call the line again if needed. In an emergency, dial 15.`,
+  }),
+  consultation_none: () => ({
+    fr: "Aucun rendez-vous à venir n'est enregistré pour ce numéro. Pour parler au médecin de garde, appelez la permanence. En cas d'urgence, appelez le 15.",
+    en: 'No upcoming appointment is booked for this number. To speak to the doctor on call, call the line. In an emergency, dial 15.',
   }),
 };
 
