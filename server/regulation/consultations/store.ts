@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import {
   callRecords,
@@ -127,7 +127,7 @@ export function bookingsBetween(
     .where(
       and(
         inArray(consultationBookings.serviceId, serviceIds),
-        sql`${consultationBookings.slotStartsAt} >= ${from}`,
+        gte(consultationBookings.slotStartsAt, from),
         lt(consultationBookings.slotStartsAt, to),
       ),
     )
@@ -209,7 +209,7 @@ export async function nextBookingOf(
         eq(consultationBookings.patientNumber, number),
         eq(consultationBookings.status, 'booked'),
         territoryId ? eq(consultationBookings.territoryId, territoryId) : undefined,
-        sql`${consultationBookings.slotStartsAt} + ${services.consultationSlotMinutes} * interval '1 minute' > ${now}`,
+        sql`${consultationBookings.slotStartsAt} + ${services.consultationSlotMinutes} * interval '1 minute' > ${now.toISOString()}::timestamptz`,
       ),
     )
     .orderBy(asc(consultationBookings.slotStartsAt))
