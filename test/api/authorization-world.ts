@@ -4,6 +4,7 @@ import {
   accountInvitations,
   apiTokens,
   callRecords,
+  consultationBookings,
   overrides,
   professionals as professionalRows,
   services as serviceRows,
@@ -95,6 +96,31 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     startedAt: new Date('2026-11-23T22:00:00Z'),
     outcome: 'connected',
   });
+  // A call A's professional took as régulateur, and a consultation booked from it at the MMG
+  // (serviceA) during A's professional's own night there.
+  const [consultationCall] = await db
+    .insert(callRecords)
+    .values({
+      callSid: 'CAauthorizationmatrix0000000000002',
+      territoryId: territoryA.id,
+      fromNumber: '+33639987654',
+      toNumber: territoryA.number,
+      startedAt: new Date('2026-11-24T09:50:00Z'),
+      connectedProfessionalId: me.id,
+      outcome: 'connected',
+    })
+    .returning();
+  const [consultation] = await db
+    .insert(consultationBookings)
+    .values({
+      territoryId: territoryA.id,
+      serviceId: serviceA.id,
+      callId: consultationCall!.id,
+      slotStartsAt: new Date('2026-11-26T20:00:00Z'),
+      patientNumber: '+33639987654',
+      bookedBy: me.id,
+    })
+    .returning();
   const territoryB = await aTerritory(db);
   const serviceB = await aService(db, territoryB);
   const proB = await aProfessional(db, serviceB);
@@ -116,6 +142,8 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     proShiftA: () => proShiftA.id,
     colleagueA: () => colleague.id,
     callA: () => callA,
+    consultationCallA: () => consultationCall!.id,
+    consultationA: () => consultation!.id,
     swapA: () => swap!.id,
     // Read at each request: the rotation rows give A's professional a new feed address.
     proIcalToken: async () =>
@@ -222,6 +250,8 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
       me.mobile,
       callA,
       '+33612349876',
+      consultationCall!.id,
+      '+33639987654',
       // A's accounts (the Comptes list of B's manager shows B's only).
       users.manager.user.id,
       users.manager.user.email,

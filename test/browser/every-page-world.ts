@@ -55,6 +55,19 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
     outcome: 'connected',
     durationSeconds: 240,
   });
+  // A call Dr Anne Le Goff took as régulateur: the MMG consultation page books from it.
+  const [regulated] = await db
+    .insert(callRecords)
+    .values({
+      callSid: 'CAeverypage0002',
+      territoryId: territory!.id,
+      fromNumber: '+33612345670',
+      toNumber: '+33261910015',
+      startedAt: new Date(now.getTime() - 1800_000),
+      connectedProfessionalId: me!.id,
+      outcome: 'connected',
+    })
+    .returning();
   await db.insert(callEvents).values([
     { callSid: 'CAeverypage0001', at: now, kind: 'visit', node: 'greeting' },
     { callSid: 'CAeverypage0001', at: now, kind: 'accepted', detail: { attempt: 0 } },
@@ -94,6 +107,7 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
     '/rota/shifts/:id/history': () => `/rota/shifts/${shift!.id}/history`,
     '/rota/overrides/:id/cancel': () => `/rota/overrides/${override!.id}/cancel`,
     '/calls/:sid': () => '/calls/CAeverypage0001',
+    '/calls/:callId/consultation': () => `/calls/${regulated!.id}/consultation`,
     '/professionals/:id/edit': (role) =>
       `/professionals/${role === 'professional' ? me!.id : other!.id}/edit`,
     ':service': () => doctor!.id,
