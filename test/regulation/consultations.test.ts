@@ -254,6 +254,26 @@ describe('booking', () => {
   });
 });
 
+describe('the October night', () => {
+  it('offers 52 slots, the two 02 h 15 told apart by their offset', async () => {
+    // Saturday 24 October 2026, 20:00 CEST → Sunday 25, 08:00 CET: 13 hours at the MMG.
+    await aShift(t.db.db, mmg, doctor, {
+      startsAt: new Date('2026-10-24T18:00:00Z'),
+      endsAt: new Date('2026-10-25T07:00:00Z'),
+    });
+    t.setNow(new Date('2026-10-24T15:00:00Z'));
+    const callId = await aCall({ startedAt: new Date('2026-10-24T14:55:00Z') });
+    const api = await request(t.app)
+      .get(`/api/calls/${callId}/consultation-slots`)
+      .set(bearer(regulatorUser));
+    expect(api.body.slots).toHaveLength(52);
+    const web = await webLogin(t.app, regulatorUser.user.email, regulatorUser.password);
+    const page = await web.agent.get(`/calls/${callId}/consultation`);
+    expect(page.text).toContain('02 h 15 (UTC+2)');
+    expect(page.text).toContain('02 h 15 (UTC+1)');
+  });
+});
+
 describe('ANNULER by SMS', () => {
   it('cancels the number’s next consultation, frees its place and confirms', async () => {
     const from = '+33639982001';

@@ -14,12 +14,15 @@ import { dayInWords, frenchTime } from './when.js';
 const form = express.urlencoded({ extended: false });
 
 /** The free slots of one MMG as buttons: one tap books (a phone in one hand, the patient on the line). */
-const slotButtons = (slots: SlotView[], csrf: string, action: string) =>
-  html`<form method="post" action="${action}" class="consultation-slots"><input type="hidden" name="_csrf" value="${csrf}">
+const slotButtons = (slots: SlotView[], csrf: string, action: string) => {
+  // The October night has each 02:xx twice: those buttons say which one (UTC+2, then UTC+1).
+  const twice = new Set(slots.map((s) => s.localTime).filter((t, i, all) => all.indexOf(t) !== i));
+  return html`<form method="post" action="${action}" class="consultation-slots"><input type="hidden" name="_csrf" value="${csrf}">
 <ul class="consultation-slot-list">${slots.map(
     (s) =>
-      html`<li><button type="submit" name="slot" value="${s.serviceId}@${s.startsAt}" aria-label="Réserver ${s.localTime} (${s.offset}), ${s.free} place(s)">${s.localTime}<span class="muted"> · ${s.free} place(s)</span></button></li>`,
+      html`<li><button type="submit" name="slot" value="${s.serviceId}@${s.startsAt}" aria-label="Réserver ${s.localTime} (${s.offset}), ${s.free} place(s)">${s.localTime}${twice.has(s.localTime) ? ` (${s.offset})` : ''}<span class="muted"> · ${s.free} place(s)</span></button></li>`,
   )}</ul></form>`;
+};
 
 /**
  * GET /calls/:callId/consultation: tonight's free consultation slots at the MMG for the caller of
