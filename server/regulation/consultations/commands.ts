@@ -8,17 +8,15 @@ import { conflict, forbidden, notFound } from '../../platform/http-errors.js';
 import { maskPhone } from '../../platform/logger.js';
 import { recordOutgoingSms } from '../../sms/store.js';
 import { callOfRegulator, slotsOfDutyDay, smsReachOf } from './offer.js';
+import { lockCall, lockEffecteur, servicesStaffedBy } from './store.js';
 import {
   activeBookingOfCall,
   bookingForUpdate,
   insertBooking,
-  lockCall,
-  lockEffecteur,
   nextBookingOf,
-  servicesStaffedBy,
   setBookingStatus,
   type BookingRow,
-} from './store.js';
+} from './booking-store.js';
 import { dayInWords, frenchTime } from './when.js';
 
 type ConsultationDeps = Pick<AppDeps, 'db' | 'jobs' | 'logger' | 'now'>;

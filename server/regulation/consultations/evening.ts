@@ -2,13 +2,8 @@ import type { Queryable } from '../../../db/client.js';
 import { dutyDayOf, dutyDayStarting } from '../../../rota/consultation-slots.js';
 import { canManageTerritory, type Actor } from '../../access/actor.js';
 import { territoryRowsReadableBy } from '../../territories/store.js';
-import {
-  bookingsBetween,
-  effecteursOf,
-  servicesStaffedBy,
-  type BookingRow,
-  type EffecteurService,
-} from './store.js';
+import { effecteursOf, servicesStaffedBy, type EffecteurService } from './store.js';
+import { bookingsBetween, type BookingRow } from './booking-store.js';
 
 export type StatusCounts = Record<BookingRow['status'], number>;
 const noCounts = (): StatusCounts => ({ booked: 0, cancelled: 0, honoured: 0, no_show: 0 });

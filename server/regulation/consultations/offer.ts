@@ -9,15 +9,13 @@ import { canManageTerritory, canReadTerritory, type Actor } from '../../access/a
 import { forbidden, notFound } from '../../platform/http-errors.js';
 import { isHiddenCaller, isMobile } from '../../platform/phone-numbers.js';
 import {
-  activeBookingOfCall,
-  bookingsBetween,
   callForConsultation,
   effecteursOf,
-  loadsOf,
   presenceShifts,
   type CallForConsultation,
   type EffecteurService,
 } from './store.js';
+import { activeBookingOfCall, bookingsBetween, loadsOf } from './booking-store.js';
 
 /**
  * The call a consultation is booked from, if the actor may book from it: its régulateur (the
