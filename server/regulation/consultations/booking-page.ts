@@ -20,7 +20,7 @@ const slotButtons = (slots: SlotView[], csrf: string, action: string) => {
   return html`<form method="post" action="${action}" class="consultation-slots"><input type="hidden" name="_csrf" value="${csrf}">
 <ul class="consultation-slot-list">${slots.map(
     (s) =>
-      html`<li><button type="submit" name="slot" value="${s.serviceId}@${s.startsAt}" aria-label="Réserver ${s.localTime} (${s.offset}), ${s.free} place(s)">${s.localTime}${twice.has(s.localTime) ? ` (${s.offset})` : ''}<span class="muted"> · ${s.free} place(s)</span></button></li>`,
+      html`<li><button type="submit" name="slot" value="${s.serviceId}@${s.startsAt}" aria-label="Réserver ${s.localTime} (${s.offset}), ${s.free} place(s)">${s.localTime}${twice.has(s.localTime) ? ` (${s.offset})` : ''}<span class="slot-places"> · ${s.free} place(s)</span></button></li>`,
   )}</ul></form>`;
 };
 
