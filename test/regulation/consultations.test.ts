@@ -298,6 +298,16 @@ describe('ANNULER by SMS', () => {
     expect(await text(from, 'ANNULER')).toMatch(/Aucun rendez-vous à venir/);
   });
 
+  it('answers in French, then English when the patient called in English', async () => {
+    const from = '+33639982005';
+    expect((await book(await aCall({ fromNumber: from, lang: 'en' }), at('21:15'))).status).toBe(
+      201,
+    );
+    const reply = await text(from, 'annuler');
+    expect(reply).toMatch(/est annulé/);
+    expect(reply).toMatch(/your appointment on Tuesday 24 November at 22 h 15 is cancelled/);
+  });
+
   it('from a number without a booking, says there is none', async () => {
     expect(await text('+33639982002', 'ANNULER')).toMatch(/Aucun rendez-vous à venir/);
   });

@@ -1,6 +1,11 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
-import { consultationBookings, services, territories } from '../../../db/schema/index.js';
+import {
+  callRecords,
+  consultationBookings,
+  services,
+  territories,
+} from '../../../db/schema/index.js';
 import type { ConsultationLoad } from '../../../rota/consultation-slots.js';
 import { effecteurColumns } from './store.js';
 
@@ -94,10 +99,13 @@ export async function nextBookingOf(
       booking: consultationBookings,
       territoryName: territories.name,
       timeZone: territories.timeZone,
+      /** The language the patient called in: the confirmation adds English for them. */
+      lang: callRecords.lang,
     })
     .from(consultationBookings)
     .innerJoin(services, eq(services.id, consultationBookings.serviceId))
     .innerJoin(territories, eq(territories.id, consultationBookings.territoryId))
+    .leftJoin(callRecords, eq(callRecords.id, consultationBookings.callId))
     .where(
       and(
         eq(consultationBookings.patientNumber, number),

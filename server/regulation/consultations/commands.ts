@@ -149,7 +149,7 @@ export async function cancelConsultationBySms(
       },
     );
     const at = after.slotStartsAt;
-    return smsBody('consultation_cancelled', 'fr', {
+    return smsBody('consultation_cancelled', next.lang ?? 'fr', {
       territory: next.territoryName,
       day: `du ${dayInWords(at, next.timeZone)}`,
       dayEn: `on ${dayInWords(at, next.timeZone, 'en')}`,
