@@ -68,5 +68,6 @@ export async function eveningsFor(
       });
     }
   }
+  // No territory to read: the day shown is the platform's default zone's.
   return { day: shownDay || dutyDayOf(now, 'Europe/Paris').day, evenings };
 }
