@@ -15,6 +15,7 @@ import { swapsRouter } from './planning/swaps/routes.js';
 import { territoriesRouter } from './territories/routes.js';
 import { activityReportRouter } from './regulation/report/routes.js';
 import { fichesRouter } from './regulation/fiches/routes.js';
+import { consultationsRouter } from './regulation/consultations/routes.js';
 
 /**
  * The JSON API. Everything after the session routes requires an authenticated actor: a route
@@ -35,6 +36,7 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(directoryImportsRouter(deps));
   router.use(callsRouter(deps));
   router.use(swapsRouter(deps));
+  router.use(consultationsRouter(deps));
   router.use(accountsApiRouter(deps), tokensApiRouter(deps));
   router.use(fichesRouter(deps));
   router.use((req, res) =>

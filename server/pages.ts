@@ -30,6 +30,8 @@ import { pontsPages } from './planning/ponts-pages.js';
 import { templatePages } from './planning/template-pages/template-page.js';
 import { fichePages } from './regulation/fiches/pages.js';
 import { myCallsPage } from './regulation/fiches/my-calls-page.js';
+import { consultationBookingPage } from './regulation/consultations/booking-page.js';
+import { eveningPages } from './regulation/consultations/evening-pages.js';
 
 /** The web app for rota managers and professionals: server-rendered French pages, no build step. */
 export function uiRouter(deps: AppDeps): Router {
@@ -62,6 +64,8 @@ export function uiRouter(deps: AppDeps): Router {
     printMonthPage(deps),
     activityReportPages(deps),
     myCallsPage(deps),
+    consultationBookingPage(deps),
+    eveningPages(deps),
   );
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     // Bad input parsed by zod in a page is the visitor's mistake (400), never a 500; so is a body

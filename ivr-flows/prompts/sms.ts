@@ -16,7 +16,10 @@ export type SmsKind =
   | 'leave_conflict'
   | 'callback_late'
   | 'fiche_link'
-  | 'fiche_reminder';
+  | 'fiche_reminder'
+  | 'consultation_booked'
+  | 'consultation_cancelled'
+  | 'consultation_none';
 
 type Params = Record<string, string>;
 const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
@@ -69,6 +72,19 @@ const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
   fiche_reminder: (p) => ({
     fr: `${p.territory} : rappel, la fiche de régulation de votre appel de ${p.time} n'est pas encore remplie. ${p.link}`,
     en: `${p.territory}: reminder, the regulation form of your call at ${p.time} is not filled in yet. ${p.link}`,
+  }),
+  // The time and the address only: no reason, no doctor, no service name (anyone may read it).
+  consultation_booked: (p) => ({
+    fr: `${p.territory} : rendez-vous ${p.day} à ${p.time}, ${p.place}. Pour annuler, répondez ANNULER. En cas d'urgence, appelez le 15.`,
+    en: `${p.territory}: appointment ${p.dayEn} at ${p.time}, ${p.place}. To cancel, reply ANNULER. In an emergency, dial 15.`,
+  }),
+  consultation_cancelled: (p) => ({
+    fr: `${p.territory} : votre rendez-vous ${p.day} à ${p.time} est annulé. Si besoin, rappelez la permanence. En cas d'urgence, appelez le 15.`,
+    en: `${p.territory}: your appointment ${p.dayEn} at ${p.time} is cancelled. Call the line again if needed. In an emergency, dial 15.`,
+  }),
+  consultation_none: () => ({
+    fr: "Aucun rendez-vous à venir n'est enregistré pour ce numéro. Pour parler au médecin de garde, appelez la permanence. En cas d'urgence, appelez le 15.",
+    en: 'No upcoming appointment is booked for this number. To speak to the doctor on call, call the line. In an emergency, dial 15.',
   }),
 };
 

@@ -54,6 +54,7 @@ const tableauSpan = { service: 'fixture:serviceA', du: '2027-01-01', au: '2027-0
 const tableauQuery = 'service=fixture:serviceA&du=2027-01-01&au=2027-03-31';
 // A quarter already over: its réalisé can be drawn up.
 const realisedQuery = 'service=fixture:serviceA&du=2026-07-01&au=2026-09-30';
+const consultationCall = { callId: 'consultationCallA' };
 const acceptance = { token: 'fixture:freshInvitationToken', password: 'cheval agrafe pile' };
 const ficheApi = { reasonCode: 'orl', decision: 'pharmacy', prescription: false };
 const ficheForm = {
@@ -246,6 +247,19 @@ export const expectations: Record<string, Expectation> = {
   'GET /api/callbacks': { ok: ['admin', 'manager', 'managerB'] },
   'POST /api/swaps': { ok: ['pro'], body: { shiftId: 'fixture:proShiftA' } },
   'POST /api/swaps/:id/take': { ok: ['pro'], params: { id: 'swapA' } },
+  // MMG consultations: booked from a call by its régulateur (A's professional) or A's managers
+  // (a slot that does not exist: a 409 once through); marked by the doctor at the MMG that day.
+  'GET /api/calls/:callId/consultation-slots': { ok: members, params: consultationCall },
+  'POST /api/calls/:callId/consultations': {
+    ok: members,
+    params: consultationCall,
+    body: { serviceId: 'fixture:serviceA', startsAt: '2026-11-24T03:00:00Z' },
+  },
+  'POST /api/consultations/:id/outcome': {
+    ok: ['pro'],
+    params: { id: 'consultationA' },
+    body: { outcome: 'honoured' },
+  },
   'POST /api/swaps/:id/:decision': {
     ok: managers,
     params: { id: 'swapA', decision: 'literal:reject' },
@@ -382,6 +396,18 @@ export const expectations: Record<string, Expectation> = {
   'POST /me/ical-token': { ok: ['pro', 'proB'] },
   'POST /me/unavailability/:id/delete': { ok: members, params: { id: 'freshProUnavailabilityA' } },
   'GET /demo': { ok: everyone },
+  'GET /calls/:callId/consultation': { ok: members, params: consultationCall },
+  'POST /calls/:callId/consultation': {
+    ok: members,
+    params: consultationCall,
+    body: { slot: 'fixture:serviceA@2026-11-24T03:00:00.000Z' },
+  },
+  // The evening of each one's own MMG (B's people see B's, nothing of A).
+  'GET /consultations': { ok: everyone },
+  'POST /consultations/:id/:outcome': {
+    ok: ['pro'],
+    params: { id: 'consultationA', outcome: 'literal:honoured' },
+  },
 
   'GET /accounts': { ok: listers },
   'POST /accounts/managers': {

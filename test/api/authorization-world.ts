@@ -5,6 +5,7 @@ import {
   apiTokens,
   callRecords,
   directoryImports,
+  consultationBookings,
   overrides,
   professionals as professionalRows,
   regulationFiches,
@@ -126,6 +127,31 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
       updatedAt: now,
     })
     .returning();
+  // A call A's professional took as régulateur, and a consultation booked from it at the MMG
+  // (serviceA) during A's professional's own night there.
+  const [consultationCall] = await db
+    .insert(callRecords)
+    .values({
+      callSid: 'CAauthorizationmatrix0000000000002',
+      territoryId: territoryA.id,
+      fromNumber: '+33639987654',
+      toNumber: territoryA.number,
+      startedAt: new Date('2026-11-24T09:50:00Z'),
+      connectedProfessionalId: me.id,
+      outcome: 'connected',
+    })
+    .returning();
+  const [consultation] = await db
+    .insert(consultationBookings)
+    .values({
+      territoryId: territoryA.id,
+      serviceId: serviceA.id,
+      callId: consultationCall!.id,
+      slotStartsAt: new Date('2026-11-26T20:00:00Z'),
+      patientNumber: '+33639987654',
+      bookedBy: me.id,
+    })
+    .returning();
   const territoryB = await aTerritory(db);
   const serviceB = await aService(db, territoryB);
   const proB = await aProfessional(db, serviceB);
@@ -149,6 +175,8 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     callA: () => callA,
     ficheCallA: () => ficheCall!.id,
     ficheA: () => fiche!.id,
+    consultationCallA: () => consultationCall!.id,
+    consultationA: () => consultation!.id,
     swapA: () => swap!.id,
     directoryImportA: () => directoryImportA!.id,
     // Read at each request: the rotation rows give A's professional a new feed address.
@@ -256,6 +284,8 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
       me.mobile,
       callA,
       '+33612349876',
+      consultationCall!.id,
+      '+33639987654',
       // A's accounts (the Comptes list of B's manager shows B's only).
       users.manager.user.id,
       users.manager.user.email,

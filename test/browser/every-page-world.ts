@@ -56,6 +56,19 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
     outcome: 'connected',
     durationSeconds: 240,
   });
+  // A call Dr Anne Le Goff took as régulateur: the MMG consultation page books from it.
+  const [booking] = await db
+    .insert(callRecords)
+    .values({
+      callSid: 'CAeverypage0002',
+      territoryId: territory!.id,
+      fromNumber: '+33612345670',
+      toNumber: '+33261910015',
+      startedAt: new Date(now.getTime() - 1800_000),
+      connectedProfessionalId: me!.id,
+      outcome: 'connected',
+    })
+    .returning();
   await db.insert(callEvents).values([
     { callSid: 'CAeverypage0001', at: now, kind: 'visit', node: 'greeting' },
     { callSid: 'CAeverypage0001', at: now, kind: 'accepted', detail: { attempt: 0 } },
@@ -116,6 +129,7 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
     '/rota/overrides/:id/cancel': () => `/rota/overrides/${override!.id}/cancel`,
     '/calls/:sid': () => '/calls/CAeverypage0001',
     '/calls/:callId/fiche': () => `/calls/${regulated!.id}/fiche`,
+    '/calls/:callId/consultation': () => `/calls/${booking!.id}/consultation`,
     '/professionals/:id/edit': (role) =>
       `/professionals/${role === 'professional' ? me!.id : other!.id}/edit`,
     ':service': () => doctor!.id,
