@@ -46,6 +46,8 @@ export async function connectMllp(
   return {
     send(message) {
       return new Promise<Buffer>((resolve, reject) => {
+        if (socket.destroyed || socket.writableEnded)
+          return reject(new Error('MLLP connection closed'));
         waiting.push({ resolve, reject });
         socket.write(Buffer.concat([Buffer.from([VT]), message, Buffer.from([FS, CR])]));
       });
