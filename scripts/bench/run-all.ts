@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, one after the other; paste the tables into BENCHMARKS.md. */
 import { cpus, totalmem } from 'node:os';
 import { benchCalls } from './calls.js';
+import { benchHl7 } from './hl7-mllp.js';
 import { benchQueue } from './queue.js';
 import { benchRollingRestart } from './rolling-restart.js';
 import { benchRota } from './rota.js';
@@ -25,4 +26,6 @@ console.log('webhook on the cluster (npm start processes behind nginx): closed a
 console.table(await benchWebhookCluster());
 console.log('rolling restart of two instances during a burst of calls');
 console.table(await benchRollingRestart());
+console.log('hospital feed: ADT messages over one MLLP connection');
+console.table(await benchHl7());
 process.exit(0);
