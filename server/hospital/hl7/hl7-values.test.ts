@@ -20,6 +20,8 @@ describe('HL7 values', () => {
   it('reads a birth date as a calendar date', () => {
     expect(dateOf('19470215')).toBe('1947-02-15');
     expect(dateOf('19471315')).toBe('invalid');
+    expect(dateOf('19470231')).toBe('invalid');
+    expect(instantOf('20260231120000', 'Europe/Paris')).toBe('invalid');
   });
 
   it('unescapes what it escapes', () => {

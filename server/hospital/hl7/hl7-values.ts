@@ -78,7 +78,12 @@ export function instantOf(value: string, timeZone: string): Date | null | 'inval
   const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', frac = '0', sign, oh, om] = m;
   const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const;
   const ms = Math.round(Number(`0.${frac}`) * 1000);
-  if (parts[1] > 11 || parts[2] < 1 || parts[2] > 31 || parts[3] > 23 || parts[4] > 59)
+  if (
+    !isCalendarDate(parts[0], parts[1], parts[2]) ||
+    parts[3] > 23 ||
+    parts[4] > 59 ||
+    parts[5] > 59
+  )
     return 'invalid';
   if (sign) {
     const offsetMs = (Number(oh) * 60 + Number(om)) * 60_000 * (sign === '-' ? -1 : 1);
@@ -91,9 +96,14 @@ export function instantOf(value: string, timeZone: string): Date | null | 'inval
 export function dateOf(value: string): string | null | 'invalid' {
   if (value === '') return null;
   const m = /^(\d{4})(\d{2})(\d{2})/.exec(value);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 || Number(m[3]) > 31)
-    return 'invalid';
+  if (!m || !isCalendarDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) return 'invalid';
   return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** A day that exists (no 31 February): PostgreSQL would refuse it inside the transaction. */
+function isCalendarDate(year: number, monthIndex: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, monthIndex, day));
+  return date.getUTCMonth() === monthIndex && date.getUTCDate() === day && year >= 1800;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -14,6 +14,9 @@ import { internalErrorAck, receiveAdtMessage } from './commands.js';
 
 type Deps = Pick<AppDeps, 'config' | 'db' | 'jobs' | 'logger' | 'now'>;
 
+/** An ADT message is a few kilobytes; one with scanned documents (OBX/ED) stays well under this. */
+const maxFrameBytes = 16 * 1024 * 1024;
+
 export interface Hl7Listener {
   port: number;
   host: string;
@@ -43,11 +46,18 @@ export async function startHl7Listener(deps: Deps): Promise<Hl7Listener | null> 
   const followUps = new Set<Promise<void>>();
   const onSocket = (socket: Socket) => {
     const connection = new Hl7Connection(socket, 'latin1');
+    // The library buffers until FS CR: a sender that never ends its frame is cut, not kept.
+    let unframedBytes = 0;
+    socket.on('data', (chunk: Buffer) => {
+      unframedBytes += chunk.length;
+      if (unframedBytes > maxFrameBytes) socket.destroy();
+    });
     // Messages of one connection are applied and acknowledged in the order they came.
     let chain: Promise<void> = Promise.resolve();
     const entry = { socket, idle: () => chain };
     connections.add(entry);
     connection.addEventListener('message', (event) => {
+      unframedBytes = 0;
       chain = chain
         .then(() => handle(deps, connection, event.message, followUps))
         .catch((err: unknown) => deps.logger.error({ err }, 'MLLP message handling failed'));
@@ -65,6 +75,8 @@ export async function startHl7Listener(deps: Deps): Promise<Hl7Listener | null> 
     connection.addEventListener('close', () => connections.delete(entry));
   };
   const server: Server = tls ? createTlsServer(tls, onSocket) : createTcpServer(onSocket);
+  // A hospital opens one or a few connections; more is a misconfigured or hostile peer.
+  server.maxConnections = 32;
   const port = await listen(server, where.port, where.host).catch((err: { code?: string }) => {
     if (err.code !== 'EADDRINUSE' || !where.yieldsWhenBusy) throw err;
     return listen(server, 0, where.host);
