@@ -41,12 +41,19 @@ export async function receiveAdtMessage(deps: Deps, bytes: Buffer): Promise<Rece
     const message = reading.ok ? reading.envelope.message : reading.message;
     const refusal = refusals.unknownCharset(msh18Of(bytes));
     const ids = reading.ok ? reading.envelope : reading;
-    return refuse(deps.db.db, now, fallback, text, message, refusal, ids);
+    return refuse(deps.db.db, { now, charset: fallback, text, message, refusal, ids });
   }
   const text = decodeMessage(bytes, charset);
   const reading = readEnvelope(text);
   if (!reading.ok)
-    return refuse(deps.db.db, now, charset, text, reading.message, reading.refusal, reading);
+    return refuse(deps.db.db, {
+      now,
+      charset,
+      text,
+      message: reading.message,
+      refusal: reading.refusal,
+      ids: reading,
+    });
   const envelope = reading.envelope;
 
   const repeat = await storedAck(deps.db.db, envelope.sendingFacility, envelope.controlId);
@@ -57,28 +64,26 @@ export async function receiveAdtMessage(deps: Deps, bytes: Buffer): Promise<Rece
     ? eventRefusal(envelope)
     : refusals.facilityNotAllowed(envelope.sendingFacility);
   if (refusal || !territory || !isStayEvent(envelope.event))
-    return refuse(
-      deps.db.db,
+    return refuse(deps.db.db, {
       now,
       charset,
       text,
-      envelope.message,
+      message: envelope.message,
       refusal,
-      envelope,
-      territory?.id,
-    );
+      ids: envelope,
+      territoryId: territory?.id,
+    });
   const adt = readAdt(envelope.message, envelope.event, territory.timeZone);
   if (!adt.ok)
-    return refuse(
-      deps.db.db,
+    return refuse(deps.db.db, {
       now,
       charset,
       text,
-      envelope.message,
-      adt.refusal,
-      envelope,
-      territory.id,
-    );
+      message: envelope.message,
+      refusal: adt.refusal,
+      ids: envelope,
+      territoryId: territory.id,
+    });
 
   const ack = buildAck(envelope.message, now, charset.msh18, null);
   const committed = await deps.db.db.transaction(async (tx) => {
@@ -134,14 +139,18 @@ export function internalErrorAck(bytes: Buffer, now: Date): Buffer {
 
 async function refuse(
   db: Database,
-  now: Date,
-  charset: Charset,
-  text: string,
-  message: Hl7Message | null,
-  refusal: Refusal | null,
-  ids: { sendingFacility?: string; controlId?: string; event?: string },
-  territoryId?: string,
+  input: {
+    now: Date;
+    charset: Charset;
+    /** The decoded message, stored as it came (health data: never logged). */
+    text: string;
+    message: Hl7Message | null;
+    refusal: Refusal | null;
+    ids: { sendingFacility?: string; controlId?: string; event?: string };
+    territoryId?: string | undefined;
+  },
 ): Promise<Receipt> {
+  const { now, charset, text, message, refusal, ids, territoryId } = input;
   const why = refusal ?? refusals.internal();
   const ack = buildAck(message, now, charset.msh18, why);
   if (ids.sendingFacility && ids.controlId) {
