@@ -10,7 +10,10 @@ import { connectMllp, readAck } from './mllp-client.js';
 /** HL7_TLS_CERT/HL7_TLS_KEY: the listener speaks MLLP inside TLS, and only that. */
 let dir: string;
 let feed: HospitalFeed;
+/** The same certificate requiring client certificates signed by itself (HL7_TLS_CA). */
+let mutual: HospitalFeed;
 let ca: Buffer;
+let key: Buffer;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gardeline-hl7-tls-'));
@@ -36,13 +39,15 @@ beforeAll(async () => {
     { stdio: 'ignore' },
   );
   ca = readFileSync(join(dir, 'cert.pem'));
-  feed = await startHospitalFeed({
-    env: { HL7_TLS_CERT: join(dir, 'cert.pem'), HL7_TLS_KEY: join(dir, 'key.pem') },
-  });
+  key = readFileSync(join(dir, 'key.pem'));
+  const env = { HL7_TLS_CERT: join(dir, 'cert.pem'), HL7_TLS_KEY: join(dir, 'key.pem') };
+  feed = await startHospitalFeed({ env });
+  mutual = await startHospitalFeed({ env: { ...env, HL7_TLS_CA: join(dir, 'cert.pem') } });
 });
 
 afterAll(async () => {
   await feed?.close();
+  await mutual?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -63,5 +68,26 @@ describe('the MLLP listener over TLS', () => {
       plain.send(fixture('a01-admission', { visit, controlId: id(1) })),
     ).rejects.toThrow();
     expect(await feed.stayOf(visit)).toBeUndefined();
+  });
+});
+
+describe('the MLLP listener requiring a client certificate (HL7_TLS_CA)', () => {
+  it('takes a hospital presenting a certificate the CA signed', async () => {
+    const hospital = await mutual.connect({ ca, cert: ca, key });
+    const { visit, id } = aStory();
+    const ack = readAck(
+      await hospital.send(fixture('a05-pre-admission', { visit, controlId: id(1) })),
+    );
+    expect(ack.MSA?.[1]).toBe('AA');
+  });
+
+  it('refuses a TLS client without a certificate', async () => {
+    const { visit, id } = aStory();
+    const anonymous = await mutual.connect({ ca }).catch(() => null);
+    if (anonymous)
+      await expect(
+        anonymous.send(fixture('a05-pre-admission', { visit, controlId: id(1) })),
+      ).rejects.toThrow();
+    expect(await mutual.stayOf(visit)).toBeUndefined();
   });
 });
