@@ -122,6 +122,24 @@ const configSchema = z.object({
   WORKER_MAX_STALLED: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(10),
   /** Milliseconds between sweeps of the callbacks that never reached the queue (Redis was down). */
   OUTBOX_SWEEP_MS: milliseconds.default(15_000),
+  /**
+   * The hospital feed's MLLP port (HL7 v2 ADT, server/hospital/hl7/): a port (0: any free one) or
+   * `off`. Unset: 2575 (the IANA port of HL7 over MLLP), except 0 under NODE_ENV=test and off under
+   * NODE_ENV=production, where opening a port for health data is a decision: set it on the one
+   * instance the hospital connects to (see server/hospital/hl7/README.md).
+   */
+  HL7_PORT: z.union([z.literal('off'), port]).optional(),
+  /**
+   * The address the MLLP listener binds. Loopback by default, like HOST: the hospital reaches it
+   * through a VPN or an stunnel/nginx stream in front; set the interface's address (or 0.0.0.0)
+   * to take connections from the network directly, preferably with HL7_TLS_CERT.
+   */
+  HL7_HOST: z.string().min(1).default('127.0.0.1'),
+  /** PEM certificate and key files: set both and the MLLP listener speaks TLS only. */
+  HL7_TLS_CERT: z.string().min(1).optional(),
+  HL7_TLS_KEY: z.string().min(1).optional(),
+  /** PEM CA file: when set, the hospital must present a client certificate it signed (mutual TLS). */
+  HL7_TLS_CA: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -140,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
   const parsed = configSchema.safeParse(cleaned);
   if (parsed.success) {
+    assertHl7TlsComplete(parsed.data);
     if (parsed.data.NODE_ENV === 'production') assertProductionReady(parsed.data);
     return parsed.data;
   }
@@ -159,6 +178,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 function redact(name: string, value: string): string {
   return /TOKEN|SECRET|PASSWORD|SMTP_URL/.test(name) ? '***' : value.slice(0, 80);
+}
+
+/** Half a TLS setting would silently serve health data in clear: both files, or neither. */
+function assertHl7TlsComplete(config: Config): void {
+  const { HL7_TLS_CERT: cert, HL7_TLS_KEY: key, HL7_TLS_CA: ca } = config;
+  const problems: string[] = [];
+  if (cert && !key) problems.push('HL7_TLS_KEY: required with HL7_TLS_CERT (missing)');
+  if (key && !cert) problems.push('HL7_TLS_CERT: required with HL7_TLS_KEY (missing)');
+  if (ca && !cert) problems.push('HL7_TLS_CERT: required with HL7_TLS_CA (missing)');
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/**
+ * Where the MLLP listener listens, or null (off). `yieldsWhenBusy`: the development default 2575
+ * gives way to a free port when another gardeline of the machine holds it; a port that was set
+ * explicitly, or any port in production, is taken or the start fails.
+ */
+export function hl7ListenOf(
+  config: Config,
+): { port: number; host: string; yieldsWhenBusy: boolean } | null {
+  const value =
+    config.HL7_PORT ?? { development: 2575, test: 0, production: 'off' as const }[config.NODE_ENV];
+  if (value === 'off') return null;
+  return {
+    port: value,
+    host: config.HL7_HOST,
+    yieldsWhenBusy: config.HL7_PORT === undefined && config.NODE_ENV === 'development',
+  };
 }
 
 /** In production nothing may fall back to a local default that would be unsafe. */
