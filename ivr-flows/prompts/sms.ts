@@ -14,7 +14,9 @@ export type SmsKind =
   | 'swap_confirmation'
   | 'gap_alert'
   | 'leave_conflict'
-  | 'callback_late';
+  | 'callback_late'
+  | 'hospital_news'
+  | 'hospital_task';
 
 type Params = Record<string, string>;
 const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
@@ -58,6 +60,16 @@ const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
   callback_late: (p) => ({
     fr: `${p.territory} : un rappel patient attend depuis plus de ${p.minutes} min. Merci de le prendre en charge.`,
     en: `${p.territory}: a patient callback has waited over ${p.minutes} min.`,
+  }),
+  // To a professional about a patient in hospital: only that there is something to read, and
+  // where. No name, no unit, no hospital, nothing medical: the details go by MSSanté or the app.
+  hospital_news: (p) => ({
+    fr: `gardeline : du nouveau vous concerne. À lire sur ${p.link}`,
+    en: `gardeline: there is news for you. Read it at ${p.link}`,
+  }),
+  hospital_task: (p) => ({
+    fr: `gardeline : une tâche vous a été confiée. À lire sur ${p.link}`,
+    en: `gardeline: a task was given to you. Read it at ${p.link}`,
   }),
 };
 

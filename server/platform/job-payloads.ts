@@ -36,6 +36,8 @@ export const jobPayloads = {
    * update the return-home checklist. Ids only: the stay is health data and stays in PostgreSQL.
    */
   'hospital-stay-notice': z.object({ stayId: z.string().uuid(), movementId: z.string().uuid() }),
+  /** Hands unnoticed ADT movements to the queue and retries undelivered hospital notices. */
+  'hospital-notice-sweep': z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -53,4 +55,5 @@ export const jobQueue = {
   'retention-purge': 'maintenance',
   'callback-outbox': 'maintenance',
   'hospital-stay-notice': 'reminders',
+  'hospital-notice-sweep': 'maintenance',
 } as const satisfies Record<JobName, string>;
