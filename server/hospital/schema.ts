@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { returnHomeItemKinds } from '../../db/schema/index.js';
-import { localDate } from '../platform/params.js';
+import { displayName, localDate } from '../platform/params.js';
 
 const entryId = z
   .string()
@@ -13,11 +13,8 @@ const optional = <T extends z.ZodTypeAny>(schema: T) =>
 export const newItem = z
   .object({
     kind: z.enum(returnHomeItemKinds, { message: 'type de tâche inconnu. Unknown item kind.' }),
-    label: z
-      .string()
-      .trim()
-      .max(200, '200 caractères au plus. 200 characters at most.')
-      .default(''),
+    // No control characters: a NUL is refused by PostgreSQL, a line break would reach the e-mail.
+    label: displayName(0, 200).default(''),
     due: optional(localDate),
     assignee: optional(entryId),
   })
