@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import type { Queryable } from '../../db/client.js';
 import { auditActorOf, type Actor } from '../access/actor.js';
 import { recordAudit } from '../platform/audit.js';
+import { smtpFailure } from './notices/mssante.js';
 import type { AppDeps } from '../platform/deps.js';
 import { badRequest, forbidden, notFound } from '../platform/http-errors.js';
 import { organises, readableStay, type StayView } from './access.js';
@@ -64,7 +65,7 @@ async function deliverAfterCommit(deps: Deps, notice: NoticeRow | null) {
   if (!notice) return;
   await deliverStayNotice(deps, notice.id).catch((err: unknown) =>
     deps.logger.warn(
-      { noticeId: notice.id, err: { message: (err as Error).message } },
+      { noticeId: notice.id, err: smtpFailure(err) },
       'assignment notice left to the sweep',
     ),
   );

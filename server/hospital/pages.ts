@@ -26,8 +26,13 @@ export function hospitalPages(deps: AppDeps): Router {
     const actor = req.actor!;
     const now = deps.now();
     const mine = await myPatients(db, actor, now);
+    // The coordination's page is not in the navigation yet (its length is tested): linked here.
+    const coordinationLink =
+      actor.role === 'professional'
+        ? ''
+        : html`<p><a href="/hospital">Coordination hôpital : séjours et tâches du territoire</a></p>`;
     const body = !mine.entry
-      ? html`<p>Votre compte n’est lié à aucune fiche de l’annuaire : aucun patient à suivre ici.</p>`
+      ? html`${coordinationLink}<p>Votre compte n’est lié à aucune fiche de l’annuaire : aucun patient à suivre ici.</p>`
       : html`<p class="muted">Les séjours dont vous êtes le médecin traitant, déclarés par les établissements, et les tâches de retour à domicile qui vous sont confiées.</p>
 <h2>Mes patients</h2>${staysTable('Mes patients à l’hôpital', mine.stays)}
 <h2>Tâches qui me sont confiées</h2>${

@@ -1,4 +1,5 @@
 import { smsBody } from '../../../ivr-flows/prompts/sms.js';
+import { smtpFailure } from './mssante.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { queueSms } from '../../sms/queue-sms.js';
 import { platformNumberOf } from '../../territories/store.js';
@@ -52,7 +53,7 @@ export async function deliverStayNotice(deps: Deps, noticeId: string): Promise<v
       await setEmailStatus(db, notice.id, 'pending');
       // The operator's answer only: never the address or the message.
       deps.logger.warn(
-        { noticeId: notice.id, err: { message: (err as Error).message } },
+        { noticeId: notice.id, err: smtpFailure(err) },
         'MSSanté notice not sent yet',
       );
       throw err;

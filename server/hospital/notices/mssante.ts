@@ -79,3 +79,12 @@ export async function sendByMssante(
     headers: mssHeaders(config),
   });
 }
+
+/**
+ * What of an SMTP failure goes to the logs: its codes, never its text (an operator's refusal
+ * quotes the recipient's address).
+ */
+export function smtpFailure(err: unknown): { code?: unknown; responseCode?: unknown } {
+  const { code, responseCode } = (err ?? {}) as { code?: unknown; responseCode?: unknown };
+  return { code, responseCode };
+}
