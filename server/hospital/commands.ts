@@ -48,7 +48,7 @@ async function assigneeOf(db: Queryable, view: StayView, entryId: string | undef
 }
 
 /** The assignee hears of their item (SMS that says only "a task", MSSanté with the details). */
-async function noticeOfAssignment(tx: Queryable, view: StayView, item: ItemRow) {
+async function noticeOfAssignment(tx: Queryable, view: StayView, item: ItemRow, now: Date) {
   if (!item.assigneeEntryId) return null;
   return writeNotice(tx, {
     stayId: view.stay.id,
@@ -57,6 +57,7 @@ async function noticeOfAssignment(tx: Queryable, view: StayView, item: ItemRow) 
     recipientEntryId: item.assigneeEntryId,
     kind: 'assignment',
     dedupeKey: `assignment:${item.id}:${item.assigneeEntryId}`,
+    createdAt: now,
   });
 }
 
@@ -98,7 +99,7 @@ export async function addReturnHomeItem(
       territoryId: view.stay.territoryId,
       after: item,
     });
-    return { item, notice: await noticeOfAssignment(tx, view, item) };
+    return { item, notice: await noticeOfAssignment(tx, view, item, deps.now()) };
   });
   await deliverAfterCommit(deps, notice);
   return item;
@@ -134,7 +135,7 @@ export async function assignReturnHomeItem(
       before: { assigneeEntryId: item.assigneeEntryId },
       after: { assigneeEntryId: after.assigneeEntryId },
     });
-    return { after, notice: await noticeOfAssignment(tx, view, after) };
+    return { after, notice: await noticeOfAssignment(tx, view, after, deps.now()) };
   });
   await deliverAfterCommit(deps, notice);
   return after;

@@ -206,3 +206,31 @@ describe('the sweep', () => {
     expect(noticed).toHaveLength(1);
   });
 });
+
+describe('an MSSanté operator out of reach', () => {
+  it('fails the job (to be retried), keeps the e-mail pending, and the sweep sends it later, once', async () => {
+    const { territory, entry } = await aGp();
+    const stay = await aStay(t.db.db, territory, entry);
+    const a01 = await aMovement(t.db.db, stay, 'A01');
+    const reachable = t.deps.config.MSSANTE_SMTP_URL;
+    t.deps.config.MSSANTE_SMTP_URL = 'smtp://127.0.0.1:9';
+    try {
+      await expect(notice(stay, a01.id)).rejects.toThrow(/not sent yet/);
+    } finally {
+      t.deps.config.MSSANTE_SMTP_URL = reachable;
+    }
+    const [row] = await t.db.db.select().from(stayNotices).where(eq(stayNotices.stayId, stay.id));
+    expect(row).toMatchObject({ emailStatus: 'pending', smsStatus: 'sent' });
+    expect(mailsTo(entry.mssante!)).toHaveLength(0);
+
+    t.setNow(new Date(now.getTime() + 10 * 60_000));
+    try {
+      await sweepHospitalNotices(t.deps);
+      await sweepHospitalNotices(t.deps);
+    } finally {
+      t.setNow(now);
+    }
+    expect(mailsTo(entry.mssante!)).toHaveLength(1);
+    expect(await smsTo(entry.mobile!)).toHaveLength(1);
+  });
+});

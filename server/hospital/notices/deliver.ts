@@ -50,13 +50,16 @@ export async function deliverStayNotice(deps: Deps, noticeId: string): Promise<v
         stayNoticeEmail(notice.kind, stay, pageLink, item),
       );
     } catch (err) {
-      await setEmailStatus(db, notice.id, 'pending');
-      // The operator's answer only: never the address or the message.
-      deps.logger.warn(
-        { noticeId: notice.id, err: smtpFailure(err) },
-        'MSSanté notice not sent yet',
+      const failure = smtpFailure(err);
+      // A 5xx is the operator's final word (unknown mailbox): retrying cannot help.
+      const permanent = Number(failure.responseCode) >= 500;
+      await setEmailStatus(db, notice.id, permanent ? 'failed' : 'pending');
+      deps.logger.warn({ noticeId: notice.id, err: failure }, 'MSSanté notice not sent');
+      if (permanent) return;
+      // The operator's text may quote the address: the job's failure log gets the codes only.
+      throw new Error(
+        `MSSanté notice not sent yet (${failure.code ?? failure.responseCode ?? 'no code'})`,
       );
-      throw err;
     }
     await setEmailStatus(db, notice.id, 'sent', deps.now());
   }

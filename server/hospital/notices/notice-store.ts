@@ -20,6 +20,8 @@ export async function writeNotice(
     recipientEntryId: string;
     kind: StayNoticeKind;
     dedupeKey: string;
+    /** The service's clock (the sweep compares it with its own). */
+    createdAt: Date;
   },
 ): Promise<NoticeRow> {
   await tx.insert(stayNotices).values(values).onConflictDoNothing({

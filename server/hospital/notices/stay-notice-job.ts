@@ -54,6 +54,7 @@ export async function hospitalStayNotice(
           { stayId: stay.id, movementId: movement.id, entryId: recipient.id },
           stay.expectedDischargeAt,
         ),
+        createdAt: deps.now(),
       });
     await markMovementNoticed(tx, movement.id, outcome);
     // Ids and kinds only: the audit log is read by managers, the health data stays in the stay.
