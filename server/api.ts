@@ -16,6 +16,7 @@ import { territoriesRouter } from './territories/routes.js';
 import { activityReportRouter } from './regulation/report/routes.js';
 import { fichesRouter } from './regulation/fiches/routes.js';
 import { consultationsRouter } from './regulation/consultations/routes.js';
+import { hospitalRouter } from './hospital/routes.js';
 
 /**
  * The JSON API. Everything after the session routes requires an authenticated actor: a route
@@ -39,6 +40,7 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(consultationsRouter(deps));
   router.use(accountsApiRouter(deps), tokensApiRouter(deps));
   router.use(fichesRouter(deps));
+  router.use(hospitalRouter(deps));
   router.use((req, res) =>
     res.status(404).json({ error: 'not_found', message: `Pas de route ${req.method} ${req.path}` }),
   );

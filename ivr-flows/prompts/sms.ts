@@ -19,7 +19,9 @@ export type SmsKind =
   | 'fiche_reminder'
   | 'consultation_booked'
   | 'consultation_cancelled'
-  | 'consultation_none';
+  | 'consultation_none'
+  | 'hospital_news'
+  | 'hospital_task';
 
 type Params = Record<string, string>;
 const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
@@ -85,6 +87,16 @@ const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
   consultation_none: () => ({
     fr: "Aucun rendez-vous à venir n'est enregistré pour ce numéro. Pour parler au médecin de garde, appelez la permanence. En cas d'urgence, appelez le 15.",
     en: 'No upcoming appointment is booked for this number. To speak to the doctor on call, call the line. In an emergency, dial 15.',
+  }),
+  // To a professional about a patient in hospital: only that there is something to read, and
+  // where. No name, no unit, no hospital, nothing medical: the details go by MSSanté or the app.
+  hospital_news: (p) => ({
+    fr: `gardeline : du nouveau vous concerne. À lire sur ${p.link}`,
+    en: `gardeline: there is news for you. Read it at ${p.link}`,
+  }),
+  hospital_task: (p) => ({
+    fr: `gardeline : une tâche vous a été confiée. À lire sur ${p.link}`,
+    en: `gardeline: a task was given to you. Read it at ${p.link}`,
   }),
 };
 

@@ -97,6 +97,22 @@ const configSchema = z.object({
   /** SMTP server for account invitations (smtp:// or smtps://user:pass@host:port); unset: SMS only. */
   SMTP_URL: urlString(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().min(3).default('gardeline <no-reply@gardeline.local>'),
+  /**
+   * MSSanté: the operator's SMTP submission (smtp://host:587, STARTTLS always required; smtps://
+   * for implicit TLS), user and password in the URL when the operator asks for them. Unset: hospital
+   * notices go by SMS and the web app only.
+   */
+  MSSANTE_SMTP_URL: urlString(['smtp', 'smtps']).optional(),
+  /** Path of the PEM client certificate (IGC-Santé) presented to the MSSanté operator. */
+  MSSANTE_CERT: z.string().min(1).optional(),
+  /** Path of the PEM private key of MSSANTE_CERT. */
+  MSSANTE_KEY: z.string().min(1).optional(),
+  /** Path of the PEM CA chain the operator's server certificate is checked against (default: Node's). */
+  MSSANTE_CA: z.string().min(1).optional(),
+  /** The MSSanté mailbox the notices come from (the CPTS's organisation mailbox). */
+  MSSANTE_FROM: z.string().min(3).default('gardeline <gardeline@cpts.mssante.fr>'),
+  /** The software's registration number, sent as the X-MSS-NIL header when set. */
+  MSSANTE_NIL: z.string().min(1).optional(),
   /** Where the embedded PostgreSQL keeps its data. */
   DATA_DIR: z.string().min(1).default('.data'),
   /**
@@ -177,7 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function redact(name: string, value: string): string {
-  return /TOKEN|SECRET|PASSWORD|SMTP_URL/.test(name) ? '***' : value.slice(0, 80);
+  return /TOKEN|SECRET|PASSWORD|SMTP_URL|MSSANTE_KEY/.test(name) ? '***' : value.slice(0, 80);
 }
 
 /** Half a TLS setting would silently serve health data in clear: both files, or neither. */

@@ -13,6 +13,7 @@ import {
 } from '../../db/schema/index.js';
 import { defaultTerritorySettings } from '../../db/schema/settings.js';
 import type { AppDeps } from './deps.js';
+import { purgeHospital } from '../hospital/retention.js';
 
 const day = 24 * 3600_000;
 const defaults = defaultTerritorySettings.retention;
@@ -27,7 +28,7 @@ async function purge(db: Queryable, table: PgTable, where: SQL | undefined): Pro
  * Deletes what is past each territory's retention periods: fiches de régulation and their
  * addenda, call records and their paths (not while their fiche is kept),
  * callback requests and their attempts (patients' numbers), SMS (inbound free text sooner),
- * audit entries. Then what belongs to no territory (SMS to an unknown number, by the default
+ * audit entries, hospital stays and ADT messages. Then what belongs to no territory (SMS to an unknown number, by the default
  * periods) and expired web sessions (every anonymous visit to /login writes one).
  */
 export async function retentionPurge(deps: Pick<AppDeps, 'db' | 'now'>): Promise<string> {
@@ -91,7 +92,10 @@ export async function retentionPurge(deps: Pick<AppDeps, 'db' | 'now'>): Promise
       auditLog,
       and(ofTerritory(auditLog.territoryId), lt(auditLog.at, before(r.auditDays))),
     );
+    // Stays (movements, notices, return-home items) and ADT messages, after discharge or cancel.
+    purged += await purgeHospital(db, territory.id, before(r.hospitalDays!));
   }
+  purged += await purgeHospital(db, null, before(defaults.hospitalDays!));
   const noTerritory = isNull(smsMessages.territoryId);
   purged += await purge(
     db,

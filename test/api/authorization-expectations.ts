@@ -459,6 +459,39 @@ export const expectations: Record<string, Expectation> = {
     body: addendum,
   },
   'GET /my-calls': { ok: ['pro', 'proB'] },
+  // Hospital follow-up (issue 19): the patient's GP (A's professional) and A's coordination.
+  'GET /my-patients': { ok: everyone },
+  'GET /hospital': { ok: listers },
+  'GET /hospital/stays/:id': { ok: members, params: { id: 'stayA' } },
+  'POST /hospital/stays/:id/items': {
+    ok: members,
+    params: { id: 'stayA' },
+    body: { kind: 'other', label: 'Lit médicalisé' },
+  },
+  'POST /hospital/items/:id/assign': {
+    ok: members,
+    params: { id: 'itemA' },
+    body: { assignee: 'fixture:entryA' },
+  },
+  'POST /hospital/items/:id/done': { ok: members, params: { id: 'itemA' }, body: { done: 'true' } },
+  'GET /api/my-patients': { ok: everyone },
+  'GET /api/hospital/coordination': { ok: listers },
+  'GET /api/hospital/stays/:id': { ok: members, params: { id: 'stayA' } },
+  'POST /api/hospital/stays/:id/items': {
+    ok: members,
+    params: { id: 'stayA' },
+    body: { kind: 'other', label: 'Lit médicalisé' },
+  },
+  'POST /api/hospital/items/:id/assign': {
+    ok: members,
+    params: { id: 'itemA' },
+    body: { assignee: 'fixture:entryA' },
+  },
+  'POST /api/hospital/items/:id/done': {
+    ok: members,
+    params: { id: 'itemA' },
+    body: { done: true },
+  },
 };
 
 /**

@@ -6,7 +6,10 @@ import {
   callRecords,
   directoryImports,
   consultationBookings,
+  directoryEntries,
+  hospitalStays,
   overrides,
+  returnHomeItems,
   professionals as professionalRows,
   regulationFiches,
   services as serviceRows,
@@ -152,6 +155,33 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
       bookedBy: me.id,
     })
     .returning();
+  // A's professional is the médecin traitant of a stay of A, with one return-home item.
+  const [proEntry] = await db
+    .insert(directoryEntries)
+    .values({ territoryId: territoryA.id, lastName: 'Traitant', professionalId: me.id })
+    .returning();
+  const [entryA] = await db
+    .insert(directoryEntries)
+    .values({ territoryId: territoryA.id, lastName: 'Service de soins infirmiers' })
+    .returning();
+  const [stayA] = await db
+    .insert(hospitalStays)
+    .values({
+      territoryId: territoryA.id,
+      sendingFacility: 'CH_MATRICE',
+      visitNumber: 'V-MATRIX-1',
+      patientId: 'IPP-MATRIX-1',
+      patientFamilyName: 'Matrice',
+      status: 'admitted',
+      admittedAt: new Date('2026-11-23T08:00:00Z'),
+      expectedDischargeAt: new Date('2026-11-27T10:00:00Z'),
+      gpEntryId: proEntry!.id,
+    })
+    .returning();
+  const [itemA] = await db
+    .insert(returnHomeItems)
+    .values({ stayId: stayA!.id, kind: 'home_nursing', dueAt: stayA!.expectedDischargeAt })
+    .returning();
   const territoryB = await aTerritory(db);
   const serviceB = await aService(db, territoryB);
   const proB = await aProfessional(db, serviceB);
@@ -179,6 +209,9 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     consultationA: () => consultation!.id,
     swapA: () => swap!.id,
     directoryImportA: () => directoryImportA!.id,
+    stayA: () => stayA!.id,
+    itemA: () => itemA!.id,
+    entryA: () => entryA!.id,
     // Read at each request: the rotation rows give A's professional a new feed address.
     proIcalToken: async () =>
       (
@@ -286,6 +319,8 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
       '+33612349876',
       consultationCall!.id,
       '+33639987654',
+      stayA!.id,
+      'Matrice',
       // A's accounts (the Comptes list of B's manager shows B's only).
       users.manager.user.id,
       users.manager.user.email,

@@ -5,7 +5,10 @@ import {
   callbackRequests,
   callEvents,
   callRecords,
+  directoryEntries,
+  hospitalStays,
   overrides,
+  returnHomeItems,
   professionals,
   regulationFiches,
   services,
@@ -122,6 +125,7 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
     regulatorId: me!.id,
     createdAt: new Date(now.getTime() - 3 * 3600_000),
   });
+  const stay = await aHospitalStay(db, territory!.id, me!.id, now);
   const samples: EveryPageWorld['samples'] = {
     '/rota/shifts/:id/edit': () => `/rota/shifts/${shift!.id}/edit`,
     '/rota/shifts/:id/cancel': () => `/rota/shifts/${shift!.id}/cancel`,
@@ -133,6 +137,44 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
     '/professionals/:id/edit': (role) =>
       `/professionals/${role === 'professional' ? me!.id : other!.id}/edit`,
     ':service': () => doctor!.id,
+    '/hospital/stays/:id': () => `/hospital/stays/${stay}`,
   };
   return { samples, invitationUrl: `/invitation?token=${link.token}` };
+}
+
+/**
+ * A stay whose médecin traitant is the professional who logs in (her directory entry made if the
+ * seed has none), with its checklist, one item late; and a stay with no GP in the directory.
+ */
+async function aHospitalStay(db: Database, territoryId: string, gpId: string, now: Date) {
+  await db
+    .insert(directoryEntries)
+    .values({ territoryId, lastName: 'Le Goff', firstName: 'Anne', professionalId: gpId })
+    .onConflictDoNothing();
+  const [gp] = await db
+    .select({ id: directoryEntries.id })
+    .from(directoryEntries)
+    .where(eq(directoryEntries.professionalId, gpId));
+  const day = 24 * 3600_000;
+  const stay = (visitNumber: string, gpEntryId: string | null) => ({
+    territoryId,
+    sendingFacility: 'CH_EVERY_PAGE',
+    visitNumber,
+    patientId: `IPP-${visitNumber}`,
+    patientFamilyName: 'Exemple',
+    patientGivenName: 'Jeanne',
+    patientBirthDate: '1940-05-02',
+    unit: 'Médecine polyvalente',
+    status: 'admitted' as const,
+    admittedAt: new Date(now.getTime() - 3 * day),
+    expectedDischargeAt: new Date(now.getTime() + day),
+    gpEntryId,
+  });
+  const [mine] = await db.insert(hospitalStays).values(stay('EP-1', gp!.id)).returning();
+  await db.insert(hospitalStays).values(stay('EP-2', null));
+  await db.insert(returnHomeItems).values([
+    { stayId: mine!.id, kind: 'home_nursing', dueAt: new Date(now.getTime() - day) },
+    { stayId: mine!.id, kind: 'meal_delivery', dueAt: mine!.expectedDischargeAt },
+  ]);
+  return mine!.id;
 }
