@@ -14,6 +14,12 @@ describe('parseSmsCommand', () => {
     ['ECHANGE 32/03', { kind: 'unknown' }],
     ['oui 4821', { kind: 'swap_take', code: '4821' }],
     ['OUI', { kind: 'unknown' }],
+    ['ANNULER', { kind: 'cancel_consultation' }],
+    [' annuler svp ', { kind: 'cancel_consultation' }],
+    ['Annulation.', { kind: 'cancel_consultation' }],
+    ['annuler le rdv', { kind: 'cancel_consultation' }],
+    ['ANNULERA', { kind: 'unknown' }],
+    ['je veux pas annuler', { kind: 'unknown' }],
     ['bonjour, j’ai de la fièvre', { kind: 'unknown' }],
     ['', { kind: 'unknown' }],
   ])('%j → %j', (body, expected) => {

@@ -11,10 +11,14 @@ export type SmsCommand =
   | { kind: 'swap_take'; code: string }
   /** Answer to the follow-up SMS: 1 = better, 2 = not better. */
   | { kind: 'follow_up_reply'; better: boolean }
+  /** A patient cancels their next consultation at the MMG: "ANNULER" (the booking SMS says so). */
+  | { kind: 'cancel_consultation' }
   | { kind: 'unknown' };
 
 const stopWords = new Set(['STOP', 'ARRET', 'ARRETER', 'STOPSMS', 'UNSUBSCRIBE', 'DESABONNER']);
 const startWords = new Set(['START', 'UNSTOP', 'REPRISE']);
+// "Annuler", "annulation", "annuler svp", "ANNULER RDV": the first word decides.
+const cancelWord = /^(?:ANNULER|ANNULATION|ANNULE|ANNULEZ|CANCEL)\b/;
 
 function normalise(body: string): string {
   return body
@@ -32,6 +36,7 @@ export function parseSmsCommand(body: string): SmsCommand {
   if (stopWords.has(bare)) return { kind: 'stop' };
   if (startWords.has(bare)) return { kind: 'start' };
   if (bare === '1' || bare === '2') return { kind: 'follow_up_reply', better: bare === '1' };
+  if (cancelWord.test(text.replace(/^[^A-Z0-9]+/, ''))) return { kind: 'cancel_consultation' };
 
   const swap = /^(?:ECHANGE|ECHANGER|SWAP)\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\b/.exec(text);
   if (swap) {

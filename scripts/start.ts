@@ -44,6 +44,10 @@ if (demo) {
   );
 }
 if (telephony) console.log(`  Twilio emulator: ${telephony.url}`);
+if (service.hl7)
+  console.log(
+    `  hospital feed (HL7 MLLP${service.hl7.tls ? ' over TLS' : ''}): ${service.hl7.host}:${service.hl7.port}`,
+  );
 console.log('  Ctrl-C to stop.\n');
 
 let stopping = false;

@@ -15,6 +15,9 @@ import { tokensApiRouter } from './access/tokens/routes.js';
 import { swapsRouter } from './planning/swaps/routes.js';
 import { territoriesRouter } from './territories/routes.js';
 import { activityReportRouter } from './regulation/report/routes.js';
+import { fichesRouter } from './regulation/fiches/routes.js';
+import { consultationsRouter } from './regulation/consultations/routes.js';
+import { hospitalRouter } from './hospital/routes.js';
 
 /**
  * The JSON API. Everything after the session routes requires an authenticated actor: a route
@@ -36,7 +39,10 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(directoryImportsRouter(deps));
   router.use(callsRouter(deps));
   router.use(swapsRouter(deps));
+  router.use(consultationsRouter(deps));
   router.use(accountsApiRouter(deps), tokensApiRouter(deps));
+  router.use(fichesRouter(deps));
+  router.use(hospitalRouter(deps));
   router.use((req, res) =>
     res.status(404).json({ error: 'not_found', message: `Pas de route ${req.method} ${req.path}` }),
   );

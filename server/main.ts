@@ -15,11 +15,14 @@ import { scheduleShiftReminders } from './planning/reminders/shift-reminder-job.
 import { startWorkers, type Workers } from './workers.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { createTwilioClient } from './twilio/client.js';
+import { startHl7Listener } from './hospital/hl7/listener.js';
 
 export interface RunningService {
   url: string;
   deps: AppDeps;
   embedded: boolean;
+  /** The hospital feed's MLLP listener (HL7_PORT), when it listens. */
+  hl7: { host: string; port: number; tls: boolean } | null;
   stop(): Promise<void>;
 }
 
@@ -110,6 +113,10 @@ export async function startService(
     };
     server.on('request', createApp(deps, { lifecycle }));
     drains.push(() => closeServer(server));
+    // The hospital's ADT feed: the message in flight is stored and acknowledged, then the
+    // connection closes and the hospital's engine resends the rest to the next instance up.
+    const hl7 = await startHl7Listener(deps);
+    if (hl7) drains.push(() => hl7.close(drainMs));
 
     if (config.RUN_WORKERS) {
       const workers: Workers = startWorkers(deps);
@@ -119,7 +126,13 @@ export async function startService(
       const reconciler = startLiveCallReconciler(deps, live, options.reconciler);
       drains.push(async () => reconciler.stop());
     }
-    return { url, deps, embedded: embedded !== null, stop };
+    return {
+      url,
+      deps,
+      embedded: embedded !== null,
+      hl7: hl7 ? { host: hl7.host, port: hl7.port, tls: hl7.tls } : null,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

@@ -30,12 +30,19 @@ import { leavePages } from './planning/unavailability/leave-pages.js';
 import { overridesPages } from './planning/unavailability/overrides-pages.js';
 import { pontsPages } from './planning/ponts-pages.js';
 import { templatePages } from './planning/template-pages/template-page.js';
+import { fichePages } from './regulation/fiches/pages.js';
+import { myCallsPage } from './regulation/fiches/my-calls-page.js';
+import { consultationBookingPage } from './regulation/consultations/booking-page.js';
+import { eveningPages } from './regulation/consultations/evening-pages.js';
+import { hospitalPages } from './hospital/pages.js';
 
 /** The web app for rota managers and professionals: server-rendered French pages, no build step. */
 export function uiRouter(deps: AppDeps): Router {
   const router = Router();
   router.use(loginRouter(deps));
   router.use(invitationPages(deps));
+  // Before the login wall: the SMS link opens its fiche without a session (its token is checked).
+  router.use(fichePages(deps));
   router.use(requireAuth('page'));
   router.use(assetsRouter());
   router.use(
@@ -61,6 +68,10 @@ export function uiRouter(deps: AppDeps): Router {
     tableauPages(deps),
     printMonthPage(deps),
     activityReportPages(deps),
+    myCallsPage(deps),
+    consultationBookingPage(deps),
+    eveningPages(deps),
+    hospitalPages(deps),
   );
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     // Bad input parsed by zod in a page is the visitor's mistake (400), never a 500; so is a body

@@ -15,6 +15,9 @@ import { deliverNotice } from './planning/swaps/notice-job.js';
 import { flushNoticeOutbox } from './planning/swaps/notices.js';
 import { shiftReminder } from './planning/reminders/shift-reminder-job.js';
 import { runDirectoryImport } from './directory/national/import-job.js';
+import { ficheReminder } from './regulation/fiches/reminder-job.js';
+import { hospitalStayNotice } from './hospital/notices/stay-notice-job.js';
+import { sweepHospitalNotices } from './hospital/notices/sweep.js';
 
 export interface Workers {
   workers: Worker[];
@@ -65,6 +68,9 @@ const processors: Partial<Record<JobName, Processor>> = {
   'retention-purge': ((deps: AppDeps) => retentionPurge(deps)) as Processor,
   'callback-outbox': ((deps: AppDeps) => flushCallbackOutbox(deps)) as Processor,
   'directory-import': runDirectoryImport as Processor,
+  'fiche-reminder': ficheReminder as Processor,
+  'hospital-stay-notice': hospitalStayNotice as Processor,
+  'hospital-notice-sweep': ((deps: AppDeps) => sweepHospitalNotices(deps)) as Processor,
 };
 
 /** Parses the payload once, at the edge, then runs the job's processor. */
@@ -98,6 +104,11 @@ export function startWorkers(
     worker.on('error', (err) => deps.logger.error({ err, queue }, 'worker error'));
     return worker;
   });
+  // At start too: movements stored while no worker ran reach the GP without waiting a quarter hour.
+  if (only.includes('maintenance'))
+    void sweepHospitalNotices(deps).catch((err: unknown) =>
+      deps.logger.warn({ err }, 'hospital notice sweep failed'),
+    );
   // Every worker process upserts the same schedulers: idempotent across restarts and processes.
   void scheduleDailyJobs(deps.jobs).catch((err: unknown) =>
     deps.logger.warn({ err }, 'daily jobs not scheduled'),

@@ -118,6 +118,55 @@ CREATE TABLE "regulation_fiches" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "directory_imports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"territory_id" uuid NOT NULL,
+	"requested_by" uuid,
+	"person_source" jsonb NOT NULL,
+	"savoir_faire_source" jsonb,
+	"status" text DEFAULT 'queued' NOT NULL,
+	"report" jsonb,
+	"error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "noticed_movements" (
+	"movement_id" uuid PRIMARY KEY NOT NULL,
+	"outcome" text NOT NULL,
+	"noticed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "return_home_items" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"stay_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"label" text DEFAULT '' NOT NULL,
+	"assignee_entry_id" uuid,
+	"due_at" timestamp with time zone,
+	"due_follows_stay" boolean DEFAULT true NOT NULL,
+	"done_at" timestamp with time zone,
+	"done_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "stay_notices" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"stay_id" uuid NOT NULL,
+	"movement_id" uuid,
+	"territory_id" uuid NOT NULL,
+	"recipient_entry_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"dedupe_key" text NOT NULL,
+	"email_status" text DEFAULT 'pending' NOT NULL,
+	"email_claimed_at" timestamp with time zone,
+	"email_sent_at" timestamp with time zone,
+	"sms_status" text DEFAULT 'pending' NOT NULL,
+	"sms_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "services" ADD COLUMN "consultation_slot_minutes" integer DEFAULT 15 NOT NULL;--> statement-breakpoint
 ALTER TABLE "services" ADD COLUMN "consultation_capacity" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "territories" ADD COLUMN "regulation_mode" text DEFAULT 'centre15' NOT NULL;--> statement-breakpoint
@@ -146,6 +195,16 @@ ALTER TABLE "fiche_addenda" ADD CONSTRAINT "fiche_addenda_author_id_professional
 ALTER TABLE "regulation_fiches" ADD CONSTRAINT "regulation_fiches_call_id_call_records_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."call_records"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "regulation_fiches" ADD CONSTRAINT "regulation_fiches_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "regulation_fiches" ADD CONSTRAINT "regulation_fiches_regulator_id_professionals_id_fk" FOREIGN KEY ("regulator_id") REFERENCES "public"."professionals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "directory_imports" ADD CONSTRAINT "directory_imports_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "directory_imports" ADD CONSTRAINT "directory_imports_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "noticed_movements" ADD CONSTRAINT "noticed_movements_movement_id_stay_movements_id_fk" FOREIGN KEY ("movement_id") REFERENCES "public"."stay_movements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "return_home_items" ADD CONSTRAINT "return_home_items_stay_id_hospital_stays_id_fk" FOREIGN KEY ("stay_id") REFERENCES "public"."hospital_stays"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "return_home_items" ADD CONSTRAINT "return_home_items_assignee_entry_id_directory_entries_id_fk" FOREIGN KEY ("assignee_entry_id") REFERENCES "public"."directory_entries"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "return_home_items" ADD CONSTRAINT "return_home_items_done_by_users_id_fk" FOREIGN KEY ("done_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stay_notices" ADD CONSTRAINT "stay_notices_stay_id_hospital_stays_id_fk" FOREIGN KEY ("stay_id") REFERENCES "public"."hospital_stays"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stay_notices" ADD CONSTRAINT "stay_notices_movement_id_stay_movements_id_fk" FOREIGN KEY ("movement_id") REFERENCES "public"."stay_movements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stay_notices" ADD CONSTRAINT "stay_notices_territory_id_territories_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territories"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stay_notices" ADD CONSTRAINT "stay_notices_recipient_entry_id_directory_entries_id_fk" FOREIGN KEY ("recipient_entry_id") REFERENCES "public"."directory_entries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "directory_entries_national" ON "directory_entries" USING btree ("territory_id","national_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "directory_entries_professional" ON "directory_entries" USING btree ("professional_id");--> statement-breakpoint
 CREATE INDEX "directory_entries_rpps" ON "directory_entries" USING btree ("rpps");--> statement-breakpoint
@@ -163,5 +222,11 @@ CREATE INDEX "fiche_addenda_fiche" ON "fiche_addenda" USING btree ("fiche_id","c
 CREATE UNIQUE INDEX "regulation_fiches_call" ON "regulation_fiches" USING btree ("call_id");--> statement-breakpoint
 CREATE INDEX "regulation_fiches_unfinished" ON "regulation_fiches" USING btree ("territory_id","created_at") WHERE "regulation_fiches"."completed_at" is null;--> statement-breakpoint
 CREATE INDEX "regulation_fiches_regulator" ON "regulation_fiches" USING btree ("regulator_id","created_at");--> statement-breakpoint
+CREATE INDEX "directory_imports_territory" ON "directory_imports" USING btree ("territory_id","created_at");--> statement-breakpoint
+CREATE INDEX "return_home_items_stay" ON "return_home_items" USING btree ("stay_id");--> statement-breakpoint
+CREATE INDEX "return_home_items_assignee" ON "return_home_items" USING btree ("assignee_entry_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "stay_notices_dedupe" ON "stay_notices" USING btree ("dedupe_key");--> statement-breakpoint
+CREATE INDEX "stay_notices_stay" ON "stay_notices" USING btree ("stay_id");--> statement-breakpoint
+CREATE INDEX "stay_notices_recipient" ON "stay_notices" USING btree ("recipient_entry_id");--> statement-breakpoint
 -- Hand-written: a territory whose on-call doctor answered as the regulation keeps doing so.
 UPDATE "territories" SET "regulation_mode" = CASE WHEN ("settings"->>'regulates') = 'false' THEN 'centre15' ELSE 'plateforme' END;

@@ -11,3 +11,4 @@ export * from './directory.js';
 export * from './hospital.js';
 export * from './regulation.js';
 export * from './directory-imports.js';
+export * from './hospital-follow-up.js';

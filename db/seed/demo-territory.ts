@@ -10,6 +10,8 @@ export const demoTerritory = {
   publicNumber: '+33261910015',
   fallbackNumber: '+33261910099',
   daytimeNumber: '+33261910050',
+  /** MSH-4 of the hospital feed: the centre hospitalier Bretagne Atlantique (Vannes, Auray). */
+  hl7Facilities: ['CHBA'],
 };
 
 export const demoPassword = 'garde-auray-2026';

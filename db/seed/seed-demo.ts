@@ -76,6 +76,7 @@ async function createDemoTerritory(tx: Tx, passwordHash: string): Promise<string
       name: demoTerritory.name,
       fallbackNumber: demoTerritory.fallbackNumber,
       daytimeNumber: demoTerritory.daytimeNumber,
+      hl7Facilities: demoTerritory.hl7Facilities,
       settings: defaultTerritorySettings,
     })
     .returning({ id: territories.id });

@@ -14,7 +14,14 @@ export type SmsKind =
   | 'swap_confirmation'
   | 'gap_alert'
   | 'leave_conflict'
-  | 'callback_late';
+  | 'callback_late'
+  | 'fiche_link'
+  | 'fiche_reminder'
+  | 'consultation_booked'
+  | 'consultation_cancelled'
+  | 'consultation_none'
+  | 'hospital_news'
+  | 'hospital_task';
 
 type Params = Record<string, string>;
 const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
@@ -59,7 +66,42 @@ const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
     fr: `${p.territory} : un rappel patient attend depuis plus de ${p.minutes} min. Merci de le prendre en charge.`,
     en: `${p.territory}: a patient callback has waited over ${p.minutes} min.`,
   }),
+  // To the régulateur after a call: the call's time and a signed link, nothing of the patient.
+  fiche_link: (p) => ({
+    fr: `${p.territory} : fiche de régulation à compléter pour votre appel de ${p.time}. ${p.link}`,
+    en: `${p.territory}: please complete the regulation form of your call at ${p.time}. ${p.link}`,
+  }),
+  fiche_reminder: (p) => ({
+    fr: `${p.territory} : rappel, la fiche de régulation de votre appel de ${p.time} n'est pas encore remplie. ${p.link}`,
+    en: `${p.territory}: reminder, the regulation form of your call at ${p.time} is not filled in yet. ${p.link}`,
+  }),
+  // The time and the address only: no reason, no doctor, no service name (anyone may read it).
+  consultation_booked: (p) => ({
+    fr: `${p.territory} : rendez-vous ${p.day} à ${p.time}, ${p.place}. Pour annuler, répondez ANNULER. En cas d'urgence, appelez le 15.`,
+    en: `${p.territory}: appointment ${p.dayEn} at ${p.time}, ${p.place}. To cancel, reply ANNULER. In an emergency, dial 15.`,
+  }),
+  consultation_cancelled: (p) => ({
+    fr: `${p.territory} : votre rendez-vous ${p.day} à ${p.time} est annulé. Si besoin, rappelez la permanence. En cas d'urgence, appelez le 15.`,
+    en: `${p.territory}: your appointment ${p.dayEn} at ${p.time} is cancelled. Call the line again if needed. In an emergency, dial 15.`,
+  }),
+  consultation_none: () => ({
+    fr: "Aucun rendez-vous à venir n'est enregistré pour ce numéro. Pour parler au médecin de garde, appelez la permanence. En cas d'urgence, appelez le 15.",
+    en: 'No upcoming appointment is booked for this number. To speak to the doctor on call, call the line. In an emergency, dial 15.',
+  }),
+  // To a professional about a patient in hospital: only that there is something to read, and
+  // where. No name, no unit, no hospital, nothing medical: the details go by MSSanté or the app.
+  hospital_news: (p) => ({
+    fr: `gardeline : du nouveau vous concerne. À lire sur ${p.link}`,
+    en: `gardeline: there is news for you. Read it at ${p.link}`,
+  }),
+  hospital_task: (p) => ({
+    fr: `gardeline : une tâche vous a été confiée. À lire sur ${p.link}`,
+    en: `gardeline: a task was given to you. Read it at ${p.link}`,
+  }),
 };
+
+/** Every kind of the catalogue (the SMS texts test renders each one). */
+export const smsKinds = Object.keys(texts) as SmsKind[];
 
 /** The body of one SMS: French, then English when the person speaks English. */
 export function smsBody(kind: SmsKind, lang: Lang | string, params: Params): string {

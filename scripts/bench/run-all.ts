@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, one after the other; paste the tables into BENCHMARKS.md. */
 import { cpus, totalmem } from 'node:os';
 import { benchCalls } from './calls.js';
+import { benchHl7 } from './hl7-mllp.js';
 import { benchQueue } from './queue.js';
 import { benchRollingRestart } from './rolling-restart.js';
 import { benchRota } from './rota.js';
@@ -28,4 +29,6 @@ console.log('rolling restart of two instances during a burst of calls');
 console.table(await benchRollingRestart());
 console.log('national register (Annuaire Santé) import: 200,000 activity rows');
 console.table(await benchRppsImport());
+console.log('hospital feed: ADT messages over one MLLP connection');
+console.table(await benchHl7());
 process.exit(0);

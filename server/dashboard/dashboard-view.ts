@@ -2,6 +2,7 @@ import type { TerritoryDashboard } from './load-dashboard.js';
 import { barChart, horizontalBarChart } from './charts.js';
 import { html, type Html } from '../web/html.js';
 import { nightTable, waitText } from './night-table.js';
+import { unfinishedFichesView } from './unfinished-fiches-view.js';
 
 /** One territory's measures over the last 14 nights and the rota's weighted load, as charts with their tables. */
 export function dashboardView(d: TerritoryDashboard): Html {
@@ -10,6 +11,7 @@ export function dashboardView(d: TerritoryDashboard): Html {
   const t = d.total;
   return html`<section aria-labelledby="dash-${d.territory.id}" data-testid="dashboard">
 <h2 class="fs-120" id="dash-${d.territory.id}">${d.territory.name} · les 14 dernières nuits <span class="muted plain">(de 8 h à 8 h)</span></h2>
+${unfinishedFichesView(d)}
 <div class="cards dashboard-grid">
 ${barChart(
   'Appels par nuit',

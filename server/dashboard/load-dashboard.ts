@@ -12,6 +12,8 @@ import {
   professionalNamesOf,
 } from './store.js';
 import { lastNights, nightlyCallStats, type NightStats } from './night-stats.js';
+import { unfinishedFichesOf } from '../regulation/fiches/store.js';
+import { reminderAfterMs } from '../regulation/fiches/link-sms.js';
 
 export interface LoadRow {
   name: string;
@@ -25,6 +27,8 @@ export interface TerritoryDashboard {
   total: NightStats;
   pastLoad: LoadRow[];
   comingLoad: LoadRow[];
+  /** Fiches de régulation unfinished 2 h after their call: doctor and call time only. */
+  unfinishedFiches: Awaited<ReturnType<typeof unfinishedFichesOf>>;
 }
 
 const nightCount = 14;
@@ -74,6 +78,11 @@ export async function loadDashboards(
         total: stats.total,
         pastLoad: named(fairness(shiftsOf, { start: from, end: now }, undefined, classify)),
         comingLoad: named(fairness(shiftsOf, { start: now, end: to }, undefined, classify)),
+        unfinishedFiches: await unfinishedFichesOf(
+          db,
+          territory.id,
+          new Date(now.getTime() - reminderAfterMs),
+        ),
       };
     }),
   );

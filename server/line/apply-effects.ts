@@ -3,6 +3,7 @@ import type { Contact } from '../../rota/types.js';
 import { requestCallback, type CallbackRow } from '../callbacks/store.js';
 import type { AppDeps } from '../platform/deps.js';
 import { isHiddenCaller } from '../platform/phone-numbers.js';
+import { openFicheAfterCall } from '../regulation/fiches/commands.js';
 import { plannedCallback, plannedFollowUp, plannedPharmacySms } from './call-follow-ups.js';
 import {
   acceptedKey,
@@ -136,5 +137,7 @@ export async function commitWrites(deps: AppDeps, w: TurnWrites): Promise<Callba
   if (w.connected) await markConnected(db, callSid, w.connected, at);
   if (w.outcome) await setCallOutcome(db, callSid, w.outcome);
   if (w.ended) await closeCallRecord(db, callSid, w.ended.status, at, w.ended.durationSeconds);
+  // A régulateur's call, once ended and connected (either may be recorded last), opens its fiche.
+  if (w.ended || w.connected) await openFicheAfterCall(db, callSid, at);
   return callback;
 }

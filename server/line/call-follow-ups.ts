@@ -4,6 +4,7 @@ import type { CallbackRow } from '../callbacks/store.js';
 import type { AppDeps } from '../platform/deps.js';
 import { enqueue } from '../platform/enqueue.js';
 import { nextMorning } from '../sms/follow-up-job.js';
+import { handOverFicheOfCall } from '../regulation/fiches/link-sms.js';
 import { queueSms } from '../sms/queue-sms.js';
 import type { Turn } from './turn.js';
 import type { TurnWrites } from './turn-writes.js';
@@ -100,4 +101,7 @@ export async function handOverFollowUps(
       { jobId: `follow-up-${callSid.replace(/:/g, '')}`, delay: writes.followUp.delayMs },
     ).catch(warn('follow-up'));
   }
+  // The fiche de régulation's link to the régulateur, and its reminder (idempotent, both).
+  if (writes.ended || writes.connected)
+    await handOverFicheOfCall(deps, callSid).catch(warn('fiche-link'));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, publicUrl, strongSecret } from './config.js';
+import { ConfigError, hl7ListenOf, loadConfig, publicUrl, strongSecret } from './config.js';
 
 describe('loadConfig', () => {
   it('starts with no environment at all (embedded default)', () => {
@@ -94,5 +94,28 @@ describe('loadConfig', () => {
       }
     }
     expect(strongSecret('5f0c3b9e1a7d2c4b8e6f0a1d3c5b7e9f')).toBe(true);
+  });
+
+  describe('the hospital feed settings (HL7_*)', () => {
+    it('listens on 2575 by default, on any port under test, nowhere in production unless told', () => {
+      expect(hl7ListenOf(loadConfig({}))).toEqual({
+        port: 2575,
+        host: '127.0.0.1',
+        yieldsWhenBusy: true,
+      });
+      expect(hl7ListenOf(loadConfig({ NODE_ENV: 'test' }))?.port).toBe(0);
+      expect(hl7ListenOf(loadConfig(production))).toBeNull();
+      expect(
+        hl7ListenOf(loadConfig({ ...production, HL7_PORT: '2575', HL7_HOST: '0.0.0.0' })),
+      ).toEqual({ port: 2575, host: '0.0.0.0', yieldsWhenBusy: false });
+      expect(hl7ListenOf(loadConfig({ HL7_PORT: 'off' }))).toBeNull();
+    });
+
+    it('refuses half a TLS setting', () => {
+      expect(() => loadConfig({ HL7_TLS_CERT: '/etc/gardeline/hl7.pem' })).toThrow(
+        /HL7_TLS_KEY: required with HL7_TLS_CERT/,
+      );
+      expect(() => loadConfig({ HL7_PORT: 'all' })).toThrow(/HL7_PORT/);
+    });
   });
 });

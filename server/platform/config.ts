@@ -89,9 +89,30 @@ const configSchema = z.object({
     .string()
     .min(16, 'must be at least 16 characters')
     .default('gardeline-local-session-secret'),
+  /**
+   * Key of the signed links to a fiche de régulation sent by SMS (regulation/fiches/link-token.ts).
+   * Unset: derived from SESSION_SECRET (so production's strong session secret covers it).
+   */
+  FICHE_LINK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** SMTP server for account invitations (smtp:// or smtps://user:pass@host:port); unset: SMS only. */
   SMTP_URL: urlString(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().min(3).default('gardeline <no-reply@gardeline.local>'),
+  /**
+   * MSSanté: the operator's SMTP submission (smtp://host:587, STARTTLS always required; smtps://
+   * for implicit TLS), user and password in the URL when the operator asks for them. Unset: hospital
+   * notices go by SMS and the web app only.
+   */
+  MSSANTE_SMTP_URL: urlString(['smtp', 'smtps']).optional(),
+  /** Path of the PEM client certificate (IGC-Santé) presented to the MSSanté operator. */
+  MSSANTE_CERT: z.string().min(1).optional(),
+  /** Path of the PEM private key of MSSANTE_CERT. */
+  MSSANTE_KEY: z.string().min(1).optional(),
+  /** Path of the PEM CA chain the operator's server certificate is checked against (default: Node's). */
+  MSSANTE_CA: z.string().min(1).optional(),
+  /** The MSSanté mailbox the notices come from (the CPTS's organisation mailbox). */
+  MSSANTE_FROM: z.string().min(3).default('gardeline <gardeline@cpts.mssante.fr>'),
+  /** The software's registration number, sent as the X-MSS-NIL header when set. */
+  MSSANTE_NIL: z.string().min(1).optional(),
   /** Where the embedded PostgreSQL keeps its data. */
   DATA_DIR: z.string().min(1).default('.data'),
   /**
@@ -117,6 +138,24 @@ const configSchema = z.object({
   WORKER_MAX_STALLED: z.coerce.number({ error: 'must be a whole number' }).int().min(1).default(10),
   /** Milliseconds between sweeps of the callbacks that never reached the queue (Redis was down). */
   OUTBOX_SWEEP_MS: milliseconds.default(15_000),
+  /**
+   * The hospital feed's MLLP port (HL7 v2 ADT, server/hospital/hl7/): a port (0: any free one) or
+   * `off`. Unset: 2575 (the IANA port of HL7 over MLLP), except 0 under NODE_ENV=test and off under
+   * NODE_ENV=production, where opening a port for health data is a decision: set it on the one
+   * instance the hospital connects to (see server/hospital/hl7/README.md).
+   */
+  HL7_PORT: z.union([z.literal('off'), port]).optional(),
+  /**
+   * The address the MLLP listener binds. Loopback by default, like HOST: the hospital reaches it
+   * through a VPN or an stunnel/nginx stream in front; set the interface's address (or 0.0.0.0)
+   * to take connections from the network directly, preferably with HL7_TLS_CERT.
+   */
+  HL7_HOST: z.string().min(1).default('127.0.0.1'),
+  /** PEM certificate and key files: set both and the MLLP listener speaks TLS only. */
+  HL7_TLS_CERT: z.string().min(1).optional(),
+  HL7_TLS_KEY: z.string().min(1).optional(),
+  /** PEM CA file: when set, the hospital must present a client certificate it signed (mutual TLS). */
+  HL7_TLS_CA: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -135,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
   const parsed = configSchema.safeParse(cleaned);
   if (parsed.success) {
+    assertHl7TlsComplete(parsed.data);
     if (parsed.data.NODE_ENV === 'production') assertProductionReady(parsed.data);
     return parsed.data;
   }
@@ -153,7 +193,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function redact(name: string, value: string): string {
-  return /TOKEN|SECRET|PASSWORD|SMTP_URL/.test(name) ? '***' : value.slice(0, 80);
+  return /TOKEN|SECRET|PASSWORD|SMTP_URL|MSSANTE_KEY/.test(name) ? '***' : value.slice(0, 80);
+}
+
+/** Half a TLS setting would silently serve health data in clear: both files, or neither. */
+function assertHl7TlsComplete(config: Config): void {
+  const { HL7_TLS_CERT: cert, HL7_TLS_KEY: key, HL7_TLS_CA: ca } = config;
+  const problems: string[] = [];
+  if (cert && !key) problems.push('HL7_TLS_KEY: required with HL7_TLS_CERT (missing)');
+  if (key && !cert) problems.push('HL7_TLS_CERT: required with HL7_TLS_KEY (missing)');
+  if (ca && !cert) problems.push('HL7_TLS_CERT: required with HL7_TLS_CA (missing)');
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/**
+ * Where the MLLP listener listens, or null (off). `yieldsWhenBusy`: the development default 2575
+ * gives way to a free port when another gardeline of the machine holds it; a port that was set
+ * explicitly, or any port in production, is taken or the start fails.
+ */
+export function hl7ListenOf(
+  config: Config,
+): { port: number; host: string; yieldsWhenBusy: boolean } | null {
+  const value =
+    config.HL7_PORT ?? { development: 2575, test: 0, production: 'off' as const }[config.NODE_ENV];
+  if (value === 'off') return null;
+  return {
+    port: value,
+    host: config.HL7_HOST,
+    yieldsWhenBusy: config.HL7_PORT === undefined && config.NODE_ENV === 'development',
+  };
 }
 
 /** In production nothing may fall back to a local default that would be unsafe. */
@@ -171,6 +239,10 @@ function assertProductionReady(config: Config): void {
       'SESSION_SECRET: too weak for production: 32+ random characters, e.g. `openssl rand -base64 48` (got "***")',
     );
   }
+  if (config.FICHE_LINK_SECRET !== undefined && !strongSecret(config.FICHE_LINK_SECRET))
+    missing.push(
+      'FICHE_LINK_SECRET: too weak for production: 32+ random characters, or unset to derive it from SESSION_SECRET (got "***")',
+    );
   if (config.PUBLIC_URL?.startsWith('http://'))
     missing.push(
       `PUBLIC_URL: must be https:// in production: passwords and session cookies cross it (got "${config.PUBLIC_URL}")`,

@@ -41,6 +41,10 @@ export const jobPayloads = {
    * URLs) stay in its directory_imports row.
    */
   'directory-import': z.object({ importId: z.string().uuid(), territoryId: z.string().uuid() }),
+  /** Remind the régulateur of a fiche de régulation still unfinished 2 h after the call. */
+  'fiche-reminder': z.object({ ficheId: z.string().uuid() }),
+  /** Hands unnoticed ADT movements to the queue and retries undelivered hospital notices. */
+  'hospital-notice-sweep': z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -59,4 +63,6 @@ export const jobQueue = {
   'callback-outbox': 'maintenance',
   'hospital-stay-notice': 'reminders',
   'directory-import': 'maintenance',
+  'fiche-reminder': 'reminders',
+  'hospital-notice-sweep': 'maintenance',
 } as const satisfies Record<JobName, string>;

@@ -47,6 +47,8 @@ export const queueNames = Object.keys(queueDefaults) as QueueName[];
 export const dailyJobs = [
   { name: 'gap-alert', pattern: '0 7 * * *' },
   { name: 'retention-purge', pattern: '30 3 * * *' },
+  // Not daily: movements stored while the queue was down reach the GP within a quarter of an hour.
+  { name: 'hospital-notice-sweep', pattern: '*/15 * * * *' },
 ] as const;
 
 /** Upserts the daily job schedulers on the maintenance queue (idempotent). */

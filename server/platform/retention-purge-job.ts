@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, notExists, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.js';
 import {
@@ -6,12 +6,14 @@ import {
   callbackRequests,
   callEvents,
   callRecords,
+  regulationFiches,
   sessions,
   smsMessages,
   territories,
 } from '../../db/schema/index.js';
 import { defaultTerritorySettings } from '../../db/schema/settings.js';
 import type { AppDeps } from './deps.js';
+import { purgeHospital } from '../hospital/retention.js';
 
 const day = 24 * 3600_000;
 const defaults = defaultTerritorySettings.retention;
@@ -23,9 +25,10 @@ async function purge(db: Queryable, table: PgTable, where: SQL | undefined): Pro
 }
 
 /**
- * Deletes what is past each territory's retention periods: call records and their paths,
+ * Deletes what is past each territory's retention periods: fiches de régulation and their
+ * addenda, call records and their paths (not while their fiche is kept),
  * callback requests and their attempts (patients' numbers), SMS (inbound free text sooner),
- * audit entries. Then what belongs to no territory (SMS to an unknown number, by the default
+ * audit entries, hospital stays and ADT messages. Then what belongs to no territory (SMS to an unknown number, by the default
  * periods) and expired web sessions (every anonymous visit to /login writes one).
  */
 export async function retentionPurge(deps: Pick<AppDeps, 'db' | 'now'>): Promise<string> {
@@ -35,6 +38,24 @@ export async function retentionPurge(deps: Pick<AppDeps, 'db' | 'now'>): Promise
   for (const territory of await db.select().from(territories)) {
     const r = { ...defaults, ...territory.settings.retention };
     const ofTerritory = (column: AnyPgColumn) => eq(column, territory.id);
+    // Fiches de régulation (health data) by their own period; their addenda go with them
+    // (on delete cascade). First: a call whose fiche is kept is kept with it (the fiche is the
+    // call's regulation record, and deleting the call would cascade to it).
+    purged += await purge(
+      db,
+      regulationFiches,
+      and(
+        ofTerritory(regulationFiches.territoryId),
+        lt(
+          regulationFiches.createdAt,
+          before(r.regulationFichesDays ?? defaults.regulationFichesDays!),
+        ),
+      ),
+    );
+    const keptFiche = db
+      .select({ id: regulationFiches.id })
+      .from(regulationFiches)
+      .where(eq(regulationFiches.callId, callRecords.id));
     const old = await db
       .select({ sid: callRecords.callSid })
       .from(callRecords)
@@ -42,6 +63,7 @@ export async function retentionPurge(deps: Pick<AppDeps, 'db' | 'now'>): Promise
         and(
           ofTerritory(callRecords.territoryId),
           lt(callRecords.startedAt, before(r.callRecordsDays)),
+          notExists(keptFiche),
         ),
       );
     const sids = old.map((o) => o.sid);
@@ -70,7 +92,10 @@ export async function retentionPurge(deps: Pick<AppDeps, 'db' | 'now'>): Promise
       auditLog,
       and(ofTerritory(auditLog.territoryId), lt(auditLog.at, before(r.auditDays))),
     );
+    // Stays (movements, notices, return-home items) and ADT messages, after discharge or cancel.
+    purged += await purgeHospital(db, territory.id, before(r.hospitalDays!));
   }
+  purged += await purgeHospital(db, null, before(defaults.hospitalDays!));
   const noTerritory = isNull(smsMessages.territoryId);
   purged += await purge(
     db,

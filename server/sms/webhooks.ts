@@ -9,6 +9,7 @@ import { smsParams } from '../twilio/webhook-params.js';
 import { findTerritoryByNumber, platformNumberOf } from '../territories/store.js';
 import { lastFollowUpTo, optIn, optOut, recordInboundSms } from './store.js';
 import { handleSwapCommand } from './swap-replies.js';
+import { cancelConsultationBySms } from '../regulation/consultations/commands.js';
 
 /**
  * POST /twilio/sms: STOP/START, answers to the follow-up message, swaps by SMS. Anything else
@@ -61,6 +62,13 @@ export function smsRouter(deps: AppDeps): Router {
             if (created) await handOverOrKeep(deps, callback);
             reply = smsReplies.notBetter;
           }
+          break;
+        case 'cancel_consultation':
+          // The patient's next consultation at the MMG, booked by a régulateur (its SMS says ANNULER).
+          reply = await cancelConsultationBySms(deps, {
+            from: sms.From,
+            territoryId: line?.id ?? null,
+          });
           break;
         case 'swap_offer':
         case 'swap_take':

@@ -54,7 +54,16 @@ const tableauSpan = { service: 'fixture:serviceA', du: '2027-01-01', au: '2027-0
 const tableauQuery = 'service=fixture:serviceA&du=2027-01-01&au=2027-03-31';
 // A quarter already over: its réalisé can be drawn up.
 const realisedQuery = 'service=fixture:serviceA&du=2026-07-01&au=2026-09-30';
+const consultationCall = { callId: 'consultationCallA' };
 const acceptance = { token: 'fixture:freshInvitationToken', password: 'cheval agrafe pile' };
+const ficheApi = { reasonCode: 'orl', decision: 'pharmacy', prescription: false };
+const ficheForm = {
+  reasonCode: 'orl',
+  decision: 'pharmacy',
+  prescription: 'non',
+  decidedAt: '2026-11-24T10:30',
+};
+const addendum = { text: 'Addendum de la matrice.' };
 
 export const expectations: Record<string, Expectation> = {
   'GET /healthz': { ok: 'public' },
@@ -248,6 +257,19 @@ export const expectations: Record<string, Expectation> = {
   'GET /api/callbacks': { ok: ['admin', 'manager', 'managerB'] },
   'POST /api/swaps': { ok: ['pro'], body: { shiftId: 'fixture:proShiftA' } },
   'POST /api/swaps/:id/take': { ok: ['pro'], params: { id: 'swapA' } },
+  // MMG consultations: booked from a call by its régulateur (A's professional) or A's managers
+  // (a slot that does not exist: a 409 once through); marked by the doctor at the MMG that day.
+  'GET /api/calls/:callId/consultation-slots': { ok: members, params: consultationCall },
+  'POST /api/calls/:callId/consultations': {
+    ok: members,
+    params: consultationCall,
+    body: { serviceId: 'fixture:serviceA', startsAt: '2026-11-24T03:00:00Z' },
+  },
+  'POST /api/consultations/:id/outcome': {
+    ok: ['pro'],
+    params: { id: 'consultationA' },
+    body: { outcome: 'honoured' },
+  },
   'POST /api/swaps/:id/:decision': {
     ok: managers,
     params: { id: 'swapA', decision: 'literal:reject' },
@@ -398,6 +420,18 @@ export const expectations: Record<string, Expectation> = {
   'POST /me/ical-token': { ok: ['pro', 'proB'] },
   'POST /me/unavailability/:id/delete': { ok: members, params: { id: 'freshProUnavailabilityA' } },
   'GET /demo': { ok: everyone },
+  'GET /calls/:callId/consultation': { ok: members, params: consultationCall },
+  'POST /calls/:callId/consultation': {
+    ok: members,
+    params: consultationCall,
+    body: { slot: 'fixture:serviceA@2026-11-24T03:00:00.000Z' },
+  },
+  // The evening of each one's own MMG (B's people see B's, nothing of A).
+  'GET /consultations': { ok: everyone },
+  'POST /consultations/:id/:outcome': {
+    ok: ['pro'],
+    params: { id: 'consultationA', outcome: 'literal:honoured' },
+  },
 
   'GET /accounts': { ok: listers },
   'POST /accounts/managers': {
@@ -434,6 +468,54 @@ export const expectations: Record<string, Expectation> = {
   'GET /tableau/realise.pdf': { ok: managers, query: realisedQuery },
   'GET /tableau/realise.csv': { ok: managers, query: realisedQuery },
   'GET /rota/imprimer': { ok: managers, query: 'service=fixture:serviceA&mois=2026-11' },
+
+  // The fiche de régulation (issue 17): A's professional regulated the fixture's call and writes
+  // it; A's managers read it. Its SMS link (no session) is test/regulation's. The addendum is a
+  // 409 within the 24 h (the fiche itself is corrected then): through, not refused.
+  'GET /api/fiches/:id': { ok: members, params: { id: 'ficheA' } },
+  'PUT /api/fiches/:id': { ok: ['pro'], params: { id: 'ficheA' }, body: ficheApi },
+  'POST /api/fiches/:id/addenda': { ok: ['pro'], params: { id: 'ficheA' }, body: addendum },
+  'GET /calls/:callId/fiche': { ok: members, params: { callId: 'ficheCallA' } },
+  'POST /calls/:callId/fiche': { ok: ['pro'], params: { callId: 'ficheCallA' }, body: ficheForm },
+  'POST /calls/:callId/fiche/addenda': {
+    ok: ['pro'],
+    params: { callId: 'ficheCallA' },
+    body: addendum,
+  },
+  'GET /my-calls': { ok: ['pro', 'proB'] },
+  // Hospital follow-up (issue 19): the patient's GP (A's professional) and A's coordination.
+  'GET /my-patients': { ok: everyone },
+  'GET /hospital': { ok: listers },
+  'GET /hospital/stays/:id': { ok: members, params: { id: 'stayA' } },
+  'POST /hospital/stays/:id/items': {
+    ok: members,
+    params: { id: 'stayA' },
+    body: { kind: 'other', label: 'Lit médicalisé' },
+  },
+  'POST /hospital/items/:id/assign': {
+    ok: members,
+    params: { id: 'itemA' },
+    body: { assignee: 'fixture:entryA' },
+  },
+  'POST /hospital/items/:id/done': { ok: members, params: { id: 'itemA' }, body: { done: 'true' } },
+  'GET /api/my-patients': { ok: everyone },
+  'GET /api/hospital/coordination': { ok: listers },
+  'GET /api/hospital/stays/:id': { ok: members, params: { id: 'stayA' } },
+  'POST /api/hospital/stays/:id/items': {
+    ok: members,
+    params: { id: 'stayA' },
+    body: { kind: 'other', label: 'Lit médicalisé' },
+  },
+  'POST /api/hospital/items/:id/assign': {
+    ok: members,
+    params: { id: 'itemA' },
+    body: { assignee: 'fixture:entryA' },
+  },
+  'POST /api/hospital/items/:id/done': {
+    ok: members,
+    params: { id: 'itemA' },
+    body: { done: true },
+  },
 };
 
 /**

@@ -5,8 +5,13 @@ import {
   apiTokens,
   callRecords,
   directoryImports,
+  consultationBookings,
+  directoryEntries,
+  hospitalStays,
   overrides,
+  returnHomeItems,
   professionals as professionalRows,
+  regulationFiches,
   services as serviceRows,
   swapRequests,
   unavailabilities,
@@ -102,12 +107,88 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     .insert(directoryImports)
     .values({ territoryId: territoryA.id, personSource: { path: 'demo.txt' }, status: 'done' })
     .returning();
+  // A call A's professional took as régulateur, ended, and its fiche (opened at `now`).
+  const [ficheCall] = await db
+    .insert(callRecords)
+    .values({
+      callSid: 'CAauthorizationmatrixfiche00000001',
+      territoryId: territoryA.id,
+      fromNumber: '+33612349877',
+      toNumber: territoryA.number,
+      startedAt: new Date('2026-11-24T09:00:00Z'),
+      connectedProfessionalId: me.id,
+      endedAt: new Date('2026-11-24T09:10:00Z'),
+      outcome: 'connected',
+    })
+    .returning();
+  const [fiche] = await db
+    .insert(regulationFiches)
+    .values({
+      callId: ficheCall!.id,
+      territoryId: territoryA.id,
+      regulatorId: me.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  // A call A's professional took as régulateur, and a consultation booked from it at the MMG
+  // (serviceA) during A's professional's own night there.
+  const [consultationCall] = await db
+    .insert(callRecords)
+    .values({
+      callSid: 'CAauthorizationmatrix0000000000002',
+      territoryId: territoryA.id,
+      fromNumber: '+33639987654',
+      toNumber: territoryA.number,
+      startedAt: new Date('2026-11-24T09:50:00Z'),
+      connectedProfessionalId: me.id,
+      outcome: 'connected',
+    })
+    .returning();
+  const [consultation] = await db
+    .insert(consultationBookings)
+    .values({
+      territoryId: territoryA.id,
+      serviceId: serviceA.id,
+      callId: consultationCall!.id,
+      slotStartsAt: new Date('2026-11-26T20:00:00Z'),
+      patientNumber: '+33639987654',
+      bookedBy: me.id,
+    })
+    .returning();
+  // A's professional is the médecin traitant of a stay of A, with one return-home item.
+  const [proEntry] = await db
+    .insert(directoryEntries)
+    .values({ territoryId: territoryA.id, lastName: 'Traitant', professionalId: me.id })
+    .returning();
+  const [entryA] = await db
+    .insert(directoryEntries)
+    .values({ territoryId: territoryA.id, lastName: 'Service de soins infirmiers' })
+    .returning();
+  const [stayA] = await db
+    .insert(hospitalStays)
+    .values({
+      territoryId: territoryA.id,
+      sendingFacility: 'CH_MATRICE',
+      visitNumber: 'V-MATRIX-1',
+      patientId: 'IPP-MATRIX-1',
+      patientFamilyName: 'Matrice',
+      status: 'admitted',
+      admittedAt: new Date('2026-11-23T08:00:00Z'),
+      expectedDischargeAt: new Date('2026-11-27T10:00:00Z'),
+      gpEntryId: proEntry!.id,
+    })
+    .returning();
+  const [itemA] = await db
+    .insert(returnHomeItems)
+    .values({ stayId: stayA!.id, kind: 'home_nursing', dueAt: stayA!.expectedDischargeAt })
+    .returning();
   const territoryB = await aTerritory(db);
   const serviceB = await aService(db, territoryB);
   const proB = await aProfessional(db, serviceB);
 
   // The shared directory: a listed entry of A, a hidden one (its line is not A's professional's
-  // to read), and the entry of A's professional.
+  // to read); A's professional's own entry is the médecin traitant's below.
   const directoryEntryA = await aDirectoryEntry(db, territoryA, {
     lastName: 'MATRICE',
     directLine: '+33380550001',
@@ -117,7 +198,6 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     visibility: 'hidden',
     directLine: '+33380550002',
   });
-  await aDirectoryEntry(db, territoryA, { lastName: 'MATRICE-MOI', professionalId: me.id });
 
   let n = 0;
   const unavailabilityOf = async (professionalId: string) => {
@@ -137,8 +217,15 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     colleagueA: () => colleague.id,
     callA: () => callA,
     directoryEntryA: () => directoryEntryA.id,
+    ficheCallA: () => ficheCall!.id,
+    ficheA: () => fiche!.id,
+    consultationCallA: () => consultationCall!.id,
+    consultationA: () => consultation!.id,
     swapA: () => swap!.id,
     directoryImportA: () => directoryImportA!.id,
+    stayA: () => stayA!.id,
+    itemA: () => itemA!.id,
+    entryA: () => entryA!.id,
     // Read at each request: the rotation rows give A's professional a new feed address.
     proIcalToken: async () =>
       (
@@ -236,7 +323,7 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
       if (!make) throw new Error(`authorization-world: no fixture named ${name}`);
       return make();
     },
-    secretsFromPro: [colleague.mobile, '+33612349876', '+33380550002'],
+    secretsFromPro: [colleague.mobile, '+33612349876', '+33612349877', '+33380550002'],
     secretsOfA: [
       territoryA.id,
       serviceA.id,
@@ -246,6 +333,10 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
       '+33612349876',
       directoryEntryA.id,
       '+33380550001',
+      consultationCall!.id,
+      '+33639987654',
+      stayA!.id,
+      'Matrice',
       // A's accounts (the Comptes list of B's manager shows B's only).
       users.manager.user.id,
       users.manager.user.email,

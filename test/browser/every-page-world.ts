@@ -3,11 +3,14 @@ import type { Database } from '../../db/client.js';
 import {
   accountInvitations,
   callbackRequests,
-  directoryEntries,
   callEvents,
   callRecords,
+  directoryEntries,
+  hospitalStays,
   overrides,
+  returnHomeItems,
   professionals,
+  regulationFiches,
   services,
   shifts,
   territories,
@@ -57,6 +60,19 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
     outcome: 'connected',
     durationSeconds: 240,
   });
+  // A call Dr Anne Le Goff took as régulateur: the MMG consultation page books from it.
+  const [booking] = await db
+    .insert(callRecords)
+    .values({
+      callSid: 'CAeverypage0002',
+      territoryId: territory!.id,
+      fromNumber: '+33612345670',
+      toNumber: '+33261910015',
+      startedAt: new Date(now.getTime() - 1800_000),
+      connectedProfessionalId: me!.id,
+      outcome: 'connected',
+    })
+    .returning();
   await db.insert(callEvents).values([
     { callSid: 'CAeverypage0001', at: now, kind: 'visit', node: 'greeting' },
     { callSid: 'CAeverypage0001', at: now, kind: 'accepted', detail: { attempt: 0 } },
@@ -90,6 +106,27 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
       endsAt: shift!.endsAt,
     })
     .returning();
+  // A call Dr Le Goff took as régulateur, its fiche unfinished 3 h on (the dashboard lists it).
+  const [regulated] = await db
+    .insert(callRecords)
+    .values({
+      callSid: 'CAeverypagefiche01',
+      territoryId: territory!.id,
+      fromNumber: '+33612345670',
+      toNumber: '+33261910015',
+      startedAt: new Date(now.getTime() - 3 * 3600_000 - 600_000),
+      connectedProfessionalId: me!.id,
+      endedAt: new Date(now.getTime() - 3 * 3600_000),
+      outcome: 'connected',
+    })
+    .returning();
+  await db.insert(regulationFiches).values({
+    callId: regulated!.id,
+    territoryId: territory!.id,
+    regulatorId: me!.id,
+    createdAt: new Date(now.getTime() - 3 * 3600_000),
+  });
+  const stay = await aHospitalStay(db, territory!.id, me!.id, now);
   // The shared directory: a rheumatologist with two places and her lines, and Dr Le Goff's own
   // entry (unless the demo seed already links one to her).
   const specialist = await aDirectoryEntry(
@@ -135,12 +172,52 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
     '/rota/shifts/:id/history': () => `/rota/shifts/${shift!.id}/history`,
     '/rota/overrides/:id/cancel': () => `/rota/overrides/${override!.id}/cancel`,
     '/calls/:sid': () => '/calls/CAeverypage0001',
+    '/calls/:callId/fiche': () => `/calls/${regulated!.id}/fiche`,
+    '/calls/:callId/consultation': () => `/calls/${booking!.id}/consultation`,
     '/professionals/:id/edit': (role) =>
       `/professionals/${role === 'professional' ? me!.id : other!.id}/edit`,
     '/directory/entries/:id': () => `/directory/entries/${specialist.id}`,
     '/directory/entries/:id/edit': (role) =>
       `/directory/entries/${role === 'professional' ? own.id : specialist.id}/edit`,
     ':service': () => doctor!.id,
+    '/hospital/stays/:id': () => `/hospital/stays/${stay}`,
   };
   return { samples, invitationUrl: `/invitation?token=${link.token}` };
+}
+
+/**
+ * A stay whose médecin traitant is the professional who logs in (her directory entry made if the
+ * seed has none), with its checklist, one item late; and a stay with no GP in the directory.
+ */
+async function aHospitalStay(db: Database, territoryId: string, gpId: string, now: Date) {
+  await db
+    .insert(directoryEntries)
+    .values({ territoryId, lastName: 'Le Goff', firstName: 'Anne', professionalId: gpId })
+    .onConflictDoNothing();
+  const [gp] = await db
+    .select({ id: directoryEntries.id })
+    .from(directoryEntries)
+    .where(eq(directoryEntries.professionalId, gpId));
+  const day = 24 * 3600_000;
+  const stay = (visitNumber: string, gpEntryId: string | null) => ({
+    territoryId,
+    sendingFacility: 'CH_EVERY_PAGE',
+    visitNumber,
+    patientId: `IPP-${visitNumber}`,
+    patientFamilyName: 'Exemple',
+    patientGivenName: 'Jeanne',
+    patientBirthDate: '1940-05-02',
+    unit: 'Médecine polyvalente',
+    status: 'admitted' as const,
+    admittedAt: new Date(now.getTime() - 3 * day),
+    expectedDischargeAt: new Date(now.getTime() + day),
+    gpEntryId,
+  });
+  const [mine] = await db.insert(hospitalStays).values(stay('EP-1', gp!.id)).returning();
+  await db.insert(hospitalStays).values(stay('EP-2', null));
+  await db.insert(returnHomeItems).values([
+    { stayId: mine!.id, kind: 'home_nursing', dueAt: new Date(now.getTime() - day) },
+    { stayId: mine!.id, kind: 'meal_delivery', dueAt: mine!.expectedDischargeAt },
+  ]);
+  return mine!.id;
 }
