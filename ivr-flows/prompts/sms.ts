@@ -14,7 +14,9 @@ export type SmsKind =
   | 'swap_confirmation'
   | 'gap_alert'
   | 'leave_conflict'
-  | 'callback_late';
+  | 'callback_late'
+  | 'avis_request'
+  | 'avis_confirmation';
 
 type Params = Record<string, string>;
 const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
@@ -58,6 +60,15 @@ const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
   callback_late: (p) => ({
     fr: `${p.territory} : un rappel patient attend depuis plus de ${p.minutes} min. Merci de le prendre en charge.`,
     en: `${p.territory}: a patient callback has waited over ${p.minutes} min.`,
+  }),
+  // Professionals' line: who to call back and by when; never the specialty asked or the patient.
+  avis_request: (p) => ({
+    fr: `${p.territory} : ${p.from} vous a demandé un avis par la ligne des professionnels. Merci de le rappeler au ${p.phone} avant le ${p.deadline}.`,
+    en: `${p.territory}: ${p.from} asked for your advice on the professionals' line. Please call back on ${p.phone} before ${p.deadline}.`,
+  }),
+  avis_confirmation: (p) => ({
+    fr: `${p.territory} : votre demande d'avis est enregistrée. Un spécialiste vous rappelle avant le ${p.deadline}.`,
+    en: `${p.territory}: your request for advice is recorded. A specialist will call you back before ${p.deadline}.`,
   }),
 };
 
