@@ -17,14 +17,12 @@ let sequence = 7000;
 
 export async function aProfessionalsLine(db: Database, territory: Territory, number?: string) {
   const line = number ?? `+3326191${(sequence += 1)}`;
-  await db
-    .insert(territoryNumbers)
-    .values({
-      number: line,
-      territoryId: territory.id,
-      label: 'Ligne des professionnels',
-      line: 'professional',
-    });
+  await db.insert(territoryNumbers).values({
+    number: line,
+    territoryId: territory.id,
+    label: 'Ligne des professionnels',
+    line: 'professional',
+  });
   return line;
 }
 
