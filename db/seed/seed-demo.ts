@@ -21,11 +21,15 @@ import {
   pharmacyTemplate,
 } from './demo-territory.js';
 import { fillDemoRota } from './demo-rota.js';
+import { demoAdvice, seedDemoAdvice } from './demo-advice.js';
 
 export interface DemoSeedResult {
   territoryId: string;
   territoryName: string;
   publicNumber: string;
+  /** The professionals' line and a demo GP who may call it (`npm run call -- --from … --to …`). */
+  professionalsLine: string;
+  demoGpMobile: string;
   managerEmail: string;
   password: string;
   created: boolean;
@@ -52,10 +56,13 @@ export async function seedDemo(db: Database, now: Date): Promise<DemoSeedResult>
     return { territoryId: await createDemoTerritory(tx, passwordHash), created: true };
   });
   const shiftsCreated = await fillDemoRota(db, territoryId, now, 90);
+  await seedDemoAdvice(db, territoryId);
   return {
     territoryId,
     territoryName: demoTerritory.name,
     publicNumber: demoTerritory.publicNumber,
+    professionalsLine: demoAdvice.professionalsLine,
+    demoGpMobile: demoAdvice.gpMobile,
     managerEmail: demoUsers[1]!.email,
     password: demoPassword,
     created,
