@@ -12,6 +12,7 @@ import { accountsApiRouter, invitationApiRouter } from './access/accounts/routes
 import { tokensApiRouter } from './access/tokens/routes.js';
 import { swapsRouter } from './planning/swaps/routes.js';
 import { territoriesRouter } from './territories/routes.js';
+import { adviceApiRouter } from './advice/routes.js';
 
 /**
  * The JSON API. Everything after the session routes requires an authenticated actor: a route
@@ -31,6 +32,7 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(callsRouter(deps));
   router.use(swapsRouter(deps));
   router.use(accountsApiRouter(deps), tokensApiRouter(deps));
+  router.use(adviceApiRouter(deps));
   router.use((req, res) =>
     res.status(404).json({ error: 'not_found', message: `Pas de route ${req.method} ${req.path}` }),
   );

@@ -1,6 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { auditActorOf, canManageTerritory, type Actor } from '../access/actor.js';
 import { avisRequests } from '../../db/schema/index.js';
 import { smsBody } from '../../ivr-flows/prompts/sms.js';
 import { spokenNumber } from '../../ivr-flows/prompts/catalogue.js';
@@ -9,7 +11,7 @@ import type { AppDeps } from '../platform/deps.js';
 import { conflict, forbidden, notFound } from '../platform/http-errors.js';
 import { isMobile } from '../platform/phone-numbers.js';
 import { queueSms } from '../sms/queue-sms.js';
-import { entriesByIds, type DirectoryEntryRow } from './store.js';
+import { entriesByIds, entryOfProfessional, type DirectoryEntryRow } from './store.js';
 
 export interface NewAvisRequest {
   territory: { id: string; name: string; timeZone: string };
@@ -125,42 +127,41 @@ async function textAvisRequest(
     });
 }
 
-/** A specialist (or a manager) marks a request answered: audited, once. */
+/**
+ * A request is marked answered by a specialist it was sent to, by the GP who made it, or by a
+ * manager of its territory: audited, once.
+ */
 export async function markAvisAnswered(
-  deps: Pick<AppDeps, 'db'>,
-  actor: { userId: string; email: string },
+  db: Database,
+  actor: Actor,
   requestId: string,
-  answeredBy: string | null,
-  may: (row: typeof avisRequests.$inferSelect) => boolean,
   now: Date,
 ): Promise<void> {
-  await deps.db.db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const [row] = await tx
       .select()
       .from(avisRequests)
       .where(eq(avisRequests.id, requestId))
       .for('update');
-    if (!row) throw notFound('avis request');
-    if (!may(row)) throw forbidden();
+    if (!row) throw notFound('Demande d’avis');
+    const own = actor.professionalId ? await entryOfProfessional(tx, actor.professionalId) : null;
+    const party =
+      own && (row.requesterEntryId === own.id || row.specialistEntryIds.includes(own.id));
+    if (!party && !canManageTerritory(actor, row.territoryId)) throw forbidden();
     if (row.status === 'answered' || row.status === 'cancelled')
       throw conflict('Cette demande est déjà close.');
+    const answeredBy = own && row.specialistEntryIds.includes(own.id) ? own.id : null;
     await tx
       .update(avisRequests)
       .set({ status: 'answered', answeredAt: now, answeredByEntryId: answeredBy })
-      .where(
-        and(eq(avisRequests.id, requestId), inArray(avisRequests.status, ['open', 'overdue'])),
-      );
-    await recordAudit(
-      tx,
-      { userId: actor.userId, label: actor.email },
-      {
-        action: 'avis.answered',
-        entity: 'avis_request',
-        entityId: requestId,
-        territoryId: row.territoryId,
-        before: { status: row.status },
-        after: { status: 'answered', answeredBy },
-      },
-    );
+      .where(eq(avisRequests.id, requestId));
+    await recordAudit(tx, auditActorOf(actor), {
+      action: 'avis.answered',
+      entity: 'avis_request',
+      entityId: requestId,
+      territoryId: row.territoryId,
+      before: { status: row.status },
+      after: { status: 'answered', answeredBy },
+    });
   });
 }

@@ -154,3 +154,12 @@ export async function adviceAccepted(db: Queryable, callSid: string, attempt: nu
     .where(and(eq(adviceCalls.callSid, callSid), eq(adviceCalls.attempt, attempt)));
   return row?.answered === true;
 }
+
+/** The directory entry of an on-call professional (their login), when the directory has one. */
+export async function entryOfProfessional(db: Queryable, professionalId: string) {
+  const [row] = await db
+    .select()
+    .from(directoryEntries)
+    .where(eq(directoryEntries.professionalId, professionalId));
+  return row ?? null;
+}
