@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.js';
 import {
   adviceOffers,
   adviceWindows,
+  avisRequests,
   directoryEntries,
   territoryNumbers,
 } from '../../db/schema/index.js';
@@ -78,4 +79,43 @@ export async function anAdviceOffer(
   if (windows.length)
     await db.insert(adviceWindows).values(windows.map((w) => ({ ...w, offerId: offer!.id })));
   return offer!;
+}
+
+/**
+ * The authorization matrix's fixtures of the professionals' line in territory A: a colleague's
+ * entry (rheumatology), an offer of it, and fresh offers and requests for the routes that use one.
+ */
+export function adviceFixtures(db: Database, territory: Territory, colleagueId: string) {
+  let entry: Promise<DirectoryEntry> | null = null;
+  let offer: Promise<string> | null = null;
+  const colleagueEntry = () =>
+    (entry ??= aDirectoryEntry(db, territory, {
+      specialtyCodes: ['SM48', 'SM41'],
+      professionalId: colleagueId,
+    }));
+  const freshEntry = () => aDirectoryEntry(db, territory, { specialtyCodes: ['SM48'] });
+  return {
+    adviceEntryA: async () => (await colleagueEntry()).id,
+    adviceOfferA: () =>
+      (offer ??= colleagueEntry().then(
+        async (e) => (await anAdviceOffer(db, e, { specialty: 'SM48' })).id,
+      )),
+    freshAdviceOfferA: async () =>
+      (await anAdviceOffer(db, await freshEntry(), { specialty: 'SM48' })).id,
+    freshAvisRequestA: async () => {
+      const requester = await freshEntry();
+      const [row] = await db
+        .insert(avisRequests)
+        .values({
+          territoryId: territory.id,
+          requesterEntryId: requester.id,
+          specialtyCode: 'SM48',
+          specialistEntryIds: [(await colleagueEntry()).id],
+          deadline: new Date('2026-11-26T10:00:00Z'),
+          createdAt: new Date('2026-11-24T10:00:00Z'),
+        })
+        .returning();
+      return row!.id;
+    },
+  };
 }
