@@ -45,7 +45,7 @@ export function offerForm(
 ): Html {
   const invalid = options.refusal?.fields ?? [];
   const id = action.replace(/\W+/g, '-');
-  return html`<form method="post" action="${action}" class="stack">${options.refusal ? html`<p class="error" id="${refusalId}" role="alert">${options.refusal.message}</p>` : ''}
+  return html`<form method="post" action="${action}" class="stack advice-form">${options.refusal ? html`<p class="error" id="${refusalId}" role="alert">${options.refusal.message}</p>` : ''}
 <input type="hidden" name="_csrf" value="${options.csrf}">
 ${
   options.specialties
