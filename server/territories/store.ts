@@ -45,7 +45,8 @@ export async function platformNumberOf(db: Queryable, territoryId: string): Prom
   const [row] = await db
     .select({ number: territoryNumbers.number })
     .from(territoryNumbers)
-    .where(eq(territoryNumbers.territoryId, territoryId))
+    // The professionals' line is never the sender patients and doctors see.
+    .where(and(eq(territoryNumbers.territoryId, territoryId), eq(territoryNumbers.line, 'patient')))
     .orderBy(asc(territoryNumbers.number))
     .limit(1);
   return row?.number ?? null;

@@ -43,6 +43,7 @@ ${nextStart ? html`<p><strong>Ensuite</strong> (${new Intl.DateTimeFormat('fr-FR
     const dashboards = mayRead(actor, 'dashboard') ? await loadDashboards(db, actor, now) : [];
     const body = html`<div class="cards">${cards}</div>
 ${actor.professionalId ? html`<p><a href="/me">Voir mes gardes, échanges et indisponibilités</a></p>` : ''}
+<p><a href="/advice">Avis entre professionnels</a> · <a href="/advice/requests">demandes d’avis</a></p>
 ${dashboards.map(dashboardView)}
 ${mayRead(actor, 'dashboard') ? await overdueAvisSection(db, actor, now) : ''}`;
     res.type('html').send(page('De garde maintenant', actor, body, csrfToken(req)));
