@@ -118,6 +118,11 @@ describe('the professionals’ line flow', () => {
     expect(spoken(r)).toMatch(/48 heures/);
   });
 
+  it('a caller who hung up while it rang gets no avis request', () => {
+    const r = adviceDialResult(ctx(), { specialty: 'SM48', attempt: 0, entry: 'x' }, false, true);
+    expect(r.effects.map((e) => e.kind)).toEqual(['advice_call']);
+  });
+
   it('nothing open: the avis menu; a key records a request without ringing', () => {
     const r = welcomeProfessional(ctx({ openNow: [] }));
     expect(spoken(r)).toMatch(/Aucune spécialité ne prend/);

@@ -146,11 +146,16 @@ export function ringSpecialist(
   };
 }
 
-/** After a ring: bridged only if the screening recorded a keypress; otherwise the next one. */
+/**
+ * After a ring: bridged only if the screening recorded a keypress; otherwise the next one. A
+ * caller who hung up meanwhile (`callerGone`) is neither rung on nor signed up for an avis
+ * request they never heard of: only the ring is traced.
+ */
 export function adviceDialResult(
   ctx: ProfessionalLineContext,
   url: Pick<AdviceUrl, 'specialty' | 'attempt' | 'entry'>,
   accepted: boolean,
+  callerGone = false,
 ): AdviceResult {
   const call: AdviceEffect = {
     kind: 'advice_call',
@@ -160,6 +165,7 @@ export function adviceDialResult(
     answered: accepted,
   };
   if (accepted) return { steps: [fr(p.endOfCall), { verb: 'hangup' }], effects: [call] };
+  if (callerGone) return { steps: [{ verb: 'hangup' }], effects: [call] };
   const next = ringSpecialist(ctx, url.specialty, url.attempt + 1);
   return { steps: next.steps, effects: [call, ...next.effects] };
 }

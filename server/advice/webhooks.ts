@@ -78,7 +78,9 @@ export function adviceRouter(deps: AppDeps, live: LiveCalls): Router {
             (await withTimeout(adviceAccepted(deps.db.db, callSid, url.attempt), 1000).catch(
               () => false,
             ));
-          return run(adviceDialResult(loaded.flow, url, accepted));
+          // The caller hung up while it rang: Twilio posts the Dial action with the call completed.
+          const gone = params.CallStatus === 'completed' || params.CallStatus === 'canceled';
+          return run(adviceDialResult(loaded.flow, url, accepted, gone));
         }
         case 'screen':
           return run(adviceScreenLeg(loaded.territory.name, specialtyLabel(url.specialty), url));
