@@ -9,6 +9,8 @@
  *   npm run call -- --doctor never|voicemail
  *   npm run call -- --hidden             hidden caller ID
  *   npm run call -- --sms "STOP"         texts the line instead of calling
+ *   npm run call -- --from <GP> --to <professionals' line>   a GP calls the professionals' line
+ *                                        (--doctor then says how the specialist's phone behaves)
  */
 import { parseArgs } from 'node:util';
 import { findRunningService } from './running-service.js';

@@ -42,6 +42,12 @@ if (demo) {
   console.log(
     `  place a call:  npm run call   (a doctor who answers: npm run call -- --doctor auto)`,
   );
+  console.log(
+    `  professionals' line ${demo.professionalsLine}: a GP (${demo.demoGpMobile}) asks a rheumatologist (open every day, all day, in the demo):`,
+  );
+  console.log(
+    `    npm run call -- --from ${demo.demoGpMobile} --to ${demo.professionalsLine} --doctor auto   (press 1: rhumatologie)`,
+  );
 }
 if (telephony) console.log(`  Twilio emulator: ${telephony.url}`);
 if (service.hl7)

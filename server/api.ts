@@ -18,6 +18,7 @@ import { activityReportRouter } from './regulation/report/routes.js';
 import { fichesRouter } from './regulation/fiches/routes.js';
 import { consultationsRouter } from './regulation/consultations/routes.js';
 import { hospitalRouter } from './hospital/routes.js';
+import { adviceApiRouter } from './advice/routes.js';
 
 /**
  * The JSON API. Everything after the session routes requires an authenticated actor: a route
@@ -43,6 +44,7 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(accountsApiRouter(deps), tokensApiRouter(deps));
   router.use(fichesRouter(deps));
   router.use(hospitalRouter(deps));
+  router.use(adviceApiRouter(deps));
   router.use((req, res) =>
     res.status(404).json({ error: 'not_found', message: `Pas de route ${req.method} ${req.path}` }),
   );

@@ -35,6 +35,7 @@ import { myCallsPage } from './regulation/fiches/my-calls-page.js';
 import { consultationBookingPage } from './regulation/consultations/booking-page.js';
 import { eveningPages } from './regulation/consultations/evening-pages.js';
 import { hospitalPages } from './hospital/pages.js';
+import { advicePages } from './advice/pages.js';
 
 /** The web app for rota managers and professionals: server-rendered French pages, no build step. */
 export function uiRouter(deps: AppDeps): Router {
@@ -72,6 +73,7 @@ export function uiRouter(deps: AppDeps): Router {
     consultationBookingPage(deps),
     eveningPages(deps),
     hospitalPages(deps),
+    advicePages(deps),
   );
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     // Bad input parsed by zod in a page is the visitor's mistake (400), never a 500; so is a body

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router } from 'express';
+import { adviceRouter, professionalLineAnswer } from './advice/webhooks.js';
 import { callbackRouter } from './callbacks/webhooks.js';
 import { CallOpeningBatch } from './line/call-opening-batch.js';
 import { openLiveCalls } from './line/call-state-store.js';
@@ -30,6 +31,7 @@ export function twilioRouter(deps: AppDeps, observe?: (room: LineRoom) => void):
     outbox: outboxFor(deps),
   };
   // The app's /readyz and /metrics read the rota snapshots and the breaker of this room.
+  room.professionalLine = professionalLineAnswer(deps, room.live);
   observe?.(room);
   startOutboxReplayer(room, deps.logger);
   const router = Router();
@@ -39,6 +41,7 @@ export function twilioRouter(deps: AppDeps, observe?: (room: LineRoom) => void):
   router.use(stripControlCharacters);
   router.use(fallbackRouter(deps, room.cache));
   router.use(voiceRouter(room));
+  router.use(adviceRouter(deps, room.live));
   router.use(
     statusRouter(deps, room.live, (params, req) =>
       recordCallEnd(

@@ -12,3 +12,4 @@ export * from './hospital.js';
 export * from './regulation.js';
 export * from './directory-imports.js';
 export * from './hospital-follow-up.js';
+export * from './advice.js';

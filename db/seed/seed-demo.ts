@@ -22,11 +22,15 @@ import {
 } from './demo-territory.js';
 import { fillDemoRota } from './demo-rota.js';
 import { seedDemoDirectory } from './demo-directory.js';
+import { demoAdvice, seedDemoAdvice } from './demo-advice.js';
 
 export interface DemoSeedResult {
   territoryId: string;
   territoryName: string;
   publicNumber: string;
+  /** The professionals' line and a demo GP who may call it (`npm run call -- --from … --to …`). */
+  professionalsLine: string;
+  demoGpMobile: string;
   managerEmail: string;
   password: string;
   created: boolean;
@@ -56,10 +60,13 @@ export async function seedDemo(db: Database, now: Date): Promise<DemoSeedResult>
   });
   const shiftsCreated = await fillDemoRota(db, territoryId, now, 90);
   const directory = await seedDemoDirectory(db, territoryId, now);
+  await seedDemoAdvice(db, territoryId);
   return {
     territoryId,
     territoryName: demoTerritory.name,
     publicNumber: demoTerritory.publicNumber,
+    professionalsLine: demoAdvice.professionalsLine,
+    demoGpMobile: demoAdvice.gpMobile,
     managerEmail: demoUsers[1]!.email,
     password: demoPassword,
     created,

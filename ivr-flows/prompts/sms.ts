@@ -21,7 +21,9 @@ export type SmsKind =
   | 'consultation_cancelled'
   | 'consultation_none'
   | 'hospital_news'
-  | 'hospital_task';
+  | 'hospital_task'
+  | 'avis_request'
+  | 'avis_confirmation';
 
 type Params = Record<string, string>;
 const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
@@ -97,6 +99,15 @@ const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
   hospital_task: (p) => ({
     fr: `gardeline : une tâche vous a été confiée. À lire sur ${p.link}`,
     en: `gardeline: a task was given to you. Read it at ${p.link}`,
+  }),
+  // Professionals' line: who to call back and by when; never the specialty asked or the patient.
+  avis_request: (p) => ({
+    fr: `${p.territory} : ${p.from} vous a demandé un avis par la ligne des professionnels. Merci de le rappeler au ${p.phone} avant le ${p.deadline}.`,
+    en: `${p.territory}: ${p.from} asked for your advice on the professionals' line. Please call back on ${p.phone} before ${p.deadline}.`,
+  }),
+  avis_confirmation: (p) => ({
+    fr: `${p.territory} : votre demande d'avis est enregistrée. Un spécialiste vous rappelle avant le ${p.deadline}.`,
+    en: `${p.territory}: your request for advice is recorded. A specialist will call you back before ${p.deadline}.`,
   }),
 };
 

@@ -10,7 +10,8 @@ import type { LineRoom } from './turn.js';
  * opening still waits in the outbox, the record is created now and the opening completes it.
  */
 export async function recordCallEnd(
-  room: Pick<LineRoom, 'deps' | 'breaker' | 'openings' | 'outbox'>,
+  room: Pick<LineRoom, 'deps' | 'breaker' | 'openings' | 'outbox'> &
+    Partial<Pick<LineRoom, 'cache'>>,
   params: VoiceParams,
   key: string,
   log: Logger,
@@ -19,6 +20,8 @@ export async function recordCallEnd(
   // A professional's leg (a screened <Number>, a queue offer) reports its end here too, to free
   // them; it has no record of its own and must not create one.
   if (params.ParentCallSid || (params.Direction && params.Direction !== 'inbound')) return;
+  // A call on the professionals' line is traced in advice_calls, not as a patient call.
+  if (room.cache?.recall(params.To ?? '', room.deps.now())?.line === 'professional') return;
   await commitOrKeep(
     room,
     {

@@ -9,6 +9,8 @@ import type { Queryable } from '../../db/client.js';
 /** Everything a call to one public number needs, loaded in one go and cacheable. */
 export interface LineContext {
   calledNumber: string;
+  /** The professionals' line is answered by server/advice (absent: the patient line). */
+  line?: 'patient' | 'professional';
   territory: TerritoryWithServices;
   /** The service option 1 routes to (médecin de garde); null if the territory has none. */
   doctorService: ServiceRow | null;
@@ -40,6 +42,7 @@ export async function loadLineContext(
   ]);
   return {
     calledNumber,
+    line: territory.numberLine ?? 'patient',
     territory,
     doctorService,
     pharmacyService,

@@ -1,4 +1,4 @@
-import type { FlowContext } from '../../ivr-flows/types.js';
+import type { FlowContext, FlowResult } from '../../ivr-flows/types.js';
 import type { AppDeps } from '../platform/deps.js';
 import type { Logger } from '../platform/logger.js';
 import type { VoiceParams } from '../twilio/webhook-params.js';
@@ -18,6 +18,8 @@ export interface LineRoom {
   openings: CallOpeningBatch;
   /** Where a turn's writes wait, durably, while PostgreSQL cannot take them. */
   outbox: TurnOutbox;
+  /** Answers the first webhook of a call to a professionals' line (server/advice). */
+  professionalLine?: (turn: Turn) => Promise<FlowResult>;
 }
 
 /**
@@ -80,8 +82,9 @@ export async function loadTurn(room: LineRoom, turn: Turn, log: Logger): Promise
         ),
       ));
   const onLeg = turn.url.leg !== null || turn.url.offer !== null;
+  // The professionals' line has no patient menu: server/advice answers it.
   const flow =
-    line && !onLeg
+    line && !onLeg && line.line !== 'professional'
       ? await flowContextOf(line, { callSid: turn.callSid, from: turn.params.From }, now, room.live)
       : null;
   return { ...turn, line, flow };

@@ -26,7 +26,12 @@ export function voiceRouter(room: LineRoom): Router {
   const noLine = room.deps.config.FALLBACK_NUMBER ?? null;
   router.post('/voice', (req, res) =>
     answerTurn(req, res, room, (turn) =>
-      turn.flow ? startCall(turn.flow) : fallbackFor(turn, noLine),
+      // Decided by the number called: the professionals' line is answered by server/advice.
+      turn.line?.line === 'professional' && room.professionalLine
+        ? room.professionalLine(turn)
+        : turn.flow
+          ? startCall(turn.flow)
+          : fallbackFor(turn, noLine),
     ),
   );
   router.post('/voice/:node', (req, res) => {

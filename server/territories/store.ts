@@ -18,6 +18,8 @@ export interface TerritoryWithServices {
   services: ServiceRow[];
   /** Ponts and extra holidays confirmed by a manager (local dates). */
   calendar: { day: string; kind: 'pont' | 'holiday' }[];
+  /** Which line the number looked up is (findTerritoryByNumber only). */
+  numberLine?: 'patient' | 'professional';
 }
 
 /** The territory a patient reached, by the number they dialled (E.164). */
@@ -26,13 +28,13 @@ export async function findTerritoryByNumber(
   calledNumber: string,
 ): Promise<TerritoryWithServices | null> {
   const [row] = await db
-    .select({ territory: territories })
+    .select({ territory: territories, line: territoryNumbers.line })
     .from(territoryNumbers)
     .innerJoin(territories, eq(territories.id, territoryNumbers.territoryId))
     .where(eq(territoryNumbers.number, calledNumber))
     .limit(1);
   if (!row) return null;
-  return loadTerritory(db, row.territory);
+  return { ...(await loadTerritory(db, row.territory)), numberLine: row.line };
 }
 
 /**
@@ -43,7 +45,8 @@ export async function platformNumberOf(db: Queryable, territoryId: string): Prom
   const [row] = await db
     .select({ number: territoryNumbers.number })
     .from(territoryNumbers)
-    .where(eq(territoryNumbers.territoryId, territoryId))
+    // The professionals' line is never the sender patients and doctors see.
+    .where(and(eq(territoryNumbers.territoryId, territoryId), eq(territoryNumbers.line, 'patient')))
     .orderBy(asc(territoryNumbers.number))
     .limit(1);
   return row?.number ?? null;

@@ -8,6 +8,7 @@ import { contactsFrom } from '../line/contacts.js';
 import { servicesReadableBy } from '../territories/store.js';
 import { serviceHoursLabel } from '../territories/service-hours.js';
 import { dashboardView } from '../dashboard/dashboard-view.js';
+import { overdueAvisSection } from '../dashboard/overdue-avis.js';
 import { html } from './html.js';
 import { page } from './layout.js';
 
@@ -42,7 +43,9 @@ ${nextStart ? html`<p><strong>Ensuite</strong> (${new Intl.DateTimeFormat('fr-FR
     const dashboards = mayRead(actor, 'dashboard') ? await loadDashboards(db, actor, now) : [];
     const body = html`<div class="cards">${cards}</div>
 ${actor.professionalId ? html`<p><a href="/me">Voir mes gardes, échanges et indisponibilités</a></p>` : ''}
-${dashboards.map(dashboardView)}`;
+<p><a href="/advice">Avis entre professionnels</a> · <a href="/advice/requests">demandes d’avis</a></p>
+${dashboards.map(dashboardView)}
+${mayRead(actor, 'dashboard') ? await overdueAvisSection(db, actor, now) : ''}`;
     res.type('html').send(page('De garde maintenant', actor, body, csrfToken(req)));
   });
   return router;

@@ -52,6 +52,7 @@ function navLinks(actor: Actor): { daily: NavLink[]; more: NavLink[] } {
     ? [
         { href: '/consultations', label: 'Consultations' },
         { href: '/my-patients', label: 'Mes patients à l’hôpital' },
+        { href: '/advice', label: 'Avis entre confrères' },
       ]
     : [];
   if (!manager)

@@ -55,6 +55,12 @@ const tableauQuery = 'service=fixture:serviceA&du=2027-01-01&au=2027-03-31';
 // A quarter already over: its réalisé can be drawn up.
 const realisedQuery = 'service=fixture:serviceA&du=2026-07-01&au=2026-09-30';
 const consultationCall = { callId: 'consultationCallA' };
+const adviceOffer = {
+  entryId: 'fixture:adviceEntryA',
+  specialty: 'SM41',
+  windows: [{ weekday: 2, start: '12:30', end: '13:30' }],
+};
+const adviceForm = { specialty: 'SM48', windows: 'mardi 12:30-13:30', deadlineHours: '48' };
 const acceptance = { token: 'fixture:freshInvitationToken', password: 'cheval agrafe pile' };
 const ficheApi = { reasonCode: 'orl', decision: 'pharmacy', prescription: false };
 const ficheForm = {
@@ -78,6 +84,7 @@ export const expectations: Record<string, Expectation> = {
   'POST /twilio/fallback/after-dial': twilio,
   'POST /twilio/voice': twilio,
   'POST /twilio/voice/:node': { ok: 'twilio', params: { node: 'literal:menu' } },
+  'POST /twilio/advice/:node': { ok: 'twilio', params: { node: 'literal:menu' } },
   'POST /twilio/status': twilio,
   'POST /twilio/sms/status': twilio,
   'POST /twilio/callback/screen': twilio,
@@ -516,6 +523,24 @@ export const expectations: Record<string, Expectation> = {
     params: { id: 'itemA' },
     body: { done: true },
   },
+  // The professionals' line (server/advice): offers of A's colleague, avis requests of A.
+  'GET /api/advice/offers': { ok: everyone },
+  'POST /api/advice/offers': { ok: managers, body: adviceOffer },
+  'PUT /api/advice/offers/:id': {
+    ok: managers,
+    params: { id: 'adviceOfferA' },
+    body: { ...adviceOffer, entryId: undefined, specialty: 'SM48' },
+  },
+  'DELETE /api/advice/offers/:id': { ok: managers, params: { id: 'freshAdviceOfferA' } },
+  'GET /api/advice/requests': { ok: everyone },
+  'POST /api/advice/requests/:id/answered': { ok: managers, params: { id: 'freshAvisRequestA' } },
+  'GET /advice': { ok: everyone },
+  // The page's form is for one's own entry: none of the world's people has one (400 for all).
+  'POST /advice/offers': { ok: everyone, body: adviceForm },
+  'POST /advice/offers/:id': { ok: managers, params: { id: 'adviceOfferA' }, body: adviceForm },
+  'POST /advice/offers/:id/delete': { ok: managers, params: { id: 'freshAdviceOfferA' } },
+  'GET /advice/requests': { ok: everyone },
+  'POST /advice/requests/:id/answered': { ok: managers, params: { id: 'freshAvisRequestA' } },
 };
 
 /**

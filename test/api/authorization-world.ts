@@ -30,6 +30,7 @@ import {
   aUser,
   type AUser,
 } from '../support/factories.js';
+import { adviceFixtures } from '../support/advice.js';
 import { aDirectoryEntry } from '../support/directory-entries.js';
 import { webLogin, type WebSession } from '../support/web-session.js';
 import type { Who } from './authorization-expectations.js';
@@ -210,6 +211,7 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     return row!.id;
   };
   const fixtures: Record<string, () => Promise<string> | string> = {
+    ...adviceFixtures(db, territoryA, colleague.id),
     territoryA: () => territoryA.id,
     serviceA: () => serviceA.id,
     shiftA: () => shiftA.id,

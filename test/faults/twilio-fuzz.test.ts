@@ -35,6 +35,12 @@ const paths = [
   '/twilio/callback/patient-accept',
   '/twilio/callback/patient-result',
   '/twilio/callback/status',
+  // The professionals' line (server/advice).
+  '/twilio/advice/menu',
+  '/twilio/advice/dial-result',
+  '/twilio/advice/screen',
+  '/twilio/advice/screen-result',
+  '/twilio/advice/nope',
 ];
 const odd = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -42,6 +48,8 @@ const odd = fc.oneof(
   fc.constantFrom(
     '',
     '+33261910015',
+    '+33261910020',
+    '+33639980001',
     '+33612345678',
     'anonymous',
     '1',

@@ -44,7 +44,7 @@ function run(args: string[], env: Record<string, string>) {
 }
 
 describe('npm run call -- --doctor auto on a fresh start', () => {
-  it('finds the emulator, and the doctor answers the first ring and is connected', async () => {
+  it('finds the emulator, the doctor answers the first ring and is connected; so does the banner’s professionals’ line call', async () => {
     const tuesdayNight = startOfHour(
       setHours(nextTuesday(new TZDate(Date.now(), 'Europe/Paris')), 22),
     );
@@ -64,5 +64,18 @@ describe('npm run call -- --doctor auto on a fresh start', () => {
     expect(phone.output()).toMatch(/📱 \+33\d+ is ringing\n📱 \+33\d+ answered/);
     phone.child.stdin.write('h');
     await phone.waitFor('📴 call ended (completed)', 20_000);
-  }, 240_000);
+
+    // The banner's professionals' line command: the demo GP reaches the demo rheumatologist.
+    const banner = /npm run call -- --from (\+33\d+) --to (\+33\d+)/.exec(service.output());
+    expect(banner).not.toBeNull();
+    const gp = run(
+      ['scripts/call.ts', '--from', banner![1]!, '--to', banner![2]!, '--doctor', 'auto'],
+      {},
+    );
+    await gp.waitFor('rhumatologie, tapez 1', 60_000);
+    gp.child.stdin.write('1');
+    await gp.waitFor('🔗 patient connected to the doctor', 60_000);
+    gp.child.stdin.write('h');
+    await gp.waitFor('📴 call ended (completed)', 20_000);
+  }, 300_000);
 });
