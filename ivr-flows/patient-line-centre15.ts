@@ -18,7 +18,7 @@ export const inCentre15 = (ctx: FlowContext): boolean =>
 export const crraRingSeconds = 30;
 
 /** The caller's language first, then the other: a tourist who pressed nothing still understands. */
-const bothLanguages = (lang: Lang, sentence: (l: Lang) => string): Prompt[] => {
+export const bothLanguages = (lang: Lang, sentence: (l: Lang) => string): Prompt[] => {
   const other: Lang = lang === 'fr' ? 'en' : 'fr';
   return [say(sentence(lang), lang), say(sentence(other), other)];
 };

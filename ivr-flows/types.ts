@@ -7,12 +7,15 @@ export type Prompt = { verb: 'say'; text: string; lang: Lang } | { verb: 'pause'
 export type Step =
   | Prompt
   | { verb: 'gather'; numDigits: number; timeout: number; action: string; prompts: Prompt[] }
-  /** screenPath: the keypress screening leg run on the called phone; null for a staffed line. */
+  /**
+   * screenPath: the keypress screening leg run on the called phone; null for a staffed line.
+   * action: where Twilio posts the Dial's result; absent, the document's next steps run after it.
+   */
   | {
       verb: 'dial';
       number: string;
       timeout: number;
-      action: string;
+      action?: string;
       screenPath: string | null;
       callerId?: string;
     }

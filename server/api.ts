@@ -12,6 +12,7 @@ import { accountsApiRouter, invitationApiRouter } from './access/accounts/routes
 import { tokensApiRouter } from './access/tokens/routes.js';
 import { swapsRouter } from './planning/swaps/routes.js';
 import { territoriesRouter } from './territories/routes.js';
+import { crraRouter } from './regulation/crra/routes.js';
 
 /**
  * The JSON API. Everything after the session routes requires an authenticated actor: a route
@@ -29,6 +30,7 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(territoriesRouter(deps));
   router.use(professionalsRouter(deps));
   router.use(callsRouter(deps));
+  router.use(crraRouter(deps));
   router.use(swapsRouter(deps));
   router.use(accountsApiRouter(deps), tokensApiRouter(deps));
   router.use((req, res) =>

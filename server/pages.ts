@@ -28,6 +28,7 @@ import { overridesPages } from './planning/unavailability/overrides-pages.js';
 import { pontsPages } from './planning/ponts-pages.js';
 import { templatePages } from './planning/template-pages/template-page.js';
 import { regulationPages } from './territories/regulation-page.js';
+import { crraPages } from './regulation/crra/pages.js';
 
 /** The web app for rota managers and professionals: server-rendered French pages, no build step. */
 export function uiRouter(deps: AppDeps): Router {
@@ -57,6 +58,7 @@ export function uiRouter(deps: AppDeps): Router {
     tableauPages(deps),
     printMonthPage(deps),
     regulationPages(deps),
+    crraPages(deps),
   );
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     // Bad input parsed by zod in a page is the visitor's mistake (400), never a 500; so is a body

@@ -71,6 +71,7 @@ async function createDemoTerritory(tx: Tx, passwordHash: string): Promise<string
       name: demoTerritory.name,
       fallbackNumber: demoTerritory.fallbackNumber,
       daytimeNumber: demoTerritory.daytimeNumber,
+      ...demoTerritory.regulation,
       settings: defaultTerritorySettings,
     })
     .returning({ id: territories.id });

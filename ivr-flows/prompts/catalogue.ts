@@ -17,6 +17,8 @@ export interface VoiceCatalogue {
   dialRegional(regional: '15' | '116117'): string;
   /** A régulateur hands the patient to the CRRA during the call (REST redirect of the live call). */
   handoffToCrra: string;
+  /** After the hand-off's Dial, answered or not: the call's last word. */
+  crraHandoffEnd(regional: '15' | '116117'): string;
   menuPharmacy: string;
   menuCallback: string;
   menuRepeat: string;

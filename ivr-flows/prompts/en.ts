@@ -20,6 +20,8 @@ export const en: VoiceCatalogue = {
     `To reach a doctor on call, hang up and dial ${spokenRegional(regional)}: the regulating doctor will direct you. Goodbye.`,
   handoffToCrra:
     'The doctor is putting you through to the medical regulation of the 15. Please stay on the line.',
+  crraHandoffEnd: (regional) =>
+    `If the medical regulation could not answer you, hang up and dial ${spokenRegional(regional)}. Goodbye.`,
   menuPharmacy: 'For the pharmacy on duty, press 2.',
   menuCallback: 'To be called back, press 3.',
   menuRepeat: 'To hear this again, press star.',

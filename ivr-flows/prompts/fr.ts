@@ -20,6 +20,8 @@ export const fr: VoiceCatalogue = {
     `Pour joindre un médecin de garde, raccrochez et composez le ${spokenRegional(regional)} : le médecin régulateur vous orientera. Au revoir.`,
   handoffToCrra:
     'Le médecin vous transfère à la régulation médicale du centre 15. Restez en ligne.',
+  crraHandoffEnd: (regional) =>
+    `Si la régulation médicale n'a pas pu vous répondre, raccrochez et composez le ${spokenRegional(regional)}. Au revoir.`,
   menuPharmacy: 'Pour la pharmacie de garde, tapez 2.',
   menuCallback: 'Pour être rappelé, tapez 3.',
   menuRepeat: 'Pour réécouter, tapez étoile.',

@@ -94,6 +94,8 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
     '/rota/shifts/:id/history': () => `/rota/shifts/${shift!.id}/history`,
     '/rota/overrides/:id/cancel': () => `/rota/overrides/${override!.id}/cancel`,
     '/calls/:sid': () => '/calls/CAeverypage0001',
+    '/calls/:callId/crra': () => '/calls/CAeverypage0001/crra',
+    '/territories/:id/regulation': () => `/territories/${territory!.id}/regulation`,
     '/professionals/:id/edit': (role) =>
       `/professionals/${role === 'professional' ? me!.id : other!.id}/edit`,
     ':service': () => doctor!.id,
