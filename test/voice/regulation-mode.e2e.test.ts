@@ -7,6 +7,7 @@ import { auditLog, callEvents, callRecords, territories } from '../../db/schema/
 import { doctorContacts } from '../../server/line/contacts.js';
 import { loadLineContext } from '../../server/line/line-context.js';
 import { aUser } from '../support/factories.js';
+import { webLogin } from '../support/web-session.js';
 import { startLiveService, type LiveService } from '../support/live.js';
 
 /*
@@ -170,5 +171,40 @@ describe("plateforme mode: the régulateur's hand-off to the CRRA", () => {
     const after = await handOff(regulator.token);
     expect(after.status).toBe(409);
     expect(after.body.message).toMatch(/terminé/);
+  });
+
+  it('from the page: « Transférer au 15 (CRRA) » asks for a confirmation, then moves the patient', async () => {
+    const backup = doctors[1]!;
+    const regulator = await aUser(s.db.db, 'professional', {
+      territories: [{ id: territoryId }],
+      professional: { id: backup.professionalId! },
+    });
+    s.emulator.phone(doctors[0]!.phone).behave({ answer: 'busy' });
+    const call = await s.emulator.phone('+33612000302').dial(line);
+    await call.hears(/tapez 1/i);
+    await call.press('1');
+    const ring = await s.emulator.phone(backup.phone).rings();
+    await ring.answer();
+    await ring.press('1');
+    await call.isConnectedTo(backup.phone);
+    s.emulator.phone(doctors[0]!.phone).behave({ answer: 'manual' });
+
+    // The fiche de régulation links here by the call record's id.
+    const record = await recordOf(call.sid);
+    const web = await webLogin(s.app, regulator.user.email, regulator.password);
+    const shown = await web.agent.get(`/calls/${record!.id}/crra`);
+    expect(shown.status).toBe(200);
+    expect(shown.text).toMatch(/Transférer au 15 \(CRRA\)<\/button>/);
+    const unconfirmed = await web.post(`/calls/${record!.id}/crra`, {});
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.text).toMatch(/Cochez la case/);
+    expect(call.connectedTo()).toBe(backup.phone);
+    const done = await web.post(`/calls/${record!.id}/crra`, { confirm: 'oui' });
+    expect(done.status).toBe(303);
+    const crraRing = await s.emulator.phone(crra).rings();
+    await crraRing.answer();
+    await call.isConnectedTo(crra);
+    expect((await web.agent.get(done.headers.location!)).text).toMatch(/est transféré/);
+    await call.hangup();
   });
 });
