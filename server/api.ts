@@ -6,6 +6,7 @@ import { absencesRouter } from './planning/unavailability/routes.js';
 import { callsRouter } from './dashboard/call-log-routes.js';
 import { planningRouter } from './planning/routes.js';
 import { professionalsRouter } from './directory/routes.js';
+import { directoryImportsRouter } from './directory/national/routes.js';
 import { rotaRouter } from './planning/shifts/routes.js';
 import { sessionRouter } from './access/session-routes.js';
 import { accountsApiRouter, invitationApiRouter } from './access/accounts/routes.js';
@@ -13,6 +14,7 @@ import { tokensApiRouter } from './access/tokens/routes.js';
 import { swapsRouter } from './planning/swaps/routes.js';
 import { territoriesRouter } from './territories/routes.js';
 import { crraRouter } from './regulation/crra/routes.js';
+import { activityReportRouter } from './regulation/report/routes.js';
 
 /**
  * The JSON API. Everything after the session routes requires an authenticated actor: a route
@@ -28,7 +30,9 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(planningRouter(deps));
   router.use(absencesRouter(deps));
   router.use(territoriesRouter(deps));
+  router.use(activityReportRouter(deps));
   router.use(professionalsRouter(deps));
+  router.use(directoryImportsRouter(deps));
   router.use(callsRouter(deps));
   router.use(crraRouter(deps));
   router.use(swapsRouter(deps));

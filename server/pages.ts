@@ -23,6 +23,7 @@ import { swapsPages } from './planning/swaps/pages.js';
 import { printMonthPage } from './planning/tableau/print-page.js';
 import { tableauPages } from './planning/tableau/pages.js';
 import { historyPages } from './history/pages.js';
+import { activityReportPages } from './regulation/report/pages.js';
 import { leavePages } from './planning/unavailability/leave-pages.js';
 import { overridesPages } from './planning/unavailability/overrides-pages.js';
 import { pontsPages } from './planning/ponts-pages.js';
@@ -59,6 +60,7 @@ export function uiRouter(deps: AppDeps): Router {
     printMonthPage(deps),
     regulationPages(deps),
     crraPages(deps),
+    activityReportPages(deps),
   );
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     // Bad input parsed by zod in a page is the visitor's mistake (400), never a 500; so is a body

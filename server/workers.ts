@@ -14,6 +14,7 @@ import { sendSms } from './sms/send-sms-job.js';
 import { deliverNotice } from './planning/swaps/notice-job.js';
 import { flushNoticeOutbox } from './planning/swaps/notices.js';
 import { shiftReminder } from './planning/reminders/shift-reminder-job.js';
+import { runDirectoryImport } from './directory/national/import-job.js';
 
 export interface Workers {
   workers: Worker[];
@@ -63,6 +64,7 @@ const processors: Partial<Record<JobName, Processor>> = {
   'gap-alert': ((deps: AppDeps) => gapAlert(deps)) as Processor,
   'retention-purge': ((deps: AppDeps) => retentionPurge(deps)) as Processor,
   'callback-outbox': ((deps: AppDeps) => flushCallbackOutbox(deps)) as Processor,
+  'directory-import': runDirectoryImport as Processor,
 };
 
 /** Parses the payload once, at the edge, then runs the job's processor. */

@@ -20,6 +20,8 @@ describe('demo seed', () => {
       publicNumber: '+33261910015',
     });
     expect(first.shiftsCreated).toBeGreaterThan(180);
+    // The pays d'Auray's people of the shipped national extraction (those in Vannes, Lorient… not).
+    expect(first.directoryCreated).toBe(34);
     const [people] = await db.db.select({ n: count() }).from(professionals);
     expect(people!.n).toBe(20);
     const [open] = await db.db
@@ -29,7 +31,7 @@ describe('demo seed', () => {
     expect(open!.n).toBe(0);
 
     const again = await seedDemo(db.db, now);
-    expect(again).toMatchObject({ created: false, shiftsCreated: 0 });
+    expect(again).toMatchObject({ created: false, shiftsCreated: 0, directoryCreated: 0 });
     const [territoryCount] = await db.db
       .select({ n: count() })
       .from(territories)

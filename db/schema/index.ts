@@ -10,3 +10,4 @@ export * from './notices.js';
 export * from './directory.js';
 export * from './hospital.js';
 export * from './regulation.js';
+export * from './directory-imports.js';

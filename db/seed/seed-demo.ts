@@ -21,6 +21,7 @@ import {
   pharmacyTemplate,
 } from './demo-territory.js';
 import { fillDemoRota } from './demo-rota.js';
+import { seedDemoDirectory } from './demo-directory.js';
 
 export interface DemoSeedResult {
   territoryId: string;
@@ -30,6 +31,8 @@ export interface DemoSeedResult {
   password: string;
   created: boolean;
   shiftsCreated: number;
+  /** People of the national register (shipped extraction) added to the directory by this run. */
+  directoryCreated: number;
 }
 
 const token = () => randomBytes(18).toString('base64url');
@@ -52,6 +55,7 @@ export async function seedDemo(db: Database, now: Date): Promise<DemoSeedResult>
     return { territoryId: await createDemoTerritory(tx, passwordHash), created: true };
   });
   const shiftsCreated = await fillDemoRota(db, territoryId, now, 90);
+  const directory = await seedDemoDirectory(db, territoryId, now);
   return {
     territoryId,
     territoryName: demoTerritory.name,
@@ -60,6 +64,7 @@ export async function seedDemo(db: Database, now: Date): Promise<DemoSeedResult>
     password: demoPassword,
     created,
     shiftsCreated,
+    directoryCreated: directory?.created ?? 0,
   };
 }
 

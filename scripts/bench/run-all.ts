@@ -4,6 +4,7 @@ import { benchCalls } from './calls.js';
 import { benchQueue } from './queue.js';
 import { benchRollingRestart } from './rolling-restart.js';
 import { benchRota } from './rota.js';
+import { benchRppsImport } from './rpps-import.js';
 import { benchWebhook } from './webhook.js';
 import { benchWebhookCluster } from './webhook-cluster.js';
 import { benchWorkerKill } from './worker-kill.js';
@@ -25,4 +26,6 @@ console.log('webhook on the cluster (npm start processes behind nginx): closed a
 console.table(await benchWebhookCluster());
 console.log('rolling restart of two instances during a burst of calls');
 console.table(await benchRollingRestart());
+console.log('national register (Annuaire Santé) import: 200,000 activity rows');
+console.table(await benchRppsImport());
 process.exit(0);

@@ -94,6 +94,11 @@ const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('gardeline <no-reply@gardeline.local>'),
   /** Where the embedded PostgreSQL keeps its data. */
   DATA_DIR: z.string().min(1).default('.data'),
+  /**
+   * The directory national register extractions may be imported from by path (besides the
+   * shipped fixtures); unset: DATA_DIR/imports. Anything else goes by URL.
+   */
+  DIRECTORY_IMPORT_DIR: z.string().min(1).optional(),
   /** Redis key prefix of the queues (several deployments can share one Redis). */
   QUEUE_PREFIX: z
     .string()

@@ -36,6 +36,11 @@ export const jobPayloads = {
    * update the return-home checklist. Ids only: the stay is health data and stays in PostgreSQL.
    */
   'hospital-stay-notice': z.object({ stayId: z.string().uuid(), movementId: z.string().uuid() }),
+  /**
+   * Import the national register (Annuaire Santé) for a territory: the run's sources (paths,
+   * URLs) stay in its directory_imports row.
+   */
+  'directory-import': z.object({ importId: z.string().uuid(), territoryId: z.string().uuid() }),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -53,4 +58,5 @@ export const jobQueue = {
   'retention-purge': 'maintenance',
   'callback-outbox': 'maintenance',
   'hospital-stay-notice': 'reminders',
+  'directory-import': 'maintenance',
 } as const satisfies Record<JobName, string>;

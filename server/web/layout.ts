@@ -19,7 +19,7 @@ export function page(
 <a href="#main" class="skip">Aller au contenu</a>
 <header><a href="/">gardeline</a>${
     actor
-      ? html`<nav class="nav-links" aria-label="Navigation principale"><a href="/rota">Planning</a>${actor.professionalId ? html`<a href="/me">Mes gardes</a>` : ''}${manager ? html`<a href="/swaps">Échanges</a><a href="/tableau">Tableau de garde</a><a href="/calls">Appels</a><a href="/callbacks">Rappels</a><a href="/history">Historique</a>` : ''}<a href="/professionals">Annuaire</a>${manager ? html`<a href="/accounts">Comptes</a>` : ''}<a href="/account">Mon compte</a><a href="/demo">Démo</a></nav>
+      ? html`<nav class="nav-links" aria-label="Navigation principale"><a href="/rota">Planning</a>${actor.professionalId ? html`<a href="/me">Mes gardes</a>` : ''}${manager ? html`<a href="/swaps">Échanges</a><a href="/tableau">Tableau de garde</a><a href="/calls">Appels</a><a href="/callbacks">Rappels</a><a href="/history">Historique</a><a href="/reports/activity">Rapport ARS</a>` : ''}<a href="/professionals">Annuaire</a>${manager ? html`<a href="/accounts">Comptes</a>` : ''}<a href="/account">Mon compte</a><a href="/demo">Démo</a></nav>
 <span class="who">${actor.name} (${roleLabel[actor.role]})</span><form class="m-0" method="post" action="/logout"><input type="hidden" name="_csrf" value="${csrf}"><button class="secondary" type="submit">Déconnexion</button></form>`
       : ''
   }</header><main id="main" tabindex="-1"><h1>${title}</h1>${body}</main></body></html>`.value;

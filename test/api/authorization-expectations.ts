@@ -178,6 +178,21 @@ export const expectations: Record<string, Expectation> = {
   },
   'GET /api/territories': { ok: everyone },
   'POST /api/territories': { ok: ['admin'], body: {} },
+  // The ARS activity report: the territory's managers only.
+  'GET /api/territories/:id/activity-report': {
+    ok: managers,
+    params: { id: 'territoryA' },
+    query: 'month=2026-11',
+  },
+  'GET /reports/activity': { ok: listers },
+  'GET /reports/activity.csv': {
+    ok: managers,
+    query: 'territory=fixture:territoryA&month=2026-11',
+  },
+  'GET /reports/activity.pdf': {
+    ok: managers,
+    query: 'territory=fixture:territoryA&month=2026-11',
+  },
   'PATCH /api/territories/:id': { ok: managers, params: { id: 'territoryA' }, body: {} },
   'PATCH /api/services/:id': { ok: managers, params: service, body: { name: 'Médecins' } },
   'PUT /api/territories/:id/calendar/:day': {
@@ -188,6 +203,20 @@ export const expectations: Record<string, Expectation> = {
   'DELETE /api/territories/:id/calendar/:day': {
     ok: managers,
     params: { id: 'territoryA', day: 'literal:2026-12-24' },
+  },
+  'PUT /api/territories/:id/insee-communes': {
+    ok: managers,
+    params: { id: 'territoryA' },
+    body: { communes: ['56007', '56034'] },
+  },
+  'POST /api/territories/:id/directory-imports': {
+    ok: managers,
+    params: { id: 'territoryA' },
+    body: { personPath: 'PS_LibreAcces_Personne_activite_demo.txt' },
+  },
+  'GET /api/territories/:id/directory-imports/:importId': {
+    ok: managers,
+    params: { id: 'territoryA', importId: 'directoryImportA' },
   },
   'GET /api/professionals': { ok: everyone },
   'POST /api/professionals': {

@@ -4,6 +4,7 @@ import {
   accountInvitations,
   apiTokens,
   callRecords,
+  directoryImports,
   overrides,
   professionals as professionalRows,
   services as serviceRows,
@@ -95,6 +96,11 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     startedAt: new Date('2026-11-23T22:00:00Z'),
     outcome: 'connected',
   });
+  // A finished national register import of A (its report is the managers').
+  const [directoryImportA] = await db
+    .insert(directoryImports)
+    .values({ territoryId: territoryA.id, personSource: { path: 'demo.txt' }, status: 'done' })
+    .returning();
   const territoryB = await aTerritory(db);
   const serviceB = await aService(db, territoryB);
   const proB = await aProfessional(db, serviceB);
@@ -117,6 +123,7 @@ export async function authorizationWorld(): Promise<AuthorizationWorld> {
     colleagueA: () => colleague.id,
     callA: () => callA,
     swapA: () => swap!.id,
+    directoryImportA: () => directoryImportA!.id,
     // Read at each request: the rotation rows give A's professional a new feed address.
     proIcalToken: async () =>
       (
