@@ -168,6 +168,11 @@ describe("plateforme mode: the régulateur's hand-off to the CRRA", () => {
       .where(eq(auditLog.action, 'call.crra_handoff'));
     expect(audits).toHaveLength(1);
     await expect.poll(async () => (await recordOf(call.sid))?.status).not.toBe('in-progress');
+    // The patient was regulated by the doctor before the hand-off: the record says so.
+    expect(await recordOf(call.sid)).toMatchObject({
+      outcome: 'connected',
+      connectedProfessionalId: primary.professionalId,
+    });
     const after = await handOff(regulator.token);
     expect(after.status).toBe(409);
     expect(after.body.message).toMatch(/terminé/);

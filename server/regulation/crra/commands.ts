@@ -8,6 +8,7 @@ import {
 import { recordAudit } from '../../platform/audit.js';
 import type { AppDeps } from '../../platform/deps.js';
 import { conflict, forbidden, HttpError, notFound } from '../../platform/http-errors.js';
+import { markConnected } from '../../line/call-record-store.js';
 import { redirectLiveCall } from '../../twilio/live-call-redirect.js';
 import { renderTwiml } from '../../twilio/twiml.js';
 import type { CallRef } from './schema.js';
@@ -44,14 +45,19 @@ export async function handoffCallFor(
   if (!call?.territoryId || !canReadTerritory(actor, call.territoryId)) throw notFound('Appel');
   if (canManageTerritory(actor, call.territoryId)) return call;
   if (!actor.professionalId) throw forbidden();
-  const bridged = await acceptedProfessionalsOf(db, call.callSid);
+  if (!(await bridgedTo(deps, call)).includes(actor.professionalId))
+    throw forbidden("Réservé au médecin régulateur de l'appel et à la coordination.");
+  return call;
+}
+
+/** The professionals bridged to the patient on this call, the latest last. */
+async function bridgedTo(deps: AppDeps, call: HandoffCall): Promise<string[]> {
+  const bridged = await acceptedProfessionalsOf(deps.db.db, call.callSid);
   if (call.connectedProfessionalId) bridged.push(call.connectedProfessionalId);
   // A doctor who took the patient from the hold queue is bridged in the live-call facts only.
   const live = (await deps.live?.bridges().catch(() => [])) ?? [];
   for (const b of live) if (b.callSid === call.callSid) bridged.push(b.professionalId);
-  if (!bridged.includes(actor.professionalId))
-    throw forbidden("Réservé au médecin régulateur de l'appel et à la coordination.");
-  return call;
+  return bridged;
 }
 
 /**
@@ -89,7 +95,12 @@ export async function handOffToCrra(
   if (outcome === 'not_in_progress')
     throw conflict(handoffRefusal({ ...call, status: 'completed' }, false)!);
   const now = deps.now();
+  // The redirect ends the régulateur's Dial without its action: the record says who answered.
+  const regulator = call.connectedProfessionalId
+    ? null
+    : ((await bridgedTo(deps, call)).at(-1) ?? null);
   await db.transaction(async (tx) => {
+    if (regulator) await markConnected(tx, call.callSid, { professionalId: regulator }, now);
     const first = await recordHandoff(tx, {
       callSid: call.callSid,
       at: now,
