@@ -22,7 +22,7 @@ import type { CalendarDayKind, NewTerritory, ServicePatch, TerritoryPatch } from
 import { serviceById, takenBy, territoryById, type TerritoryRow } from './store.js';
 import { newIcalToken } from '../planning/ical/token.js';
 import { localDateOf } from '../../rota/calendar/local-date.js';
-import { regulationProblems, regulationRefusal } from './regulation-rules.js';
+import { regulationFields, regulationProblems, regulationRefusal } from './regulation-rules.js';
 
 /**
  * The territory, if the actor manages it: 404 when unknown or not readable by the actor (alike,
@@ -114,8 +114,12 @@ export async function updateTerritory(
   now: Date,
 ): Promise<void> {
   const before = await managedTerritory(db, actor, territoryId);
-  const problems = regulationProblems({ ...before, ...patch }, localDateOf(now, before.timeZone));
-  if (Object.keys(problems).length > 0) throw badRequest(regulationRefusal(problems), problems);
+  // Checked when the regulation changes: a territory migrated as a plateforme before its
+  // convention was entered may still have its name or hold limit edited.
+  if (regulationFields.some((field) => field in patch)) {
+    const problems = regulationProblems({ ...before, ...patch }, localDateOf(now, before.timeZone));
+    if (Object.keys(problems).length > 0) throw badRequest(regulationRefusal(problems), problems);
+  }
   await db.transaction(async (tx) => {
     const { settings: changed, slotWeights, ...fields } = patch;
     const [after] = await tx

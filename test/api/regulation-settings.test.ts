@@ -88,6 +88,25 @@ describe('PATCH /api/territories/:id: the regulation mode', () => {
   });
 });
 
+describe('a territory migrated as a plateforme before its convention was entered', () => {
+  it('keeps other edits open, and refuses any regulation change until the convention is there', async () => {
+    const migrated = await aTerritory(t.db.db, {
+      conventionRef: null,
+      conventionSignedOn: null,
+      arsApprovedOn: null,
+    });
+    const boss = await aManager(t.db.db, migrated);
+    const edit = (body: Record<string, unknown>) =>
+      request(t.app)
+        .patch(`/api/territories/${migrated.id}`)
+        .set('Authorization', `Bearer ${boss.token}`)
+        .send(body);
+    expect((await edit({ holdLimitSeconds: 240 })).status).toBe(200);
+    expect((await edit({ crraNumber: '02 97 01 02 03' })).status).toBe(400);
+    expect((await edit(convention)).status).toBe(200);
+  });
+});
+
 describe('the Régulation page and the home page', () => {
   it('shows the mode on the home page, and the form refuses a plateforme without its convention', async () => {
     await t.db.db
