@@ -1,5 +1,6 @@
 import { queueTakePath, voicePath, type QueueOfferRef } from './call-url.js';
 import { professionalPrompts } from './prompts/professional.js';
+import { inCentre15, toRegulation } from './patient-line-centre15.js';
 import { routeToContact } from './routing.js';
 import { say, voice } from './say.js';
 import type { CallState } from './state.js';
@@ -16,6 +17,8 @@ export function busyChoice(
   state: CallState,
   digits: string | undefined,
 ): FlowResult {
+  // A call in flight when the territory turned centre15: a callback would ring a doctor.
+  if (inCentre15(ctx)) return toRegulation(ctx, state);
   if (digits === '2' && !ctx.caller.hidden) {
     const t = voice(state.lang);
     return {

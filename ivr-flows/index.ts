@@ -14,6 +14,8 @@ export {
   lineOpen,
   regulationHour,
 } from './patient-line.js';
+export { inCentre15, toRegulation, crraDialResult } from './patient-line-centre15.js';
+export { crraHandoff } from './patient-line-handoff.js';
 export { routeToContact, screenLeg, screenResult, dialResult, ringSeconds } from './routing.js';
 export { busyChoice, holdWait, holdResult, queueOffer, queueTake } from './hold-queue.js';
 export { safeFallback, safeLegAnswer, safeHoldWaitAnswer, afterFallbackDial } from './fallback.js';

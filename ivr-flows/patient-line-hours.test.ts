@@ -24,7 +24,9 @@ const nobody = [contact('fallback', 9)];
 const ctx = (over: Partial<FlowContext>): FlowContext => ({
   territory: {
     name: "Pays d'Auray",
-    regulates: true,
+    regulationMode: 'plateforme',
+    crraNumber: null,
+    regionalNumber: '15',
     recordingNotice: false,
     daytimeNumber: '+33261910050',
     pharmacy: null,

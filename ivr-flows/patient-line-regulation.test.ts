@@ -20,7 +20,9 @@ const nobody = [contact('fallback', 9)];
 const ctx = (over: Partial<FlowContext> = {}): FlowContext => ({
   territory: {
     name: "Pays d'Auray",
-    regulates: true,
+    regulationMode: 'plateforme',
+    crraNumber: null,
+    regionalNumber: '15',
     recordingNotice: false,
     daytimeNumber: '+33261910050',
     pharmacy: { name: 'Pharmacie du Port', phone: '+33297240000' },
@@ -94,18 +96,17 @@ describe('6. key 3 when nobody is on the rota promises no callback', () => {
 });
 
 describe('7. a hidden caller pressing 3 while the line is open', () => {
-  it('with a territory that does not regulate, hears "call the 15 first", never "closed"', () => {
+  it('in centre15 mode, 3 is not offered: re-prompted with the régulation, never "closed", no callback', () => {
     for (const over of [{ inPdsaHours: true }, { contacts: onRota }]) {
       const c = ctx({
         ...over,
         caller: hidden,
-        territory: { ...ctx().territory, regulates: false },
+        territory: { ...ctx().territory, regulationMode: 'centre15' },
       });
+      expect(said(startCall(c).steps)).not.toMatch(/tapez 3/);
       const out = menuChoice(c, fr, '3');
-      expect(said(out.steps)).toMatch(/numéro est masqué/);
-      expect(said(out.steps)).toMatch(/appelez d'abord le 15/);
+      expect(said(out.steps)).toMatch(/pas compris.*raccrochez et composez le 15/);
       expect(said(out.steps)).not.toMatch(/en dehors des heures/);
-      expect(out.effects).toContainEqual({ kind: 'outcome', outcome: 'call_15_first' });
       expect(kinds(out)).not.toContain('request_callback');
     }
   });

@@ -27,7 +27,9 @@ const doctor = (n: number, source: Contact['source'] = 'shift'): Contact => ({
 const ctx = (over: Partial<FlowContext> = {}): FlowContext => ({
   territory: {
     name: "Pays d'Auray",
-    regulates: true,
+    regulationMode: 'plateforme',
+    crraNumber: null,
+    regionalNumber: '15',
     recordingNotice: false,
     daytimeNumber: '+33261910050',
     pharmacy: null,
@@ -93,14 +95,14 @@ describe('the menu', () => {
     expect(effects).toContainEqual({ kind: 'ring', attempt: 0, contact: doctor(1) });
   });
 
-  it('1 in a "call the 15 first" territory says so and does not route', () => {
+  it('1 in a centre15 territory without a CRRA number says to dial the 15 and does not route', () => {
     const { steps, effects } = menuChoice(
-      ctx({ territory: { ...ctx().territory, regulates: false } }),
+      ctx({ territory: { ...ctx().territory, regulationMode: 'centre15' } }),
       fr,
       '1',
     );
-    expect(verbs(steps)).toEqual(['say', 'hangup']);
-    expect(text(steps)).toMatch(/appelez d'abord le 15/);
+    expect(verbs(steps)).toEqual(['say', 'say', 'hangup']);
+    expect(text(steps)).toMatch(/raccrochez et composez le 15.*hang up and dial 15/);
     expect(effects).toContainEqual({ kind: 'outcome', outcome: 'call_15_first' });
   });
 

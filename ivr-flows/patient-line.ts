@@ -1,3 +1,4 @@
+import { centre15MenuLine, inCentre15, toRegulation } from './patient-line-centre15.js';
 import { routeToContact } from './routing.js';
 import { say, voice } from './say.js';
 import { voicePath } from './call-url.js';
@@ -16,6 +17,10 @@ export const lineOpen = (ctx: FlowContext): boolean => ctx.inPdsaHours || onRota
 /** PDSA time the doctors' service leaves to the régulation, and nobody on the rota: say so. */
 export const regulationHour = (ctx: FlowContext): boolean =>
   ctx.regulationOnly === true && !onRota(ctx);
+
+/** 'centre15' mode while a doctor could be asked for: every such path goes to the régulation. */
+const centre15Open = (ctx: FlowContext): boolean =>
+  inCentre15(ctx) && (lineOpen(ctx) || regulationHour(ctx));
 
 /** Re-prompts before the safe default. */
 export const maxRetries = 2;
@@ -40,13 +45,11 @@ function menuPrompts(ctx: FlowContext, state: CallState, first: boolean): Prompt
   const t = voice(state.lang);
   const lines: string[] = [];
   if (first && ctx.territory.recordingNotice) lines.push(t.recordingNotice);
-  if (lineOpen(ctx)) {
-    lines.push(
-      ctx.territory.regulates ? t.menuDoctor : t.menuCall15First,
-      t.menuPharmacy,
-      t.menuCallback,
-      t.menuRepeat,
-    );
+  if (centre15Open(ctx)) {
+    // No callback here: the callback job rings the rota's doctors.
+    lines.push(centre15MenuLine(ctx, state.lang), t.menuPharmacy, t.menuRepeat);
+  } else if (lineOpen(ctx)) {
+    lines.push(t.menuDoctor, t.menuPharmacy, t.menuCallback, t.menuRepeat);
   } else if (regulationHour(ctx)) {
     lines.push(t.regulationOnly, t.regulationOnlyMenu);
   } else {
@@ -85,6 +88,11 @@ export function menuChoice(
     const result = handler(ctx, { ...state, retries: 0 });
     if (result) return { steps: result.steps, effects: [visit, ...result.effects] };
   }
+  // "Tapez 1 ou restez en ligne": silence goes to the régulation at once.
+  if (!digits && centre15Open(ctx)) {
+    const routed = toRegulation(ctx, { ...state, retries: 0 });
+    return { steps: routed.steps, effects: [visit, ...routed.effects] };
+  }
   return reprompt(ctx, state, digits ? 'invalid' : 'silent', visit);
 }
 
@@ -92,12 +100,13 @@ type Choice = (ctx: FlowContext, state: CallState) => FlowResult | null;
 
 const choices: Record<string, Choice> = {
   '1': (ctx, state) => {
+    if (centre15Open(ctx)) return toRegulation(ctx, state);
     if (!lineOpen(ctx)) return regulationHour(ctx) ? regulationAnswer(ctx, state) : null;
-    if (!ctx.territory.regulates) return call15First(state);
     return routeToContact(ctx, { ...state, attempt: 0 });
   },
   '2': (ctx, state) => (lineOpen(ctx) || regulationHour(ctx) ? pharmacy(ctx, state) : null),
-  '3': (ctx, state) => callbackRequested(ctx, state),
+  // Not offered in centre15 mode: a callback would ring the rota's doctors.
+  '3': (ctx, state) => (centre15Open(ctx) ? null : callbackRequested(ctx, state)),
   '9': (ctx, state) => {
     const english = { ...state, lang: 'en' as const };
     return {
@@ -133,8 +142,8 @@ function reprompt(
 }
 
 /**
- * After two failed prompts: when the line is open, a person; in an hour left to the régulation,
- * the régulation's numbers; otherwise the closing message.
+ * After two failed prompts: when the line is open, a person (in centre15 mode, the régulation);
+ * in an hour left to the régulation, the régulation's numbers; otherwise the closing message.
  */
 function safeDefault(
   ctx: FlowContext,
@@ -143,25 +152,24 @@ function safeDefault(
 ): FlowResult {
   const open = lineOpen(ctx);
   const regulation = !open && regulationHour(ctx);
-  if (open && ctx.territory.regulates) {
-    const routed = routeToContact(ctx, { ...state, attempt: 0, retries: 0 });
+  if (centre15Open(ctx) || open) {
+    const fresh = { ...state, attempt: 0, retries: 0 };
+    const routed = centre15Open(ctx) ? toRegulation(ctx, fresh) : routeToContact(ctx, fresh);
     return {
       steps: routed.steps,
       effects: [visit, { kind: 'visit', node: 'safe_default' }, ...routed.effects],
     };
   }
   const t = voice(state.lang);
-  const text = open
-    ? t.call15First
-    : regulation
-      ? `${t.regulationOnly} ${t.goodbye}`
-      : `${t.closedHours(ctx.territory.daytimeNumber)} ${t.goodbye}`;
+  const text = regulation
+    ? `${t.regulationOnly} ${t.goodbye}`
+    : `${t.closedHours(ctx.territory.daytimeNumber)} ${t.goodbye}`;
   return {
     steps: [say(text, state.lang), { verb: 'hangup' }],
     effects: [
       visit,
       { kind: 'visit', node: 'safe_default' },
-      { kind: 'outcome', outcome: open || regulation ? 'call_15_first' : 'closed_hours' },
+      { kind: 'outcome', outcome: regulation ? 'call_15_first' : 'closed_hours' },
     ],
   };
 }
@@ -177,13 +185,6 @@ function regulationAnswer(ctx: FlowContext, state: CallState): FlowResult {
       { kind: 'visit', node: 'regulation_only' },
       { kind: 'outcome', outcome: 'call_15_first' },
     ],
-  };
-}
-
-function call15First(state: CallState): FlowResult {
-  return {
-    steps: [say(voice(state.lang).call15First, state.lang), { verb: 'hangup' }],
-    effects: [{ kind: 'outcome', outcome: 'call_15_first' }],
   };
 }
 
@@ -245,9 +246,8 @@ export function callbackRequested(ctx: FlowContext, state: CallState): FlowResul
     };
   }
   if (ctx.caller.hidden) {
-    const next = ctx.territory.regulates
-      ? routeToContact(ctx, { ...state, attempt: 0 })
-      : call15First(state);
+    // routeToContact itself goes to the régulation in centre15 mode.
+    const next = routeToContact(ctx, { ...state, attempt: 0 });
     return {
       steps: [say(t.hiddenNumberNoCallback, state.lang), ...next.steps],
       effects: [{ kind: 'visit', node: 'callback_hidden' }, ...next.effects],

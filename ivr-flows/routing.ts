@@ -7,6 +7,7 @@ import {
   voicePath,
   type LegRef,
 } from './call-url.js';
+import { crraDialResult, inCentre15, toRegulation } from './patient-line-centre15.js';
 import type { CallState } from './state.js';
 import type { Effect, FlowContext, FlowResult } from './types.js';
 
@@ -19,6 +20,9 @@ export const ringSeconds = 20;
  * instruction). The caller always hears a sentence before the ringing.
  */
 export function routeToContact(ctx: FlowContext, state: CallState): FlowResult {
+  // The one guard of every ring (menu, safe default, hold, hidden caller): in centre15 mode the
+  // line never rings a doctor nor the fallback line, a call in flight when the mode changed too.
+  if (inCentre15(ctx)) return toRegulation(ctx, state);
   const t = voice(state.lang);
   if (state.attempt === 0 && ctx.doctorBusy) {
     return {
@@ -137,6 +141,8 @@ export function dialResult(
   dialStatus: string | undefined,
   accepted: boolean,
 ): FlowResult {
+  // In centre15 mode the only Dial of the line is the CRRA's.
+  if (inCentre15(ctx)) return crraDialResult(ctx, state, dialStatus);
   const contact = ctx.contacts[state.attempt] ?? null;
   const fallbackAnswered =
     contact?.source === 'fallback' &&

@@ -7,12 +7,15 @@ export type Prompt = { verb: 'say'; text: string; lang: Lang } | { verb: 'pause'
 export type Step =
   | Prompt
   | { verb: 'gather'; numDigits: number; timeout: number; action: string; prompts: Prompt[] }
-  /** screenPath: the keypress screening leg run on the called phone; null for a staffed line. */
+  /**
+   * screenPath: the keypress screening leg run on the called phone; null for a staffed line.
+   * action: where Twilio posts the Dial's result; absent, the document's next steps run after it.
+   */
   | {
       verb: 'dial';
       number: string;
       timeout: number;
-      action: string;
+      action?: string;
       screenPath: string | null;
       callerId?: string;
     }
@@ -61,10 +64,23 @@ export interface FlowResult {
   effects: Effect[];
 }
 
+/**
+ * How a patient reaches the on-duty doctor (CSP R6315-3). 'centre15': the line warns, then
+ * transfers to the CRRA's long number or tells the caller to dial the regional number; it never
+ * rings a doctor. 'plateforme': the territory's platform, interconnected with the CRRA under an
+ * approved convention: the on-duty doctor answers as régulateur.
+ */
+export type RegulationMode = 'centre15' | 'plateforme';
+
+/** The short regional regulation number a caller is told to dial (never dialled by the platform). */
+export type RegionalNumber = '15' | '116117';
+
 export interface TerritoryFacts {
   name: string;
-  /** true: the on-call doctor answering is the regulation; false: "call the 15 first". */
-  regulates: boolean;
+  regulationMode: RegulationMode;
+  /** The CRRA's direct long number (E.164), dialled unscreened in 'centre15' mode; null: none. */
+  crraNumber: string | null;
+  regionalNumber: RegionalNumber;
   recordingNotice: boolean;
   daytimeNumber: string | null;
   pharmacy: { name: string; phone: string } | null;

@@ -5,7 +5,9 @@ import { initialState } from '../ivr-flows/state.js';
 const ctx: FlowContext = {
   territory: {
     name: "Pays d'Auray",
-    regulates: true,
+    regulationMode: 'plateforme',
+    crraNumber: null,
+    regionalNumber: '15',
     recordingNotice: false,
     daytimeNumber: null,
     pharmacy: null,

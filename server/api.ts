@@ -14,6 +14,7 @@ import { accountsApiRouter, invitationApiRouter } from './access/accounts/routes
 import { tokensApiRouter } from './access/tokens/routes.js';
 import { swapsRouter } from './planning/swaps/routes.js';
 import { territoriesRouter } from './territories/routes.js';
+import { crraRouter } from './regulation/crra/routes.js';
 import { activityReportRouter } from './regulation/report/routes.js';
 import { fichesRouter } from './regulation/fiches/routes.js';
 import { consultationsRouter } from './regulation/consultations/routes.js';
@@ -39,6 +40,7 @@ export function apiRouter(deps: AppDeps): Router {
   router.use(directoryApiRouter(deps));
   router.use(directoryImportsRouter(deps));
   router.use(callsRouter(deps));
+  router.use(crraRouter(deps));
   router.use(swapsRouter(deps));
   router.use(consultationsRouter(deps));
   router.use(accountsApiRouter(deps), tokensApiRouter(deps));

@@ -36,6 +36,8 @@ import { consultationBookingPage } from './regulation/consultations/booking-page
 import { eveningPages } from './regulation/consultations/evening-pages.js';
 import { hospitalPages } from './hospital/pages.js';
 import { advicePages } from './advice/pages.js';
+import { regulationPages } from './territories/regulation-page.js';
+import { crraPages } from './regulation/crra/pages.js';
 
 /** The web app for rota managers and professionals: server-rendered French pages, no build step. */
 export function uiRouter(deps: AppDeps): Router {
@@ -68,6 +70,8 @@ export function uiRouter(deps: AppDeps): Router {
     myAccountPages(deps),
     tableauPages(deps),
     printMonthPage(deps),
+    regulationPages(deps),
+    crraPages(deps),
     activityReportPages(deps),
     myCallsPage(deps),
     consultationBookingPage(deps),

@@ -1,7 +1,10 @@
 /** Per-territory settings kept as JSON: local practice is configuration, not code. */
 export interface TerritorySettings {
-  /** true: the on-call doctor answering is the regulation; false: say "call the 15 first". */
-  regulates: boolean;
+  /**
+   * Retired (round five): territories.regulation_mode is the one truth (migration 0005 set it
+   * from this). Old rows may still carry it; nothing reads it.
+   */
+  regulates?: boolean;
   /** Speak the recording / data notice at the start of each call. */
   recordingNotice: boolean;
   languages: ('fr' | 'en')[];
@@ -35,7 +38,6 @@ export interface TerritorySettings {
 }
 
 export const defaultTerritorySettings: TerritorySettings = {
-  regulates: true,
   recordingNotice: false,
   languages: ['fr', 'en'],
   alsaceMoselle: false,

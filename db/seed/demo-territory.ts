@@ -12,6 +12,19 @@ export const demoTerritory = {
   daytimeNumber: '+33261910050',
   /** MSH-4 of the hospital feed: the centre hospitalier Bretagne Atlantique (Vannes, Auray). */
   hl7Facilities: ['CHBA'],
+  /**
+   * The demo's regulation (CSP R6315-3): a platform interconnected with the CRRA under a demo
+   * convention (fictitious reference and dates). The CRRA's long number is a fictitious one the
+   * emulator rings: a régulateur's hand-off can be tried on the Démo page.
+   */
+  regulation: {
+    regulationMode: 'plateforme' as const,
+    crraNumber: '+33261910115',
+    regionalRegulationNumber: '15' as const,
+    conventionRef: 'DEMO-SAMU56-2025-014',
+    conventionSignedOn: '2025-03-14',
+    arsApprovedOn: '2025-04-02',
+  },
 };
 
 export const demoPassword = 'garde-auray-2026';

@@ -84,6 +84,7 @@ async function createDemoTerritory(tx: Tx, passwordHash: string): Promise<string
       fallbackNumber: demoTerritory.fallbackNumber,
       daytimeNumber: demoTerritory.daytimeNumber,
       hl7Facilities: demoTerritory.hl7Facilities,
+      ...demoTerritory.regulation,
       settings: defaultTerritorySettings,
     })
     .returning({ id: territories.id });

@@ -5,7 +5,20 @@ export interface VoiceCatalogue {
   recordingNotice: string;
   englishOffer: string;
   menuDoctor: string;
-  menuCall15First: string;
+  /** 'centre15' mode with a CRRA number: 1 or silence transfers the caller to the régulation. */
+  menuCrra: string;
+  /** 'centre15' mode without a CRRA number: the regional number to dial, and 1 to hear it again. */
+  menuDialRegional(regional: '15' | '116117'): string;
+  /** Said just before the CRRA is dialled (by the line, or by a régulateur's hand-off). */
+  crraTransfer: string;
+  /** The CRRA did not answer (busy, no answer, failed): dial the regional number yourself. */
+  crraUnreached(regional: '15' | '116117'): string;
+  /** 'centre15' mode without a CRRA number: the last, clear instruction before hanging up. */
+  dialRegional(regional: '15' | '116117'): string;
+  /** A régulateur hands the patient to the CRRA during the call (REST redirect of the live call). */
+  handoffToCrra: string;
+  /** After the hand-off's Dial, answered or not: the call's last word. */
+  crraHandoffEnd(regional: '15' | '116117'): string;
   menuPharmacy: string;
   menuCallback: string;
   menuRepeat: string;
@@ -41,6 +54,10 @@ export interface VoiceCatalogue {
   callbackPatientScreen(territory: string): string;
   callbackPatientNoKey: string;
 }
+
+/** A short regulation number as it is read out: "15", "116 117". */
+export const spokenRegional = (regional: '15' | '116117') =>
+  regional === '116117' ? '116 117' : '15';
 
 /** Digits of a phone number read in pairs, the French way: "02 61 91 00 50". */
 export function spokenNumber(e164OrLocal: string): string {

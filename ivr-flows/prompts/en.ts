@@ -1,4 +1,4 @@
-import { spokenNumber, type VoiceCatalogue } from './catalogue.js';
+import { spokenNumber, spokenRegional, type VoiceCatalogue } from './catalogue.js';
 
 export const en: VoiceCatalogue = {
   greeting: (territory) => `Hello, this is the out-of-hours medical line of ${territory}.`,
@@ -8,8 +8,20 @@ export const en: VoiceCatalogue = {
     'This call is recorded by the platform for the traceability of care, and kept as the law requires.',
   englishOffer: 'For English, press 9.',
   menuDoctor: 'To speak to the doctor on call, press 1.',
-  menuCall15First:
-    'To reach a doctor, first dial 15: they will direct you. Press 1 to hear this again.',
+  menuCrra:
+    'To speak to the regulating doctor of the emergency medical centre, the 15, press 1 or stay on the line.',
+  menuDialRegional: (regional) =>
+    `To reach a doctor on call, hang up and dial ${spokenRegional(regional)}: the regulating doctor will direct you. To hear this again, press 1.`,
+  crraTransfer:
+    'We are putting you through to the medical regulation of the 15. Please stay on the line.',
+  crraUnreached: (regional) =>
+    `The medical regulation could not answer. Please hang up and dial ${spokenRegional(regional)}. Goodbye.`,
+  dialRegional: (regional) =>
+    `To reach a doctor on call, hang up and dial ${spokenRegional(regional)}: the regulating doctor will direct you. Goodbye.`,
+  handoffToCrra:
+    'The doctor is putting you through to the medical regulation of the 15. Please stay on the line.',
+  crraHandoffEnd: (regional) =>
+    `If the medical regulation could not answer you, hang up and dial ${spokenRegional(regional)}. Goodbye.`,
   menuPharmacy: 'For the pharmacy on duty, press 2.',
   menuCallback: 'To be called back, press 3.',
   menuRepeat: 'To hear this again, press star.',

@@ -1,4 +1,4 @@
-import { spokenNumber, type VoiceCatalogue } from './catalogue.js';
+import { spokenNumber, spokenRegional, type VoiceCatalogue } from './catalogue.js';
 
 /** Calm French, vouvoiement, short sentences: callers are often stressed, on a bad line. */
 export const fr: VoiceCatalogue = {
@@ -9,8 +9,19 @@ export const fr: VoiceCatalogue = {
     'Cet appel est enregistré par la plateforme pour la traçabilité des soins, et conservé selon la loi. Vous pouvez exercer vos droits auprès de la CPTS.',
   englishOffer: 'For English, press 9.',
   menuDoctor: 'Pour parler au médecin de garde, tapez 1.',
-  menuCall15First:
-    "Pour joindre un médecin, appelez d'abord le 15 : il vous orientera. Tapez 1 pour réentendre ce conseil.",
+  menuCrra:
+    'Pour être mis en relation avec le médecin régulateur du centre 15, tapez 1 ou restez en ligne.',
+  menuDialRegional: (regional) =>
+    `Pour joindre un médecin de garde, raccrochez et composez le ${spokenRegional(regional)} : le médecin régulateur vous orientera. Pour réentendre ce conseil, tapez 1.`,
+  crraTransfer: 'Nous vous transférons à la régulation médicale du centre 15. Restez en ligne.',
+  crraUnreached: (regional) =>
+    `La régulation médicale n'a pas pu répondre. Raccrochez et composez le ${spokenRegional(regional)}. Au revoir.`,
+  dialRegional: (regional) =>
+    `Pour joindre un médecin de garde, raccrochez et composez le ${spokenRegional(regional)} : le médecin régulateur vous orientera. Au revoir.`,
+  handoffToCrra:
+    'Le médecin vous transfère à la régulation médicale du centre 15. Restez en ligne.',
+  crraHandoffEnd: (regional) =>
+    `Si la régulation médicale n'a pas pu vous répondre, raccrochez et composez le ${spokenRegional(regional)}. Au revoir.`,
   menuPharmacy: 'Pour la pharmacie de garde, tapez 2.',
   menuCallback: 'Pour être rappelé, tapez 3.',
   menuRepeat: 'Pour réécouter, tapez étoile.',

@@ -47,7 +47,10 @@ export async function flowContextOf(
   return {
     territory: {
       name: territory.name,
-      regulates: territory.settings.regulates,
+      // The mode column is the one truth (settings.regulates, of old rows, is never read).
+      regulationMode: territory.regulationMode,
+      crraNumber: territory.crraNumber,
+      regionalNumber: territory.regionalRegulationNumber,
       recordingNotice: territory.settings.recordingNotice,
       daytimeNumber: territory.daytimeNumber,
       pharmacy: pharmacist ? { name: pharmacist.name, phone: pharmacist.phone } : null,

@@ -125,10 +125,11 @@ function withRung(flow: FlowContext, attempt: number, rung: string | null): Flow
 
 /** The apology and the staffed fallback line (or a clear instruction), in the caller's language. */
 export function fallbackFor(turn: Turn, number: string | null): FlowResult {
-  return safeFallback(
-    number ?? turn.line?.territory.territory.fallbackNumber ?? null,
-    turn.url.state.lang,
-  );
+  const territory = turn.line?.territory.territory;
+  // centre15 mode never rings the doctors' fallback line: the CRRA, or the clear instruction.
+  if (territory?.regulationMode === 'centre15')
+    return safeFallback(territory.crraNumber, turn.url.state.lang);
+  return safeFallback(number ?? territory?.fallbackNumber ?? null, turn.url.state.lang);
 }
 
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -21,6 +21,8 @@ import {
 import type { CalendarDayKind, NewTerritory, ServicePatch, TerritoryPatch } from './schema.js';
 import { serviceById, takenBy, territoryById, type TerritoryRow } from './store.js';
 import { newIcalToken } from '../planning/ical/token.js';
+import { localDateOf } from '../../rota/calendar/local-date.js';
+import { regulationFields, regulationProblems, regulationRefusal } from './regulation-rules.js';
 
 /**
  * The territory, if the actor manages it: 404 when unknown or not readable by the actor (alike,
@@ -99,14 +101,25 @@ export async function createTerritory(
   });
 }
 
-/** Name, numbers and settings (merged: a setting left out stays as it is); audited. */
+/**
+ * Name, numbers, settings (merged: a setting left out stays as it is) and the regulation mode;
+ * audited. The regulation rules are checked on the territory as it would be, on the territory's
+ * local date of `now`: a plateforme without its convention and ARS approval is refused.
+ */
 export async function updateTerritory(
   db: Database,
   actor: Actor,
   territoryId: string,
   patch: TerritoryPatch,
+  now: Date,
 ): Promise<void> {
   const before = await managedTerritory(db, actor, territoryId);
+  // Checked when the regulation changes: a territory migrated as a plateforme before its
+  // convention was entered may still have its name or hold limit edited.
+  if (regulationFields.some((field) => field in patch)) {
+    const problems = regulationProblems({ ...before, ...patch }, localDateOf(now, before.timeZone));
+    if (Object.keys(problems).length > 0) throw badRequest(regulationRefusal(problems), problems);
+  }
   await db.transaction(async (tx) => {
     const { settings: changed, slotWeights, ...fields } = patch;
     const [after] = await tx

@@ -39,7 +39,7 @@ export function territoriesRouter(deps: AppDeps): Router {
   router.patch('/territories/:id', async (req, res) => {
     const id = entityId.parse(req.params.id);
     await managedTerritory(db, req.actor!, id);
-    await updateTerritory(db, req.actor!, id, territoryPatch.parse(req.body ?? {}));
+    await updateTerritory(db, req.actor!, id, territoryPatch.parse(req.body ?? {}), deps.now());
     res.json({ id });
   });
   router.patch('/services/:id', async (req, res) => {

@@ -13,7 +13,12 @@ const phone = z
 
 export const territorySettingsPatch = z
   .object({
-    regulates: z.boolean(),
+    // Retired: the territory's regulationMode is the one truth. Refused rather than ignored, so
+    // that an old client does not believe it switched the line.
+    regulates: z.never({
+      message:
+        "« regulates » n'existe plus : choisissez le mode de régulation (regulationMode). Use regulationMode.",
+    }),
     recordingNotice: z.boolean(),
     languages: z.array(z.enum(['fr', 'en'])).min(1),
     alsaceMoselle: z.boolean(),
@@ -31,6 +36,31 @@ export const territorySettingsPatch = z
     }),
   })
   .partial();
+
+/**
+ * The regulation mode and its details (CSP R6315-3). The rules across fields (a plateforme needs
+ * its convention; dates) are regulation-rules.ts's, on the territory as it would be.
+ */
+export const regulationPatchShape = {
+  regulationMode: z.enum(['centre15', 'plateforme'], {
+    message: "mode de régulation : 'centre15' ou 'plateforme'",
+  }),
+  /** The CRRA's long number (E.164): never the 15 itself, which no platform can dial. */
+  crraNumber: phone.nullable(),
+  regionalRegulationNumber: z.enum(['15', '116117'], {
+    message: "numéro régional de régulation : '15' ou '116117'",
+  }),
+  conventionRef: z
+    .string()
+    .trim()
+    .min(2, 'référence de convention : 2 caractères au moins')
+    .max(120, 'référence de convention : 120 caractères au plus')
+    .nullable(),
+  conventionSignedOn: localDate.nullable(),
+  arsApprovedOn: localDate.nullable(),
+};
+export const regulationPatch = z.object(regulationPatchShape).partial();
+export type RegulationPatch = z.infer<typeof regulationPatch>;
 
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
 const startTime = z.string().regex(hhmm, 'heure HH:MM attendue');
@@ -104,6 +134,7 @@ export const territoryPatch = z
     fallbackIsCallCentre: z.boolean(),
     settings: territorySettingsPatch,
     slotWeights: slotWeightsPatch,
+    ...regulationPatchShape,
   })
   .partial();
 export type TerritoryPatch = z.infer<typeof territoryPatch>;

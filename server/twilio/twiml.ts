@@ -61,8 +61,7 @@ function buildTwiml(steps: Step[], baseUrl: string): string {
         const dial = response.dial({
           answerOnBridge: true,
           timeout: step.timeout,
-          action: url(step.action),
-          method: 'POST',
+          ...(step.action ? { action: url(step.action), method: 'POST' as const } : {}),
           ...(step.callerId ? { callerId: step.callerId } : {}),
         });
         // A screened leg reports its own end too: the professional is freed by either leg.

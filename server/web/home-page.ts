@@ -1,11 +1,12 @@
 import { Router } from 'express';
-import { mayRead, shownNumber } from '../access/actor.js';
+import { canManageTerritory, mayRead, shownNumber } from '../access/actor.js';
 import { loadRotaWindow } from '../planning/rota-window.js';
 import { csrfToken } from '../access/middleware.js';
 import { loadDashboards } from '../dashboard/load-dashboard.js';
 import type { AppDeps } from '../platform/deps.js';
 import { contactsFrom } from '../line/contacts.js';
-import { servicesReadableBy } from '../territories/store.js';
+import { servicesReadableBy, territoryRowsReadableBy } from '../territories/store.js';
+import { regulationLabel } from '../territories/regulation-label.js';
 import { serviceHoursLabel } from '../territories/service-hours.js';
 import { dashboardView } from '../dashboard/dashboard-view.js';
 import { overdueAvisSection } from '../dashboard/overdue-avis.js';
@@ -39,9 +40,14 @@ export function homePage(deps: AppDeps): Router {
 ${nextStart ? html`<p><strong>Ensuite</strong> (${new Intl.DateTimeFormat('fr-FR', { timeZone: territory.timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(nextStart.startsAt)}) : ${next.map((c) => c.name).join(', ') || 'à pourvoir'}</p>` : ''}</section>`;
       }),
     );
+    // How a patient reaches the doctor on duty (CSP R6315-3): said on every home page.
+    const regulation = (await territoryRowsReadableBy(db, actor)).map(
+      (t) =>
+        html`<p class="regulation-mode" data-testid="regulation-${t.id}"><strong>Régulation :</strong> ${regulationLabel(t)}${actor.role === 'admin' || actor.territoryIds.length > 1 ? html` <span class="muted">· ${t.name}</span>` : ''}${canManageTerritory(actor, t.id) ? html` · <a href="/territories/${t.id}/regulation">modifier</a>` : ''}</p>`,
+    );
     // The measures are the coordinators' (issue 7); a professional gets their own page instead.
     const dashboards = mayRead(actor, 'dashboard') ? await loadDashboards(db, actor, now) : [];
-    const body = html`<div class="cards">${cards}</div>
+    const body = html`${regulation}<div class="cards">${cards}</div>
 ${actor.professionalId ? html`<p><a href="/me">Voir mes gardes, échanges et indisponibilités</a></p>` : ''}
 <p><a href="/advice">Avis entre professionnels</a> · <a href="/advice/requests">demandes d’avis</a></p>
 ${dashboards.map(dashboardView)}

@@ -261,6 +261,7 @@ export const expectations: Record<string, Expectation> = {
   },
   'GET /api/calls': { ok: ['admin', 'manager', 'managerB'], query: `${week}&outcome=connected` },
   'GET /api/calls/:sid': { ok: managers, params: { sid: 'callA' } },
+  'POST /api/calls/:callId/crra-handoff': { ok: managers, params: { callId: 'callA' } },
   'GET /api/callbacks': { ok: ['admin', 'manager', 'managerB'] },
   'POST /api/swaps': { ok: ['pro'], body: { shiftId: 'fixture:proShiftA' } },
   'POST /api/swaps/:id/take': { ok: ['pro'], params: { id: 'swapA' } },
@@ -374,6 +375,16 @@ export const expectations: Record<string, Expectation> = {
   },
   'GET /calls': { ok: ['admin', 'manager', 'managerB'], query: 'from=2026-11-01&to=2026-11-30' },
   'GET /calls/:sid': { ok: managers, params: { sid: 'callA' } },
+  // Regulation (issue 17): the mode is the managers'; the hand-off the régulateur's of that call
+  // (A's professional was bridged to no call here) and the managers' (409: A has no CRRA number).
+  'GET /territories/:id/regulation': { ok: managers, params: { id: 'territoryA' } },
+  'POST /territories/:id/regulation': {
+    ok: managers,
+    params: { id: 'territoryA' },
+    body: { regulationMode: 'plateforme', arsApprovedOn: '2099-01-01' },
+  },
+  'GET /calls/:callId/crra': { ok: managers, params: { callId: 'callA' } },
+  'POST /calls/:callId/crra': { ok: managers, params: { callId: 'callA' }, body: {} },
   'GET /callbacks': { ok: ['admin', 'manager', 'managerB'] },
   'GET /swaps': { ok: ['admin', 'manager', 'managerB'] },
   // The audit of the territory each manager manages (B's manager sees B's, nothing of A).

@@ -138,13 +138,13 @@ describe('territories and services', () => {
     const patch = await request(t.app)
       .patch(`/api/territories/${territory.id}`)
       .set('Authorization', manager)
-      .send({ settings: { regulates: false } });
+      .send({ settings: { followUpSms: true } });
     expect(patch.status).toBe(200);
     const [after] = await t.db.db
       .select()
       .from(territories)
       .where(eq(territories.id, territory.id));
-    expect(after!.settings).toMatchObject({ regulates: false, saturdayAfternoon: true });
+    expect(after!.settings).toMatchObject({ followUpSms: true, saturdayAfternoon: true });
     const badTemplate = await request(t.app)
       .patch(`/api/services/${doctor.id}`)
       .set('Authorization', manager)

@@ -174,6 +174,8 @@ export async function seedEveryPageWorld(db: Database, now: Date): Promise<Every
     '/calls/:sid': () => '/calls/CAeverypage0001',
     '/calls/:callId/fiche': () => `/calls/${regulated!.id}/fiche`,
     '/calls/:callId/consultation': () => `/calls/${booking!.id}/consultation`,
+    '/calls/:callId/crra': () => '/calls/CAeverypage0001/crra',
+    '/territories/:id/regulation': () => `/territories/${territory!.id}/regulation`,
     '/professionals/:id/edit': (role) =>
       `/professionals/${role === 'professional' ? me!.id : other!.id}/edit`,
     '/directory/entries/:id': () => `/directory/entries/${specialist.id}`,

@@ -46,7 +46,11 @@ export type Professional = typeof professionals.$inferSelect;
 export type Shift = typeof shifts.$inferSelect;
 export type User = typeof users.$inferSelect;
 
-/** A territory (Europe/Paris, default settings) with one public number patients dial. */
+/**
+ * A territory (Europe/Paris, default settings) with one public number patients dial. Its doctors
+ * answer as régulateur (a 'plateforme' under a convention), as every territory did before the
+ * regulation mode existed; a test of centre15 mode says so.
+ */
 export async function aTerritory(
   db: Database,
   fields: Partial<typeof territories.$inferInsert> & { number?: string } = {},
@@ -59,6 +63,10 @@ export async function aTerritory(
       slug: `territoire-${n}`,
       name: `Territoire ${n}`,
       settings: defaultTerritorySettings,
+      regulationMode: 'plateforme',
+      conventionRef: `CONV-${n}`,
+      conventionSignedOn: '2025-01-15',
+      arsApprovedOn: '2025-02-01',
       ...values,
     })
     .returning();

@@ -129,22 +129,22 @@ describe('the doctor is already with a patient', () => {
   });
 });
 
-describe('a "call the 15 first" territory, and outside PDSA hours', () => {
-  it('tells the caller to dial the 15 instead of routing', async () => {
+describe('a centre15 territory, and outside PDSA hours', () => {
+  it('in centre15 mode without a CRRA number, tells the caller to dial the 15 instead of routing', async () => {
     const [t] = await s.db.db.select().from(territories);
     await s.db.db
       .update(territories)
-      .set({ settings: { ...t!.settings, regulates: false } })
+      .set({ regulationMode: 'centre15', crraNumber: null })
       .where(eq(territories.id, t!.id));
     const call = await s.emulator.phone('+33612000005').dial(line);
     await call.hears(/vie est en danger/);
     await call.hears(/tapez 1/i);
     await call.press('1');
-    await call.hears(/appelez d'abord le 15/);
+    await call.hears(/raccrochez et composez le 15/);
     await call.ended();
     await s.db.db
       .update(territories)
-      .set({ settings: t!.settings })
+      .set({ regulationMode: t!.regulationMode, crraNumber: t!.crraNumber })
       .where(eq(territories.id, t!.id));
   });
 
