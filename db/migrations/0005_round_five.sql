@@ -264,6 +264,8 @@ CREATE UNIQUE INDEX "directory_entries_professional" ON "directory_entries" USIN
 CREATE INDEX "directory_entries_rpps" ON "directory_entries" USING btree ("rpps");--> statement-breakpoint
 CREATE INDEX "directory_entries_mobile" ON "directory_entries" USING btree ("mobile");--> statement-breakpoint
 CREATE INDEX "directory_entries_search" ON "directory_entries" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "directory_entries_specialties" ON "directory_entries" USING gin ("specialty_codes");--> statement-breakpoint
+CREATE INDEX "directory_entries_profession" ON "directory_entries" USING btree ("territory_id","profession_code");--> statement-breakpoint
 CREATE INDEX "directory_places_entry" ON "directory_places" USING btree ("entry_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "hl7_messages_control" ON "hl7_messages" USING btree ("sending_facility","control_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "hospital_stays_visit" ON "hospital_stays" USING btree ("sending_facility","visit_number");--> statement-breakpoint

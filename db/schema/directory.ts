@@ -72,6 +72,9 @@ export const directoryEntries = pgTable(
     index('directory_entries_mobile').on(t.mobile),
     // The migration creates the pg_trgm extension first (hand-written line at its top).
     index('directory_entries_search').using('gin', t.searchText.op('gin_trgm_ops')),
+    // The directory's filters alone (a specialty, a profession) without search words.
+    index('directory_entries_specialties').using('gin', t.specialtyCodes),
+    index('directory_entries_profession').on(t.territoryId, t.professionCode),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.js';
 import {
   directoryEntries,
@@ -143,4 +143,9 @@ export async function setTerritoryCommunes(
     .update(territories)
     .set({ inseeCommunes: communes })
     .where(eq(territories.id, territoryId));
+}
+
+/** Merges the search index's pending entries into the index (gin_clean_pending_list). */
+export async function cleanSearchIndex(db: Queryable): Promise<void> {
+  await db.execute(sql`select gin_clean_pending_list('directory_entries_search'::regclass)`);
 }
