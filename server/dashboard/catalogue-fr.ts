@@ -40,7 +40,7 @@ export const pathWords = {
   /** Visits worth a sentence; the others (a ring says more) are left out. */
   visits: {
     greeting: 'appel reçu, message d’accueil',
-    safe_default: 'sans choix au menu : orienté vers le médecin de garde',
+    safe_default: 'sans choix au menu : suite par défaut',
     doctor_busy: 'médecin de garde déjà en ligne : attente ou rappel proposés',
     hold: 'en attente du médecin',
     hold_limit: 'attente maximale atteinte',
@@ -51,6 +51,11 @@ export const pathWords = {
     regulation_only: 'heure de régulation seule : orienté vers le 15 ou le 116 117',
     nobody_reached: 'personne n’a décroché',
     pharmacy: 'informations de la pharmacie de garde données',
+    regulation_centre15: 'régulation par le centre 15 : aucun médecin appelé directement',
+    crra_transfer: 'transféré au centre 15 (CRRA)',
+    crra_answered: 'le centre 15 a répondu',
+    crra_unreached: 'centre 15 injoignable : invité à raccrocher et composer le 15 ou le 116 117',
+    crra_handoff: 'le régulateur a passé l’appel au centre 15 (CRRA)',
   } as Record<string, string>,
   /** "appel du Dr Anne Le Goff", "appel de Anne Le Goff (renfort)", "ligne de permanence". */
   ring: (name: string | null, level: unknown, fallback: boolean) => {

@@ -33,6 +33,9 @@ export const territorySettingsPatch = z
       smsDays: z.number().int().min(7),
       auditDays: z.number().int().min(30),
       inboundFreeTextDays: z.number().int().min(1).max(365).optional(),
+      // Health data: at least a year, so that a typo cannot purge what the law asks to keep.
+      regulationFichesDays: z.number().int().min(365).optional(),
+      hospitalDays: z.number().int().min(30).optional(),
     }),
   })
   .partial();
