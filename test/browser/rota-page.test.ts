@@ -1,4 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -217,8 +219,9 @@ describe.skipIf(!hasChromium)('the rota page in a browser', { timeout: 120_000, 
     const unchanged = line('08/03/2027', 1);
     const created = line('09/03/2027', 1);
     const refused = line('10/03/2027', 2); // she is already on duty that night
-    const bad = '/tmp/rp/gardes-refus.csv';
-    const good = '/tmp/rp/gardes.csv';
+    const dir = mkdtempSync(join(tmpdir(), 'rota-csv-'));
+    const bad = join(dir, 'gardes-refus.csv');
+    const good = join(dir, 'gardes.csv');
     writeFileSync(bad, `\uFEFF${[header, unchanged, created, refused].join('\r\n')}\r\n`);
     writeFileSync(good, `\uFEFF${[header, unchanged, created].join('\r\n')}\r\n`);
     const count = async () => (await f.s.db.db.select().from(shifts)).length;
