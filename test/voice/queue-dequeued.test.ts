@@ -1,0 +1,76 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../db/seed/seed-demo.js';
+import { callRecords } from '../../db/schema/index.js';
+import { doctorContacts } from '../../server/line/contacts.js';
+import { loadLineContext } from '../../server/line/line-context.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { parseTwiml, signedPost, spoken } from '../support/twilio-post.js';
+
+/**
+ * Twilio's <Queue url>, requested for the caller a doctor's <Dial><Queue> takes: the doctor is
+ * the one whose bridge claim is keyed by the dialling leg (DequeingCallSid), from the shared
+ * live-call facts (any instance answers); whatever happens the caller is bridged.
+ */
+const publicUrl = 'https://garde.test';
+const line = '+33261910015';
+const night = new Date('2026-11-24T21:00:00Z');
+let t: TestApp;
+let doctorId: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ publicUrl, now: night });
+  await seedDemo(t.db.db, night);
+  const contacts = doctorContacts((await loadLineContext(t.db.db, line, night))!, night);
+  doctorId = contacts[0]!.professionalId!;
+});
+afterAll(() => t.close());
+
+const post = (path: string, params: Record<string, string>) =>
+  signedPost(t.app, publicUrl, t.deps.config.TWILIO_AUTH_TOKEN, path, params);
+const patient = (sid: string, extra: Record<string, string> = {}) => ({
+  CallSid: sid,
+  From: '+33612345670',
+  To: line,
+  CallStatus: 'in-progress',
+  ...extra,
+});
+const recordOf = async (callSid: string) =>
+  (await t.db.db.select().from(callRecords).where(eq(callRecords.callSid, callSid)))[0];
+
+describe('the caller a doctor takes from the queue', () => {
+  it('is recorded as connected to the doctor claimed on the dequeuing leg', async () => {
+    await post('/twilio/voice', patient('CA-held1'));
+    await t.deps.live!.bridge(
+      { professionalId: doctorId, callSid: 'CA-doc1', legSid: 'CA-doc1' },
+      null,
+    );
+    const res = await post(
+      '/twilio/voice/queue-dequeued',
+      patient('CA-held1', { DequeingCallSid: 'CA-doc1', QueueSid: 'QU1', QueueTime: '40' }),
+    );
+    const verbs = parseTwiml(res.text);
+    expect(verbs.map((v) => v.name)).toEqual(['Say', 'Say']);
+    expect(spoken(verbs)).toMatch(/Mise en relation avec le médecin/);
+    expect(await recordOf('CA-held1')).toMatchObject({
+      connectedProfessionalId: doctorId,
+      connectedAt: night,
+      outcome: 'connected',
+    });
+    await t.deps.live!.callEnded('CA-doc1');
+  });
+
+  it('an unknown dequeuing leg still bridges, and names nobody', async () => {
+    await post('/twilio/voice', patient('CA-held2'));
+    const res = await post(
+      '/twilio/voice/queue-dequeued',
+      patient('CA-held2', { DequeingCallSid: 'CA-nobody', QueueSid: 'QU1' }),
+    );
+    expect(res.status).toBe(200);
+    expect(parseTwiml(res.text).map((v) => v.name)).toEqual(['Say', 'Say']);
+    expect(await recordOf('CA-held2')).toMatchObject({
+      connectedProfessionalId: null,
+      connectedAt: null,
+    });
+  });
+});
