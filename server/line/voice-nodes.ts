@@ -20,6 +20,8 @@ import { reachOf } from './live-facts.js';
 import type { LiveCalls } from './call-state.js';
 import type { LineRoom, Turn } from './turn.js';
 
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Default hold limit when the territory cannot be loaded (the column's default). */
 const defaultHoldLimitSeconds = 180;
 
@@ -92,8 +94,11 @@ export const voiceNodes: Record<string, NodeHandler> = {
     const claimed = await withTimeout(doctorOnLeg(live, params.DequeingCallSid), 1000).catch(
       () => null,
     );
-    return holdTaken(flow, url.state, claimed ?? url.rung);
+    // An id that cannot be a professional's would only make the record's write fail.
+    const named = url.rung && uuidShape.test(url.rung) ? url.rung : null;
+    return holdTaken(flow, url.state, claimed ?? named);
   },
+
   screen: (turn) =>
     screenLeg(
       nameOf(turn),

@@ -60,6 +60,15 @@ describe('the caller a doctor takes from the queue', () => {
     await t.deps.live!.callEnded('CA-doc1');
   });
 
+  it('the shared facts not knowing the leg: the doctor its <Queue url> names', async () => {
+    await post('/twilio/voice', patient('CA-held3'));
+    await post(
+      `/twilio/voice/queue-dequeued?pro=${doctorId}`,
+      patient('CA-held3', { DequeingCallSid: 'CA-doc3', QueueSid: 'QU1' }),
+    );
+    expect(await recordOf('CA-held3')).toMatchObject({ connectedProfessionalId: doctorId });
+  });
+
   it('an unknown dequeuing leg still bridges, and names nobody', async () => {
     await post('/twilio/voice', patient('CA-held2'));
     const res = await post(
