@@ -17,12 +17,14 @@ const line = '+33261910015';
 const night = new Date('2026-11-24T21:00:00Z');
 let t: TestApp;
 let doctorId: string;
+let backupId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ publicUrl, now: night });
   await seedDemo(t.db.db, night);
   const contacts = doctorContacts((await loadLineContext(t.db.db, line, night))!, night);
   doctorId = contacts[0]!.professionalId!;
+  backupId = contacts[1]!.professionalId!;
 });
 afterAll(() => t.close());
 
@@ -58,6 +60,29 @@ describe('the caller a doctor takes from the queue', () => {
       outcome: 'connected',
     });
     await t.deps.live!.callEnded('CA-doc1');
+  });
+
+  it('two doctors taking at once: each caller names the doctor of the leg that took them', async () => {
+    const live = t.deps.live!;
+    expect(backupId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(backupId).not.toBe(doctorId);
+    await live.bridge({ professionalId: doctorId, callSid: 'CA-doc4', legSid: 'CA-doc4' }, null);
+    await live.bridge({ professionalId: backupId, callSid: 'CA-doc5', legSid: 'CA-doc5' }, null);
+    await post('/twilio/voice', patient('CA-held4'));
+    await post('/twilio/voice', patient('CA-held5'));
+    // Twilio gave the oldest caller to the doctor who dialled second: only it knows.
+    await post(
+      `/twilio/voice/queue-dequeued?pro=${backupId}`,
+      patient('CA-held4', { DequeingCallSid: 'CA-doc5' }),
+    );
+    await post(
+      `/twilio/voice/queue-dequeued?pro=${doctorId}`,
+      patient('CA-held5', { DequeingCallSid: 'CA-doc4' }),
+    );
+    expect((await recordOf('CA-held4'))!.connectedProfessionalId).toBe(backupId);
+    expect((await recordOf('CA-held5'))!.connectedProfessionalId).toBe(doctorId);
+    await live.callEnded('CA-doc4');
+    await live.callEnded('CA-doc5');
   });
 
   it('the shared facts not knowing the leg: the doctor its <Queue url> names', async () => {
