@@ -89,6 +89,13 @@ export const queueOfferPath = (offer: QueueOfferRef) =>
 export const queueTakePath = (offer: QueueOfferRef) =>
   `/twilio/voice/queue-take?${query({ ...offer })}`;
 
+/**
+ * The <Queue url> of a doctor's <Dial><Queue>: requested for the caller Twilio takes, so that
+ * their own call records who took them. `pro` names the doctor whose leg dials (the live bridge
+ * claim, keyed by that leg, says it too); no `queue` or `call`: it is the patient's call.
+ */
+export const queueDequeuedPath = (pro: string) => `/twilio/voice/queue-dequeued?${query({ pro })}`;
+
 /** A webhook of a callback's outgoing call. */
 export const callbackPath = (node: CallbackNode, ref: CallbackRef) =>
   `/twilio/callback/${node}?${query({ ...ref })}`;

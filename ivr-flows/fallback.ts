@@ -54,6 +54,12 @@ export function safeLegAnswer(lang: Lang = 'fr'): FlowResult {
  */
 export const safeHoldWaitAnswer: FlowResult = { steps: [{ verb: 'leave' }], effects: [] };
 
+/**
+ * In the <Queue url> document played to a caller a doctor just took from the queue: nothing.
+ * The bridge follows whatever it says (only Say, Play, Pause, Redirect are valid there).
+ */
+export const safeDequeuedAnswer: FlowResult = { steps: [], effects: [] };
+
 /** After the fallback line: whatever happened, a clear last sentence. */
 export function afterFallbackDial(lang: Lang = 'fr'): FlowResult {
   return { steps: [say(voice(lang).call15First, lang), { verb: 'hangup' }], effects: [] };

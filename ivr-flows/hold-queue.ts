@@ -1,9 +1,10 @@
-import { queueTakePath, voicePath, type QueueOfferRef } from './call-url.js';
+import { queueDequeuedPath, queueTakePath, voicePath, type QueueOfferRef } from './call-url.js';
 import { professionalPrompts } from './prompts/professional.js';
 import { inCentre15, toRegulation } from './patient-line-centre15.js';
 import { routeToContact } from './routing.js';
 import { say, voice } from './say.js';
 import type { CallState } from './state.js';
+import type { Contact } from '../rota/types.js';
 import type { Effect, FlowContext, FlowResult, Step } from './types.js';
 
 /*
@@ -115,11 +116,14 @@ export function queueOffer(territoryName: string, offer: QueueOfferRef): FlowRes
  * The doctor's answer to the queue offer: 1 bridges them to the first caller holding. `front` is
  * what the node found in Twilio's queue: 'claimed' (the oldest caller, the doctor claimed for
  * them), 'empty' (nobody holds any more), 'refused' (the doctor is bridged elsewhere).
+ * `pro`, the doctor on this leg, goes in the Queue's url: the caller Twilio takes (the oldest
+ * when it dials, which only Twilio knows) then records who took them (holdTaken).
  */
 export function queueTake(
   queue: string,
   digits: string | undefined,
   front: 'claimed' | 'empty' | 'refused' = 'claimed',
+  pro = '',
 ): FlowResult {
   const p = professionalPrompts;
   if (digits !== '1')
@@ -129,7 +133,49 @@ export function queueTake(
     return { steps: [say(sentence, 'fr'), { verb: 'hangup' }], effects: [] };
   }
   return {
-    steps: [{ verb: 'dial_queue', queue, action: '/twilio/fallback/after-queue' }],
+    steps: [
+      {
+        verb: 'dial_queue',
+        queue,
+        action: '/twilio/fallback/after-queue',
+        dequeuedPath: queueDequeuedPath(pro),
+      },
+    ],
     effects: [{ kind: 'queue_taken', queue }],
+  };
+}
+
+/**
+ * The caller a doctor just took from the queue (Twilio's <Queue url>, on the caller's own call):
+ * their record says who answered and when, as for a rung doctor, so that the fiche, the figures
+ * and the report count the régulateur. `doctor` is who the live bridge claim of the dialling leg
+ * names; unknown, nothing is recorded but leaving the queue (the hold result says connected).
+ * Either way the caller hears one sentence (French, then English: the doctor's leg does not know
+ * the caller's language) and is bridged.
+ */
+export function holdTaken(
+  ctx: FlowContext | null,
+  state: CallState,
+  doctor: string | null,
+): FlowResult {
+  const steps: Step[] = [say(voice('fr').holdTaken, 'fr'), say(voice('en').holdTaken, 'en')];
+  const left: Effect = { kind: 'left_hold' };
+  if (!doctor) return { steps, effects: [left] };
+  const listed = ctx?.contacts.find((c) => c.professionalId === doctor && c.source !== 'fallback');
+  const contact: Contact = listed ?? {
+    professionalId: doctor,
+    name: '',
+    phone: '',
+    level: 1,
+    source: 'shift',
+    shiftId: null,
+  };
+  return {
+    steps,
+    effects: [
+      { kind: 'visit', node: 'hold_taken' },
+      left,
+      { kind: 'connected', attempt: state.attempt, contact },
+    ],
   };
 }

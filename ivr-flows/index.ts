@@ -17,8 +17,21 @@ export {
 export { inCentre15, toRegulation, crraDialResult } from './patient-line-centre15.js';
 export { crraHandoff } from './patient-line-handoff.js';
 export { routeToContact, screenLeg, screenResult, dialResult, ringSeconds } from './routing.js';
-export { busyChoice, holdWait, holdResult, queueOffer, queueTake } from './hold-queue.js';
-export { safeFallback, safeLegAnswer, safeHoldWaitAnswer, afterFallbackDial } from './fallback.js';
+export {
+  busyChoice,
+  holdTaken,
+  holdWait,
+  holdResult,
+  queueOffer,
+  queueTake,
+} from './hold-queue.js';
+export {
+  safeFallback,
+  safeLegAnswer,
+  safeHoldWaitAnswer,
+  safeDequeuedAnswer,
+  afterFallbackDial,
+} from './fallback.js';
 export { spokenSeconds } from './speech-time.js';
 export {
   callbackScreen,

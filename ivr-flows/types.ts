@@ -20,7 +20,11 @@ export type Step =
       callerId?: string;
     }
   | { verb: 'enqueue'; queue: string; waitPath: string; action: string }
-  | { verb: 'dial_queue'; queue: string; action: string }
+  /**
+   * dequeuedPath: the <Queue url> Twilio requests for the caller it takes (their own CallSid and
+   * the dialling call's DequeingCallSid), played to that caller just before the bridge.
+   */
+  | { verb: 'dial_queue'; queue: string; action: string; dequeuedPath?: string }
   /** In an <Enqueue> wait document: leave the queue (its action continues the call). */
   | { verb: 'leave' }
   | { verb: 'redirect'; path: string }

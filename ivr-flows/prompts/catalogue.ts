@@ -49,6 +49,8 @@ export interface VoiceCatalogue {
   holdMusic: string;
   /** The hold limit is reached: the caller is put through to someone else. */
   holdLimitReached: string;
+  /** A doctor took the caller from the queue: heard just before the bridge. */
+  holdTaken: string;
   endOfCall: string;
   /** Played to the patient when a doctor calls them back: a keypress, so a voicemail never counts as reached. */
   callbackPatientScreen(territory: string): string;

@@ -59,6 +59,7 @@ export const en: VoiceCatalogue = {
     (position <= 1 ? 'You are next.' : `You are number ${position} in line.`) +
     ' The doctor will answer as soon as possible. Please stay on the line.',
   holdMusic: 'Thank you for holding.',
+  holdTaken: 'Connecting you to the doctor.',
   holdLimitReached: 'The doctor on call is still busy. We are finding someone else to answer you.',
   endOfCall: 'Thank you for calling. Goodbye.',
   callbackPatientScreen: (territory) =>

@@ -59,6 +59,7 @@ export const fr: VoiceCatalogue = {
     (position <= 1 ? 'Vous êtes le prochain patient.' : `Vous êtes en position ${position}.`) +
     ' Le médecin vous répondra dès que possible. Restez en ligne.',
   holdMusic: 'Merci de patienter.',
+  holdTaken: 'Mise en relation avec le médecin.',
   holdLimitReached:
     "Le médecin de garde est toujours occupé. Nous cherchons quelqu'un d'autre pour vous répondre.",
   endOfCall: 'Merci de votre appel. Au revoir.',

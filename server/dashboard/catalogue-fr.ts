@@ -44,6 +44,7 @@ export const pathWords = {
     doctor_busy: 'médecin de garde déjà en ligne : attente ou rappel proposés',
     hold: 'en attente du médecin',
     hold_limit: 'attente maximale atteinte',
+    hold_taken: 'pris en ligne par le médecin depuis l’attente',
     busy_callback: 'demande à être rappelé plutôt que d’attendre',
     callback: 'demande de rappel enregistrée',
     callback_hidden: 'numéro masqué : pas de rappel possible',

@@ -20,4 +20,9 @@ describe('the safe answer of a failed turn', () => {
   it('in the hold wait document: leave the queue', () => {
     expect(safeAnswerOn('hold-wait', patient)?.steps).toEqual([{ verb: 'leave' }]);
   });
+
+  it('in the <Queue url> of a caller being taken: nothing, the bridge goes ahead', () => {
+    const taken = { url: parseVoiceUrl({ pro: 'p1' }) };
+    expect(safeAnswerOn('queue-dequeued', taken)?.steps).toEqual([]);
+  });
 });

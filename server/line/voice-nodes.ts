@@ -2,6 +2,7 @@ import {
   busyChoice,
   dialResult,
   holdResult,
+  holdTaken,
   holdWait,
   menuChoice,
   pharmacySms,
@@ -16,7 +17,10 @@ import {
 import { wasAccepted } from './call-record-store.js';
 import { holdingCallers } from './hold-offers.js';
 import { reachOf } from './live-facts.js';
+import type { LiveCalls } from './call-state.js';
 import type { LineRoom, Turn } from './turn.js';
+
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Default hold limit when the territory cannot be loaded (the column's default). */
 const defaultHoldLimitSeconds = 180;
@@ -81,8 +85,20 @@ export const voiceNodes: Record<string, NodeHandler> = {
     // call's status callback then frees exactly this doctor, whichever caller they took.
     const claim = { professionalId: offer.pro, callSid: params.CallSid, legSid: params.CallSid };
     const claimed = await live.bridge(claim, reachOf(turn, params.To)).catch(() => true);
-    return queueTake(offer.queue, params.Digits, claimed ? 'claimed' : 'refused');
+    return queueTake(offer.queue, params.Digits, claimed ? 'claimed' : 'refused', offer.pro);
   },
+  // Twilio's <Queue url>, on the patient's call a doctor just took: who took them is the bridge
+  // claimed on the dialling leg (DequeingCallSid), else the doctor that leg's URL named.
+  'queue-dequeued': async (turn, { live }) => {
+    const { params, url, flow } = turn;
+    const claimed = await withTimeout(doctorOnLeg(live, params.DequeingCallSid), 1000).catch(
+      () => null,
+    );
+    // An id that cannot be a professional's would only make the record's write fail.
+    const named = url.rung && uuidShape.test(url.rung) ? url.rung : null;
+    return holdTaken(flow, url.state, claimed ?? named);
+  },
+
   screen: (turn) =>
     screenLeg(
       nameOf(turn),
@@ -104,6 +120,13 @@ export const voiceNodes: Record<string, NodeHandler> = {
     return screenResult(url.state.attempt, params.Digits, claimed);
   },
 };
+
+/** The professional whose own leg (a queue offer's call) is `legSid`, from the live bridges. */
+async function doctorOnLeg(live: LiveCalls, legSid: string | undefined): Promise<string | null> {
+  if (!legSid) return null;
+  const bridge = (await live.bridges()).find((b) => b.legSid === legSid);
+  return bridge?.professionalId ?? null;
+}
 
 /**
  * The flow context with the contact that was really rung at `attempt` (named in the Dial action's

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import {
+  safeDequeuedAnswer,
   safeHoldWaitAnswer,
   safeLegAnswer,
   startCall,
@@ -95,6 +96,8 @@ async function answerTurn(
  */
 export function safeAnswerOn(node: string, turn: Pick<Turn, 'url'>): FlowResult | null {
   if (node === 'hold-wait') return safeHoldWaitAnswer;
+  // The <Queue url> of a caller being bridged: only Say, Play, Pause, Redirect are valid there.
+  if (node === 'queue-dequeued') return safeDequeuedAnswer;
   if (turn.url.leg || turn.url.offer || professionalLegNodes.has(node))
     return safeLegAnswer(turn.url.state.lang);
   return null;

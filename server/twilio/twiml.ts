@@ -90,7 +90,12 @@ function buildTwiml(steps: Step[], baseUrl: string): string {
         );
         break;
       case 'dial_queue':
-        response.dial({ action: url(step.action), method: 'POST' }).queue(step.queue);
+        response
+          .dial({ action: url(step.action), method: 'POST' })
+          .queue(
+            step.dequeuedPath ? { url: url(step.dequeuedPath), method: 'POST' } : {},
+            step.queue,
+          );
         break;
       case 'redirect':
         response.redirect({ method: 'POST' }, url(step.path));

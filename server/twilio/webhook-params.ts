@@ -62,6 +62,8 @@ export const voiceParams = z.object({
   QueueResult: text(32),
   QueuePosition: z.coerce.number().int().min(0).optional().catch(undefined),
   QueueTime: z.coerce.number().int().min(0).optional().catch(undefined),
+  /** On a <Queue url> request: the call that dequeued this caller (the doctor's leg). */
+  DequeingCallSid: text(64),
   ParentCallSid: text(64),
   ErrorCode: text(16),
 });

@@ -53,6 +53,11 @@ describe('every webhook answers within its budget', () => {
     expect(res.text).toMatch(/<Response><Leave\/><\/Response>$/);
   });
 
+  it('the <Queue url> of a caller being taken over budget is empty: the bridge goes ahead', async () => {
+    const res = await request(slowApp(1000)).post('/voice/queue-dequeued');
+    expect(res.text).toMatch(/<Response\/>$/);
+  });
+
   it('a webhook within its budget answers as it wants', async () => {
     const res = await request(slowApp(10)).post('/callback/screen');
     expect(res.text).toMatch(/late/);

@@ -1,5 +1,10 @@
 import type { RequestHandler, Response } from 'express';
-import { safeFallback, safeHoldWaitAnswer, safeLegAnswer } from '../../ivr-flows/index.js';
+import {
+  safeFallback,
+  safeDequeuedAnswer,
+  safeHoldWaitAnswer,
+  safeLegAnswer,
+} from '../../ivr-flows/index.js';
 import { renderTwiml } from './twiml.js';
 
 /** What a webhook answers when its budget ran out, and how long that budget is. */
@@ -70,6 +75,7 @@ export function twilioBudgets(publicUrl: string, fallbackNumber: string | null) 
   const lineFallback = renderTwiml(safeFallback(fallbackNumber).steps, publicUrl);
   const legApology = renderTwiml(safeLegAnswer().steps, publicUrl);
   const leaveHold = renderTwiml(safeHoldWaitAnswer.steps, publicUrl);
+  const bridgeOn = renderTwiml(safeDequeuedAnswer.steps, publicUrl);
   return (path: string): Budget | null => {
     if (path === '/status' || path.endsWith('/status'))
       return { ms: statusBudgetMs, answer: noContent };
@@ -82,6 +88,8 @@ export function twilioBudgets(publicUrl: string, fallbackNumber: string | null) 
     if (path.startsWith('/fallback')) return { ms: twimlBudgetMs, answer: twiml(lineFallback) };
     if (professionalLegPaths.has(path)) return { ms: voiceBudgetMs, answer: twiml(legApology) };
     if (path === '/voice/hold-wait') return { ms: voiceBudgetMs, answer: twiml(leaveHold) };
+    // The <Queue url> of a caller being bridged: an empty document, the bridge goes ahead.
+    if (path === '/voice/queue-dequeued') return { ms: voiceBudgetMs, answer: twiml(bridgeOn) };
     if (path.startsWith('/voice')) return { ms: voiceBudgetMs, answer: twiml(lineFallback) };
     return { ms: twimlBudgetMs, answer: noContent };
   };

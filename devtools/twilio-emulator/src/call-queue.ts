@@ -103,17 +103,44 @@ export async function enqueue(ctx: ExecContext, verb: TwimlNode): Promise<Step> 
 }
 
 /**
- * <Dial><Queue>name</Queue></Dial>: bridges the agent with the longest-waiting caller,
+ * <Queue url>: Twilio requests the url for the dequeued caller's leg (its CallSid, QueueSid,
+ * QueueTime, DequeingCallSid: the agent's call) and plays its TwiML (Say, Play, Pause, Redirect)
+ * to that caller only, then bridges. A document that fails is recorded; the bridge goes ahead.
+ */
+async function announceDequeue(
+  ctx: ExecContext,
+  noun: TwimlNode,
+  queue: CallQueue,
+  member: QueueMember,
+): Promise<void> {
+  const fetch = {
+    url: resolveUrl(ctx, noun.attrs.url),
+    method: methodOf(noun.attrs.method),
+    params: {
+      QueueSid: queue.sid,
+      QueueTime: String(ctx.state.clock.emulatedSecondsSince(member.enqueuedAt)),
+      DequeingCallSid: ctx.leg.sid,
+    },
+  };
+  try {
+    await ctx.runApp(member.leg, fetch, { mode: 'dequeue', signal: ctx.signal });
+  } catch (err) {
+    if (ctx.signal.aborted) throw err;
+  }
+}
+
+/**
+ * <Dial><Queue url>name</Queue></Dial>: bridges the agent with the longest-waiting caller,
  * waiting up to the Dial timeout for one to arrive (no-answer otherwise).
  */
 export async function dialQueue(
   ctx: ExecContext,
-  name: string,
+  noun: TwimlNode,
   timeoutMs: number,
   timeLimitMs: number,
 ): Promise<{ status: CallStatus; sid?: string; seconds?: number; extra?: Record<string, string> }> {
   const { state } = ctx;
-  const queue = queueNamed(state, name);
+  const queue = queueNamed(state, noun.text);
   const timer = new AbortController();
   const scope = AbortSignal.any([ctx.signal, timer.signal]);
   state.clock.sleep(timeoutMs, scope).then(
@@ -139,6 +166,7 @@ export async function dialQueue(
     QueueTime: String(state.clock.emulatedSecondsSince(member.enqueuedAt)),
   };
   try {
+    if (noun.attrs.url) await announceDequeue(ctx, noun, queue, member);
     const seconds = await bridge(state, ctx.leg, member.leg, {
       signal: ctx.signal,
       timeLimitMs,

@@ -114,7 +114,7 @@ export async function dial(ctx: ExecContext, verb: TwimlNode): Promise<Step> {
     extra?: Record<string, string>;
   };
   if (queue) {
-    result = await dialQueue(ctx, queue.text, timeoutMs, timeLimitMs);
+    result = await dialQueue(ctx, queue, timeoutMs, timeLimitMs);
   } else {
     const cancel = new AbortController();
     const scope = AbortSignal.any([ctx.signal, cancel.signal]);

@@ -15,9 +15,10 @@ export type AppOutcome = 'end' | 'hangup' | 'reject-busy' | 'reject-rejected' | 
 /**
  * - 'call': a top-level leg; end of TwiML hangs up;
  * - 'screening': a <Number url> leg; end of TwiML bridges, <Dial> is invalid;
- * - 'queue-wait': an <Enqueue waitUrl> document; end of TwiML fetches the waitUrl again.
+ * - 'queue-wait': an <Enqueue waitUrl> document; end of TwiML fetches the waitUrl again;
+ * - 'dequeue': a <Queue url> document, on the dequeued caller's leg; end of TwiML bridges.
  */
-export type AppMode = 'call' | 'screening' | 'queue-wait';
+export type AppMode = 'call' | 'screening' | 'queue-wait' | 'dequeue';
 
 export interface RunAppOptions {
   mode: AppMode;

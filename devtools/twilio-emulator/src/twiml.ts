@@ -11,7 +11,8 @@ export interface TwimlNode {
   children: TwimlNode[];
 }
 
-export type TwimlKind = 'voice' | 'screening' | 'messaging';
+/** 'dequeue': the <Queue url> document played to a dequeued caller before the bridge. */
+export type TwimlKind = 'voice' | 'screening' | 'dequeue' | 'messaging';
 
 export type ParsedTwiml =
   { ok: true; verbs: TwimlNode[] } | { ok: false; code: number; message: string };
@@ -30,6 +31,8 @@ const voiceVerbs = new Set([
   'Record',
 ]);
 const messagingVerbs = new Set(['Message', 'Redirect']);
+/** What Twilio allows in a <Queue url> document. */
+const dequeueVerbs = new Set(['Say', 'Play', 'Pause', 'Redirect']);
 const gatherChildren = new Set(['Say', 'Play', 'Pause']);
 const dialNouns = new Set(['Number', 'Queue', 'Client']);
 /** Verbs whose content is text only (Say may hold SSML, checked separately). */
@@ -93,6 +96,8 @@ function checkVerb(verb: TwimlNode, kind: TwimlKind): string | null {
   const allowed = kind === 'messaging' ? messagingVerbs : voiceVerbs;
   if (!allowed.has(verb.name))
     return `<${verb.name}> is not a ${kind === 'messaging' ? 'messaging' : 'voice'} verb`;
+  if (kind === 'dequeue' && !dequeueVerbs.has(verb.name))
+    return `<${verb.name}> is not allowed in a <Queue url> document (Play, Say, Pause, Redirect)`;
   if (kind === 'screening' && (verb.name === 'Dial' || verb.name === 'Enqueue')) {
     return `<${verb.name}> is not allowed in the TwiML of a <Number url> (screening) leg`;
   }

@@ -24,7 +24,7 @@ async function loadDocument(
   source: AppSource,
   options: RunAppOptions,
 ): Promise<LoadedDocument | null> {
-  const kind = options.mode === 'screening' ? 'screening' : 'voice';
+  const kind = options.mode === 'screening' || options.mode === 'dequeue' ? options.mode : 'voice';
   if ('twiml' in source) {
     const parsed = parseTwiml(source.twiml, kind);
     if (parsed.ok) return { verbs: parsed.verbs, url: state.baseUrl };
@@ -59,7 +59,8 @@ async function loadDocument(
   try {
     const first = await attempt(source, {});
     if ('verbs' in first) return first;
-    const fallback = options.mode === 'screening' ? undefined : leg.init.fallback;
+    const ownApp = options.mode === 'screening' || options.mode === 'dequeue';
+    const fallback = ownApp ? undefined : leg.init.fallback;
     if (!fallback || state.closeSignal.aborted) return null;
     const second = await attempt(
       { ...fallback, params: source.params },

@@ -206,6 +206,45 @@ describe('Enqueue and Dial Queue', () => {
     expect(app.hitsTo('/left-queue')[0]!.params.QueueResult).toBe('bridged');
   });
 
+  it('Queue url: announces the dequeue to the caller, naming both calls, then bridges', async () => {
+    app.route('/voice', twiml('<Enqueue waitUrl="/wait">regulation</Enqueue>'));
+    app.route('/wait', twiml('<Say>Veuillez patienter</Say><Pause length="5"/>'));
+    app.route(
+      '/agent',
+      twiml('<Dial><Queue url="/dequeued" method="POST">regulation</Queue></Dial>'),
+    );
+    app.route('/dequeued', twiml('<Say>Mise en relation avec le médecin</Say>'));
+    emu.incomingNumber('+33900000099', { voiceUrl: `${app.url}/agent` });
+    const call = await emu.phone(patient).dial(territoryNumber);
+    await call.hears('Veuillez patienter');
+    const agent = await emu.phone(doctorNumber).dial('+33900000099');
+    await call.hears('Mise en relation avec le médecin');
+    await call.isConnectedTo(doctorNumber);
+    const hit = app.hitsTo('/dequeued')[0]!;
+    expect(hit.params).toMatchObject({
+      CallSid: call.sid,
+      DequeingCallSid: agent.sid,
+      QueueSid: expect.stringMatching(/^QU/),
+      QueueTime: expect.stringMatching(/^\d+$/),
+    });
+    expect(hit.signatureValid).toBe(true);
+    await agent.hangup();
+  });
+
+  it('Queue url: a document with a verb Twilio forbids there is an error, and still bridges', async () => {
+    app.route('/voice', twiml('<Enqueue waitUrl="/wait">regulation</Enqueue>'));
+    app.route('/wait', twiml('<Say>Veuillez patienter</Say><Pause length="5"/>'));
+    app.route('/agent', twiml('<Dial><Queue url="/dequeued">regulation</Queue></Dial>'));
+    app.route('/dequeued', twiml('<Gather numDigits="1"><Say>Appuyez</Say></Gather>'));
+    emu.incomingNumber('+33900000099', { voiceUrl: `${app.url}/agent` });
+    const call = await emu.phone(patient).dial(territoryNumber);
+    await call.hears('Veuillez patienter');
+    const agent = await emu.phone(doctorNumber).dial('+33900000099');
+    await call.isConnectedTo(doctorNumber);
+    expect(emu.errors()[0]).toMatchObject({ code: 12100, url: `${app.url}/dequeued` });
+    await agent.hangup();
+  });
+
   it('Dial Queue on an empty queue gives up after its timeout', async () => {
     app.route('/voice', twiml('<Dial timeout="2" action="/agent-done"><Queue>vide</Queue></Dial>'));
     app.route('/agent-done', (p) => twiml(`<Say>${p.DialCallStatus}</Say>`));
