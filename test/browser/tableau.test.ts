@@ -27,6 +27,8 @@ describe.skipIf(!hasChromium)(
 
     it('a manager adds a quarter, is warned, marks it sent and downloads its PDF', async () => {
       const page = await f.login('coordination@cpts-auray.local', '/');
+      // In the navigation's « Plus »: the managers' less daily pages.
+      await page.locator('nav summary', { hasText: 'Plus' }).click();
       await page.getByRole('link', { name: 'Tableau de garde' }).click();
       await page.waitForURL('**/tableau');
       // Open at first (no period yet): a click on its summary would close it.
