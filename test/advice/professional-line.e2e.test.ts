@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adviceCalls, avisRequests, callRecords } from '../../db/schema/index.js';
+import { adviceCalls, avisRequests, callRecords, smsMessages } from '../../db/schema/index.js';
 import { startWorkers, type Workers } from '../../server/workers.js';
 import {
   aDirectoryEntry,
@@ -143,6 +143,40 @@ describe('a GP calls the professionals’ line', () => {
     expect(asked.body).not.toMatch(/rhumato/i);
     await s.emulator.phone(second.mobile!).receives(/vous a demandé un avis/);
     await s.emulator.phone(gp.mobile!).receives(/votre demande d'avis est enregistrée/);
+    for (const n of [first.mobile!, second.directLine!])
+      s.emulator.phone(n).behave({ answer: 'manual' });
+  });
+
+  it('a retry after the request was stored (its SMS lost to a stall) still texts, once', async () => {
+    s.emulator.phone(first.mobile!).behave({ answer: 'never' });
+    s.emulator.phone(second.directLine!).behave({ answer: 'busy' });
+    const call = await s.emulator.phone(gp.mobile!).dial(proLine);
+    await call.hears(/rhumatologie, tapez 2/);
+    // A first attempt of this dial-result committed the request, then Redis stalled: no SMS.
+    const [stored] = await s.db.db
+      .insert(avisRequests)
+      .values({
+        territoryId: gp.territoryId,
+        callSid: call.sid,
+        requesterEntryId: gp.id,
+        specialtyCode: 'SM48',
+        specialistEntryIds: [first.id, second.id],
+        deadline: new Date(lunch.getTime() + 24 * 3600_000),
+        createdAt: lunch,
+      })
+      .returning();
+    await call.press('2');
+    await call.hears(/demande d'avis en rhumatologie est enregistrée/);
+    await call.ended();
+    const texts = () =>
+      s.db.db
+        .select({ key: smsMessages.dedupeKey })
+        .from(smsMessages)
+        .where(like(smsMessages.dedupeKey, `avis-${stored!.id}-%`));
+    await expect.poll(async () => (await texts()).length).toBe(3);
+    expect(
+      await s.db.db.select().from(avisRequests).where(eq(avisRequests.callSid, call.sid)),
+    ).toHaveLength(1);
     for (const n of [first.mobile!, second.directLine!])
       s.emulator.phone(n).behave({ answer: 'manual' });
   });
