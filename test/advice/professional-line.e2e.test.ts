@@ -1,6 +1,8 @@
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adviceCalls, avisRequests, callRecords, smsMessages } from '../../db/schema/index.js';
+import { createApp } from '../../server/app.js';
+import { commitWrites } from '../../server/line/apply-effects.js';
 import { startWorkers, type Workers } from '../../server/workers.js';
 import {
   aDirectoryEntry,
@@ -10,6 +12,7 @@ import {
 } from '../support/advice.js';
 import { aTerritory } from '../support/factories.js';
 import { startLiveService, type LiveService } from '../support/live.js';
+import { signedPost } from '../support/twilio-post.js';
 
 const patientLine = '+33261917001';
 const proLine = '+33261917002';
@@ -92,9 +95,47 @@ describe('a GP calls the professionals’ line', () => {
         },
       ]);
     // Not a patient call: nothing in the patient line's records.
-    expect(
-      await s.db.db.select().from(callRecords).where(eq(callRecords.callSid, call.sid)),
-    ).toEqual([]);
+    const records = () =>
+      s.db.db.select().from(callRecords).where(eq(callRecords.callSid, call.sid));
+    expect(await records()).toEqual([]);
+
+    // Its status callback reaching another instance (a cache that never saw the call): no record.
+    const ended = {
+      CallSid: call.sid,
+      AccountSid: s.deps.config.TWILIO_ACCOUNT_SID!,
+      From: gp.mobile!,
+      To: proLine,
+      Direction: 'inbound',
+      CallStatus: 'completed',
+      CallDuration: '42',
+    };
+    const other = createApp({ ...s.deps });
+    const status = await signedPost(
+      other,
+      s.url,
+      s.deps.config.TWILIO_AUTH_TOKEN!,
+      '/twilio/status',
+      ended,
+    );
+    expect(status.status).toBe(204);
+    expect(await records()).toEqual([]);
+    // Nor when that instance could not load the line and kept the end in its outbox: replayed,
+    // the end of a professionals' line call without a record writes none.
+    await commitWrites(s.deps, {
+      key: `end-${call.sid}`,
+      callSid: call.sid,
+      at: lunch,
+      parties: {
+        territoryId: null,
+        fromNumber: gp.mobile!,
+        toNumber: proLine,
+        callerHidden: false,
+      },
+      events: [],
+      sms: [],
+      ended: { status: 'completed', durationSeconds: 42 },
+    });
+    expect(await records()).toEqual([]);
   });
 
   it('a voicemail answering without a keypress never takes the call: the next specialist does', async () => {
