@@ -234,6 +234,31 @@ describe('a GP calls the professionals’ line', () => {
   });
 });
 
+describe('a safe answer to the GP', () => {
+  it('rings the territory’s own fallback number, not just a hang-up', async () => {
+    const territory = await aTerritory(s.db.db, {
+      number: '+33261917090',
+      fallbackNumber: '+33261917099',
+    });
+    const line = await aProfessionalsLine(s.db.db, territory, '+33261917091');
+    const app = createApp({ ...s.deps });
+    const token = s.deps.config.TWILIO_AUTH_TOKEN!;
+    const params = {
+      CallSid: 'CA-advice-safe',
+      AccountSid: s.deps.config.TWILIO_ACCOUNT_SID!,
+      From: gp.mobile!,
+      To: line,
+      Direction: 'inbound',
+      CallStatus: 'in-progress',
+    };
+    // The call's first webhook on this instance: its line (and fallback) is now known here.
+    expect((await signedPost(app, s.url, token, '/twilio/voice', params)).status).toBe(200);
+    const safe = await signedPost(app, s.url, token, '/twilio/advice/no-such-node', params);
+    expect(safe.status).toBe(200);
+    expect(safe.text).toContain('+33261917099');
+  });
+});
+
 describe('anyone else', () => {
   it('is told the line is reserved for professionals and given the patient line', async () => {
     const call = await s.emulator.phone('+33612345670').dial(proLine);
