@@ -41,7 +41,7 @@ export function twilioRouter(deps: AppDeps, observe?: (room: LineRoom) => void):
   router.use(stripControlCharacters);
   router.use(fallbackRouter(deps, room.cache));
   router.use(voiceRouter(room));
-  router.use(adviceRouter(deps, room.live));
+  router.use(adviceRouter(deps, room.live, room.cache));
   router.use(
     statusRouter(deps, room.live, (params, req) =>
       recordCallEnd(

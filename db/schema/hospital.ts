@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   date,
   index,
@@ -93,5 +94,12 @@ export const stayMovements = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('stay_movements_stay').on(t.stayId, t.occurredAt)],
+  (t) => [
+    index('stay_movements_stay').on(t.stayId, t.occurredAt),
+    // A hospital resending a movement under a new MSH-10 (same ZBE-1) must not apply it twice;
+    // a cancelled one leaves room for the same movement sent again after its cancellation.
+    uniqueIndex('stay_movements_zbe1')
+      .on(t.stayId, t.event, t.movementId)
+      .where(sql`${t.movementId} is not null and ${t.cancelledAt} is null`),
+  ],
 );

@@ -38,8 +38,8 @@ const nameOf = (e: DirectoryEntryRow) =>
 
 /**
  * Stores the avis request of a call (once per call, however often Twilio retries), with its
- * audit entry, in one transaction; then texts the specialists asked and confirms to the GP.
- * Returns the request id: the caller hears "enregistrée" only once this returned.
+ * audit entry, in one transaction; then, without waiting, texts the specialists asked and
+ * confirms to the GP. Returns the request id: the caller hears "enregistrée" once it is committed.
  */
 export async function storeAvisRequest(
   deps: Pick<AppDeps, 'db' | 'jobs' | 'logger'>,
@@ -76,11 +76,15 @@ export async function storeAvisRequest(
     });
     return { id: row.id, created: true };
   });
-  // Stored: a failure to queue the SMS is logged, never turned into "not recorded".
-  if (created)
-    await textAvisRequest(deps, r, id, deadline).catch((err: unknown) =>
-      deps.logger.error({ err, avisRequestId: id }, 'avis request SMS not queued'),
-    );
+  // Stored: the GP hears "enregistrée" now; the SMS are queued behind the answer, on a retry too
+  // (a first attempt may have committed and then stalled on Redis; the dedupe keys keep each SMS
+  // single). A failure is logged by its kind only (no number, no body), never "not recorded".
+  void textAvisRequest(deps, r, id, deadline).catch((err: unknown) =>
+    deps.logger.error(
+      { error: err instanceof Error ? err.name : 'unknown', avisRequestId: id, created },
+      'avis request SMS not queued',
+    ),
+  );
   return id;
 }
 

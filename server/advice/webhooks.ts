@@ -12,6 +12,7 @@ import {
 import { parseAdviceUrl, type AdviceUrl } from '../../ivr-flows/professional-line-url.js';
 import { specialtyLabel } from '../directory/national/codes.js';
 import type { LiveCalls } from '../line/call-state.js';
+import type { LineContextCache } from '../line/line-context.js';
 import type { Turn } from '../line/turn.js';
 import { withTimeout } from '../line/voice-nodes.js';
 import type { AppDeps } from '../platform/deps.js';
@@ -37,7 +38,10 @@ export function professionalLineAnswer(deps: AppDeps, live: LiveCalls) {
       from: turn.params.From ?? '',
     };
     const loaded = await loadAdviceTurn(deps.db.db, call, turn.now);
-    if (!loaded) return safeFallback(deps.config.FALLBACK_NUMBER ?? null);
+    if (!loaded)
+      return safeFallback(
+        turn.line?.territory.territory.fallbackNumber ?? deps.config.FALLBACK_NUMBER ?? null,
+      );
     return settle(
       deps,
       live,
@@ -51,13 +55,23 @@ export function professionalLineAnswer(deps: AppDeps, live: LiveCalls) {
   };
 }
 
-/** Every webhook after the first, by node, mounted at /twilio/advice. */
-export function adviceRouter(deps: AppDeps, live: LiveCalls): Router {
+/**
+ * Every webhook after the first, by node, mounted at /twilio/advice. A safe answer to the GP
+ * rings the territory's own fallback number (from the line cache, as the patient line does when
+ * PostgreSQL is slow), else the configured one: never just a hang-up.
+ */
+export function adviceRouter(
+  deps: AppDeps,
+  live: LiveCalls,
+  cache?: Pick<LineContextCache, 'anyFallbackFor'>,
+): Router {
   const router = Router();
+  const fallbackOn = (lineNumber: string) =>
+    safeFallback(cache?.anyFallbackFor(lineNumber) ?? deps.config.FALLBACK_NUMBER ?? null);
   router.post('/advice/:node', (req, res) => {
     const node = String(req.params.node);
     const onLeg = node === 'screen' || node === 'screen-result';
-    return answer(req, res, deps, onLeg, async (url, params, now) => {
+    return answer(req, res, deps, onLeg ? null : fallbackOn, async (url, params, now) => {
       const lineNumber = onLeg ? url.line : (params.To ?? '');
       const callSid = onLeg ? url.call : params.CallSid;
       const loaded = await loadAdviceTurn(
@@ -65,8 +79,7 @@ export function adviceRouter(deps: AppDeps, live: LiveCalls): Router {
         { lineNumber, callSid, from: onLeg ? '' : (params.From ?? '') },
         now,
       );
-      if (!loaded)
-        return onLeg ? safeLegAnswer('fr') : safeFallback(deps.config.FALLBACK_NUMBER ?? null);
+      if (!loaded) return onLeg ? safeLegAnswer('fr') : fallbackOn(lineNumber);
       const run = (result: AdviceResult) =>
         settle(deps, live, loaded, url, params, result, now, req.log);
       switch (node) {
@@ -98,7 +111,7 @@ export function adviceRouter(deps: AppDeps, live: LiveCalls): Router {
           return run(adviceScreenResult(url.attempt, params.Digits, claimed));
         }
         default:
-          return onLeg ? safeLegAnswer('fr') : safeFallback(deps.config.FALLBACK_NUMBER ?? null);
+          return onLeg ? safeLegAnswer('fr') : fallbackOn(lineNumber);
       }
     });
   });
@@ -133,11 +146,13 @@ async function answer(
   req: Request,
   res: Response,
   deps: AppDeps,
-  onLeg: boolean,
+  /** The GP's safe answer by the number called; null on a specialist's leg. */
+  fallbackOn: ((lineNumber: string) => FlowResult) | null,
   handle: (url: AdviceUrl, params: VoiceParams, now: Date) => Promise<FlowResult>,
 ): Promise<void> {
+  const body = (req.body ?? {}) as Record<string, unknown>;
   const safe = () =>
-    onLeg ? safeLegAnswer('fr') : safeFallback(deps.config.FALLBACK_NUMBER ?? null);
+    fallbackOn ? fallbackOn(typeof body['To'] === 'string' ? body['To'] : '') : safeLegAnswer('fr');
   let result: FlowResult;
   try {
     const params = voiceParams.parse(req.body ?? {});

@@ -10,6 +10,7 @@ import {
   appendCallEvents,
   closeCallRecord,
   ensureCallRecord,
+  isProfessionalLineCall,
   markConnected,
   reopenCallWithEvent,
   setCallLanguage,
@@ -122,6 +123,9 @@ export async function commitWrites(deps: AppDeps, w: TurnWrites): Promise<Callba
   const db = deps.db.db;
   const { callSid, at } = w;
   let callback: CallbackRow | null = null;
+  // The end of a professionals' line call whose status callback missed the line cache: no record.
+  if (w.ended && !w.opening && w.parties && w.events.length === 0)
+    if (await isProfessionalLineCall(db, callSid, w.parties.toNumber)) return null;
   if (w.callback) {
     const { confirmation: _sms, ...request } = w.callback;
     callback = (await requestCallback(db, { ...request, callSid, createdAt: at })).callback;

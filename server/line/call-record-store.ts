@@ -1,7 +1,7 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, notExists, or, sql } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import type { Queryable } from '../../db/client.js';
-import { callEvents, callRecords } from '../../db/schema/index.js';
+import { callEvents, callRecords, territoryNumbers } from '../../db/schema/index.js';
 
 export type CallOutcome = NonNullable<(typeof callRecords.$inferSelect)['outcome']>;
 
@@ -187,3 +187,32 @@ export async function wasAccepted(
 }
 
 export const acceptedKey = (callSid: string, attempt: number) => `${callSid}/accepted/${attempt}`;
+
+/**
+ * A call on the professionals' line has no call record (it is traced in advice_calls): true when
+ * this call has none and the number called is a professionals' line, so that its end, kept in the
+ * outbox or answered by an instance that never saw the call, creates none either.
+ */
+export async function isProfessionalLineCall(
+  db: Queryable,
+  callSid: string,
+  toNumber: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ number: territoryNumbers.number })
+    .from(territoryNumbers)
+    .where(
+      and(
+        eq(territoryNumbers.number, toNumber),
+        eq(territoryNumbers.line, 'professional'),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(callRecords)
+            .where(eq(callRecords.callSid, callSid)),
+        ),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

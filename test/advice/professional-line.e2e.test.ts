@@ -1,6 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adviceCalls, avisRequests, callRecords } from '../../db/schema/index.js';
+import { adviceCalls, avisRequests, callRecords, smsMessages } from '../../db/schema/index.js';
+import { createApp } from '../../server/app.js';
+import { commitWrites } from '../../server/line/apply-effects.js';
 import { startWorkers, type Workers } from '../../server/workers.js';
 import {
   aDirectoryEntry,
@@ -10,6 +12,7 @@ import {
 } from '../support/advice.js';
 import { aTerritory } from '../support/factories.js';
 import { startLiveService, type LiveService } from '../support/live.js';
+import { signedPost } from '../support/twilio-post.js';
 
 const patientLine = '+33261917001';
 const proLine = '+33261917002';
@@ -92,9 +95,47 @@ describe('a GP calls the professionals’ line', () => {
         },
       ]);
     // Not a patient call: nothing in the patient line's records.
-    expect(
-      await s.db.db.select().from(callRecords).where(eq(callRecords.callSid, call.sid)),
-    ).toEqual([]);
+    const records = () =>
+      s.db.db.select().from(callRecords).where(eq(callRecords.callSid, call.sid));
+    expect(await records()).toEqual([]);
+
+    // Its status callback reaching another instance (a cache that never saw the call): no record.
+    const ended = {
+      CallSid: call.sid,
+      AccountSid: s.deps.config.TWILIO_ACCOUNT_SID!,
+      From: gp.mobile!,
+      To: proLine,
+      Direction: 'inbound',
+      CallStatus: 'completed',
+      CallDuration: '42',
+    };
+    const other = createApp({ ...s.deps });
+    const status = await signedPost(
+      other,
+      s.url,
+      s.deps.config.TWILIO_AUTH_TOKEN!,
+      '/twilio/status',
+      ended,
+    );
+    expect(status.status).toBe(204);
+    expect(await records()).toEqual([]);
+    // Nor when that instance could not load the line and kept the end in its outbox: replayed,
+    // the end of a professionals' line call without a record writes none.
+    await commitWrites(s.deps, {
+      key: `end-${call.sid}`,
+      callSid: call.sid,
+      at: lunch,
+      parties: {
+        territoryId: null,
+        fromNumber: gp.mobile!,
+        toNumber: proLine,
+        callerHidden: false,
+      },
+      events: [],
+      sms: [],
+      ended: { status: 'completed', durationSeconds: 42 },
+    });
+    expect(await records()).toEqual([]);
   });
 
   it('a voicemail answering without a keypress never takes the call: the next specialist does', async () => {
@@ -147,6 +188,40 @@ describe('a GP calls the professionals’ line', () => {
       s.emulator.phone(n).behave({ answer: 'manual' });
   });
 
+  it('a retry after the request was stored (its SMS lost to a stall) still texts, once', async () => {
+    s.emulator.phone(first.mobile!).behave({ answer: 'never' });
+    s.emulator.phone(second.directLine!).behave({ answer: 'busy' });
+    const call = await s.emulator.phone(gp.mobile!).dial(proLine);
+    await call.hears(/rhumatologie, tapez 2/);
+    // A first attempt of this dial-result committed the request, then Redis stalled: no SMS.
+    const [stored] = await s.db.db
+      .insert(avisRequests)
+      .values({
+        territoryId: gp.territoryId,
+        callSid: call.sid,
+        requesterEntryId: gp.id,
+        specialtyCode: 'SM48',
+        specialistEntryIds: [first.id, second.id],
+        deadline: new Date(lunch.getTime() + 24 * 3600_000),
+        createdAt: lunch,
+      })
+      .returning();
+    await call.press('2');
+    await call.hears(/demande d'avis en rhumatologie est enregistrée/);
+    await call.ended();
+    const texts = () =>
+      s.db.db
+        .select({ key: smsMessages.dedupeKey })
+        .from(smsMessages)
+        .where(like(smsMessages.dedupeKey, `avis-${stored!.id}-%`));
+    await expect.poll(async () => (await texts()).length).toBe(3);
+    expect(
+      await s.db.db.select().from(avisRequests).where(eq(avisRequests.callSid, call.sid)),
+    ).toHaveLength(1);
+    for (const n of [first.mobile!, second.directLine!])
+      s.emulator.phone(n).behave({ answer: 'manual' });
+  });
+
   it('outside every window: told nothing is open, and may leave an avis request', async () => {
     s.setNow(new Date('2026-11-25T11:45:00Z'));
     const call = await s.emulator.phone(gp.mobile!).dial(proLine);
@@ -156,6 +231,31 @@ describe('a GP calls the professionals’ line', () => {
     await call.hears(/demande d'avis en pneumologie est enregistrée/);
     await call.ended();
     s.setNow(lunch);
+  });
+});
+
+describe('a safe answer to the GP', () => {
+  it('rings the territory’s own fallback number, not just a hang-up', async () => {
+    const territory = await aTerritory(s.db.db, {
+      number: '+33261917090',
+      fallbackNumber: '+33261917099',
+    });
+    const line = await aProfessionalsLine(s.db.db, territory, '+33261917091');
+    const app = createApp({ ...s.deps });
+    const token = s.deps.config.TWILIO_AUTH_TOKEN!;
+    const params = {
+      CallSid: 'CA-advice-safe',
+      AccountSid: s.deps.config.TWILIO_ACCOUNT_SID!,
+      From: gp.mobile!,
+      To: line,
+      Direction: 'inbound',
+      CallStatus: 'in-progress',
+    };
+    // The call's first webhook on this instance: its line (and fallback) is now known here.
+    expect((await signedPost(app, s.url, token, '/twilio/voice', params)).status).toBe(200);
+    const safe = await signedPost(app, s.url, token, '/twilio/advice/no-such-node', params);
+    expect(safe.status).toBe(200);
+    expect(safe.text).toContain('+33261917099');
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, directoryEntries } from '../../db/schema/index.js';
+import { auditLog, directoryEntries, territories } from '../../db/schema/index.js';
 import { ExtractionError } from '../../server/directory/national/layout.js';
 import { fixturesDir } from '../../server/directory/national/sources.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -134,6 +134,24 @@ describe('national register import', () => {
       .from(auditLog)
       .where(and(eq(auditLog.territoryId, a.id), eq(auditLog.action, 'directory.import')));
     expect(audits).toHaveLength(4);
+  });
+
+  it('refuses a file where nobody practises in the territory, and marks nobody gone', async () => {
+    const a = await territory();
+    await runImport(t.db, a.id, activityFixture(), null, [fixturesDir]);
+    const before = await entriesOf(t.db, a.id);
+    expect(before.size).toBeGreaterThan(0);
+    // As a file of another department: none of its rows is in the territory's communes.
+    await t.db
+      .update(territories)
+      .set({ inseeCommunes: ['29019'] })
+      .where(eq(territories.id, a.id));
+    await expect(runImport(t.db, a.id, activityFixture(), null, [fixturesDir])).rejects.toThrow(
+      /autre département/,
+    );
+    const after = await entriesOf(t.db, a.id);
+    expect([...after.values()].filter((e) => e.goneAt !== null)).toEqual([]);
+    expect(after.size).toBe(before.size);
   });
 
   it('refuses a file that is not an extraction, and writes nothing', async () => {

@@ -89,6 +89,21 @@ describe('the MLLP listener', () => {
     expect(stored).toHaveLength(1);
   });
 
+  it('applies an A01 resent under a new MSH-10 (same ZBE-1) once: ACK AA, one movement, one notice', async () => {
+    const { visit, id } = aStory();
+    for (const controlId of [id(1), id(2)])
+      expect(
+        readAck(await hospital.send(fixture('a01-admission', { visit, controlId }))).MSA?.slice(
+          1,
+          3,
+        ),
+      ).toEqual(['AA', controlId]);
+    await feed.listener.idle();
+    const stay = await feed.stayOf(visit);
+    expect((await feed.movementsOf(stay.id)).map((m) => m.event)).toEqual(['A01']);
+    expect((await feed.noticeJobs()).filter((j) => j.data.stayId === stay.id)).toHaveLength(1);
+  });
+
   it('keeps a repeat sent on two connections at once to one message and one movement', async () => {
     const { visit, id } = aStory();
     const message = fixture('a01-admission', { visit, controlId: id(1) });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { hl7Messages, hospitalStays } from '../../db/schema/index.js';
+import { hl7Messages, hospitalStays, territories } from '../../db/schema/index.js';
 import { fixture } from './fixtures.js';
 import { aStory, startHospitalFeed, type HospitalFeed } from './hospital-feed.js';
 import { readAck, type MllpClient } from './mllp-client.js';
@@ -51,7 +51,7 @@ describe('what the listener refuses', () => {
     expect(ack.ERR?.[8]).toContain('A08');
   });
 
-  it('answers AR with ERR 204 to a facility no territory allows, and the repeat gets the same ACK', async () => {
+  it('answers AR with ERR 204 to a facility no territory allows, stores nothing, and applies the resend once allowed', async () => {
     const { visit, id } = aStory();
     const message = fixture('a01-admission', {
       visit,
@@ -64,16 +64,25 @@ describe('what the listener refuses', () => {
     expect(ack.ERR?.[2]).toBe('MSH^1^4');
     expect(ack.ERR?.[3]).toBe('204^Unknown key identifier^HL70357');
     expect(ack.ERR?.[8]).toContain('Établissement émetteur non autorisé : CHXX');
-    expect((await hospital.send(message)).equals(first)).toBe(true);
-    const stored = await feed.t.db.db
-      .select()
-      .from(hl7Messages)
-      .where(eq(hl7Messages.controlId, id(1)));
-    expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ territoryId: null, sendingFacility: 'CHXX', ackCode: 'AR' });
+    expect(readAck(await hospital.send(message)).MSA?.slice(1, 3)).toEqual(['AR', id(1)]);
+    const stored = () =>
+      feed.t.db.db
+        .select()
+        .from(hl7Messages)
+        .where(eq(hl7Messages.controlId, id(1)));
+    expect(await stored()).toEqual([]);
     expect(
       await feed.t.db.db.select().from(hospitalStays).where(eq(hospitalStays.visitNumber, visit)),
     ).toEqual([]);
+
+    // The manager allows CHXX: the hospital's resend of the same MSH-10 is applied.
+    await feed.t.db.db
+      .update(territories)
+      .set({ hl7Facilities: ['CHBA', 'CHXX'] })
+      .where(eq(territories.id, feed.territory.id));
+    expect(readAck(await hospital.send(message)).MSA?.slice(1, 3)).toEqual(['AA', id(1)]);
+    expect(await stored()).toMatchObject([{ sendingFacility: 'CHXX', ackCode: 'AA' }]);
+    expect((await feed.stayOf(visit)).territoryId).toBe(feed.territory.id);
   });
 
   it('answers AE with ERR to a frame that is not HL7, and keeps the connection usable', async () => {

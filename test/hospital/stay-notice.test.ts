@@ -122,7 +122,7 @@ describe('the GP told of an admission', () => {
       .update(hospitalStays)
       .set({ status: 'cancelled' })
       .where(eq(hospitalStays.id, stay.id));
-    const a11 = await aMovement(db, stay, 'A11');
+    const a11 = await aMovement(db, stay, 'A11', { detail: { cancels: a01.id } });
     await notice(stay, a11.id);
     await notice(stay, a01.id);
 
@@ -145,6 +145,30 @@ describe('the GP told of an admission', () => {
     expect(page.body.movements.find((m: { id: string }) => m.id === a01.id).cancelledAt).not.toBe(
       null,
     );
+  });
+
+  it('withdraws a second cancelled admission of the same stay too (A01 A11 A01 A11)', async () => {
+    const { territory, entry } = await aGp();
+    const db = t.db.db;
+    const stay = await aStay(db, territory, entry);
+    for (let round = 0; round < 2; round += 1) {
+      const a01 = await aMovement(db, stay, 'A01');
+      await notice(stay, a01.id);
+      await db.update(stayMovements).set({ cancelledAt: now }).where(eq(stayMovements.id, a01.id));
+      const a11 = await aMovement(db, stay, 'A11', { detail: { cancels: a01.id } });
+      await notice(stay, a11.id);
+      await notice(stay, a01.id);
+    }
+    const kinds = await db
+      .select({ kind: stayNotices.kind })
+      .from(stayNotices)
+      .where(eq(stayNotices.stayId, stay.id));
+    expect(kinds.map((k) => k.kind).sort()).toEqual([
+      'admission',
+      'admission',
+      'withdrawal',
+      'withdrawal',
+    ]);
   });
 
   it('sends nothing to a GP who opted out, and keeps the stay on their page', async () => {

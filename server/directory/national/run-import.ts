@@ -9,7 +9,7 @@ import { readPersonActivity, readSavoirFaire } from './extraction.js';
 import { ExtractionError } from './layout.js';
 import type { NationalPerson } from './person.js';
 import { openExtraction } from './sources.js';
-import { cleanSearchIndex, inseeCommunesOf } from './store.js';
+import { cleanSearchIndex, hasRegisterEntries, inseeCommunesOf } from './store.js';
 
 export interface ImportSources {
   person: ExtractionSource;
@@ -39,6 +39,12 @@ export async function importNationalRegister(
   );
   // An extraction without a single row would mark everyone gone: refused, not applied.
   if (activity.rows === 0) throw new ExtractionError('extraction sans aucune ligne');
+  // Nobody practising in the territory's communes (another department's file, a wrong commune
+  // list) would mark every register entry gone too: refused when there are entries to lose.
+  if (activity.kept === 0 && (await hasRegisterEntries(db, territoryId)))
+    throw new ExtractionError(
+      'aucune ligne de l’extraction n’exerce dans les communes du territoire (fichier d’un autre département ?) : import refusé, l’annuaire est inchangé',
+    );
   const savoirFaire = sources.savoirFaire
     ? await readSavoirFaire(await openExtraction(sources.savoirFaire, options.dirs), persons)
     : null;

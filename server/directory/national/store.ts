@@ -25,6 +25,22 @@ export async function registerEntriesOf(db: Queryable, territoryId: string) {
   return new Map(rows.map((r) => [r.nationalId!, r]));
 }
 
+/** Whether the territory has register entries still present (an import could mark them gone). */
+export async function hasRegisterEntries(db: Queryable, territoryId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: directoryEntries.id })
+    .from(directoryEntries)
+    .where(
+      and(
+        eq(directoryEntries.territoryId, territoryId),
+        isNotNull(directoryEntries.nationalId),
+        isNull(directoryEntries.goneAt),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Only the national fields: mobile, direct line, MSSanté, visibility, opt-ins are never written. */
 function nationalFields(person: NationalPerson, hash: string, now: Date) {
   return {

@@ -5,6 +5,7 @@ import { cancelsUnknownStay, stayTransition } from './stay-transition.js';
 import {
   cancelMovement,
   gpEntryByRpps,
+  hasLiveMovement,
   insertMovement,
   movementToCancel,
   stayForUpdate,
@@ -35,6 +36,10 @@ export async function applyMovement(
   const { territoryId, envelope, adt, messageId, now } = input;
   const stay = await stayForUpdate(tx, envelope.sendingFacility, adt.visitNumber);
   if (cancelsUnknownStay(stay, adt)) return [];
+  // The same movement resent under a new MSH-10 (same ZBE-1): stored and acknowledged, not
+  // applied twice (nor told twice to the GP).
+  if (stay && adt.movementId && (await hasLiveMovement(tx, stay.id, adt.event, adt.movementId)))
+    return [];
   const { next, cancels } = stayTransition(stay, adt);
 
   const gp =
@@ -74,5 +79,6 @@ export async function applyMovement(
       ...(cancelledId ? { cancels: cancelledId } : {}),
     },
   });
-  return [{ stayId, movementId }];
+  // Null: a racing connection stored the same first movement of a new stay meanwhile.
+  return movementId === null ? [] : [{ stayId, movementId }];
 }

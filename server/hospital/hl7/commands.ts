@@ -26,7 +26,7 @@ const noFollowUps = Promise.resolve();
 /**
  * One ADT message from the hospital, its bytes as they came off the MLLP frame. The message and
  * its movement are committed in one transaction before the ACK AA is built; a refused message
- * is stored with its AE/AR where facility and MSH-10 could be read; a repeat of a stored
+ * is stored with its AE/AR where facility and MSH-10 could be read (but a facility not allowed); a repeat of a stored
  * (facility, MSH-10) gets the stored ACK and changes nothing. Then, without holding the ACK
  * back, one 'hospital-stay-notice' job per changed stay (ids only); a queue that is down costs
  * the notice its speed, not its existence: the notices sweep finds unnotified movements.
@@ -153,7 +153,9 @@ async function refuse(
   const { now, charset, text, message, refusal, ids, territoryId } = input;
   const why = refusal ?? refusals.internal();
   const ack = buildAck(message, now, charset.msh18, why);
-  if (ids.sendingFacility && ids.controlId) {
+  // A facility not (yet) allowed is not stored: once the manager allows it, the hospital's
+  // resend of the same MSH-10 must be applied, not answered the stored AR forever.
+  if (ids.sendingFacility && ids.controlId && why.code !== '204') {
     const stored = await insertMessage(db, {
       territoryId: territoryId ?? null,
       sendingFacility: ids.sendingFacility,

@@ -140,10 +140,37 @@ export async function cancelMovement(db: Queryable, id: string, at: Date): Promi
   await db.update(stayMovements).set({ cancelledAt: at }).where(eq(stayMovements.id, id));
 }
 
+/** Whether the stay already has this live movement (same event, same ZBE-1). */
+export async function hasLiveMovement(
+  db: Queryable,
+  stayId: string,
+  event: string,
+  movementId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: stayMovements.id })
+    .from(stayMovements)
+    .where(
+      and(
+        eq(stayMovements.stayId, stayId),
+        eq(stayMovements.event, event),
+        eq(stayMovements.movementId, movementId),
+        isNull(stayMovements.cancelledAt),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Null: the same live movement (stay, event, ZBE-1) is already stored (unique partial index). */
 export async function insertMovement(
   db: Queryable,
   values: typeof stayMovements.$inferInsert,
-): Promise<string> {
-  const [row] = await db.insert(stayMovements).values(values).returning({ id: stayMovements.id });
-  return row!.id;
+): Promise<string | null> {
+  const [row] = await db
+    .insert(stayMovements)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: stayMovements.id });
+  return row?.id ?? null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noticeDedupeKey, noticeKindOf } from './notice-kind.js';
+import { noticeDedupeKey, noticeKindOf, withdrawnMovementId } from './notice-kind.js';
 
 const stay = { expectedDischargeAt: new Date('2026-12-03T10:00:00Z') };
 const live = (event: string) => ({ event, cancelledAt: null });
@@ -23,13 +23,25 @@ describe('what the GP is told of a movement', () => {
     expect(noticeKindOf({ event: 'A21', cancelledAt: cancelled }, stay)).toBeNull();
   });
 
-  it('sends one withdrawal per stay and recipient, whichever movement brings it', () => {
-    const ids = (movementId: string) => ({ stayId: 's', movementId, entryId: 'e' });
-    expect(noticeDedupeKey('withdrawal', ids('m1'), null)).toBe(
-      noticeDedupeKey('withdrawal', ids('m2'), null),
+  it('sends one withdrawal per withdrawn admission and recipient, whichever movement brings it', () => {
+    const ids = (movementId: string, withdrawnId: string) => ({
+      stayId: 's',
+      movementId,
+      entryId: 'e',
+      withdrawnId,
+    });
+    expect(noticeDedupeKey('withdrawal', ids('a11', 'a01'), null)).toBe(
+      noticeDedupeKey('withdrawal', ids('a01', 'a01'), null),
     );
-    expect(noticeDedupeKey('admission', ids('m1'), null)).not.toBe(
-      noticeDedupeKey('admission', ids('m2'), null),
+    expect(noticeDedupeKey('withdrawal', ids('a11', 'a01'), null)).not.toBe(
+      noticeDedupeKey('withdrawal', ids('a11b', 'a01b'), null),
+    );
+    expect(withdrawnMovementId({ id: 'a11', event: 'A11', detail: { cancels: 'a01' } })).toBe(
+      'a01',
+    );
+    expect(withdrawnMovementId({ id: 'a01', event: 'A01', detail: {} })).toBe('a01');
+    expect(noticeDedupeKey('admission', ids('m1', ''), null)).not.toBe(
+      noticeDedupeKey('admission', ids('m2', ''), null),
     );
   });
 });

@@ -34,15 +34,30 @@ export function noticeKindOf(
 }
 
 /**
- * One notice per (movement, recipient, kind). A withdrawal is keyed by the stay, not the
- * movement: the A11 and the cancelled A01 each reaching the job still send one withdrawal.
+ * The admission a withdrawal withdraws: the movement an A11 cancelled (its detail.cancels), or
+ * the cancelled admission itself.
+ */
+export function withdrawnMovementId(movement: {
+  id: string;
+  event: string;
+  detail: Record<string, unknown>;
+}): string {
+  const cancels = movement.detail['cancels'];
+  return movement.event === 'A11' && typeof cancels === 'string' ? cancels : movement.id;
+}
+
+/**
+ * One notice per (movement, recipient, kind). A withdrawal is keyed by the admission it
+ * withdraws, not by the stay: the A11 and the cancelled A01 each reaching the job still send one
+ * withdrawal, and a second admission cancelled later (A01 A11 A01 A11) gets its own.
  */
 export function noticeDedupeKey(
   kind: StayNoticeKind,
-  ids: { stayId: string; movementId: string; entryId: string },
+  ids: { stayId: string; movementId: string; entryId: string; withdrawnId?: string },
   expectedDischargeAt: Date | null,
 ): string {
-  if (kind === 'withdrawal') return `withdrawal:${ids.stayId}:${ids.entryId}`;
+  if (kind === 'withdrawal')
+    return `withdrawal:${ids.withdrawnId ?? ids.movementId}:${ids.entryId}`;
   if (kind === 'discharge_expected')
     return `expected:${ids.stayId}:${ids.entryId}:${expectedDischargeAt?.toISOString() ?? ''}`;
   return `${kind}:${ids.movementId}:${ids.entryId}`;

@@ -5,7 +5,7 @@ import { returnHomeDue } from '../checklist.js';
 import { ensureStandardItems } from '../checklist-store.js';
 import { entryById, movementById, stayById } from '../store.js';
 import { deliverStayNotice } from './deliver.js';
-import { noticeDedupeKey, noticeKindOf } from './notice-kind.js';
+import { noticeDedupeKey, noticeKindOf, withdrawnMovementId } from './notice-kind.js';
 import { markMovementNoticed, writeNotice, type NoticeRow } from './notice-store.js';
 
 type Deps = Pick<AppDeps, 'db' | 'jobs' | 'logger' | 'now' | 'config' | 'publicUrl'>;
@@ -51,7 +51,12 @@ export async function hospitalStayNotice(
         kind,
         dedupeKey: noticeDedupeKey(
           kind,
-          { stayId: stay.id, movementId: movement.id, entryId: recipient.id },
+          {
+            stayId: stay.id,
+            movementId: movement.id,
+            entryId: recipient.id,
+            withdrawnId: withdrawnMovementId(movement),
+          },
           stay.expectedDischargeAt,
         ),
         createdAt: deps.now(),
