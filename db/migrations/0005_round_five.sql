@@ -272,6 +272,7 @@ CREATE UNIQUE INDEX "hospital_stays_visit" ON "hospital_stays" USING btree ("sen
 CREATE INDEX "hospital_stays_gp" ON "hospital_stays" USING btree ("gp_entry_id");--> statement-breakpoint
 CREATE INDEX "hospital_stays_territory" ON "hospital_stays" USING btree ("territory_id","updated_at");--> statement-breakpoint
 CREATE INDEX "stay_movements_stay" ON "stay_movements" USING btree ("stay_id","occurred_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "stay_movements_zbe1" ON "stay_movements" USING btree ("stay_id","event","movement_id") WHERE "stay_movements"."movement_id" is not null and "stay_movements"."cancelled_at" is null;--> statement-breakpoint
 CREATE INDEX "consultation_bookings_slot" ON "consultation_bookings" USING btree ("service_id","slot_starts_at");--> statement-breakpoint
 CREATE INDEX "consultation_bookings_patient" ON "consultation_bookings" USING btree ("patient_number","status");--> statement-breakpoint
 CREATE INDEX "fiche_addenda_fiche" ON "fiche_addenda" USING btree ("fiche_id","created_at");--> statement-breakpoint

@@ -1,1 +1,0 @@
-CREATE UNIQUE INDEX "stay_movements_zbe1" ON "stay_movements" USING btree ("stay_id","event","movement_id") WHERE "stay_movements"."movement_id" is not null and "stay_movements"."cancelled_at" is null;
