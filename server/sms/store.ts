@@ -42,12 +42,17 @@ export async function recordOutgoingSms(
   return { id: existing?.id ?? null, created: false };
 }
 
-/** Writes a received message; Twilio retrying the webhook (same MessageSid) writes nothing more. */
-export async function recordInboundSms(db: Queryable, sms: NewSmsRow): Promise<void> {
-  await db
+/**
+ * Writes a received message; Twilio retrying the webhook (same MessageSid) writes nothing more.
+ * True when the row is new: a retried message must not run its command (ANNULER) twice.
+ */
+export async function recordInboundSms(db: Queryable, sms: NewSmsRow): Promise<boolean> {
+  const rows = await db
     .insert(smsMessages)
     .values({ ...sms, direction: 'inbound', status: 'received' })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ id: smsMessages.id });
+  return rows.length > 0;
 }
 
 /** The last follow-up message sent to a number: what a "1" or "2" from it answers. */

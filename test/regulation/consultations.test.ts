@@ -76,10 +76,10 @@ const bookingsAt = (startsAt: Date) =>
     );
 
 let n = 0;
-async function text(from: string, body: string): Promise<string> {
+async function text(from: string, body: string, sid?: string): Promise<string> {
   n += 1;
   const res = await signedPost(t.app, publicUrl, t.deps.config.TWILIO_AUTH_TOKEN, '/twilio/sms', {
-    MessageSid: `SMconsult${String(n).padStart(25, '0')}`,
+    MessageSid: sid ?? `SMconsult${String(n).padStart(25, '0')}`,
     From: from,
     To: territory.number,
     Body: body,
@@ -306,6 +306,18 @@ describe('ANNULER by SMS', () => {
     const reply = await text(from, 'annuler');
     expect(reply).toMatch(/est annulé/);
     expect(reply).toMatch(/your appointment on Tuesday 24 November at 22 h 15 is cancelled/);
+  });
+
+  it('a retried webhook (same MessageSid) cancels one booking, not the next one too', async () => {
+    const from = '+33639982006';
+    expect((await book(await aCall({ fromNumber: from }), at('21:45'))).status).toBe(201);
+    expect((await book(await aCall({ fromNumber: from }), at('22:00'))).status).toBe(201);
+    const sid = 'SMretried0000000000000000000000001';
+    expect(await text(from, 'ANNULER', sid)).toMatch(/est annulé/);
+    expect(await text(from, 'ANNULER', sid)).toBe('');
+    const rows = [...(await bookingsAt(at('21:45'))), ...(await bookingsAt(at('22:00')))];
+    const mine = rows.filter((r) => r.patientNumber === from).map((r) => r.status);
+    expect(mine.sort()).toEqual(['booked', 'cancelled']);
   });
 
   it('from a number without a booking, says there is none', async () => {
