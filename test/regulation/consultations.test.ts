@@ -206,6 +206,20 @@ describe('booking', () => {
     expect(JSON.stringify(audit!.after)).not.toContain(call!.fromNumber);
   });
 
+  it('refuses a call more than 24 hours old and a call of a centre15 territory', async () => {
+    const old = await aCall({ startedAt: new Date(evening.getTime() - 25 * 3600_000) });
+    const late = await book(old, at('22:15'));
+    expect(late.status).toBe(409);
+    expect(late.body.message).toMatch(/plus de 24 heures/);
+    const other = await aTerritory(t.db.db, { regulationMode: 'centre15' });
+    const call = await aCall({ territoryId: other.id, connectedProfessionalId: null });
+    const admin = await aUser(t.db.db, 'admin');
+    const c15 = await book(call, at('22:15'), admin);
+    expect(c15.status).toBe(409);
+    expect(c15.body.message).toMatch(/centre 15/);
+    expect(await bookingsAt(at('22:15'))).toHaveLength(0);
+  });
+
   it('books a hidden caller anyway, sends nothing, and says so', async () => {
     const callId = await aCall({ fromNumber: 'anonymous', callerHidden: true });
     const res = await book(callId, at('19:45'));

@@ -7,7 +7,7 @@ import { enqueue } from '../../platform/enqueue.js';
 import { conflict, forbidden, notFound } from '../../platform/http-errors.js';
 import { maskPhone } from '../../platform/logger.js';
 import { recordOutgoingSms } from '../../sms/store.js';
-import { callOfRegulator, slotsOfDutyDay, smsReachOf } from './offer.js';
+import { bookingRefusalOf, callOfRegulator, slotsOfDutyDay, smsReachOf } from './offer.js';
 import { lockCall, lockEffecteur, servicesStaffedBy } from './store.js';
 import {
   activeBookingOfCall,
@@ -60,6 +60,8 @@ export async function bookConsultation(
 ) {
   const { booking, smsId, sms, place, zone } = await deps.db.db.transaction(async (tx) => {
     const call = await callOfRegulator(tx, actor, input.callId);
+    const tooLate = bookingRefusalOf(call, deps.now());
+    if (tooLate) throw conflict(tooLate);
     const territoryId = call.territoryId!;
     await lockCall(tx, call.id);
     const held = await activeBookingOfCall(tx, call.id);
