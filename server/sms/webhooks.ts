@@ -10,6 +10,7 @@ import { findTerritoryByNumber, platformNumberOf } from '../territories/store.js
 import { lastFollowUpTo, optIn, optOut, recordInboundSms } from './store.js';
 import { handleSwapCommand } from './swap-replies.js';
 import { cancelConsultationBySms } from '../regulation/consultations/commands.js';
+import { numberToDial } from '../callbacks/centre15-callback.js';
 
 /**
  * POST /twilio/sms: STOP/START, answers to the follow-up message, swaps by SMS. Anything else
@@ -51,6 +52,9 @@ export function smsRouter(deps: AppDeps): Router {
             if (!followUp || !line) break;
             if (command.better) {
               reply = smsReplies.better;
+            } else if (line.regulationMode === 'centre15') {
+              // The 15 regulates this territory: the line rings no doctor, not even to call back.
+              reply = smsReplies.notBetterDial(numberToDial(line.regionalRegulationNumber));
             } else {
               const { callback, created } = await requestCallback(db, {
                 territoryId: line.id,
