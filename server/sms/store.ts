@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { callRecords, smsMessages, smsOptOuts, territories } from '../../db/schema/index.js';
 
@@ -131,4 +131,22 @@ export async function recordSmsStatus(
     )
     .returning({ id: smsMessages.id });
   return updated.length > 0;
+}
+
+/** Outgoing rows never handed to Twilio, written before `before`: the outbox sweep's work. */
+export async function unsentSmsIds(db: Queryable, before: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: smsMessages.id })
+    .from(smsMessages)
+    .where(
+      and(
+        eq(smsMessages.direction, 'outbound'),
+        eq(smsMessages.status, 'queued'),
+        isNull(smsMessages.twilioSid),
+        lt(smsMessages.createdAt, before),
+      ),
+    )
+    .orderBy(asc(smsMessages.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }

@@ -17,6 +17,7 @@ import {
   type Territory,
 } from '../support/factories.js';
 import { signedPost } from '../support/twilio-post.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
 import { webLogin } from '../support/web-session.js';
 
 // Tuesday 24 November 2026, 19:00 in Paris: the MMG opens at 20:00 (19:00Z) until midnight.
@@ -218,6 +219,35 @@ describe('booking', () => {
     expect(c15.status).toBe(409);
     expect(c15.body.message).toMatch(/centre 15/);
     expect(await bookingsAt(at('22:15'))).toHaveLength(0);
+  });
+
+  it('with the queue out of reach, says the SMS is kept, not sent', async () => {
+    const proxy = await startTcpProxy(6379);
+    const down = await createTestApp({
+      publicUrl,
+      now: evening,
+      redisUrl: `redis://127.0.0.1:${proxy.port}`,
+      databaseUrlFor: () => t.db.url, // this file's world, another app whose Redis is cut
+    });
+    try {
+      proxy.cut();
+      const res = await request(down.app)
+        .post(`/api/calls/${await aCall()}/consultations`)
+        .set(bearer(regulatorUser))
+        .send({ serviceId: mmg.id, startsAt: at('22:30').toISOString() });
+      expect(res.body).toMatchObject({ sms: 'kept' });
+      expect(res.body.message).toMatch(/SMS enregistré, envoi dès que possible/);
+      // The row waits for the outbox sweep.
+      const [row] = await t.db.db
+        .select()
+        .from(smsMessages)
+        .where(eq(smsMessages.dedupeKey, `consultation-booked:${res.body.id as string}`));
+      expect(row).toMatchObject({ status: 'queued', twilioSid: null });
+    } finally {
+      proxy.restore();
+      await down.close();
+      await proxy.close();
+    }
   });
 
   it('books a hidden caller anyway, sends nothing, and says so', async () => {
