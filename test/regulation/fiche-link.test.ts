@@ -46,7 +46,7 @@ describe('the end of a call a régulateur took', () => {
   });
 
   it('opens none for a centre 15 territory, a call nobody took, or a call still going on', async () => {
-    const centre15 = await aTerritory(t.db.db);
+    const centre15 = await aTerritory(t.db.db, { regulationMode: 'centre15' });
     const doctor = await aProfessional(t.db.db, await aService(t.db.db, centre15));
     const cases = [
       { sid: 'CAnofiche0centre15', territoryId: centre15.id, pro: doctor.id, endedAt: ended },
