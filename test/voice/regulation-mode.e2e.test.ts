@@ -209,6 +209,14 @@ describe("plateforme mode: the régulateur's hand-off to the CRRA", () => {
     expect(unconfirmed.status).toBe(400);
     expect(unconfirmed.text).toMatch(/Cochez la case/);
     expect(call.connectedTo()).toBe(backup.phone);
+    // Twilio refuses the redirect once: the claim is given back, the patient stays with the doctor.
+    s.emulator.failNext({ path: 'Calls', status: 500, times: 1 });
+    const refused = await request(s.app)
+      .post(`/api/calls/${call.sid}/crra-handoff`)
+      .set('Authorization', `Bearer ${regulator.token}`);
+    expect(refused.status).toBe(502);
+    expect(refused.body.message).toMatch(/La téléphonie ne répond pas/);
+    expect(call.connectedTo()).toBe(backup.phone);
     const done = await web.post(`/calls/${record!.id}/crra`, { confirm: 'oui' });
     expect(done.status).toBe(303);
     const crraRing = await s.emulator.phone(crra).rings();
