@@ -10,6 +10,7 @@ import { queueNames, scheduleDailyJobs, type QueueName } from './platform/queues
 import { followUp } from './sms/follow-up-job.js';
 import { gapAlert } from './planning/reminders/gap-alert-job.js';
 import { retentionPurge } from './platform/retention-purge-job.js';
+import { sweepSmsOutbox } from './sms/sms-outbox-sweep.js';
 import { sendSms } from './sms/send-sms-job.js';
 import { deliverNotice } from './planning/swaps/notice-job.js';
 import { flushNoticeOutbox } from './planning/swaps/notices.js';
@@ -71,6 +72,7 @@ const processors: Partial<Record<JobName, Processor>> = {
   'fiche-reminder': ficheReminder as Processor,
   'hospital-stay-notice': hospitalStayNotice as Processor,
   'hospital-notice-sweep': ((deps: AppDeps) => sweepHospitalNotices(deps)) as Processor,
+  'sms-outbox-sweep': ((deps: AppDeps) => sweepSmsOutbox(deps)) as Processor,
 };
 
 /** Parses the payload once, at the edge, then runs the job's processor. */

@@ -5,6 +5,9 @@ export const smsReplies = {
   started: 'Les messages de suivi sont réactivés. STOP pour les arrêter.',
   better: 'Merci de votre réponse. Bon rétablissement.',
   notBetter: 'Merci. Un médecin de garde va vous rappeler. Si votre état s’aggrave, appelez le 15.',
+  /** The territory is regulated by the 15 (centre15 mode): no callback from the line. */
+  notBetterDial: (number: string) =>
+    `Merci. Pour parler à un médecin, appelez le ${number}. Si votre état s’aggrave, appelez le 15.`,
   unknown:
     "Ce numéro ne lit pas les messages. Pour parler au médecin de garde, appelez ce numéro. En cas d'urgence, appelez le 15 ou le 112 (114 par SMS pour les personnes sourdes).",
   swapOffered: (count: number) =>

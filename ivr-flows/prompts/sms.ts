@@ -23,7 +23,8 @@ export type SmsKind =
   | 'hospital_news'
   | 'hospital_task'
   | 'avis_request'
-  | 'avis_confirmation';
+  | 'avis_confirmation'
+  | 'callback_regulated_by_15';
 
 type Params = Record<string, string>;
 const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
@@ -108,6 +109,11 @@ const texts: Record<SmsKind, (p: Params) => { fr: string; en: string }> = {
   avis_confirmation: (p) => ({
     fr: `${p.territory} : votre demande d'avis est enregistrée. Un spécialiste vous rappelle avant le ${p.deadline}.`,
     en: `${p.territory}: your request for advice is recorded. A specialist will call you back before ${p.deadline}.`,
+  }),
+  // A callback the line may no longer make: the territory is regulated by the 15 (centre15 mode).
+  callback_regulated_by_15: (p) => ({
+    fr: `${p.territory} : nous ne pouvons pas vous rappeler. Pour parler à un médecin, appelez le ${p.number}. En cas d'urgence, appelez le 15.`,
+    en: `${p.territory}: we cannot call you back. To speak to a doctor, dial ${p.number}. In an emergency, dial 15.`,
   }),
 };
 

@@ -3,6 +3,7 @@ import { serviceOnDuty } from '../line/service-contacts.js';
 import { callbackJobId, enqueue } from '../platform/enqueue.js';
 import type { JobPayload } from '../platform/job-payloads.js';
 import { giveUpCallback } from './give-up-job.js';
+import { cancelIfCentre15 } from './centre15-callback.js';
 import { callbackPath } from '../../ivr-flows/call-url.js';
 import { callbackById, claimAttempt, markRinging } from './store.js';
 
@@ -22,6 +23,7 @@ export async function runCallback(deps: Deps, payload: JobPayload<'callback'>): 
   const db = deps.db.db;
   const request = await callbackById(db, callbackId);
   if (!request || ['done', 'failed', 'cancelled'].includes(request.status)) return 'closed';
+  if (await cancelIfCentre15(deps, request)) return 'centre15';
 
   const now = deps.now();
   const onDuty = await serviceOnDuty(db, request.territoryId, request.serviceId, now);

@@ -142,3 +142,16 @@ export async function markCallbackFailed(
     .set({ status: 'failed', lastError: reason, completedAt: at })
     .where(eq(callbackRequests.id, id));
 }
+
+/** Closed without a ring: why goes in lastError (a centre15 territory rings no doctor). */
+export async function markCallbackCancelled(
+  db: Queryable,
+  id: string,
+  reason: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(callbackRequests)
+    .set({ status: 'cancelled', lastError: reason, completedAt: at })
+    .where(eq(callbackRequests.id, id));
+}

@@ -45,6 +45,8 @@ export const jobPayloads = {
   'fiche-reminder': z.object({ ficheId: z.string().uuid() }),
   /** Hands unnoticed ADT movements to the queue and retries undelivered hospital notices. */
   'hospital-notice-sweep': z.object({}),
+  /** Hands SMS rows still 'queued' (the queue was down when they were written) to the queue. */
+  'sms-outbox-sweep': z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -65,4 +67,5 @@ export const jobQueue = {
   'directory-import': 'maintenance',
   'fiche-reminder': 'reminders',
   'hospital-notice-sweep': 'maintenance',
+  'sms-outbox-sweep': 'maintenance',
 } as const satisfies Record<JobName, string>;

@@ -49,6 +49,8 @@ export const dailyJobs = [
   { name: 'retention-purge', pattern: '30 3 * * *' },
   // Not daily: movements stored while the queue was down reach the GP within a quarter of an hour.
   { name: 'hospital-notice-sweep', pattern: '*/15 * * * *' },
+  // Every minute: an SMS written while the queue was down goes out within two minutes.
+  { name: 'sms-outbox-sweep', pattern: '* * * * *' },
 ] as const;
 
 /** Upserts the daily job schedulers on the maintenance queue (idempotent). */

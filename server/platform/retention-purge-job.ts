@@ -6,6 +6,7 @@ import {
   callbackRequests,
   callEvents,
   callRecords,
+  consultationBookings,
   regulationFiches,
   sessions,
   smsMessages,
@@ -27,7 +28,7 @@ async function purge(db: Queryable, table: PgTable, where: SQL | undefined): Pro
 /**
  * Deletes what is past each territory's retention periods: fiches de régulation and their
  * addenda, call records and their paths (not while their fiche is kept),
- * callback requests and their attempts (patients' numbers), SMS (inbound free text sooner),
+ * callback requests and their attempts and MMG consultation bookings (patients' numbers), SMS (inbound free text sooner),
  * audit entries, hospital stays and ADT messages. Then what belongs to no territory (SMS to an unknown number, by the default
  * periods) and expired web sessions (every anonymous visit to /login writes one).
  */
@@ -78,6 +79,15 @@ export async function retentionPurge(deps: Pick<AppDeps, 'db' | 'now'>): Promise
       and(
         ofTerritory(callbackRequests.territoryId),
         lt(callbackRequests.createdAt, before(r.callRecordsDays)),
+      ),
+    );
+    // MMG consultations carry the patient's number: kept as long as the calls they came from.
+    purged += await purge(
+      db,
+      consultationBookings,
+      and(
+        ofTerritory(consultationBookings.territoryId),
+        lt(consultationBookings.slotStartsAt, before(r.callRecordsDays)),
       ),
     );
     const sms = ofTerritory(smsMessages.territoryId);

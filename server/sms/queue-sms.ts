@@ -19,8 +19,9 @@ export interface OutgoingSms {
 
 /**
  * Writes the SMS row, then hands it to the queue. The row is the record: if the queue is down
- * the row stays `queued` and the failure is logged. No sweep re-sends such rows yet (callbacks and
- * swap notices have theirs); a delayed SMS would need its due time stored first.
+ * the row stays `queued`, the failure is logged, and the outbox sweep (sms-outbox-sweep.ts)
+ * hands it over within two minutes. A delayed SMS would need its due time stored first (no
+ * caller delays one: the follow-up is its own delayed job).
  * Returns null when the number opted out of non-essential messages.
  */
 export async function queueSms(

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { callRecords, smsMessages, smsOptOuts, territories } from '../../db/schema/index.js';
 
@@ -42,12 +42,17 @@ export async function recordOutgoingSms(
   return { id: existing?.id ?? null, created: false };
 }
 
-/** Writes a received message; Twilio retrying the webhook (same MessageSid) writes nothing more. */
-export async function recordInboundSms(db: Queryable, sms: NewSmsRow): Promise<void> {
-  await db
+/**
+ * Writes a received message; Twilio retrying the webhook (same MessageSid) writes nothing more.
+ * True when the row is new: a retried message must not run its command (ANNULER) twice.
+ */
+export async function recordInboundSms(db: Queryable, sms: NewSmsRow): Promise<boolean> {
+  const rows = await db
     .insert(smsMessages)
     .values({ ...sms, direction: 'inbound', status: 'received' })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ id: smsMessages.id });
+  return rows.length > 0;
 }
 
 /** The last follow-up message sent to a number: what a "1" or "2" from it answers. */
@@ -126,4 +131,22 @@ export async function recordSmsStatus(
     )
     .returning({ id: smsMessages.id });
   return updated.length > 0;
+}
+
+/** Outgoing rows never handed to Twilio, written before `before`: the outbox sweep's work. */
+export async function unsentSmsIds(db: Queryable, before: Date, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: smsMessages.id })
+    .from(smsMessages)
+    .where(
+      and(
+        eq(smsMessages.direction, 'outbound'),
+        eq(smsMessages.status, 'queued'),
+        isNull(smsMessages.twilioSid),
+        lt(smsMessages.createdAt, before),
+      ),
+    )
+    .orderBy(asc(smsMessages.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }

@@ -113,14 +113,23 @@ export async function updateTerritory(
   patch: TerritoryPatch,
   now: Date,
 ): Promise<void> {
-  const before = await managedTerritory(db, actor, territoryId);
-  // Checked when the regulation changes: a territory migrated as a plateforme before its
-  // convention was entered may still have its name or hold limit edited.
-  if (regulationFields.some((field) => field in patch)) {
-    const problems = regulationProblems({ ...before, ...patch }, localDateOf(now, before.timeZone));
-    if (Object.keys(problems).length > 0) throw badRequest(regulationRefusal(problems), problems);
-  }
+  await managedTerritory(db, actor, territoryId);
   await db.transaction(async (tx) => {
+    // The rules are checked on the locked row: two PATCHes at once (one clears the convention,
+    // the other enables the plateforme) each see the other's write, never a plateforme without it.
+    const [before] = await tx
+      .select()
+      .from(territories)
+      .where(eq(territories.id, territoryId))
+      .for('update');
+    if (!before) throw notFound('Territoire');
+    // Checked when the regulation changes: a territory migrated as a plateforme before its
+    // convention was entered may still have its name or hold limit edited.
+    if (regulationFields.some((field) => field in patch)) {
+      const local = localDateOf(now, before.timeZone);
+      const problems = regulationProblems({ ...before, ...patch }, local);
+      if (Object.keys(problems).length > 0) throw badRequest(regulationRefusal(problems), problems);
+    }
     const { settings: changed, slotWeights, ...fields } = patch;
     const [after] = await tx
       .update(territories)

@@ -89,6 +89,31 @@ describe('PATCH /api/territories/:id: the regulation mode', () => {
 });
 
 describe('a territory migrated as a plateforme before its convention was entered', () => {
+  it('two PATCHes at once (one clears the convention, one enables the plateforme): never a plateforme without it', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      await t.db.db
+        .update(territories)
+        .set({ regulationMode: 'centre15', ...convention })
+        .where(eq(territories.id, territory.id));
+      const [clear, enable] = await Promise.all([
+        patch({ conventionRef: null }),
+        patch({ regulationMode: 'plateforme' }),
+      ]);
+      const after = await row();
+      expect(after.regulationMode === 'plateforme' && after.conventionRef === null).toBe(false);
+      expect([clear.status, enable.status]).toContain(200);
+    }
+    await t.db.db
+      .update(territories)
+      .set({
+        regulationMode: 'centre15',
+        conventionRef: null,
+        conventionSignedOn: null,
+        arsApprovedOn: null,
+      })
+      .where(eq(territories.id, territory.id));
+  });
+
   it('keeps other edits open, and refuses any regulation change until the convention is there', async () => {
     const migrated = await aTerritory(t.db.db, {
       conventionRef: null,

@@ -64,6 +64,34 @@ describe.each(['redis', 'postgres'] as const)('the callback job on %s', (queue) 
     await expect.poll(() => statusOf(id), { timeout: 8000 }).toBe('done');
   });
 
+  it('a centre15 territory rings no doctor: the callback is cancelled, the patient told to dial', async () => {
+    const db = s.db.db;
+    const territory = await aTerritory(db, {
+      regulationMode: 'centre15',
+      regionalRegulationNumber: '116117',
+    });
+    const doctors = await aService(db, territory);
+    const doctor = await aProfessional(db, doctors);
+    await aShift(db, doctors, doctor, { level: 1 });
+    // Pending from before the territory switched to centre15.
+    const patient = '+33612350009';
+    const { callback } = await requestCallback(db, {
+      territoryId: territory.id,
+      serviceId: null,
+      callSid: null,
+      patientNumber: patient,
+      lang: 'fr',
+      reason: 'caller_asked',
+      dueBy: new Date(night.getTime() + 1800_000),
+    });
+    await flushCallbackOutbox(s.deps);
+    await expect.poll(() => statusOf(callback.id), { timeout: 8000 }).toBe('cancelled');
+    await expect
+      .poll(() => s.emulator.messages({ to: patient }).map((m) => m.body), { timeout: 8000 })
+      .toEqual([expect.stringMatching(/appelez le 116 117/)]);
+    expect(s.emulator.calls().filter((c) => c.to === doctor.mobile)).toEqual([]);
+  });
+
   it("a doctor's voicemail does not count: the backup is rung next", async () => {
     s.emulator.phone(primary).behave({ answer: 'voicemail', answerAfterMs: 1000 });
     const id = await newCallback('+33612350002');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   callbackAttempts,
   callbackRequests,
+  consultationBookings,
   sessions,
   smsMessages,
   territories,
@@ -10,7 +11,7 @@ import {
 import { defaultTerritorySettings } from '../../db/schema/settings.js';
 import { retentionPurge } from '../../server/platform/retention-purge-job.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { aTerritory, type Territory } from '../support/factories.js';
+import { aProfessional, aService, aTerritory, type Territory } from '../support/factories.js';
 
 /**
  * The retention purge (issue 14): callback requests and attempts (patients' numbers in clear),
@@ -83,6 +84,34 @@ describe('the retention purge', () => {
       await t.db.db.select().from(callbackAttempts).where(eq(callbackAttempts.callbackId, old.id)),
     ).toEqual([]);
     expect(await exists(callbackRequests, recent.id)).toBe(true);
+  });
+
+  it('deletes MMG consultation bookings whose slot is past the call records retention', async () => {
+    const days = defaultTerritorySettings.retention.callRecordsDays;
+    const mmg = await aService(t.db.db, territory);
+    const doctor = await aProfessional(t.db.db, mmg);
+    const booking = (slotStartsAt: Date, patientNumber: string) =>
+      t.db.db
+        .insert(consultationBookings)
+        .values({
+          territoryId: territory.id,
+          serviceId: mmg.id,
+          slotStartsAt,
+          patientNumber,
+          status: 'honoured',
+          bookedBy: doctor.id,
+        })
+        .returning()
+        .then((rows) => rows[0]!);
+    const old = await booking(daysAgo(days + 1), '+33612000011');
+    const recent = await booking(daysAgo(days - 1), '+33612000012');
+    await purge();
+    const left = await t.db.db
+      .select({ id: consultationBookings.id })
+      .from(consultationBookings)
+      .where(eq(consultationBookings.territoryId, territory.id));
+    expect(left.map((b) => b.id)).toEqual([recent.id]);
+    expect(old.id).not.toBe(recent.id);
   });
 
   it('keeps inbound free text 30 days (a setting), other SMS for the SMS retention', async () => {

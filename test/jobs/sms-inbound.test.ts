@@ -95,6 +95,36 @@ describe('inbound SMS', () => {
     });
   });
 
+  it('"2" in a centre15 territory creates no callback: the patient is told to dial the 15', async () => {
+    const c15 = await aTerritory(t.db.db, {
+      regulationMode: 'centre15',
+      regionalRegulationNumber: '15',
+    });
+    await t.db.db.insert(smsMessages).values({
+      direction: 'outbound',
+      kind: 'follow_up',
+      toNumber: '+33633333334',
+      fromNumber: c15.number,
+      body: 'x',
+      callSid: 'CA-followed-c15',
+    });
+    const res = await signedPost(t.app, publicUrl, t.deps.config.TWILIO_AUTH_TOKEN, '/twilio/sms', {
+      MessageSid: 'SMcentre15000000000000000000000001',
+      From: '+33633333334',
+      To: c15.number,
+      Body: '2',
+      NumMedia: '0',
+    });
+    expect(res.text).toMatch(/appelez le 15/);
+    expect(res.text).not.toMatch(/va vous rappeler/);
+    expect(
+      await t.db.db
+        .select()
+        .from(callbackRequests)
+        .where(eq(callbackRequests.patientNumber, '+33633333334')),
+    ).toEqual([]);
+  });
+
   it('ECHANGE offers a shift to colleagues; the first OUI <code> takes it, the second is told it is gone', async () => {
     const offered = await text(owner.mobile, 'ECHANGE 24/11');
     // The colleague already on duty that night is not told: two free ones.

@@ -17,6 +17,7 @@ import {
   type Territory,
 } from '../support/factories.js';
 import { signedPost } from '../support/twilio-post.js';
+import { startTcpProxy } from '../support/tcp-proxy.js';
 import { webLogin } from '../support/web-session.js';
 
 // Tuesday 24 November 2026, 19:00 in Paris: the MMG opens at 20:00 (19:00Z) until midnight.
@@ -76,10 +77,10 @@ const bookingsAt = (startsAt: Date) =>
     );
 
 let n = 0;
-async function text(from: string, body: string): Promise<string> {
+async function text(from: string, body: string, sid?: string): Promise<string> {
   n += 1;
   const res = await signedPost(t.app, publicUrl, t.deps.config.TWILIO_AUTH_TOKEN, '/twilio/sms', {
-    MessageSid: `SMconsult${String(n).padStart(25, '0')}`,
+    MessageSid: sid ?? `SMconsult${String(n).padStart(25, '0')}`,
     From: from,
     To: territory.number,
     Body: body,
@@ -206,6 +207,49 @@ describe('booking', () => {
     expect(JSON.stringify(audit!.after)).not.toContain(call!.fromNumber);
   });
 
+  it('refuses a call more than 24 hours old and a call of a centre15 territory', async () => {
+    const old = await aCall({ startedAt: new Date(evening.getTime() - 25 * 3600_000) });
+    const late = await book(old, at('22:15'));
+    expect(late.status).toBe(409);
+    expect(late.body.message).toMatch(/plus de 24 heures/);
+    const other = await aTerritory(t.db.db, { regulationMode: 'centre15' });
+    const call = await aCall({ territoryId: other.id, connectedProfessionalId: null });
+    const admin = await aUser(t.db.db, 'admin');
+    const c15 = await book(call, at('22:15'), admin);
+    expect(c15.status).toBe(409);
+    expect(c15.body.message).toMatch(/centre 15/);
+    expect(await bookingsAt(at('22:15'))).toHaveLength(0);
+  });
+
+  it('with the queue out of reach, says the SMS is kept, not sent', async () => {
+    const proxy = await startTcpProxy(6379);
+    const down = await createTestApp({
+      publicUrl,
+      now: evening,
+      redisUrl: `redis://127.0.0.1:${proxy.port}`,
+      databaseUrlFor: () => t.db.url, // this file's world, another app whose Redis is cut
+    });
+    try {
+      proxy.cut();
+      const res = await request(down.app)
+        .post(`/api/calls/${await aCall()}/consultations`)
+        .set(bearer(regulatorUser))
+        .send({ serviceId: mmg.id, startsAt: at('22:30').toISOString() });
+      expect(res.body).toMatchObject({ sms: 'kept' });
+      expect(res.body.message).toMatch(/SMS enregistré, envoi dès que possible/);
+      // The row waits for the outbox sweep.
+      const [row] = await t.db.db
+        .select()
+        .from(smsMessages)
+        .where(eq(smsMessages.dedupeKey, `consultation-booked:${res.body.id as string}`));
+      expect(row).toMatchObject({ status: 'queued', twilioSid: null });
+    } finally {
+      proxy.restore();
+      await down.close();
+      await proxy.close();
+    }
+  });
+
   it('books a hidden caller anyway, sends nothing, and says so', async () => {
     const callId = await aCall({ fromNumber: 'anonymous', callerHidden: true });
     const res = await book(callId, at('19:45'));
@@ -306,6 +350,18 @@ describe('ANNULER by SMS', () => {
     const reply = await text(from, 'annuler');
     expect(reply).toMatch(/est annulé/);
     expect(reply).toMatch(/your appointment on Tuesday 24 November at 22 h 15 is cancelled/);
+  });
+
+  it('a retried webhook (same MessageSid) cancels one booking, not the next one too', async () => {
+    const from = '+33639982006';
+    expect((await book(await aCall({ fromNumber: from }), at('21:45'))).status).toBe(201);
+    expect((await book(await aCall({ fromNumber: from }), at('22:00'))).status).toBe(201);
+    const sid = 'SMretried0000000000000000000000001';
+    expect(await text(from, 'ANNULER', sid)).toMatch(/est annulé/);
+    expect(await text(from, 'ANNULER', sid)).toBe('');
+    const rows = [...(await bookingsAt(at('21:45'))), ...(await bookingsAt(at('22:00')))];
+    const mine = rows.filter((r) => r.patientNumber === from).map((r) => r.status);
+    expect(mine.sort()).toEqual(['booked', 'cancelled']);
   });
 
   it('from a number without a booking, says there is none', async () => {

@@ -148,12 +148,17 @@ describe("plateforme mode: the régulateur's hand-off to the CRRA", () => {
         .set('Authorization', `Bearer ${token}`);
     // A colleague not on this call may not move its patient.
     expect((await handOff(other.token)).status).toBe(403);
-    const res = await handOff(regulator.token);
-    expect(res.status).toBe(200);
+    // Two submits at once (a double tap, two tabs): one redirect, the other is refused.
+    const both = await Promise.all([handOff(regulator.token), handOff(regulator.token)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     await call.hears(/Le médecin vous transfère à la régulation médicale du centre 15/);
     const crraRing = await s.emulator.phone(crra).rings();
     await crraRing.answer();
     await call.isConnectedTo(crra);
+    const crraLegs = s.emulator
+      .calls()
+      .filter((c) => c.to === crra && c.parentCallSid === call.sid);
+    expect(crraLegs).toHaveLength(1);
     expect((await handOff(regulator.token)).status).toBe(409); // once per call
     await call.hangup();
 
@@ -203,6 +208,14 @@ describe("plateforme mode: the régulateur's hand-off to the CRRA", () => {
     const unconfirmed = await web.post(`/calls/${record!.id}/crra`, {});
     expect(unconfirmed.status).toBe(400);
     expect(unconfirmed.text).toMatch(/Cochez la case/);
+    expect(call.connectedTo()).toBe(backup.phone);
+    // Twilio refuses the redirect once: the claim is given back, the patient stays with the doctor.
+    s.emulator.failNext({ path: 'Calls', status: 500, times: 1 });
+    const refused = await request(s.app)
+      .post(`/api/calls/${call.sid}/crra-handoff`)
+      .set('Authorization', `Bearer ${regulator.token}`);
+    expect(refused.status).toBe(502);
+    expect(refused.body.message).toMatch(/La téléphonie ne répond pas/);
     expect(call.connectedTo()).toBe(backup.phone);
     const done = await web.post(`/calls/${record!.id}/crra`, { confirm: 'oui' });
     expect(done.status).toBe(303);

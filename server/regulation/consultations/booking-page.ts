@@ -46,9 +46,11 @@ export function consultationBookingPage(deps: AppDeps): Router {
       ? (offer.services.find((s) => s.id === booked.serviceId)?.place ?? offer.call.territoryName)
       : '';
     const done = req.query.fait === '1' && booked && !refusal;
+    // The queue was down at the booking: the SMS is written, not sent yet.
+    const kept = done && req.query.sms === 'kept';
     const body = html`${refusal ? html`<p class="error" role="alert" data-testid="form-error">${refusal.message}</p>` : ''}
 ${done ? html`<p role="status" class="notice" data-testid="notice">Rendez-vous réservé : ${frenchTime(booked.slotStartsAt, zone)}, ${bookedPlace}.</p>` : ''}
-<p data-testid="sms-note" class="${offer.sms === 'possible' ? 'muted' : 'warning'}">${smsNotes[offer.sms]}</p>
+<p data-testid="sms-note" class="${offer.sms === 'possible' && !kept ? 'muted' : 'warning'}">${smsNotes[kept ? 'kept' : offer.sms]}</p>
 ${
   booked
     ? html`<section class="card" data-testid="booked"><h2>Rendez-vous de ce patient</h2><p><strong>${frenchTime(booked.slotStartsAt, zone)}</strong> (${dayInWords(booked.slotStartsAt, zone)}), ${bookedPlace}.</p><p class="muted">Le patient peut l'annuler en répondant ANNULER au SMS.</p></section>`
@@ -75,8 +77,8 @@ ${mine.length ? slotButtons(mine, csrf, action) : html`<p data-testid="no-slot">
     const callId = uuidParam.parse(req.params.callId);
     try {
       const slot = slotChoice.parse((req.body ?? {}).slot);
-      await bookConsultation(deps, req.actor!, { callId, ...slot });
-      res.redirect(303, `/calls/${callId}/consultation?fait=1`);
+      const { sms } = await bookConsultation(deps, req.actor!, { callId, ...slot });
+      res.redirect(303, `/calls/${callId}/consultation?fait=1${sms === 'kept' ? '&sms=kept' : ''}`);
     } catch (err) {
       const refusal = refusalOf(err);
       if (!refusal) throw err;

@@ -7,7 +7,7 @@ import { enqueue } from '../../platform/enqueue.js';
 import { conflict, forbidden, notFound } from '../../platform/http-errors.js';
 import { maskPhone } from '../../platform/logger.js';
 import { recordOutgoingSms } from '../../sms/store.js';
-import { callOfRegulator, slotsOfDutyDay, smsReachOf } from './offer.js';
+import { bookingRefusalOf, callOfRegulator, slotsOfDutyDay, smsReachOf } from './offer.js';
 import { lockCall, lockEffecteur, servicesStaffedBy } from './store.js';
 import {
   activeBookingOfCall,
@@ -37,12 +37,15 @@ const audited = (b: BookingRow) => ({
 });
 
 /** Hands a committed SMS row to the queue; a queue out of reach keeps it as a row. */
-async function handOver(deps: ConsultationDeps, smsId: string | null) {
-  if (!smsId) return;
+/** True when the queue took the SMS; false when only its row is kept (the outbox sweep sends it). */
+async function handOver(deps: ConsultationDeps, smsId: string | null): Promise<boolean> {
+  if (!smsId) return true;
   try {
     await enqueue(deps.jobs, 'send-sms', { smsId }, { jobId: `sms-${smsId}` });
+    return true;
   } catch (err) {
     deps.logger.warn({ err, smsId }, 'SMS kept in the outbox: queue unavailable');
+    return false;
   }
 }
 
@@ -60,6 +63,8 @@ export async function bookConsultation(
 ) {
   const { booking, smsId, sms, place, zone } = await deps.db.db.transaction(async (tx) => {
     const call = await callOfRegulator(tx, actor, input.callId);
+    const tooLate = bookingRefusalOf(call, deps.now());
+    if (tooLate) throw conflict(tooLate);
     const territoryId = call.territoryId!;
     await lockCall(tx, call.id);
     const held = await activeBookingOfCall(tx, call.id);
@@ -112,8 +117,10 @@ export async function bookConsultation(
     }
     return { booking, smsId, sms, place, zone: call.timeZone };
   });
-  await handOver(deps, smsId);
-  return { booking, sms: sms === 'possible' ? ('queued' as const) : sms, place, zone };
+  const queued = await handOver(deps, smsId);
+  // 'kept': the row is written but the queue was down; the page must not say it went out.
+  const smsOutcome = sms !== 'possible' ? sms : queued ? ('queued' as const) : ('kept' as const);
+  return { booking, sms: smsOutcome, place, zone };
 }
 
 /** bookedBy is a professional: a manager without a directory entry books as the call's régulateur. */

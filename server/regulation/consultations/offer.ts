@@ -36,6 +36,24 @@ export async function callOfRegulator(
   return call;
 }
 
+/** A régulateur books for the call they are regulating, not for last week's call. */
+const bookableForMs = 24 * 3600_000;
+
+/**
+ * Why no consultation may be booked from this call; null when one may. In centre15 mode the
+ * territory's calls are regulated by the 15, not by a régulateur of the platform.
+ */
+export function bookingRefusalOf(
+  call: Pick<CallForConsultation, 'startedAt' | 'regulationMode'>,
+  now: Date,
+): string | null {
+  if (call.regulationMode === 'centre15')
+    return 'Ce territoire est régulé par le centre 15 : la réservation se fait par le 15. This territory is regulated by the 15.';
+  if (now.getTime() - call.startedAt.getTime() > bookableForMs)
+    return 'Cet appel date de plus de 24 heures : on ne réserve plus de consultation depuis cet appel. This call is more than 24 hours old.';
+  return null;
+}
+
 /** Can the caller get the booking SMS? A hidden number cannot; nor can a landline. */
 export function smsReachOf(call: Pick<CallForConsultation, 'fromNumber' | 'callerHidden'>) {
   if (call.callerHidden || isHiddenCaller(call.fromNumber)) return 'hidden_number' as const;

@@ -29,7 +29,8 @@ export type SlotView = ReturnType<typeof slotView>;
 export const smsNotes = {
   possible:
     'Le patient recevra par SMS l’heure et l’adresse, et pourra annuler en répondant ANNULER.',
-  queued: 'SMS envoyé au patient : heure, adresse, et ANNULER pour annuler.',
+  queued: 'SMS en cours d’envoi au patient : heure, adresse, et ANNULER pour annuler.',
+  kept: 'SMS enregistré, envoi dès que possible : heure, adresse, et ANNULER pour annuler. Si le patient est encore en ligne, donnez-lui l’heure et l’adresse.',
   hidden_number:
     'Numéro masqué : aucun SMS ne peut être envoyé. Donnez l’heure et l’adresse au patient de vive voix.',
   not_mobile:

@@ -34,8 +34,10 @@ export async function callForConsultation(db: Queryable, callId: string) {
       callerHidden: callRecords.callerHidden,
       lang: callRecords.lang,
       connectedProfessionalId: callRecords.connectedProfessionalId,
+      startedAt: callRecords.startedAt,
       territoryName: territories.name,
       timeZone: territories.timeZone,
+      regulationMode: territories.regulationMode,
     })
     .from(callRecords)
     .innerJoin(territories, eq(territories.id, callRecords.territoryId))

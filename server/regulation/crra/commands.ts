@@ -16,6 +16,7 @@ import {
   acceptedProfessionalsOf,
   callForHandoff,
   recordHandoff,
+  releaseHandoff,
   wasHandedOff,
   type HandoffCall,
 } from './store.js';
@@ -61,10 +62,11 @@ async function bridgedTo(deps: AppDeps, call: HandoffCall): Promise<string[]> {
 }
 
 /**
- * Hands the live patient to the CRRA: Twilio's REST API redirects the patient's own call (the
- * inbound leg, out of its bridge with the régulateur) to a Dial of the CRRA's long number, then
- * the hand-off goes into the call's path and the audit log, in one transaction. The redirect
- * comes first: nothing is recorded of a hand-off that did not happen.
+ * Hands the live patient to the CRRA: the hand-off is first claimed in the call's path (its
+ * unique dedupe key: two concurrent submits, or a retry, get 409 and never redirect twice,
+ * which would cut the patient's conversation with the CRRA), then Twilio's REST API redirects
+ * the patient's own call (the inbound leg, out of its bridge with the régulateur) to a Dial of
+ * the CRRA's long number. A redirect that did not happen gives its claim back.
  */
 export async function handOffToCrra(
   deps: AppDeps,
@@ -75,6 +77,14 @@ export async function handOffToCrra(
   const call = await handoffCallFor(deps, actor, ref);
   const refusal = handoffRefusal(call, await wasHandedOff(db, call.callSid));
   if (refusal) throw conflict(refusal);
+  const now = deps.now();
+  const claimed = await recordHandoff(db, {
+    callSid: call.callSid,
+    at: now,
+    professionalId: actor.professionalId,
+    userId: actor.userId,
+  });
+  if (!claimed) throw conflict(handoffRefusal(call, true)!);
   const { crraNumber, regionalRegulationNumber } = call.territory!;
   const lang = call.lang === 'en' ? 'en' : 'fr';
   const twiml = renderTwiml(
@@ -86,28 +96,23 @@ export async function handOffToCrra(
     outcome = await redirectLiveCall(deps.twilio, call.callSid, twiml);
   } catch (err) {
     deps.logger.error({ err }, 'crra hand-off: Twilio refused the redirect');
+    await releaseHandoff(db, call.callSid);
     throw new HttpError(
       502,
       'telephony_unavailable',
       'La téléphonie ne répond pas : le patient est toujours en ligne avec vous. Telephony unavailable.',
     );
   }
-  if (outcome === 'not_in_progress')
+  if (outcome === 'not_in_progress') {
+    await releaseHandoff(db, call.callSid);
     throw conflict(handoffRefusal({ ...call, status: 'completed' }, false)!);
-  const now = deps.now();
+  }
   // The redirect ends the régulateur's Dial without its action: the record says who answered.
   const regulator = call.connectedProfessionalId
     ? null
     : ((await bridgedTo(deps, call)).at(-1) ?? null);
   await db.transaction(async (tx) => {
     if (regulator) await markConnected(tx, call.callSid, { professionalId: regulator }, now);
-    const first = await recordHandoff(tx, {
-      callSid: call.callSid,
-      at: now,
-      professionalId: actor.professionalId,
-      userId: actor.userId,
-    });
-    if (!first) return;
     await recordAudit(tx, auditActorOf(actor), {
       action: 'call.crra_handoff',
       entity: 'call',

@@ -85,7 +85,10 @@ export async function wasHandedOff(db: Queryable, callSid: string): Promise<bool
   return Boolean(row);
 }
 
-/** The hand-off in the call's path (once per call); false when it was already there. */
+/**
+ * The hand-off in the call's path (once per call); false when it was already there. Written
+ * BEFORE the redirect: the unique dedupe key is the claim two concurrent hand-offs race for.
+ */
 export async function recordHandoff(
   db: Queryable,
   h: { callSid: string; at: Date; professionalId: string | null; userId: string },
@@ -104,4 +107,9 @@ export async function recordHandoff(
     .onConflictDoNothing()
     .returning({ id: callEvents.id });
   return rows.length > 0;
+}
+
+/** Takes back a claimed hand-off whose redirect failed: a later try may hand off again. */
+export async function releaseHandoff(db: Queryable, callSid: string): Promise<void> {
+  await db.delete(callEvents).where(eq(callEvents.dedupeKey, handoffKey(callSid)));
 }
