@@ -7,25 +7,11 @@ import type { AppDeps } from '../../platform/deps.js';
 import { ownAsset } from '../../web/assets.js';
 import { html, type Html } from '../../web/html.js';
 import { professionalNames } from '../swaps/store.js';
+import { frenchMonth } from '../../web/french-month.js';
 import { tableauService } from './load.js';
 import { dayLabel, frenchDate, openSlot } from './present.js';
 import { printQuery } from './schema.js';
 import { overridesOfShifts, shiftsStartingBetween } from './store.js';
-
-const monthNames = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
 
 /** The days of a month cut into weeks, Monday to Sunday. */
 function weeksOf(month: string): string[][] {
@@ -87,7 +73,7 @@ export function printMonthPage(deps: AppDeps): Router {
     };
 
     const [year, month] = q.mois.split('-').map(Number) as [number, number];
-    const title = `Planning de garde · ${sector.territory.name} · ${sector.service.name} · ${monthNames[month - 1]} ${year}`;
+    const title = `Planning de garde · ${sector.territory.name} · ${sector.service.name} · ${frenchMonth(`${year}-${String(month).padStart(2, '0')}`)}`;
     const body = html`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">
 <title>${title} · gardeline</title><link rel="stylesheet" href="${ownAsset('gardeline.css')}"><link rel="stylesheet" href="${ownAsset('tableau-print.css')}"></head><body class="print-month"><main id="main">
 <p class="no-print"><a href="/rota?service=${sector.service.id}&month=${q.mois}">← Retour au planning</a> · Imprimez avec la commande Imprimer du navigateur (une page par semaine).</p>

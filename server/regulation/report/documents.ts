@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { frenchMonth } from '../../web/french-month.js';
 import { renderSheet } from '../../web/pdf-sheet.js';
 import { activityRows } from './activity.js';
 import type { ActivityReport } from './load.js';
@@ -7,25 +8,6 @@ import type { ActivityReport } from './load.js';
  * The ARS activity report as CSV (`;` and a UTF-8 BOM, as French spreadsheets read it) and PDF,
  * with the same rows in the same order as the page.
  */
-
-const monthNames = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
-/** « novembre 2026 » for 2026-11. */
-export const frenchMonth = (month: string) =>
-  `${monthNames[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 export const reportFileStem = (r: ActivityReport) =>
   `activite-pdsa-${r.territory.name

@@ -8,7 +8,8 @@ import { forbidden } from '../../platform/http-errors.js';
 import { html } from '../../web/html.js';
 import { page, scrollingTable } from '../../web/layout.js';
 import { activityRows } from './activity.js';
-import { activityCsv, activityPdf, frenchMonth, reportFileStem } from './documents.js';
+import { frenchMonth } from '../../web/french-month.js';
+import { activityCsv, activityPdf, reportFileStem } from './documents.js';
 import { loadActivityReport } from './load.js';
 import { reportFileQuery, reportPageQuery } from './schema.js';
 
