@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { RegulationDecision } from '../../../db/schema/regulation.js';
 import { callFacts, type CallTimeline } from '../../dashboard/call-timeline.js';
+import { decisionLabels } from '../fiches/catalogue-fr.js';
 import {
   callbackDeadlines,
   quantile,
@@ -100,16 +101,6 @@ export function monthlyActivity(input: {
     },
   };
 }
-
-/** French labels of the decisions, in the order the report prints them. */
-export const decisionLabels: Record<RegulationDecision, string> = {
-  medical_advice: 'Conseil médical',
-  mmg_consultation: 'Consultation à la maison médicale de garde',
-  home_visit: 'Visite à domicile',
-  pharmacy: 'Orientation vers la pharmacie',
-  samu_transfer: 'Transfert au 15 / SMUR',
-  emergency_department: 'Orientation vers les urgences',
-};
 
 /** The report as rows of (label, value): the one order of the page, the CSV and the PDF. */
 export function activityRows(a: MonthlyActivity): [string, string][] {
